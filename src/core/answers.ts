@@ -1,0 +1,37 @@
+/**
+ * What a unit enters for one row of the workbook, as raw cell values: validation must
+ * see exactly what was typed (a text "1,5", an error value, a number above max).
+ */
+
+/** An Excel error value such as `#REF!` or `#VALUE!`. */
+export interface CellError {
+  error: string;
+}
+
+/** A cell's value as both adapters deliver it: formulas arrive as their computed value. */
+export type CellValue = number | string | boolean | null | CellError;
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
+}
+
+/** One row's entries (phần kê khai của đơn vị), keyed by criterion code. */
+export interface Answer {
+  code: string;
+  /** Số liệu kê khai: Có / Không / Không áp dụng / a percentage. */
+  declared?: CellValue;
+  /** Điểm tự đánh giá. */
+  selfScore?: CellValue;
+  /** Tài liệu kiểm chứng: references and links, free text. */
+  evidence?: CellValue;
+  /** Giải trình. */
+  explanation?: CellValue;
+  /** Điểm thẩm định (Sở Nội vụ). */
+  appraisedScore?: CellValue;
+  /** Lý do thẩm định. */
+  appraisalReason?: CellValue;
+  /** Last year's result (Điểm năm trước), when the sheet carries it. */
+  previousScore?: CellValue;
+  /** Where the row sits, for messages: 1-based row and sheet name. */
+  row?: number;
+}

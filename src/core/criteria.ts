@@ -1,0 +1,54 @@
+/**
+ * The criteria set (bộ tiêu chí): a tree of fields (lĩnh vực) > criteria (tiêu chí, TC)
+ * > sub-criteria (tiêu chí thành phần, TCTP). Sets are data: a province issues its own
+ * every year, so nothing here names a particular criterion.
+ */
+
+/** Unit levels a set applies to: sở/ban/ngành, UBND cấp huyện, UBND cấp xã. */
+export type UnitLevel = 'so' | 'huyen' | 'xa';
+export const UNIT_LEVELS: readonly UnitLevel[] = ['so', 'huyen', 'xa'];
+
+/** Who scores a row: the unit itself (tự đánh giá) or the sociological survey (điều tra xã hội học). */
+export type ScoredBy = 'self' | 'survey';
+
+/** One node of the tree as stored in a criteria-set JSON file or read from a workbook. */
+export interface CriterionNode {
+  /** `I`, `1`, `1.1`, `1.1.1` (no trailing dot). */
+  code: string;
+  name: string;
+  maxPoints: number;
+  /** Scoring method (cách tính điểm), the original Vietnamese text. */
+  method?: string;
+  /** Evidence requirement (các yêu cầu và tài liệu kiểm chứng), the original text. */
+  evidence?: string;
+  /** Defaults to 'self'; a survey row is never self-scored. */
+  scoredBy?: ScoredBy;
+  /** Whether "Không áp dụng" may be declared for this row (its max then leaves the denominator). */
+  notApplicableAllowed?: boolean;
+  /** A bonus section (Điểm cộng): counted in the total, not in the maximum. */
+  bonus?: boolean;
+  children?: CriterionNode[];
+  /** 1-based sheet row when the set was read from a workbook (for messages). */
+  row?: number;
+}
+
+/** Assessment period: ISO dates, inclusive. Evidence dated outside it is flagged. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface CriteriaSet {
+  id: string;
+  title: string;
+  year: number;
+  levels: UnitLevel[];
+  version: string;
+  /** The decision that issued it, e.g. "Quyết định 905/QĐ-UBND" (or "mẫu" for a sample). */
+  source: string;
+  period: Period;
+  /** True when the set is a sample made for trying the product, not an official table. */
+  sample?: boolean;
+  note?: string;
+  fields: CriterionNode[];
+}

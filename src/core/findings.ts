@@ -1,0 +1,275 @@
+/**
+ * Findings (phát hiện): every problem the product reports, with a stable code, a
+ * severity, where it is, and a message in Vietnamese (English available) that says
+ * what is wrong and how to fix it. The catalogue below is the single source of the
+ * messages; docs/findings.md documents every code (a test keeps them in step).
+ */
+import { formatNumber, type Lang } from './format';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Which entry of a row a finding concerns, so the pane can show it beside that field. */
+export type FindingField =
+  | 'selfScore'
+  | 'declared'
+  | 'evidence'
+  | 'explanation'
+  | 'appraisedScore'
+  | 'previousScore'
+  | 'maxPoints'
+  | 'method'
+  | 'code'
+  | 'name'
+  | 'set'
+  | 'layout'
+  | 'file';
+
+export type Params = Record<string, string | number>;
+
+export interface Finding {
+  severity: Severity;
+  code: FindingCode;
+  /** Criterion code (`1.1.2`) when the finding concerns one row. */
+  criterion?: string;
+  field?: FindingField;
+  params: Params;
+  file?: string;
+  sheet?: string;
+  /** A1 address of the offending cell. */
+  cell?: string;
+  /** 1-based row in the sheet or the source table. */
+  row?: number;
+}
+
+interface Entry {
+  severity: Severity;
+  vi: string;
+  en: string;
+}
+
+/**
+ * Message templates: `{name}` is replaced by a parameter; numbers are written as the
+ * language writes them (`1,5` in Vietnamese). `{where}` is "tiêu chí 1.1.2" / "criterion 1.1.2".
+ */
+export const CATALOGUE = {
+  // --- scores (điểm tự đánh giá) ---
+  SCORE_NOT_NUMBER: {
+    severity: 'error',
+    vi: 'Điểm "{value}" của {where} không phải là số. Nhập một số, ví dụ 0,5.',
+    en: 'Score "{value}" of {where} is not a number. Enter a number, e.g. 0.5.',
+  },
+  SCORE_NEGATIVE: {
+    severity: 'error',
+    vi: 'Điểm {value} của {where} là số âm. Điểm phải từ 0 đến {max}.',
+    en: 'Score {value} of {where} is negative. The score must be between 0 and {max}.',
+  },
+  SCORE_ABOVE_MAX: {
+    severity: 'error',
+    vi: 'Điểm {value} vượt điểm tối đa {max} của {where}. Nhập điểm không quá {max}.',
+    en: 'Score {value} exceeds the maximum {max} of {where}. Enter at most {max}.',
+  },
+  SCORE_NOT_ALLOWED: {
+    severity: 'error',
+    vi: 'Điểm {value} không thuộc các mức điểm của cách tính điểm {where}. Các mức hợp lệ: {allowed}.',
+    en: 'Score {value} is not one of the levels of the scoring method of {where}. Valid levels: {allowed}.',
+  },
+  SCORE_MISSING: {
+    severity: 'warning',
+    vi: 'Chưa nhập điểm tự đánh giá cho {where}.',
+    en: 'No self-score entered for {where}.',
+  },
+  SCORE_DIFFERS_FROM_DECLARED: {
+    severity: 'warning',
+    vi: 'Với số liệu kê khai "{declared}", cách tính điểm cho {suggested} điểm nhưng {where} tự chấm {value}. Kiểm tra lại điểm hoặc số liệu kê khai.',
+    en: 'For the declared figure "{declared}" the scoring method gives {suggested} points, but {where} is self-scored {value}. Check the score or the declared figure.',
+  },
+  SURVEY_ROW_SCORED: {
+    severity: 'error',
+    vi: '{where} được chấm qua điều tra xã hội học, đơn vị không tự chấm. Xóa điểm {value} ở ô này.',
+    en: '{where} is scored by the sociological survey, not by the unit. Remove the score {value} from this cell.',
+  },
+  TOTAL_MISMATCH: {
+    severity: 'error',
+    vi: 'Tổng điểm {total} của {where} khác tổng điểm các tiêu chí con ({sum}). Sửa lại tổng hoặc dùng công thức tính tổng.',
+    en: 'The total {total} of {where} differs from the sum of its children ({sum}). Correct the total or use a sum formula.',
+  },
+  NOT_APPLICABLE_NOT_ALLOWED: {
+    severity: 'error',
+    vi: '{where} không được kê khai "Không áp dụng". Chấm điểm theo cách tính điểm.',
+    en: '{where} may not be declared "Not applicable". Score it by its scoring method.',
+  },
+  APPRAISED_INVALID: {
+    severity: 'error',
+    vi: 'Điểm thẩm định "{value}" của {where} không hợp lệ: {reason}.',
+    en: 'Appraised score "{value}" of {where} is invalid: {reason}.',
+  },
+  // --- evidence (tài liệu kiểm chứng) ---
+  EVIDENCE_MISSING: {
+    severity: 'error',
+    vi: '{where} tự chấm {value} điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình. Ghi số, ký hiệu văn bản hoặc đường dẫn, hoặc nêu giải trình.',
+    en: '{where} is self-scored {value} but has neither evidence nor explanation. Give the document number or a link, or an explanation.',
+  },
+  EVIDENCE_NUMBER_INVALID: {
+    severity: 'error',
+    vi: 'Số, ký hiệu văn bản "{text}" ở {where} không đúng thể thức (Nghị định 30/2020/NĐ-CP), ví dụ: 386/KH-UBND, 12/2023/QĐ-UBND.',
+    en: 'Document number "{text}" in {where} is malformed (Decree 30/2020), e.g. 386/KH-UBND, 12/2023/QĐ-UBND.',
+  },
+  EVIDENCE_DATE_INVALID: {
+    severity: 'error',
+    vi: 'Ngày "{text}" ở {where} không phải ngày hợp lệ. Ghi theo dạng ngày 07/6/2024.',
+    en: 'Date "{text}" in {where} is not a valid date. Write it as 07/6/2024.',
+  },
+  EVIDENCE_DATE_OUT_OF_PERIOD: {
+    severity: 'error',
+    vi: 'Văn bản {doc} ngày {date} ở {where} nằm ngoài kỳ đánh giá ({from} - {to}). Dùng tài liệu ban hành trong kỳ đánh giá.',
+    en: 'Document {doc} dated {date} in {where} is outside the assessment period ({from} - {to}). Use a document issued within the period.',
+  },
+  EVIDENCE_DATE_IN_FUTURE: {
+    severity: 'error',
+    vi: 'Văn bản {doc} ở {where} ghi ngày {date}, sau ngày hôm nay. Kiểm tra lại ngày ban hành.',
+    en: 'Document {doc} in {where} is dated {date}, after today. Check the date of issue.',
+  },
+  EVIDENCE_KIND_MISMATCH: {
+    severity: 'warning',
+    vi: '{where} yêu cầu {expected}, nhưng tài liệu kiểm chứng là {found}. Kiểm tra lại loại văn bản.',
+    en: '{where} asks for {expected}, but the evidence is {found}. Check the kind of document.',
+  },
+  EVIDENCE_SHARED: {
+    severity: 'info',
+    vi: 'Văn bản {doc} được dùng làm tài liệu kiểm chứng cho {count} tiêu chí ({criteria}). Kiểm tra văn bản có đúng nội dung từng tiêu chí.',
+    en: 'Document {doc} is cited as evidence for {count} criteria ({criteria}). Check that it covers each of them.',
+  },
+  LINK_INVALID: {
+    severity: 'error',
+    vi: 'Đường dẫn "{link}" ở {where} không hợp lệ: {reason}. Dùng đường dẫn bắt đầu bằng https:// hoặc http://.',
+    en: 'Link "{link}" in {where} is invalid: {reason}. Use a link starting with https:// or http://.',
+  },
+  // --- the criteria set and its comparison with the reference ---
+  MAX_POINTS_CHANGED: {
+    severity: 'error',
+    vi: 'Điểm tối đa của {where} là {found}, khác bộ tiêu chí gốc ({expected}). Không sửa điểm tối đa; dùng biểu mẫu do Sở Nội vụ gửi.',
+    en: 'The maximum of {where} is {found}, not {expected} as in the reference set. Do not edit maximums; use the template sent by the Department of Home Affairs.',
+  },
+  CRITERION_MISSING: {
+    severity: 'error',
+    vi: 'Thiếu {where} ({name}) so với bộ tiêu chí gốc. Bổ sung dòng này theo biểu mẫu.',
+    en: '{where} ({name}) of the reference set is missing. Restore the row from the template.',
+  },
+  CRITERION_UNEXPECTED: {
+    severity: 'error',
+    vi: '{where} không có trong bộ tiêu chí gốc. Xóa dòng này hoặc dùng đúng biểu mẫu.',
+    en: '{where} is not in the reference set. Remove the row or use the right template.',
+  },
+  SET_VERSION_MISMATCH: {
+    severity: 'error',
+    vi: 'Biểu mẫu dùng bộ tiêu chí {found}, khác bộ tiêu chí đang áp dụng {expected}.',
+    en: 'The workbook uses criteria set {found}, not the reference set {expected}.',
+  },
+  DUPLICATE_CODE: {
+    severity: 'error',
+    vi: 'Mã {code} xuất hiện nhiều lần (dòng {rows}). Mỗi tiêu chí chỉ có một dòng.',
+    en: 'Code {code} appears more than once (rows {rows}). Each criterion has one row.',
+  },
+  CODE_MALFORMED: {
+    severity: 'error',
+    vi: 'Mã "{code}" không đúng dạng (I, 1, 1.1, 1.1.1) hoặc không khớp với cấp cha {parent}.',
+    en: 'Code "{code}" is malformed (I, 1, 1.1, 1.1.1) or does not match its parent {parent}.',
+  },
+  CODE_AMBIGUOUS: {
+    severity: 'warning',
+    vi: 'Mã ở dòng {row} được nhập dạng số ({typed}) nên có thể là {candidates}. Nhập mã dạng văn bản (ví dụ gõ \'1.10).',
+    en: 'The code in row {row} was typed as a number ({typed}) and may be {candidates}. Enter codes as text (e.g. type \'1.10).',
+  },
+  SET_SUM_MISMATCH: {
+    severity: 'error',
+    vi: 'Điểm tối đa của {where} là {max} nhưng tổng điểm tối đa các tiêu chí con là {sum}.',
+    en: 'The maximum of {where} is {max} but its children add up to {sum}.',
+  },
+  SET_INVALID: {
+    severity: 'error',
+    vi: 'Tệp bộ tiêu chí không hợp lệ tại {path}: {problem}.',
+    en: 'The criteria-set file is invalid at {path}: {problem}.',
+  },
+  METHOD_VALUE_OUT_OF_RANGE: {
+    severity: 'error',
+    vi: 'Cách tính điểm của {where} cho {value} điểm, ngoài khoảng 0 - {max}.',
+    en: 'The scoring method of {where} gives {value} points, outside 0 - {max}.',
+  },
+  METHOD_BANDS_OVERLAP: {
+    severity: 'error',
+    vi: 'Cách tính điểm của {where} có các khoảng tỷ lệ chồng lên nhau: {bands}.',
+    en: 'The scoring method of {where} has overlapping ranges: {bands}.',
+  },
+  METHOD_MISSING: {
+    severity: 'error',
+    vi: '{where} là tiêu chí tự chấm nhưng không có cách tính điểm.',
+    en: '{where} is self-scored but has no scoring method.',
+  },
+  METHOD_UNPARSED: {
+    severity: 'info',
+    vi: 'Không đọc được cách tính điểm của {where}; cho phép mọi điểm từ 0 đến {max}.',
+    en: 'The scoring method of {where} could not be read; any score from 0 to {max} is accepted.',
+  },
+  // --- files and layout ---
+  LAYOUT_NOT_FOUND: {
+    severity: 'error',
+    vi: 'Không tìm thấy bảng chấm điểm trong trang tính "{sheet}": thiếu {missing}. Kiểm tra dòng tiêu đề bảng hoặc chọn cột thủ công.',
+    en: 'No score table found in sheet "{sheet}": missing {missing}. Check the table header or map the columns by hand.',
+  },
+  FILE_UNREADABLE: {
+    severity: 'error',
+    vi: 'Không đọc được tệp "{file}": {reason}.',
+    en: 'Cannot read file "{file}": {reason}.',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type FindingCode = keyof typeof CATALOGUE;
+export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];
+
+/** Makes a finding with the catalogue's default severity. */
+export function finding(
+  code: FindingCode,
+  params: Params = {},
+  at: Omit<Finding, 'code' | 'params' | 'severity'> & { severity?: Severity } = {},
+): Finding {
+  const { severity, ...rest } = at;
+  return { severity: severity ?? CATALOGUE[code].severity, code, params, ...rest };
+}
+
+/** The finding's message in the given language, parameters filled in. */
+export function message(f: Finding, lang: Lang = 'vi'): string {
+  const where = f.criterion
+    ? lang === 'vi'
+      ? `tiêu chí ${f.criterion}`
+      : `criterion ${f.criterion}`
+    : lang === 'vi'
+      ? 'dòng này'
+      : 'this row';
+  const text = CATALOGUE[f.code][lang];
+  const filled = text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (name === 'where') return where;
+    const v = f.params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? formatNumber(v, lang) : v;
+  });
+  // A sentence may start with {where}: capitalise it.
+  return filled.charAt(0).toUpperCase() + filled.slice(1);
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then by row, then by code: the order every report uses. */
+export function sortFindings(list: readonly Finding[]): Finding[] {
+  return [...list].sort(
+    (a, b) =>
+      ORDER[a.severity] - ORDER[b.severity] ||
+      (a.row ?? Infinity) - (b.row ?? Infinity) ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+export function countBySeverity(list: readonly Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of list) out[f.severity]++;
+  return out;
+}
