@@ -1,0 +1,72 @@
+/**
+ * A sheet to create, described as data: the template, the print-ready score sheet and
+ * the consolidation outputs are all SheetSpecs, and each adapter (exceljs for files,
+ * Office.js for the open workbook) renders the same spec. CONTRACT shared by
+ * src/workbook, src/xlsx, src/excel.
+ */
+import type { CellRange, SheetVisibility, WriteValue } from './grid';
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** Font colour and fill as 6-digit hex without '#', e.g. 'B71C1C'. */
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'middle' | 'bottom';
+  border?: 'thin' | 'none';
+  /** Excel number format, e.g. '0.00', '0.00%', '@' (text). */
+  numberFormat?: string;
+  /** Whether the cell is locked when the sheet is protected (Excel's default is true). */
+  locked?: boolean;
+}
+
+export interface StyleRule {
+  range: CellRange;
+  style: CellStyle;
+}
+
+/** Data validation on a range: a list of allowed numbers, or a decimal between bounds. */
+export type ValidationRule =
+  | { range: CellRange; kind: 'list'; values: (number | string)[]; message: string }
+  | { range: CellRange; kind: 'decimal'; min: number; max: number; message: string };
+
+export interface PrintSetup {
+  orientation: 'portrait' | 'landscape';
+  paperSize: 'A4';
+  /** Fit all columns on the page width, any number of pages tall. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every page, 0-based inclusive. */
+  titleRows?: [number, number];
+  /** Inches. Left is wider for binding. */
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  /** Header/footer in Excel's codes: '&P' page, '&N' pages; center sections only. */
+  centerHeader?: string;
+  centerFooter?: string;
+  printArea?: CellRange;
+}
+
+export interface SheetSpec {
+  name: string;
+  visibility?: SheetVisibility;
+  /** Cell values from A1: rows of values (ragged rows allowed). Strings are literal text. */
+  values: WriteValue[][];
+  /** Column widths in characters, from column A. */
+  columnWidths?: number[];
+  /** Row heights in points, by 0-based row (sparse). */
+  rowHeights?: Record<number, number>;
+  merges?: CellRange[];
+  styles?: StyleRule[];
+  validations?: ValidationRule[];
+  /** Protect the sheet (definition columns locked, entry columns unlocked via styles). No password: it prevents accidents, not attacks. */
+  protect?: boolean;
+  /** Freeze panes: rows above and columns left of this 0-based cell stay visible. */
+  freeze?: { rows: number; cols: number };
+  print?: PrintSetup;
+}
+
+export interface WorkbookSpec {
+  sheets: SheetSpec[];
+}
