@@ -1,0 +1,66 @@
+/**
+ * Dates as Vietnamese documents write them: `ngày 07/6/2024`, `07/06/2024`, `7-6-2024`,
+ * `07.6.2024`, and the official date line `ngày 07 tháng 6 năm 2024`. Always day first.
+ */
+
+/** A date-shaped text: either a real day (ISO `2024-06-07`) or an impossible one (31/02/2024). */
+export type ParsedDate = { valid: true; iso: string } | { valid: false };
+
+export type DateMatch = ParsedDate & {
+  /** Where the match starts in the searched text. */
+  index: number;
+  /** The matched text as written, e.g. `07/6/2024` or `ngày 07 tháng 6 năm 2024`. */
+  raw: string;
+};
+
+/**
+ * Years accepted as real: documents of the Vietnamese administration, with room for
+ * typos to be caught (`07/6/2204` is reported as invalid, not as a date in 2204).
+ */
+const MIN_YEAR = 1945;
+const MAX_YEAR = 2099;
+
+// Not glued to a digit, letter or slash, so `12/2023/QĐ-UBND` and URLs are not dates.
+const BEFORE = String.raw`(?<![\p{L}\p{N}/.\-])`;
+const AFTER = String.raw`(?![\p{N}/]|[.\-]\p{N})`;
+const SHORT = String.raw`(\d{1,2})(?<sep>[/.\-])(\d{1,2})\k<sep>(\d{4})`;
+// "ngày 07 tháng 6 năm 2024", with or without diacritics (composed or not); "ngày" optional.
+const NGAY = String.raw`ng[àa]\u0300?y`;
+const LONG = String.raw`(?:${NGAY}\s+)?(\d{1,2})\s+th[áa]\u0301?ng\s+(\d{1,2}),?\s+n[ăa]\u0306?m\s+(\d{4})`;
+const DATE_RE = new RegExp(`${BEFORE}(?:${LONG}|${SHORT})${AFTER}`, 'giu');
+const WHOLE_RE = new RegExp(`^(?:${NGAY}\\s*:?\\s*)?(?:${LONG}|${SHORT})$`, 'iu');
+
+function toParsed(day: string, month: string, year: string): ParsedDate {
+  const d = Number(day);
+  const m = Number(month);
+  const y = Number(year);
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return { valid: false };
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > daysInMonth) return { valid: false };
+  return { valid: true, iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+function fromGroups(g: RegExpMatchArray): ParsedDate {
+  // Groups 1-3: long form (day, month, year); 4-7: short form (day, separator, month, year).
+  return g[1] !== undefined ? toParsed(g[1], g[2], g[3]) : toParsed(g[4], g[6], g[7]);
+}
+
+/**
+ * Reads a text that is one date (an optional leading "ngày" allowed). Returns undefined
+ * when the text is not date-shaped at all, `{ valid: false }` when it is but names no day.
+ */
+export function parseVietDate(text: string): ParsedDate | undefined {
+  const m = text.normalize('NFC').trim().replace(/\s+/g, ' ').match(WHOLE_RE);
+  if (!m) return undefined;
+  // WHOLE_RE has the same groups as DATE_RE.
+  return fromGroups(m);
+}
+
+/** Every date in a text, in order, each with its position and text as written. */
+export function findDates(text: string): DateMatch[] {
+  const out: DateMatch[] = [];
+  for (const m of text.matchAll(DATE_RE)) {
+    out.push({ ...fromGroups(m), index: m.index, raw: m[0] });
+  }
+  return out;
+}

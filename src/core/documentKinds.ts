@@ -1,0 +1,147 @@
+/**
+ * Kinds of administrative documents (loại văn bản) and their abbreviations, as used in a
+ * document's number/symbol (`386/KH-UBND`). The list is Phụ lục III of Nghị định
+ * 30/2020/NĐ-CP (công tác văn thư), plus công văn (whose symbol has no kind part:
+ * `123/UBND-NC`), the two legal-document kinds most cited in evidence (nghị định,
+ * thông tư: `30/2020/NĐ-CP`, `01/2023/TT-BNV`), and the generic "văn bản".
+ */
+
+export interface DocumentKind {
+  /** Stable ASCII id, e.g. `ke-hoach`. */
+  id: string;
+  /** The abbreviation in a symbol (`KH`, `QyĐ`); absent for công văn and "văn bản". */
+  abbreviation?: string;
+  /** Vietnamese name, lowercase as it is written inside a sentence. */
+  vi: string;
+  en: string;
+}
+
+const kind = (id: string, abbreviation: string | undefined, vi: string, en: string): DocumentKind =>
+  abbreviation === undefined ? { id, vi, en } : { id, abbreviation, vi, en };
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  kind('nghi-quyet', 'NQ', 'nghị quyết', 'resolution'),
+  kind('quyet-dinh', 'QĐ', 'quyết định', 'decision'),
+  kind('chi-thi', 'CT', 'chỉ thị', 'directive'),
+  kind('quy-che', 'QC', 'quy chế', 'regulation'),
+  kind('quy-dinh', 'QyĐ', 'quy định', 'rules'),
+  kind('thong-cao', 'TC', 'thông cáo', 'communiqué'),
+  kind('thong-bao', 'TB', 'thông báo', 'notice'),
+  kind('huong-dan', 'HD', 'hướng dẫn', 'guidance'),
+  kind('chuong-trinh', 'CTr', 'chương trình', 'programme'),
+  kind('ke-hoach', 'KH', 'kế hoạch', 'plan'),
+  kind('phuong-an', 'PA', 'phương án', 'scheme'),
+  kind('de-an', 'ĐA', 'đề án', 'project proposal'),
+  kind('du-an', 'DA', 'dự án', 'project'),
+  kind('bao-cao', 'BC', 'báo cáo', 'report'),
+  kind('bien-ban', 'BB', 'biên bản', 'minutes'),
+  kind('to-trinh', 'TTr', 'tờ trình', 'submission'),
+  kind('hop-dong', 'HĐ', 'hợp đồng', 'contract'),
+  kind('cong-dien', 'CĐ', 'công điện', 'official dispatch'),
+  kind('ban-ghi-nho', 'BGN', 'bản ghi nhớ', 'memorandum of understanding'),
+  kind('ban-thoa-thuan', 'BTT', 'bản thỏa thuận', 'agreement'),
+  kind('giay-uy-quyen', 'GUQ', 'giấy ủy quyền', 'power of attorney'),
+  kind('giay-moi', 'GM', 'giấy mời', 'invitation'),
+  kind('giay-gioi-thieu', 'GGT', 'giấy giới thiệu', 'letter of introduction'),
+  kind('giay-nghi-phep', 'GNP', 'giấy nghỉ phép', 'leave permit'),
+  kind('phieu-gui', 'PG', 'phiếu gửi', 'transmittal slip'),
+  kind('phieu-chuyen', 'PC', 'phiếu chuyển', 'forwarding slip'),
+  kind('phieu-bao', 'PB', 'phiếu báo', 'notification slip'),
+  kind('nghi-dinh', 'NĐ', 'nghị định', 'government decree'),
+  kind('thong-tu', 'TT', 'thông tư', 'circular'),
+  kind('cong-van', undefined, 'công văn', 'official letter'),
+  kind('van-ban', undefined, 'văn bản', 'document'),
+];
+
+export const CONG_VAN = DOCUMENT_KINDS.find((k) => k.id === 'cong-van') as DocumentKind;
+/** "Văn bản": any document; a requirement naming it accepts every kind. */
+export const GENERIC_KIND = DOCUMENT_KINDS.find((k) => k.id === 'van-ban') as DocumentKind;
+
+/**
+ * Lowercase, without diacritics (đ -> d), one character for one: positions in the result
+ * are positions in the input, so a match found in folded text can be cut from the
+ * original. Expects NFC text (a lone combining mark is kept as it is). The Icelandic eth
+ * (Ð, U+00D0) is folded too: legacy font conversions put it where Đ belongs.
+ */
+export function foldVietnamese(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const folded = ch
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐðÐ]/g, 'd')
+      .toLowerCase();
+    out += folded.length === ch.length ? folded : ch;
+  }
+  return out;
+}
+
+/**
+ * The kind with this abbreviation: exact first, then ignoring case, then ignoring
+ * diacritics (`QD` typed without Vietnamese input) when that is unambiguous
+ * (`HD` is hướng dẫn, never hợp đồng HĐ; `DA` is dự án, never đề án ĐA).
+ */
+export function kindByAbbreviation(abbr: string): DocumentKind | undefined {
+  const a = abbr.trim().normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
+  const withAbbr = DOCUMENT_KINDS.filter((k) => k.abbreviation !== undefined);
+  const exact = withAbbr.find((k) => k.abbreviation === a);
+  if (exact) return exact;
+  const lower = a.toLowerCase();
+  const byCase = withAbbr.filter((k) => k.abbreviation?.toLowerCase() === lower);
+  if (byCase.length === 1) return byCase[0];
+  const folded = foldVietnamese(a);
+  const byFold = withAbbr.filter((k) => foldVietnamese(k.abbreviation ?? '') === folded);
+  return byFold.length === 1 ? byFold[0] : undefined;
+}
+
+// Longest names first so that, where names overlap, the longer one is kept.
+const NAME_PATTERNS = [...DOCUMENT_KINDS]
+  .map((k) => ({ kind: k, words: foldVietnamese(k.vi).split(' ') }))
+  .sort((a, b) => b.words.join(' ').length - a.words.join(' ').length)
+  .map(({ kind: k, words }) => ({
+    kind: k,
+    re: new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'gu'),
+  }));
+
+// After a name: "số 386", "số: 386", "386/KH-UBND".
+const CITES_NUMBER = /^\s*(?:so\s*:?\s*)?\d/u;
+
+export interface KindMention {
+  kind: DocumentKind;
+  /** Position of the name in the text. */
+  index: number;
+  length: number;
+  /** The name is followed by a document number: it cites one document. */
+  citesNumber: boolean;
+}
+
+/** Every kind name written in a text (any case, with or without diacritics), in order. */
+export function kindMentions(text: string): KindMention[] {
+  const folded = foldVietnamese(text);
+  const taken = new Uint8Array(folded.length);
+  const out: KindMention[] = [];
+  for (const { kind: k, re } of NAME_PATTERNS) {
+    for (const m of folded.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (taken.subarray(m.index, end).some((t) => t === 1)) continue;
+      taken.fill(1, m.index, end);
+      out.push({ kind: k, index: m.index, length: m[0].length, citesNumber: CITES_NUMBER.test(folded.slice(end)) });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The kinds named in a text such as an evidence requirement ("Kế hoạch CCHC năm; Báo
+ * cáo kết quả thực hiện" -> kế hoạch, báo cáo), in order of first mention, each once.
+ * Diacritics and case are ignored; names match whole words only. A name followed by a
+ * number ("theo Quyết định số 876/QĐ-BNV", "Nghị định 30/2020/NĐ-CP") cites one
+ * particular document rather than asking for a kind, so it is skipped.
+ */
+export function kindsNamedIn(text: string): DocumentKind[] {
+  const out: DocumentKind[] = [];
+  for (const m of kindMentions(text.normalize('NFC'))) {
+    if (!m.citesNumber && !out.includes(m.kind)) out.push(m.kind);
+  }
+  return out;
+}

@@ -1,0 +1,361 @@
+/**
+ * Evidence (tài liệu kiểm chứng): reading the references a unit writes in a cell
+ * ("Kế hoạch số 386/KH-UBND ngày 07/6/2024 của UBND tỉnh; https://...") and checking
+ * them against the rules of Nghị định 30/2020/NĐ-CP and the assessment period.
+ */
+import { findDates } from './dates';
+import {
+  CONG_VAN,
+  DOCUMENT_KINDS,
+  GENERIC_KIND,
+  foldVietnamese,
+  kindByAbbreviation,
+  kindMentions,
+  type DocumentKind,
+} from './documentKinds';
+import { finding, type Finding } from './findings';
+import { formatDateShort } from './format';
+import { checkLink, findLinkMatches } from './links';
+
+export interface DocumentRef {
+  /** The reference as written (bullets and trailing punctuation trimmed). */
+  raw: string;
+  /** Number and symbol as written, spacing normalised: `386/KH-UBND`, `12/2023/QĐ-UBND`. */
+  symbol?: string;
+  /** The number before the first slash: `386`. */
+  number?: string;
+  /** The year of a legal document's symbol: 2023 in `12/2023/QĐ-UBND`. */
+  year?: number;
+  /** From the symbol's abbreviation, else from the kind named before it; công văn for `123/UBND-NC`. */
+  kind?: DocumentKind;
+  /** The issuer part of the symbol: `UBND`, `SNV-CCHC`, `UBND-NC`. */
+  issuer?: string;
+  /** Date of issue, ISO. */
+  date?: string;
+  /** The date as written. */
+  dateText?: string;
+  /** A date was written but names no real day (31/02/2024). */
+  dateInvalid?: boolean;
+  /** The part of the document cited: `mục II`, `trang 5`, `điểm a khoản 1 Điều 3`. */
+  section?: string;
+}
+
+export interface ParsedEvidence {
+  refs: DocumentRef[];
+  /** Every link, valid or not, as written. */
+  links: string[];
+  /** Texts that try to be a number/symbol and fail (`386/KH`, `386 KH-UBND`, `386/ /UBND`). */
+  malformedNumbers: string[];
+}
+
+// One part of a symbol: upper-case letters and digits, at most one lower-case letter
+// (`UBND`, `QĐ`, `TTg`, `CTr`, `QyĐ`, `QH13`), so a following word ("Báo") is not taken.
+const PART = String.raw`\p{Lu}[\p{Lu}\p{N}]*(?:\p{Ll}[\p{Lu}\p{N}]*)?(?![\p{L}\p{N}])`;
+const NOT_GLUED = String.raw`(?<![\p{L}\p{N}/.\\])`;
+/** `386/KH-UBND`, `12/2023/QĐ-UBND`, `123/UBND-NC`; a hyphen left dangling is captured. */
+const SYMBOL_RE = new RegExp(
+  String.raw`${NOT_GLUED}(\d{1,6})\s*\/\s*(?:(\d{4})\s*\/\s*)?(${PART}(?:\s*-\s*${PART})*)(-(?![\p{L}\p{N}]))?`,
+  'gu',
+);
+const ABBREVIATIONS = DOCUMENT_KINDS.flatMap((k) => (k.abbreviation ? [k.abbreviation] : []));
+/** The slash left out or mistyped: `386 KH-UBND`, `386\KH-UBND`, `386.KH-UBND`. */
+const MISSING_SLASH_RE = new RegExp(
+  String.raw`${NOT_GLUED}\d{1,6}\s*[\s\\.]\s*(?:${ABBREVIATIONS.join('|')})\s*-\s*[\p{L}\p{N}]+`,
+  'gu',
+);
+/** Anything else of the form number/letters: `386/kh-ubnd`, `386/ /UBND`, `386//UBND`. */
+const ATTEMPT_RE = new RegExp(
+  String.raw`${NOT_GLUED}\d{1,6}\s*\/[\s/]*(?:\d{4}\s*\/[\s/]*)?\p{L}[\p{L}\p{N}]*(?:\s*-\s*[\p{L}\p{N}]+)*-?`,
+  'gu',
+);
+/** "số 386" (folded text): a number after "số" that did not make a symbol. */
+const SO_NUMBER_RE = /(?<![\p{L}\p{N}])so\s*(:)?\s*(\d[^\s;,()]*)/gu;
+const ENDS_WITH_KIND_NAME = new RegExp(
+  String.raw`(?:${DOCUMENT_KINDS.map((k) => foldVietnamese(k.vi).replace(/ /g, String.raw`\s+`)).join('|')})\s*$`,
+  'u',
+);
+
+// A section identifier: Roman numeral, number (2, 2.3, 5-7) or a single letter (điểm a).
+const SECTION_ID = String.raw`(?:[IVXLC]+|\d+(?:[.\-–]\d+)*|\p{L})(?![\p{L}\p{N}])`;
+const SECTION_WORD = String.raw`(?:điểm|diem|khoản|khoan|điều|dieu|tiểu mục|tieu muc|mục|muc|phần|phan|phụ lục|phu luc|chương|chuong|trang|tr\.)`;
+/** `mục II`, `trang 5`, `tr. 5-7`, `điểm a khoản 1 Điều 3`, `Phụ lục 2`. */
+const SECTION_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${SECTION_WORD}\s*${SECTION_ID}(?:\s*,?\s*${SECTION_WORD}\s*${SECTION_ID})*`,
+  'giu',
+);
+
+type Span = readonly [start: number, end: number];
+
+/** Replaces the spans with spaces, so later patterns skip them but positions hold. */
+function mask(text: string, spans: readonly Span[]): string {
+  let out = text;
+  for (const [s, e] of spans) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  return out;
+}
+
+/** Cuts bullets, list numbers, trailing punctuation and a dangling "và" from a reference. */
+function tidy(raw: string): string {
+  return raw
+    .replace(/^[\s\-–+•*·,.;:]+/u, '')
+    .replace(/^(?:\d{1,2}|[a-zđ])[.)]\s+/iu, '')
+    .replace(/(?:[\s,.;:\-–+•(]|(?<![\p{L}])và)+$/u, '')
+    .trim();
+}
+
+interface SymbolMatch {
+  index: number;
+  end: number;
+  symbol: string;
+  number: string;
+  year?: number;
+  abbrKind?: DocumentKind;
+  issuer: string;
+}
+
+/** Reads one SYMBOL_RE match: a symbol, or a malformed text when it cannot be one. */
+function readSymbol(m: RegExpMatchArray): SymbolMatch | { malformed: string } {
+  const [whole, number, year, code, dangling] = m;
+  if (dangling) return { malformed: whole.trim() };
+  const parts = code.split('-').map((p) => p.trim());
+  const abbrKind = kindByAbbreviation(parts[0]);
+  // A kind with no issuer ("386/KH", "12/2023/QĐ") is incomplete.
+  if (abbrKind && parts.length < 2) return { malformed: whole.trim() };
+  const symbol = `${number}/${year ? `${year}/` : ''}${parts.join('-')}`;
+  return {
+    index: m.index ?? 0,
+    end: (m.index ?? 0) + whole.length,
+    symbol,
+    number,
+    year: year ? Number(year) : undefined,
+    abbrKind,
+    issuer: (abbrKind ? parts.slice(1) : parts).join('-'),
+  };
+}
+
+/** The segments of a cell: references are separated by ';' and line breaks. */
+function segments(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^;\r\n]+/g;
+  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** Collects the malformed attempts in a segment whose symbols and dates are masked. */
+function takeMalformed(seg: string, into: string[]): void {
+  let rest = seg;
+  for (const re of [MISSING_SLASH_RE, ATTEMPT_RE]) {
+    const spans: Span[] = [];
+    for (const m of rest.matchAll(re)) {
+      into.push(m[0].trim().replace(/\s+/g, ' '));
+      spans.push([m.index, m.index + m[0].length]);
+    }
+    rest = mask(rest, spans);
+  }
+  const folded = foldVietnamese(rest);
+  for (const m of folded.matchAll(SO_NUMBER_RE)) {
+    const colon = m[1] !== undefined;
+    if (colon || ENDS_WITH_KIND_NAME.test(folded.slice(0, m.index))) {
+      const at = m.index + m[0].length - m[2].length;
+      into.push(rest.slice(at, at + m[2].length).replace(/[.]+$/, ''));
+    }
+  }
+}
+
+/**
+ * Reads the references, links and malformed numbers of an evidence cell. Each symbol
+ * starts a reference; the date and section written after it (up to the next reference)
+ * belong to it. A segment without a symbol that still names a kind or a date ("Biên bản
+ * họp ngày 15/3/2024") is one reference without a symbol.
+ */
+export function parseEvidence(text: string): ParsedEvidence {
+  const source = text.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
+  const linkMatches = findLinkMatches(source);
+  const masked = mask(source, linkMatches.map((l): Span => [l.index, l.index + l.link.length]));
+  const refs: DocumentRef[] = [];
+  const malformedNumbers: string[] = [];
+
+  for (const [segStart, segEnd] of segments(masked)) {
+    const seg = masked.slice(segStart, segEnd);
+    const symbols: SymbolMatch[] = [];
+    const symbolSpans: Span[] = [];
+    for (const m of seg.matchAll(SYMBOL_RE)) {
+      const read = readSymbol(m);
+      if ('malformed' in read) malformedNumbers.push(read.malformed);
+      else symbols.push(read);
+      symbolSpans.push([m.index, m.index + m[0].length]);
+    }
+    const dates = findDates(mask(seg, symbolSpans));
+    takeMalformed(mask(seg, [...symbolSpans, ...dates.map((d): Span => [d.index, d.index + d.raw.length])]), malformedNumbers);
+    const mentions = kindMentions(seg);
+
+    // Where each reference starts: at the kind named before its symbol, else at the symbol;
+    // the first one takes the segment from its beginning.
+    const starts = symbols.map((s, i) => {
+      const from = i === 0 ? 0 : symbols[i - 1].end;
+      const named = mentions.filter((k) => k.index >= from && k.index + k.length <= s.index).pop();
+      return { at: i === 0 ? 0 : (named?.index ?? s.index), named: named?.kind };
+    });
+
+    const attributes = (from: number, to: number, after: number): Pick<DocumentRef, 'date' | 'dateText' | 'dateInvalid' | 'section'> => {
+      const inRange = dates.filter((d) => d.index >= from && d.index < to);
+      const date = inRange.find((d) => d.index >= after) ?? inRange[0];
+      const section = [...seg.slice(after, to).matchAll(SECTION_RE)][0]?.[0].trim();
+      return {
+        ...(date && (date.valid ? { date: date.iso, dateText: date.raw } : { dateText: date.raw, dateInvalid: true })),
+        ...(section && { section }),
+      };
+    };
+
+    if (symbols.length === 0) {
+      const kinds = mentions.map((k) => k.kind);
+      if (kinds.length === 0 && dates.length === 0) continue;
+      const raw = tidy(source.slice(segStart, segEnd));
+      refs.push({ raw, ...(kinds[0] && { kind: kinds[0] }), ...attributes(0, seg.length, 0) });
+      continue;
+    }
+
+    symbols.forEach((s, i) => {
+      const to = i + 1 < symbols.length ? starts[i + 1].at : seg.length;
+      const word = starts[i].named;
+      const kind = s.abbrKind ?? (word && word !== GENERIC_KIND ? word : s.year === undefined ? CONG_VAN : word);
+      refs.push({
+        raw: tidy(source.slice(segStart + starts[i].at, segStart + to)),
+        symbol: s.symbol,
+        number: s.number,
+        ...(s.year !== undefined && { year: s.year }),
+        ...(kind && { kind }),
+        ...(s.issuer && { issuer: s.issuer }),
+        ...attributes(starts[i].at, to, s.end),
+      });
+    });
+  }
+
+  return {
+    refs,
+    links: linkMatches.map((l) => l.link),
+    malformedNumbers: [...new Set(malformedNumbers)],
+  };
+}
+
+export interface EvidenceRow {
+  code: string;
+  /** The parsed self-score; undefined when blank or invalid. */
+  score?: number;
+  evidence: string;
+  explanation: string;
+  /** Kinds the criterion's evidence requirement asks for (see `kindsNamedIn`); empty when none. */
+  requiredKinds: DocumentKind[];
+}
+
+export interface EvidenceContext {
+  /** The assessment period, ISO dates, inclusive. */
+  period: { from: string; to: string };
+  /** ISO date. */
+  today: string;
+}
+
+/** How a finding names a reference: its symbol, else its kind, else its text. */
+function docLabel(ref: DocumentRef): string {
+  return ref.symbol ?? ref.kind?.vi ?? ref.raw;
+}
+
+/**
+ * The kind check is a warning given only when it can be trusted: the criterion asks for
+ * specific kinds, every cited reference has a known, specific kind, and neither those
+ * kinds nor the kinds the references mention ("Quyết định ... ban hành Kế hoạch ...")
+ * include one asked for.
+ */
+function kindMismatch(refs: readonly DocumentRef[], required: readonly DocumentKind[]): Finding['params'] | undefined {
+  const requiredIds = new Set(required.map((k) => k.id));
+  if (requiredIds.size === 0 || requiredIds.has(GENERIC_KIND.id) || refs.length === 0) return undefined;
+  const cited: DocumentKind[] = [];
+  for (const r of refs) {
+    if (!r.kind || r.kind.id === GENERIC_KIND.id) return undefined;
+    if (!cited.some((k) => k.id === r.kind?.id)) cited.push(r.kind);
+  }
+  const mentioned = refs.flatMap((r) => kindMentions(r.raw).map((m) => m.kind));
+  if ([...cited, ...mentioned].some((k) => requiredIds.has(k.id))) return undefined;
+  return {
+    found: cited.map((k) => k.vi).join(', '),
+    expected: required.map((k) => k.vi).join(' hoặc '),
+  };
+}
+
+/**
+ * Checks one row's evidence. Link reasons are given in Vietnamese in `reason` (the
+ * catalogue's messages are Vietnamese-first) and in English in `reasonEn`.
+ */
+export function validateEvidence(row: EvidenceRow, ctx: EvidenceContext): Finding[] {
+  const at = { criterion: row.code, field: 'evidence' as const };
+  const out: Finding[] = [];
+  const hasEvidence = row.evidence.trim() !== '';
+  if (row.score !== undefined && row.score > 0 && !hasEvidence && row.explanation.trim() === '') {
+    out.push(finding('EVIDENCE_MISSING', { value: row.score }, at));
+  }
+  if (!hasEvidence) return out;
+
+  const parsed = parseEvidence(row.evidence);
+  for (const text of parsed.malformedNumbers) out.push(finding('EVIDENCE_NUMBER_INVALID', { text }, at));
+  const { from, to } = ctx.period;
+  for (const ref of parsed.refs) {
+    if (ref.dateInvalid && ref.dateText !== undefined) {
+      out.push(finding('EVIDENCE_DATE_INVALID', { text: ref.dateText }, at));
+    } else if (ref.date !== undefined) {
+      const doc = docLabel(ref);
+      const date = formatDateShort(ref.date);
+      // A future date is the likelier typo, so it is reported instead of the period.
+      if (ref.date > ctx.today) out.push(finding('EVIDENCE_DATE_IN_FUTURE', { doc, date }, at));
+      else if (ref.date < from || ref.date > to) {
+        out.push(finding('EVIDENCE_DATE_OUT_OF_PERIOD', { doc, date, from: formatDateShort(from), to: formatDateShort(to) }, at));
+      }
+    }
+  }
+  const mismatch = kindMismatch(parsed.refs, row.requiredKinds);
+  if (mismatch) out.push(finding('EVIDENCE_KIND_MISMATCH', mismatch, at));
+  for (const link of parsed.links) {
+    const check = checkLink(link);
+    if (!check.ok) out.push(finding('LINK_INVALID', { link, reason: check.reason.vi, reasonEn: check.reason.en }, at));
+  }
+  return dedupe(out);
+}
+
+function dedupe(list: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const key = `${f.code}|${JSON.stringify(f.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The same document written `386/KH-UBND`, `386/kh-ubnd` or `386/KH-UBND` without Đ. */
+const symbolKey = (symbol: string): string => foldVietnamese(symbol);
+
+/**
+ * One document cited under many unrelated criteria: a symbol that appears in the
+ * evidence of 3 or more criteria spanning at least 2 different fields. Reuse inside one
+ * field is normal (a field's plan covers its criteria); across fields it often means a
+ * general document was cited where a specific one is required, so the appraiser is told
+ * (info). One finding per document, on the first criterion citing it.
+ */
+export function findSharedDocuments(rows: readonly { code: string; field: string; evidence: string }[]): Finding[] {
+  const byDoc = new Map<string, { symbol: string; codes: string[]; fields: Set<string> }>();
+  for (const row of rows) {
+    for (const ref of parseEvidence(row.evidence).refs) {
+      if (ref.symbol === undefined) continue;
+      const key = symbolKey(ref.symbol);
+      const entry = byDoc.get(key) ?? { symbol: ref.symbol, codes: [], fields: new Set<string>() };
+      if (!entry.codes.includes(row.code)) entry.codes.push(row.code);
+      entry.fields.add(row.field);
+      byDoc.set(key, entry);
+    }
+  }
+  const out: Finding[] = [];
+  for (const { symbol, codes, fields } of byDoc.values()) {
+    if (codes.length >= 3 && fields.size >= 2) {
+      out.push(finding('EVIDENCE_SHARED', { doc: symbol, count: codes.length, criteria: codes.join(', ') }, { criterion: codes[0], field: 'evidence' }));
+    }
+  }
+  return out;
+}
