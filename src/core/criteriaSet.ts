@@ -1,0 +1,306 @@
+/**
+ * Criteria sets as data: a structural check of a set read from JSON, an index of the
+ * tree for the rules, and the code helpers (`I`, `1`, `1.1`, `1.1.1`).
+ */
+import { UNIT_LEVELS, type CriteriaSet, type CriterionNode, type UnitLevel } from './criteria';
+import { kindsNamedIn, type DocumentKind } from './documentKinds';
+import { finding, type Finding } from './findings';
+import { parseMethod } from './method';
+import type { ParsedMethod } from './method';
+
+// ---------------------------------------------------------------------------
+// Codes
+
+const ROMAN = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+const ARABIC = /^[1-9]\d*(\.[1-9]\d*)*$/;
+
+/** `' I. '` -> `'I'`, `'1.1.'` -> `'1.1'`, `2` -> `'2'`: codes as sheets and files write them. */
+export function normalizeCode(raw: string | number): string {
+  const s = String(raw).replace(/[\s\u00a0]+/g, ' ').trim();
+  return s.replace(/\s*\.+$/, '');
+}
+
+/** A Roman numeral (`I`, `IV`) or dotted arabic numbers without leading zeros (`1`, `1.10.2`). */
+export function isWellFormedCode(code: string): boolean {
+  return isRoman(code) || ARABIC.test(code);
+}
+
+export function isRomanCode(code: string): boolean {
+  return isRoman(code);
+}
+
+function isRoman(s: string): boolean {
+  return s.length > 0 && ROMAN.test(s);
+}
+
+/**
+ * The parent a code names by itself: `1.1.2` -> `1.1`, `1.1` -> `1`; `1` and `I` name
+ * none. Under a Roman field the criteria `1`, `2` belong to it by document order only,
+ * which the tree (JSON nesting, or the sheet reader) supplies, not the code.
+ */
+export function parentCodeOf(code: string): string | undefined {
+  if (!ARABIC.test(code)) return undefined;
+  const cut = code.lastIndexOf('.');
+  return cut < 0 ? undefined : code.slice(0, cut);
+}
+
+/** Order of codes as a table lists them: `1.2` < `1.10`, `I` < `II` < `IX`, arabic before Roman. */
+export function compareCodes(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const [ka, va] = segmentKey(pa[i]);
+    const [kb, vb] = segmentKey(pb[i]);
+    const d = ka - kb || va - vb || pa[i].localeCompare(pb[i]);
+    if (d !== 0) return d;
+  }
+  return pa.length - pb.length;
+}
+
+/** [kind, value]: arabic numbers, then Roman numerals, then anything else (compared as text). */
+function segmentKey(s: string): [number, number] {
+  if (/^\d+$/.test(s)) return [0, Number(s)];
+  if (isRoman(s)) return [1, romanValue(s)];
+  return [2, 0];
+}
+
+const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+
+function romanValue(s: string): number {
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN_DIGITS[s[i]];
+    const next = ROMAN_DIGITS[s[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+// ---------------------------------------------------------------------------
+// Structural check of a criteria-set JSON (kept in step with data/schema/criteria-set.schema.json)
+
+type Check = (v: unknown) => string | undefined;
+
+const isString: Check = (v) => (typeof v === 'string' ? undefined : 'phải là chuỗi văn bản');
+const nonEmptyString: Check = (v) =>
+  typeof v !== 'string' ? 'phải là chuỗi văn bản' : v.trim() === '' ? 'không được để trống' : undefined;
+const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'phải là true hoặc false');
+const isYear: Check = (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100
+    ? undefined
+    : 'phải là số nguyên chỉ năm (ví dụ 2024)';
+const isIsoDate: Check = (v) => (typeof v === 'string' && validIsoDate(v) ? undefined : 'phải là ngày dạng YYYY-MM-DD (ví dụ 2024-01-01)');
+const isMaxPoints: Check = (v) =>
+  typeof v !== 'number' || !Number.isFinite(v) ? 'phải là số' : v < 0 ? 'không được là số âm' : undefined;
+const isRow: Check = (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 ? undefined : 'phải là số nguyên dương (số dòng)';
+const isScoredBy: Check = (v) => (v === 'self' || v === 'survey' ? undefined : 'phải là "self" hoặc "survey"');
+
+function validIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+interface PropSpec {
+  required: boolean;
+  check: Check;
+}
+
+/** The properties a set file may carry; `$schema` lets editors find the JSON Schema. */
+export const SET_PROPERTIES: Record<string, PropSpec> = {
+  $schema: { required: false, check: isString },
+  id: { required: true, check: nonEmptyString },
+  title: { required: true, check: nonEmptyString },
+  year: { required: true, check: isYear },
+  levels: { required: true, check: () => undefined }, // checked item by item below
+  version: { required: true, check: nonEmptyString },
+  source: { required: true, check: nonEmptyString },
+  period: { required: true, check: () => undefined }, // checked below
+  sample: { required: false, check: isBoolean },
+  note: { required: false, check: isString },
+  fields: { required: true, check: () => undefined }, // checked below
+};
+
+export const PERIOD_PROPERTIES: Record<string, PropSpec> = {
+  from: { required: true, check: isIsoDate },
+  to: { required: true, check: isIsoDate },
+};
+
+export const NODE_PROPERTIES: Record<string, PropSpec> = {
+  code: { required: true, check: nonEmptyString },
+  name: { required: true, check: nonEmptyString },
+  maxPoints: { required: true, check: isMaxPoints },
+  method: { required: false, check: isString },
+  evidence: { required: false, check: isString },
+  scoredBy: { required: false, check: isScoredBy },
+  notApplicableAllowed: { required: false, check: isBoolean },
+  bonus: { required: false, check: isBoolean },
+  children: { required: false, check: () => undefined }, // checked below
+  row: { required: false, check: isRow },
+};
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Checks a parsed JSON value against the criteria-set format. Every problem is a
+ * SET_INVALID finding with its JSON path; the set is returned only when there is none.
+ */
+export function checkCriteriaSet(json: unknown): { set?: CriteriaSet; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const bad = (path: string, problem: string) =>
+    findings.push(finding('SET_INVALID', { path, problem }, { field: 'set' }));
+
+  if (!checkObject(json, '$', SET_PROPERTIES, bad)) return { findings };
+  const obj = json as Record<string, unknown>;
+
+  if ('levels' in obj) {
+    const levels = obj.levels;
+    if (!Array.isArray(levels) || levels.length === 0) bad('levels', `phải là danh sách khác rỗng gồm ${UNIT_LEVELS.join(', ')}`);
+    else {
+      levels.forEach((l, i) => {
+        if (!UNIT_LEVELS.includes(l as UnitLevel)) bad(`levels[${i}]`, `phải là một trong ${UNIT_LEVELS.join(', ')}`);
+      });
+      if (new Set(levels).size !== levels.length) bad('levels', 'có cấp đơn vị bị lặp');
+    }
+  }
+  if ('period' in obj && checkObject(obj.period, 'period', PERIOD_PROPERTIES, bad)) {
+    const p = obj.period as Record<string, unknown>;
+    if (typeof p.from === 'string' && typeof p.to === 'string' && validIsoDate(p.from) && validIsoDate(p.to) && p.from > p.to) {
+      bad('period', 'ngày bắt đầu (from) sau ngày kết thúc (to)');
+    }
+  }
+  if ('fields' in obj) checkNodes(obj.fields, 'fields', bad);
+
+  return findings.length === 0 ? { set: json as unknown as CriteriaSet, findings } : { findings };
+}
+
+function checkNodes(v: unknown, path: string, bad: (path: string, problem: string) => void): void {
+  if (!Array.isArray(v) || v.length === 0) {
+    bad(path, 'phải là danh sách khác rỗng các tiêu chí');
+    return;
+  }
+  v.forEach((node, i) => {
+    const at = `${path}[${i}]`;
+    if (checkObject(node, at, NODE_PROPERTIES, bad) && 'children' in (node as object)) {
+      checkNodes((node as Record<string, unknown>).children, `${at}.children`, bad);
+    }
+  });
+}
+
+/** Required, known and well-typed properties of one object; false when it is not an object. */
+function checkObject(
+  v: unknown,
+  path: string,
+  props: Record<string, PropSpec>,
+  bad: (path: string, problem: string) => void,
+): boolean {
+  if (!isObject(v)) {
+    bad(path, 'phải là một đối tượng JSON { ... }');
+    return false;
+  }
+  const prefix = path === '$' ? '' : `${path}.`;
+  for (const [name, spec] of Object.entries(props)) {
+    if (!(name in v)) {
+      if (spec.required) bad(`${prefix}${name}`, 'thiếu trường bắt buộc');
+      continue;
+    }
+    const problem = spec.check(v[name]);
+    if (problem) bad(`${prefix}${name}`, problem);
+  }
+  for (const name of Object.keys(v)) {
+    if (!(name in props)) bad(`${prefix}${name}`, 'trường không được hỗ trợ (kiểm tra chính tả)');
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Index
+
+export type CriterionLevel = 'field' | 'criterion' | 'subcriterion';
+
+export interface IndexedCriterion {
+  node: CriterionNode;
+  /** Normalised code. */
+  code: string;
+  parent?: string;
+  children: string[];
+  /** 0 for a field, 1 for a criterion, 2 and more for sub-criteria. */
+  depth: number;
+  level: CriterionLevel;
+  fieldCode: string;
+  isLeaf: boolean;
+  scoredBy: 'self' | 'survey';
+  /** True for a bonus node (Điểm cộng) or any node below one. */
+  bonus: boolean;
+  method: ParsedMethod;
+  requiredKinds: DocumentKind[];
+}
+
+export interface CriteriaIndex {
+  set: CriteriaSet;
+  /** Every node in document order (a duplicated code appears more than once). */
+  nodes: IndexedCriterion[];
+  /** First node of each code. */
+  byCode: Map<string, IndexedCriterion>;
+  /** Each node of the set's tree: walking by node is safe even when codes repeat. */
+  byNode: Map<CriterionNode, IndexedCriterion>;
+  /** Findings from parsing the scoring methods of leaves. */
+  findings: Finding[];
+}
+
+const LEVELS: CriterionLevel[] = ['field', 'criterion', 'subcriterion'];
+
+/** Walks the tree once: parents, depths, parsed methods and required document kinds. */
+export function indexCriteriaSet(set: CriteriaSet): CriteriaIndex {
+  const nodes: IndexedCriterion[] = [];
+  const byCode = new Map<string, IndexedCriterion>();
+  const byNode = new Map<CriterionNode, IndexedCriterion>();
+  const findings: Finding[] = [];
+
+  const visit = (node: CriterionNode, depth: number, parent: IndexedCriterion | undefined): IndexedCriterion => {
+    const code = normalizeCode(node.code);
+    const kids = node.children ?? [];
+    const isLeaf = kids.length === 0;
+    const parsed = parseMethod(node.method, node.maxPoints, code);
+    // A parent's score is the sum of its children, so only leaves' methods matter.
+    if (isLeaf) {
+      for (const f of parsed.findings) findings.push(node.row !== undefined && f.row === undefined ? { ...f, row: node.row } : f);
+    }
+    const entry: IndexedCriterion = {
+      node,
+      code,
+      parent: parent?.code,
+      children: [],
+      depth,
+      level: LEVELS[Math.min(depth, 2)],
+      fieldCode: parent ? parent.fieldCode : code,
+      isLeaf,
+      scoredBy: node.scoredBy === 'survey' || parsed.method.kind === 'survey' ? 'survey' : 'self',
+      bonus: node.bonus === true || (parent?.bonus ?? false),
+      method: parsed.method,
+      requiredKinds: kindsNamedIn(node.evidence ?? ''),
+    };
+    nodes.push(entry);
+    byNode.set(node, entry);
+    if (!byCode.has(code)) byCode.set(code, entry);
+    for (const child of kids) entry.children.push(visit(child, depth + 1, entry).code);
+    return entry;
+  };
+
+  for (const field of set.fields) visit(field, 0, undefined);
+  return { set, nodes, byCode, byNode, findings };
+}
+
+/** The indexed children of a node, in document order. */
+export function childrenOf(index: CriteriaIndex, n: IndexedCriterion): IndexedCriterion[] {
+  return (n.node.children ?? []).map((c) => index.byNode.get(c)!);
+}
+
+/** The indexed fields (top-level nodes), in document order. */
+export function fieldsOf(index: CriteriaIndex): IndexedCriterion[] {
+  return index.set.fields.map((f) => index.byNode.get(f)!);
+}
