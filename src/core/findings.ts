@@ -221,6 +221,43 @@ export const CATALOGUE = {
     vi: 'Không đọc được tệp "{file}": {reason}.',
     en: 'Cannot read file "{file}": {reason}.',
   },
+  // --- consolidation (tổng hợp) ---
+  UNIT_UNIDENTIFIED: {
+    severity: 'error',
+    vi: 'Không xác định được đơn vị của tệp "{file}": thiếu dòng "Đơn vị: ..." hoặc trang thông tin của biểu mẫu. Dùng biểu mẫu do Sở Nội vụ gửi.',
+    en: 'The unit of file "{file}" cannot be identified: no "Đơn vị: ..." line or metadata sheet. Use the template sent by the Department of Home Affairs.',
+  },
+  UNIT_NOT_EXPECTED: {
+    severity: 'error',
+    vi: 'Đơn vị "{unit}" không có trong danh sách đơn vị. Kiểm tra tên đơn vị trong tệp hoặc bổ sung danh sách.',
+    en: 'Unit "{unit}" is not in the unit list. Check the unit name in the file or extend the list.',
+  },
+  UNIT_DUPLICATE: {
+    severity: 'error',
+    vi: 'Đơn vị "{unit}" có nhiều tệp ({files}). Giữ lại một tệp; đơn vị chưa được xếp hạng.',
+    en: 'Unit "{unit}" has several files ({files}). Keep one; the unit is not ranked until then.',
+  },
+  UNIT_MISSING: {
+    severity: 'warning',
+    vi: 'Chưa nhận được tệp của đơn vị "{unit}".',
+    en: 'No file received from unit "{unit}".',
+  },
+  // --- the workbook's own criteria columns ---
+  MAX_POINTS_UNREADABLE: {
+    severity: 'error',
+    vi: 'Không đọc được điểm tối đa "{value}" của {where}. Ghi điểm tối đa bằng số, ví dụ 2 hoặc 0,5.',
+    en: 'The maximum points "{value}" of {where} cannot be read. Write the maximum as a number, e.g. 2 or 0.5.',
+  },
+  DEFINITION_CHANGED: {
+    severity: 'warning',
+    vi: 'Nội dung của {where} khác bộ tiêu chí gốc: "{found}" thay vì "{expected}". Không sửa phần định nghĩa tiêu chí; dùng biểu mẫu do Sở Nội vụ gửi.',
+    en: 'The text of {where} differs from the reference set: "{found}" instead of "{expected}". Do not edit the criteria definitions; use the template sent by the Department of Home Affairs.',
+  },
+  DEFINITION_EDITED: {
+    severity: 'warning',
+    vi: 'Phần định nghĩa tiêu chí của biểu mẫu (mã, tên, điểm tối đa, cách tính điểm, yêu cầu tài liệu) đã bị sửa sau khi tạo biểu mẫu. Dùng biểu mẫu do Sở Nội vụ gửi hoặc đối chiếu với bộ tiêu chí gốc.',
+    en: 'The criteria definitions of this workbook (codes, names, maximums, scoring methods, evidence requirements) were edited after the template was made. Use the template sent by the Department of Home Affairs or compare with the reference set.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof CATALOGUE;
