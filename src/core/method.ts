@@ -87,6 +87,10 @@ const QUALIFIERS = ['vi phạm', 'sai phạm', 'sai sót', 'nhưng', 'chậm', '
 const SURVEY = /dieu tra xa hoi hoc|dieu tra xhh/;
 const DEDUCTION = /\btru\s+(?:\d+(?:[.,]\d+)?\s*)?(?:diem|d)\b|\b(?:theo|tuy(?: theo)?) muc do\b/;
 const DEDUCTION_STEP = /\btru\s+(\d+(?:[.,]\d+)?)\s*(?:diem|d)\b/g;
+/** Points are a few words: longer tails are not tried (keeps long cells linear). */
+const MAX_POINTS_TEXT = 120;
+/** A condition wrapped over lines is short; longer text is not joined further. */
+const MAX_WRAPPED_LINE = 300;
 const BULLET = /^\s*(?:[-+•*–—·]+|[a-zđ]\)|[a-zđ]\.(?=\s)|\d{1,2}[.)](?=\s))\s*/i;
 
 // --- points ("Điểm tối đa", "0,5 điểm", "75% điểm", "không điểm") ---
@@ -123,7 +127,7 @@ function cleanCondition(s: string): string | undefined {
 
 /** Splits a line into condition and points: "cond: points", else "cond ... 1 điểm". */
 function splitLine(line: string, maxPoints: number): { condition: string; points: number } | undefined {
-  for (let i = line.lastIndexOf(':'); i >= 0; i = line.lastIndexOf(':', i - 1)) {
+  for (let i = line.lastIndexOf(':'); i >= 0 && line.length - i <= MAX_POINTS_TEXT; i = line.lastIndexOf(':', i - 1)) {
     const points = parsePoints(normalizeText(line.slice(i + 1)), maxPoints, true);
     const condition = cleanCondition(line.slice(0, i));
     if (points !== undefined && condition) return { condition, points };
@@ -159,6 +163,7 @@ function splitLines(text: string, maxPoints: number): string[] {
     const line = stripBullets(current);
     const complete =
       line === '' ||
+      line.length > MAX_WRAPPED_LINE ||
       line.endsWith(':') ||
       DEDUCTION.test(normalizeText(line)) ||
       splitLine(line, maxPoints) !== undefined;
@@ -208,16 +213,17 @@ interface Mark {
 function parseBand(n: string): Band | undefined {
   const found = [...n.matchAll(/(\d+(?:[.,]\d+)?)\s*(%?)/g)];
   if (!found.some((m) => m[2] === '%')) return undefined;
+  const lastPercent = found.map((m) => m[2]).lastIndexOf('%');
   const marks: Mark[] = [];
   found.forEach((m, i) => {
     const end = (m.index ?? 0) + m[0].length;
     const after = n.slice(end);
     // "từ 80 đến dưới 100%": a number joined to a later percentage is one too.
-    const joined = /^\s*(?:den|toi|[-–—])/.test(after) && found.slice(i + 1).some((x) => x[2] === '%');
+    const joined = /^\s*(?:den|toi|[-–—])/.test(after) && i < lastPercent;
     if (m[2] !== '%' && !joined) return;
     const value = parseVietNumber(m[1]);
     if (value === undefined) return;
-    const before = n.slice(0, m.index);
+    const before = n.slice(Math.max(0, (m.index ?? 0) - 40), m.index); // comparison words are short
     let bound = BEFORE.find(([re]) => re.test(before))?.[1];
     if (!bound && /[-–—]\s*$/.test(before) && marks.length > 0) bound = 'upperIncl';
     if (/^\s*tro len/.test(after)) bound = 'lowerIncl';
@@ -353,12 +359,10 @@ export function parseMethod(text: string | undefined | null, maxPoints: number, 
   const bands = options.flatMap((o, i) =>
     o.condition.kind === 'percent' ? [{ text: read[i].conditionText, band: o.condition }] : [],
   );
-  bands.forEach((a, i) => {
-    for (const b of bands.slice(i + 1)) {
-      if (bandsOverlap(a.band, b.band)) {
-        findings.push(finding('METHOD_BANDS_OVERLAP', { bands: `${a.text} / ${b.text}` }, at));
-      }
-    }
+  // Each band is reported once, with the first earlier band it overlaps.
+  bands.forEach((b, i) => {
+    const a = bands.slice(0, i).find((x) => bandsOverlap(x.band, b.band));
+    if (a) findings.push(finding('METHOD_BANDS_OVERLAP', { bands: `${a.text} / ${b.text}` }, at));
   });
 
   if (deduction) return { method: { kind: 'deduction', options, allowed: deductionRange(all, maxPoints) }, findings };

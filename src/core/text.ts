@@ -7,10 +7,10 @@
  */
 export function normalizeText(s: string): string {
   return s
+    .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+    .replace(/đ/g, 'd')
     .replace(/\s+/g, ' ')
     .trim();
 }
