@@ -1,0 +1,202 @@
+/**
+ * Finding the score table in a sheet: the header row (one row, or two with merged
+ * cells such as "Điểm" over "Tối đa | Tự đánh giá"), the column of each known header,
+ * and the rows of data below it.
+ */
+import { isCellError, type CellValue } from '../core/answers';
+import { finding, type Finding } from '../core/findings';
+import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, classifyHeader, type ColumnKey } from './columns';
+import { WorkbookError } from './errors';
+import type { CellRange, SheetGrid, WorkbookGrid } from './grid';
+
+/** Where the table is; rows and columns 0-based. */
+export interface Layout {
+  sheet: string;
+  headerTop: number;
+  headerBottom: number;
+  firstDataRow: number;
+  /** Last row with a value in a mapped column; firstDataRow - 1 for an empty table. */
+  lastDataRow: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  /** Optional columns the sheet lacks. */
+  missing: ColumnKey[];
+  /** Non-empty rows above the header (administrative header, title, "Đơn vị: ..."). */
+  titleRows: number[];
+}
+
+export type LayoutResult = { ok: true; layout: Layout } | { ok: false; finding: Finding };
+
+/** How far down a header is looked for. */
+const HEADER_SEARCH_ROWS = 30;
+const MAX_COLUMNS = 200;
+
+/** A cell as header text; numbers count (a "2023" under "Điểm năm"), errors and blanks do not. */
+export function cellString(v: CellValue | undefined): string {
+  if (v === null || v === undefined || isCellError(v) || typeof v === 'boolean') return '';
+  return String(v).trim();
+}
+
+/** Values of the first rows with each merged area's value spread over all its cells. */
+function headerView(sheet: SheetGrid, rows: number): { text: (r: number, c: number) => string; mergeOf: (r: number, c: number) => CellRange | undefined } {
+  const owner = new Map<string, CellRange>();
+  for (const m of sheet.merges ?? []) {
+    for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) {
+      for (let c = m.left; c <= Math.min(m.right, MAX_COLUMNS - 1); c++) owner.set(`${r}:${c}`, m);
+    }
+  }
+  const raw = (r: number, c: number) => cellString(sheet.values[r]?.[c]);
+  return {
+    mergeOf: (r, c) => owner.get(`${r}:${c}`),
+    text: (r, c) => {
+      const m = owner.get(`${r}:${c}`);
+      return m ? raw(m.top, m.left) : raw(r, c);
+    },
+  };
+}
+
+interface Candidate {
+  top: number;
+  bottom: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  score: number;
+}
+
+function scoreOf(columns: Partial<Record<ColumnKey, number>>, rows: number): number {
+  let s = 0;
+  for (const k of Object.keys(columns) as ColumnKey[]) s += REQUIRED_COLUMNS.includes(k) ? 10 : 1;
+  // A two-row header must add a column to be preferred over a one-row header.
+  return rows === 2 ? s - 0.5 : s;
+}
+
+function matchHeader(view: ReturnType<typeof headerView>['text'], top: number, bottom: number, width: number): Candidate {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  for (let c = 0; c < width; c++) {
+    const up = view(top, c);
+    let key: ColumnKey | undefined;
+    if (top === bottom) key = classifyHeader(up);
+    else {
+      const lo = view(bottom, c);
+      // The lower text decides ("Tự đánh giá"); the upper one completes it ("Điểm" + "Tối đa").
+      if (lo === '' || lo === up) key = classifyHeader(up);
+      else key = classifyHeader(lo) ?? (up === '' ? undefined : classifyHeader(`${up} ${lo}`));
+    }
+    if (key !== undefined && columns[key] === undefined) columns[key] = c;
+  }
+  return { top, bottom, columns, score: scoreOf(columns, bottom - top + 1) };
+}
+
+function widthOf(sheet: SheetGrid, rows: number): number {
+  let w = 0;
+  for (let r = 0; r < rows; r++) w = Math.max(w, sheet.values[r]?.length ?? 0);
+  return Math.min(w, MAX_COLUMNS);
+}
+
+function missingLabels(columns: Partial<Record<ColumnKey, number>>): string[] {
+  return REQUIRED_COLUMNS.filter((k) => columns[k] === undefined).map((k) => COLUMN_LABELS[k].vi);
+}
+
+/** Finds the header row with the most recognised columns in the first rows of a sheet. */
+export function detectLayout(sheet: SheetGrid): LayoutResult {
+  const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
+  const width = widthOf(sheet, rows + 1);
+  const view = headerView(sheet, rows + 1);
+  let best: Candidate | undefined;
+  for (let r = 0; r < rows; r++) {
+    for (const bottom of [r, r + 1]) {
+      if (bottom >= sheet.values.length) continue;
+      const c = matchHeader(view.text, r, bottom, width);
+      if (c.score > 0 && (!best || c.score > best.score)) best = c;
+    }
+  }
+  const missing = missingLabels(best?.columns ?? {});
+  if (!best || missing.length > 0) {
+    return {
+      ok: false,
+      finding: finding('LAYOUT_NOT_FOUND', { sheet: sheet.name, missing: missing.join(', ') }, { sheet: sheet.name, field: 'layout' }),
+    };
+  }
+  // A header cell merged down from above ("STT" over two rows) starts the header there.
+  let top = best.top;
+  for (const c of Object.values(best.columns) as number[]) top = Math.min(top, view.mergeOf(best.bottom, c)?.top ?? top);
+  return { ok: true, layout: completeLayout(sheet, top, best.bottom, best.columns) };
+}
+
+/** A row that numbers the columns ("(1)", "(2)", ... or "A", "B") under the header. */
+function isNumberingRow(row: CellValue[] | undefined, nameCol: number | undefined): boolean {
+  const cells = (row ?? []).map(cellString).filter((s) => s !== '');
+  if (cells.length < 3 || nameCol === undefined) return false;
+  const token = /^\(?(\d{1,2}|[A-Z])\)?$/;
+  return cells.every((s) => token.test(s)) && token.test(cellString(row?.[nameCol]));
+}
+
+function completeLayout(sheet: SheetGrid, top: number, bottom: number, columns: Partial<Record<ColumnKey, number>>): Layout {
+  let first = bottom + 1;
+  while (first < sheet.values.length && isNumberingRow(sheet.values[first], columns.name)) first++;
+  const mapped = Object.values(columns) as number[];
+  let last = first - 1;
+  for (let r = sheet.values.length - 1; r >= first; r--) {
+    if (mapped.some((c) => cellString(sheet.values[r]?.[c]) !== '' || isCellError(sheet.values[r]?.[c]))) {
+      last = r;
+      break;
+    }
+  }
+  const titleRows: number[] = [];
+  for (let r = 0; r < top; r++) if ((sheet.values[r] ?? []).some((v) => cellString(v) !== '')) titleRows.push(r);
+  return {
+    sheet: sheet.name,
+    headerTop: top,
+    headerBottom: bottom,
+    firstDataRow: first,
+    lastDataRow: last,
+    columns,
+    missing: COLUMN_KEYS.filter((k) => columns[k] === undefined && !REQUIRED_COLUMNS.includes(k)),
+    titleRows,
+  };
+}
+
+/**
+ * The layout the user gives in the task pane's manual mapping step: the header row
+ * (0-based; data starts below it) and the column of each key. Throws a WorkbookError
+ * when a required column is absent or a column is used twice.
+ */
+export function layoutFromMapping(sheet: SheetGrid, headerRow: number, columns: Partial<Record<ColumnKey, number>>): Layout {
+  const missing = missingLabels(columns);
+  if (missing.length > 0) {
+    throw new WorkbookError('MAPPING_INCOMPLETE', { sheet: sheet.name, missing: missing.join(', ') });
+  }
+  const used = new Map<number, ColumnKey>();
+  for (const k of COLUMN_KEYS) {
+    const c = columns[k];
+    if (c === undefined) continue;
+    const other = used.get(c);
+    if (!Number.isInteger(c) || c < 0) throw new WorkbookError('MAPPING_INVALID', { sheet: sheet.name, column: String(c) });
+    if (other) throw new WorkbookError('MAPPING_DUPLICATE', { sheet: sheet.name, first: COLUMN_LABELS[other].vi, second: COLUMN_LABELS[k].vi });
+    used.set(c, k);
+  }
+  if (!Number.isInteger(headerRow) || headerRow < 0) throw new WorkbookError('MAPPING_INVALID', { sheet: sheet.name, column: String(headerRow) });
+  return completeLayout(sheet, headerRow, headerRow, { ...columns });
+}
+
+export type WorkbookLayoutResult = { ok: true; layout: Layout } | { ok: false; findings: Finding[] };
+
+/**
+ * The visible sheet holding the score table: the preferred sheet (the one the metadata
+ * names) first, then the others in order. When none has one, a finding per sheet.
+ */
+export function detectWorkbookLayout(wb: WorkbookGrid, preferredSheet?: string): WorkbookLayoutResult {
+  const visible = wb.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible');
+  const ordered = [
+    ...visible.filter((s) => s.name === preferredSheet),
+    ...visible.filter((s) => s.name !== preferredSheet),
+  ];
+  const findings: Finding[] = [];
+  for (const sheet of ordered) {
+    const r = detectLayout(sheet);
+    if (r.ok) return r;
+    findings.push(r.finding);
+  }
+  if (ordered.length === 0) {
+    findings.push(finding('LAYOUT_NOT_FOUND', { sheet: '—', missing: REQUIRED_COLUMNS.map((k) => COLUMN_LABELS[k].vi).join(', ') }, { field: 'layout' }));
+  }
+  return { ok: false, findings };
+}
