@@ -28,7 +28,7 @@ const SHORT = String.raw`(\d{1,2})(?<sep>[/.\-])(\d{1,2})\k<sep>(\d{4})`;
 const NGAY = String.raw`ng[àa]\u0300?y`;
 const LONG = String.raw`(?:${NGAY}\s+)?(\d{1,2})\s+th[áa]\u0301?ng\s+(\d{1,2}),?\s+n[ăa]\u0306?m\s+(\d{4})`;
 const DATE_RE = new RegExp(`${BEFORE}(?:${LONG}|${SHORT})${AFTER}`, 'giu');
-const WHOLE_RE = new RegExp(`^(?:${NGAY}\\s*:?\\s*)?(?:${LONG}|${SHORT})$`, 'iu');
+const WHOLE_RE = new RegExp(`^(?:${NGAY}\\s*(?::\\s*)?)?(?:${LONG}|${SHORT})$`, 'iu');
 
 function toParsed(day: string, month: string, year: string): ParsedDate {
   const d = Number(day);

@@ -5,6 +5,7 @@
  * `123/UBND-NC`), the two legal-document kinds most cited in evidence (nghị định,
  * thông tư: `30/2020/NĐ-CP`, `01/2023/TT-BNV`), and the generic "văn bản".
  */
+import { normalizeText } from './text';
 
 export interface DocumentKind {
   /** Stable ASCII id, e.g. `ke-hoach`. */
@@ -58,19 +59,15 @@ export const CONG_VAN = DOCUMENT_KINDS.find((k) => k.id === 'cong-van') as Docum
 export const GENERIC_KIND = DOCUMENT_KINDS.find((k) => k.id === 'van-ban') as DocumentKind;
 
 /**
- * Lowercase, without diacritics (đ -> d), one character for one: positions in the result
- * are positions in the input, so a match found in folded text can be cut from the
- * original. Expects NFC text (a lone combining mark is kept as it is). The Icelandic eth
- * (Ð, U+00D0) is folded too: legacy font conversions put it where Đ belongs.
+ * `normalizeText` one character at a time: lowercase, no diacritics (đ -> d), but the
+ * result has the input's length (spaces kept), so a match found in the folded text can
+ * be cut from the original. Expects NFC text. The Icelandic eth (Ð, U+00D0) folds to d
+ * too: legacy font conversions put it where Đ belongs.
  */
 export function foldVietnamese(text: string): string {
   let out = '';
   for (const ch of text) {
-    const folded = ch
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐðÐ]/g, 'd')
-      .toLowerCase();
+    const folded = normalizeText(ch === 'Ð' || ch === 'ð' ? 'd' : ch);
     out += folded.length === ch.length ? folded : ch;
   }
   return out;
@@ -104,7 +101,7 @@ const NAME_PATTERNS = [...DOCUMENT_KINDS]
   }));
 
 // After a name: "số 386", "số: 386", "386/KH-UBND".
-const CITES_NUMBER = /^\s*(?:so\s*:?\s*)?\d/u;
+const CITES_NUMBER = /^\s*(?:so\s*(?::\s*)?)?\d/u;
 
 export interface KindMention {
   kind: DocumentKind;

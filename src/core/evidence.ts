@@ -60,7 +60,7 @@ const SYMBOL_RE = new RegExp(
 const ABBREVIATIONS = DOCUMENT_KINDS.flatMap((k) => (k.abbreviation ? [k.abbreviation] : []));
 /** The slash left out or mistyped: `386 KH-UBND`, `386\KH-UBND`, `386.KH-UBND`. */
 const MISSING_SLASH_RE = new RegExp(
-  String.raw`${NOT_GLUED}\d{1,6}\s*[\s\\.]\s*(?:${ABBREVIATIONS.join('|')})\s*-\s*[\p{L}\p{N}]+`,
+  String.raw`${NOT_GLUED}\d{1,6}(?:\s*[\\.]\s*|\s+)(?:${ABBREVIATIONS.join('|')})\s*-\s*[\p{L}\p{N}]+`,
   'gu',
 );
 /** Anything else of the form number/letters: `386/kh-ubnd`, `386/ /UBND`, `386//UBND`. */
@@ -69,7 +69,7 @@ const ATTEMPT_RE = new RegExp(
   'gu',
 );
 /** "số 386" (folded text): a number after "số" that did not make a symbol. */
-const SO_NUMBER_RE = /(?<![\p{L}\p{N}])so\s*(:)?\s*(\d[^\s;,()]*)/gu;
+const SO_NUMBER_RE = /(?<![\p{L}\p{N}])so\s*(?:(:)\s*)?(\d[^\s;,()]*)/gu;
 const ENDS_WITH_KIND_NAME = new RegExp(
   String.raw`(?:${DOCUMENT_KINDS.map((k) => foldVietnamese(k.vi).replace(/ /g, String.raw`\s+`)).join('|')})\s*$`,
   'u',
@@ -80,7 +80,7 @@ const SECTION_ID = String.raw`(?:[IVXLC]+|\d+(?:[.\-–]\d+)*|\p{L})(?![\p{L}\p{
 const SECTION_WORD = String.raw`(?:điểm|diem|khoản|khoan|điều|dieu|tiểu mục|tieu muc|mục|muc|phần|phan|phụ lục|phu luc|chương|chuong|trang|tr\.)`;
 /** `mục II`, `trang 5`, `tr. 5-7`, `điểm a khoản 1 Điều 3`, `Phụ lục 2`. */
 const SECTION_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${SECTION_WORD}\s*${SECTION_ID}(?:\s*,?\s*${SECTION_WORD}\s*${SECTION_ID})*`,
+  String.raw`(?<![\p{L}\p{N}])${SECTION_WORD}\s*${SECTION_ID}(?:\s*(?:,\s*)?${SECTION_WORD}\s*${SECTION_ID})*`,
   'giu',
 );
 
@@ -93,13 +93,14 @@ function mask(text: string, spans: readonly Span[]): string {
   return out;
 }
 
+const TRAILING_JUNK = /(?:[\s,.;:\-–+•(]|(?<!\p{L})và)$/u;
+
 /** Cuts bullets, list numbers, trailing punctuation and a dangling "và" from a reference. */
 function tidy(raw: string): string {
-  return raw
-    .replace(/^[\s\-–+•*·,.;:]+/u, '')
-    .replace(/^(?:\d{1,2}|[a-zđ])[.)]\s+/iu, '')
-    .replace(/(?:[\s,.;:\-–+•(]|(?<![\p{L}])và)+$/u, '')
-    .trim();
+  let s = raw.replace(/^[\s\-–+•*·,.;:]+/u, '').replace(/^(?:\d{1,2}|[a-zđ])[.)]\s+/iu, '');
+  // One character at a time: a `(...)+$` pattern is quadratic on long runs of spaces.
+  for (let m = TRAILING_JUNK.exec(s); m; m = TRAILING_JUNK.exec(s)) s = s.slice(0, m.index);
+  return s;
 }
 
 interface SymbolMatch {

@@ -13,19 +13,26 @@ export type LinkCheck = { ok: true } | { ok: false; reason: Reason };
 
 // Web links, `www.` without a scheme, and schemes that must be reported, not followed.
 // `data:` and `file:` only in their URL shapes, so prose such as "file: báo cáo" is no link.
+// ';' separates references in a cell, so it ends a link too.
 const LINK_RE =
-  /(?<![\p{L}\p{N}])(?:https?:[^\s<>"]+|www\.[^\s<>"]+|javascript:[^\s<>"]+|vbscript:[^\s<>"]+|data:[a-z]+\/[^\s<>"]+|data:,[^\s<>"]*|file:\/[^\s<>"]*|ftp:\/\/[^\s<>"]+)/giu;
+  /(?<![\p{L}\p{N}])(?:https?:[^\s<>";]+|www\.[^\s<>";]+|javascript:[^\s<>";]+|vbscript:[^\s<>";]+|data:[a-z]+\/[^\s<>";]+|data:,[^\s<>";]*|file:\/[^\s<>";]*|ftp:\/\/[^\s<>";]+)/giu;
 
 // Punctuation that ends a sentence rather than the link: "xem https://a.gov.vn/x."
-const TRAILING = /[.,;:!?'’”»…]+$/u;
+const TRAILING = /[.,;:!?'’”»…]/u;
 
 /** Drops trailing punctuation and a closing bracket the link did not open. */
 function trimLink(raw: string): string {
-  let s = raw.replace(TRAILING, '');
-  for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
-    while (s.endsWith(close) && count(s, open) < count(s, close)) s = s.slice(0, -1).replace(TRAILING, '');
+  // Unmatched closing brackets: counted once, then kept in step as characters are cut.
+  const unmatched = { ')': count(raw, ')') - count(raw, '('), ']': count(raw, ']') - count(raw, '[') };
+  let end = raw.length;
+  for (;;) {
+    const last = raw.charAt(end - 1);
+    if (TRAILING.test(last)) end--;
+    else if ((last === ')' || last === ']') && unmatched[last] > 0) {
+      unmatched[last]--;
+      end--;
+    } else return raw.slice(0, end);
   }
-  return s;
 }
 
 const count = (s: string, ch: string): number => s.split(ch).length - 1;
