@@ -1,0 +1,83 @@
+// Builds the task pane into dist/ and serves it on https://localhost:3000 (the origin in
+// manifest.xml). office.js is not bundled: taskpane.html loads it from Microsoft's CDN.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const PORT = 3000;
+
+/**
+ * The https server for webpack-dev-server: office-addin-dev-certs' trusted certificate when
+ * it is already installed (`npx office-addin-dev-certs install`), else webpack-dev-server's
+ * own self-signed one (the browser or Office must then be told to trust it once).
+ */
+function httpsServer() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { key: 'localhost.key', cert: 'localhost.crt', ca: 'ca.crt' };
+  if (!Object.values(files).every((file) => fs.existsSync(path.join(dir, file)))) return 'https';
+  const options = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, fs.readFileSync(path.join(dir, file))]));
+  return { type: 'https', options };
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === 'production';
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: 'source-map',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type checking is `tsc --noEmit`'s job; the shared tsconfig says noEmit.
+            options: { transpileOnly: true, compilerOptions: { module: 'ESNext', noEmit: false } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          // exceljs (~940 KB) is loaded with import() when a file is opened: its own chunk.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20, enforce: true },
+          vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', chunks: 'initial', priority: 10 },
+        },
+      },
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], inject: 'body' }),
+      new CopyWebpackPlugin({
+        patterns: [
+          // Exact paths, no globs: a glob on the repository root would watch the whole root
+          // and rebuild on every log or temp file written there.
+          { from: 'assets', to: 'assets' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'src/taskpane/commands.html', to: 'commands.html' },
+          { from: 'src/taskpane/support.html', to: 'support.html' },
+        ],
+      }),
+    ],
+    performance: { hints: production ? 'warning' : false, maxEntrypointSize: 800 * 1024, maxAssetSize: 1200 * 1024 },
+    watchOptions: { ignored: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/coverage/**', '**/test-results/**', '**/.tmp/**', '**/*.log'] },
+    devServer: {
+      port: PORT,
+      server: httpsServer(),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
