@@ -153,7 +153,7 @@ describe('validateUnit', () => {
       [['SCORE_ABOVE_MAX', '3.1', 'selfScore', 19, { value: 5, max: 2 }]],
     ],
     [
-      'survey and excused rows are not checked for evidence',
+      'survey rows are not checked for evidence; documents cited on an excused row still are',
       [{ code: '2.3', evidence: 'Báo cáo số 1/BC-STP ngày 01/01/2020' }, { code: '2.2', declared: 'Không áp dụng', evidence: 'Công văn số 5/STP-VP ngày 02/01/2019' }],
       [['EVIDENCE_DATE_OUT_OF_PERIOD', '2.2', 'evidence', 16, expect.objectContaining({ doc: '5/STP-VP' })]],
     ],
