@@ -366,7 +366,9 @@ export function parseMethod(text: string | undefined | null, maxPoints: number, 
   });
 
   if (deduction) return { method: { kind: 'deduction', options, allowed: deductionRange(all, maxPoints) }, findings };
-  const values = [...new Set(options.map((o) => o.points))].sort((a, b) => a - b);
+  // 0 is always allowed: a method that only says what earns points ("Có ban hành: 1 điểm")
+  // gives nothing when the condition is not met.
+  const values = [...new Set([0, ...options.map((o) => o.points)])].sort((a, b) => a - b);
   return { method: { kind: 'options', options, allowed: { kind: 'set', values } }, findings };
 }
 

@@ -62,7 +62,7 @@ const cases: Case[] = [
     text: 'Hoàn thành xuất sắc: Điểm tối đa / Hoàn thành tốt: 75% điểm / Hoàn thành: 50% điểm',
     max: 2,
     kind: 'options',
-    allowed: set(1, 1.5, 2),
+    allowed: set(0, 1, 1.5, 2),
     options: [[label('Hoàn thành xuất sắc'), 2], [label('Hoàn thành tốt'), 1.5], [label('Hoàn thành'), 1]],
   },
   {
@@ -87,7 +87,7 @@ const cases: Case[] = [
     text: 'Có: ĐIỂM TỐI ĐA; Không: 0.5 điểm',
     max: 1.5,
     kind: 'options',
-    allowed: set(0.5, 1.5),
+    allowed: set(0, 0.5, 1.5),
     options: [[yes, 1.5], [no, 0.5]],
   },
   {
@@ -167,7 +167,7 @@ const cases: Case[] = [
     text: 'Từ 80% đến 100%: 1 điểm; Từ 90% trở lên: 0,5 điểm',
     max: 1,
     kind: 'options',
-    allowed: set(0.5, 1),
+    allowed: set(0, 0.5, 1),
     options: [[band(80, true, 100, true), 1], [band(90, true, undefined, false), 0.5]],
     findings: ['METHOD_BANDS_OVERLAP'],
   },
@@ -185,7 +185,7 @@ const cases: Case[] = [
     text: 'Có: 1 điểm; Không: -0,5 điểm',
     max: 1,
     kind: 'options',
-    allowed: set(-0.5, 1),
+    allowed: set(-0.5, 0, 1),
     options: [[yes, 1], [no, -0.5]],
     findings: ['METHOD_VALUE_OUT_OF_RANGE'],
   },
@@ -194,7 +194,7 @@ const cases: Case[] = [
     text: 'Hoàn thành tốt: 75% điểm tối đa; Hoàn thành: 33,333% điểm tối đa',
     max: 1.25,
     kind: 'options',
-    allowed: set(0.4167, 0.9375),
+    allowed: set(0, 0.4167, 0.9375),
     options: [[label('Hoàn thành tốt'), 0.9375], [label('Hoàn thành'), 0.4167]],
   },
   {
@@ -362,7 +362,7 @@ describe('parseMethod', () => {
         expect(method.kind).toBe('options');
         expect(findings).toEqual([]);
         expect(method.options.map((o) => o.points)).toEqual(list.map((o) => o.points));
-        expect(method.allowed).toEqual(set(...[...new Set(list.map((o) => o.points))].sort((a, b) => a - b)));
+        expect(method.allowed).toEqual(set(...[...new Set([0, ...list.map((o) => o.points)])].sort((a, b) => a - b)));
         for (const o of list) expect(isAllowedScore(method.allowed, o.points)).toBe(true);
       }),
     );
