@@ -1,0 +1,109 @@
+/**
+ * The add-in's metadata sheet: a veryHidden sheet of key/value rows. Settings, custom
+ * XML and document properties get lost on some hosts and exceljs cannot read them; a
+ * veryHidden sheet survives Office.js and exceljs round trips (office-addin.md).
+ */
+import { UNIT_LEVELS, type UnitLevel } from '../core/criteria';
+import { parseVietNumber } from '../core/numbers';
+import { COLUMN_KEYS, columnIndex, columnLetter, type ColumnKey } from './columns';
+import { cellString } from './layout';
+import type { WorkbookGrid } from './grid';
+import type { SheetSpec } from './spec';
+
+export const METADATA_SHEET = '_ChiSoCCHC';
+/** Written in the `format` row; a reader accepts any `chiso-cchc/<n>` and ignores unknown keys. */
+export const METADATA_FORMAT = 'chiso-cchc/1';
+
+export interface WorkbookMetadata {
+  format: string;
+  setId?: string;
+  setVersion?: string;
+  unit?: string;
+  level?: UnitLevel;
+  year?: number;
+  /** definitionHash() of the criteria set the template was made from. */
+  definitionHash?: string;
+  /** The sheet holding the score table. */
+  sheet?: string;
+  /** 1-based row of the table header (as the user sees it). */
+  headerRow?: number;
+  /** Column letters by key, from the manual mapping step: { code: 'A', selfScore: 'G' }. */
+  columnMap?: Partial<Record<ColumnKey, string>>;
+}
+
+const KEYS = ['format', 'setId', 'setVersion', 'unit', 'level', 'year', 'definitionHash', 'sheet', 'headerRow', 'columnMap'] as const;
+
+/** The metadata, or undefined when the workbook has no metadata sheet (or it is not ours). */
+export function readMetadata(wb: WorkbookGrid): WorkbookMetadata | undefined {
+  const sheet = wb.sheets.find((s) => s.name === METADATA_SHEET);
+  if (!sheet) return undefined;
+  const raw = new Map<string, string>();
+  for (const row of sheet.values) {
+    const key = cellString(row[0]);
+    if (key !== '' && !raw.has(key)) raw.set(key, cellString(row[1]));
+  }
+  const format = raw.get('format') ?? '';
+  if (!format.startsWith('chiso-cchc/')) return undefined;
+  const out: WorkbookMetadata = { format };
+  for (const key of ['setId', 'setVersion', 'unit', 'definitionHash', 'sheet'] as const) {
+    const v = raw.get(key);
+    if (v) out[key] = v;
+  }
+  const level = raw.get('level');
+  if (UNIT_LEVELS.includes(level as UnitLevel)) out.level = level as UnitLevel;
+  const year = parseVietNumber(raw.get('year') ?? '');
+  if (year !== undefined && Number.isInteger(year)) out.year = year;
+  const headerRow = parseVietNumber(raw.get('headerRow') ?? '');
+  if (headerRow !== undefined && Number.isInteger(headerRow) && headerRow >= 1) out.headerRow = headerRow;
+  const map = parseColumnMap(raw.get('columnMap'));
+  if (map) out.columnMap = map;
+  return out;
+}
+
+/** A JSON object of known keys to column letters; anything else is ignored as a whole. */
+function parseColumnMap(text: string | undefined): Partial<Record<ColumnKey, string>> | undefined {
+  if (!text) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const out: Partial<Record<ColumnKey, string>> = {};
+  for (const [k, v] of Object.entries(json)) {
+    if (!COLUMN_KEYS.includes(k as ColumnKey) || typeof v !== 'string' || columnIndex(v) === undefined) return undefined;
+    out[k as ColumnKey] = v.toUpperCase();
+  }
+  return out;
+}
+
+/** Column letters <-> 0-based indices for the columnMap entry. */
+export function columnMapToIndices(map: Partial<Record<ColumnKey, string>>): Partial<Record<ColumnKey, number>> {
+  const out: Partial<Record<ColumnKey, number>> = {};
+  for (const [k, v] of Object.entries(map) as [ColumnKey, string][]) {
+    const c = columnIndex(v);
+    if (c !== undefined) out[k] = c;
+  }
+  return out;
+}
+
+export function columnMapFromIndices(columns: Partial<Record<ColumnKey, number>>): Partial<Record<ColumnKey, string>> {
+  const out: Partial<Record<ColumnKey, string>> = {};
+  for (const k of COLUMN_KEYS) {
+    const c = columns[k];
+    if (c !== undefined) out[k] = columnLetter(c);
+  }
+  return out;
+}
+
+/** The veryHidden sheet: every value is written as text so no locale reformats it. */
+export function metadataSheetSpec(meta: WorkbookMetadata): SheetSpec {
+  const values: string[][] = [['key', 'value']];
+  for (const key of KEYS) {
+    const v = meta[key];
+    if (v === undefined) continue;
+    values.push([key, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
+  }
+  return { name: METADATA_SHEET, visibility: 'veryHidden', values, columnWidths: [18, 70], styles: [{ range: { top: 0, left: 0, bottom: values.length - 1, right: 1 }, style: { numberFormat: '@' } }] };
+}

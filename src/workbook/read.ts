@@ -1,0 +1,358 @@
+/**
+ * Reading a unit's self-scoring workbook: the table's layout, the unit and year, the
+ * criteria set the sheet carries in its own definition columns, and the unit's answers
+ * as raw cell values (validation must see exactly what was typed).
+ */
+import type { Answer, CellValue } from '../core/answers';
+import type { CriteriaSet, CriterionNode, UnitLevel } from '../core/criteria';
+import { indexCriteriaSet, isRomanCode, normalizeCode, parentCodeOf } from '../core/criteriaSet';
+import { finding, sortFindings, type Finding, type FindingField } from '../core/findings';
+import { parseMethod } from '../core/method';
+import { parseScore, parseVietNumber } from '../core/numbers';
+import { normalizeText } from '../core/text';
+import { cellText, validateUnit } from '../core/validate';
+import { resolveCodes, type CodeCell } from './codes';
+import { COLUMN_KEYS, type ColumnKey } from './columns';
+import { compareWithReference, definitionHash } from './compare';
+import { WorkbookError } from './errors';
+import { a1, type SheetGrid, type WorkbookGrid } from './grid';
+import { cellString, detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
+import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
+
+export interface UnitMeta {
+  unit?: string;
+  level?: UnitLevel;
+  year?: number;
+  setId?: string;
+  setVersion?: string;
+  definitionHash?: string;
+  /** Where unit and year came from: the metadata sheet, the title lines, or nowhere. */
+  source: 'metadata' | 'title' | 'none';
+}
+
+/** The manual column mapping of the task pane: header row and columns, 0-based. */
+export interface ColumnMapping {
+  sheet: string;
+  headerRow: number;
+  columns: Partial<Record<ColumnKey, number>>;
+}
+
+export interface ReadOptions {
+  /** File name, copied into findings. */
+  file?: string;
+  /** Overrides detection; a bad mapping throws a WorkbookError. */
+  mapping?: ColumnMapping;
+}
+
+/** A row of the table: a criterion (it has a code) or anything else (notes, sub-headings, blanks, totals). */
+export interface SheetRow {
+  /** 1-based sheet row. */
+  row: number;
+  kind: 'criterion' | 'other';
+  code?: string;
+}
+
+export interface UnitReading {
+  ok: true;
+  file?: string;
+  sheet: string;
+  layout: Layout;
+  meta: UnitMeta;
+  /** The set as the sheet defines it; node.row is the 1-based sheet row. */
+  set: CriteriaSet;
+  /** One per criterion row (first row of a duplicated code), raw cell values, row 1-based. */
+  answers: Answer[];
+  /** Code -> 1-based sheet row (first occurrence). */
+  rowOf: Map<string, number>;
+  /** Every row from the first data row to the last, in order. */
+  rows: SheetRow[];
+  /** Findings of the reading itself (codes, maximums, edited definitions), with sheet and cell. */
+  findings: Finding[];
+}
+
+export type ReadFailure = { ok: false; findings: Finding[] };
+
+// ---------------------------------------------------------------------------
+// Unit, level and year
+
+/** Sở/Ban/Thanh tra/Văn phòng -> so; UBND huyện/thành phố/thị xã -> huyen; UBND xã/phường/thị trấn -> xa. */
+export function levelFromUnitName(name: string): UnitLevel | undefined {
+  const n = normalizeText(name).replace(/^uy ban nhan dan\b/, 'ubnd');
+  if (/^ubnd (xa|phuong|thi tran)\b/.test(n)) return 'xa';
+  if (/^ubnd (huyen|thanh pho|thi xa|quan)\b/.test(n)) return 'huyen';
+  if (/^(so|ban|thanh tra|van phong)\b/.test(n)) return 'so';
+  return undefined;
+}
+
+const UNIT_LINE = /^(ten )?(co quan|don vi)(,? (co quan|don vi))? ?:/;
+const TITLE_WORDS = /\b(chi so|cham diem|tu danh gia|cai cach hanh chinh)\b/;
+
+interface TitleInfo {
+  unit?: string;
+  year?: number;
+  title?: string;
+}
+
+/** "Đơn vị: Sở Tư pháp", "Tên đơn vị: ...", "Cơ quan: ..." and "... NĂM 2024" above the table. */
+export function readTitleLines(sheet: SheetGrid, layout: Layout): TitleInfo {
+  const out: TitleInfo = {};
+  let anyYear: number | undefined;
+  for (const r of layout.titleRows) {
+    for (const v of sheet.values[r] ?? []) {
+      if (typeof v !== 'string') continue;
+      const text = v.normalize('NFC').trim();
+      const n = normalizeText(text);
+      if (out.unit === undefined && UNIT_LINE.test(n)) {
+        const unit = text.slice(text.indexOf(':') + 1).trim();
+        if (unit !== '') out.unit = unit;
+      }
+      if (out.title === undefined && TITLE_WORDS.test(n)) out.title = text.replace(/\s+/g, ' ');
+      // The date line ("ngày 10 tháng 1 năm 2025") may be the year after the assessed one.
+      const y = /\bnam (\d{4})\b/.exec(n);
+      if (y && !/\bngay \d{1,2} thang \d{1,2}\b/.test(n)) {
+        if (out.year === undefined && TITLE_WORDS.test(n)) out.year = Number(y[1]);
+        anyYear ??= Number(y[1]);
+      }
+    }
+  }
+  out.year ??= anyYear;
+  return out;
+}
+
+function unitMeta(metadata: WorkbookMetadata | undefined, titles: TitleInfo): UnitMeta {
+  const unit = metadata?.unit ?? titles.unit;
+  const year = metadata?.year ?? titles.year;
+  const level = metadata?.level ?? (unit !== undefined ? levelFromUnitName(unit) : undefined);
+  const source = metadata ? 'metadata' : unit !== undefined || year !== undefined ? 'title' : 'none';
+  return {
+    ...(unit !== undefined ? { unit } : {}),
+    ...(level !== undefined ? { level } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(metadata?.setId !== undefined ? { setId: metadata.setId } : {}),
+    ...(metadata?.setVersion !== undefined ? { setVersion: metadata.setVersion } : {}),
+    ...(metadata?.definitionHash !== undefined ? { definitionHash: metadata.definitionHash } : {}),
+    source,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The table
+
+/** "10", 10, "0,5", "10 điểm", "10đ" -> a number; blank -> 'empty'; anything else -> 'bad'. */
+function readMax(v: CellValue | undefined): number | 'empty' | 'bad' {
+  const s = parseScore(v);
+  if (s.ok) return s.value;
+  if (s.reason === 'empty') return 'empty';
+  if (typeof v === 'string') {
+    const m = /^\s*([\d.,]+)\s*(điểm|đ)\s*$/iu.exec(v.normalize('NFC'));
+    const n = m ? parseVietNumber(m[1]) : undefined;
+    if (n !== undefined) return n;
+  }
+  return 'bad';
+}
+
+const ANSWER_COLUMNS = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'previousScore'] as const;
+
+interface Table {
+  fields: CriterionNode[];
+  answers: Answer[];
+  rowOf: Map<string, number>;
+  rows: SheetRow[];
+  findings: Finding[];
+}
+
+function readTable(sheet: SheetGrid, layout: Layout): Table {
+  const cols = layout.columns;
+  const cell = (r: number, key: ColumnKey): CellValue | undefined => {
+    const c = cols[key];
+    return c === undefined ? undefined : sheet.values[r]?.[c];
+  };
+  const cells: CodeCell[] = [];
+  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) cells.push({ row: r + 1, value: cell(r, 'code') });
+  const { codes, findings } = resolveCodes(cells);
+
+  const fields: CriterionNode[] = [];
+  const answers: Answer[] = [];
+  const rows: SheetRow[] = [];
+  const rowOf = new Map<string, number>();
+  const byCode = new Map<string, CriterionNode>();
+  const rowsOfCode = new Map<string, number[]>();
+  const blankMax: CriterionNode[] = [];
+  let roman: CriterionNode | undefined;
+
+  codes.forEach((code, i) => {
+    const row = cells[i].row;
+    const r = row - 1;
+    if (code === undefined) {
+      rows.push({ row, kind: 'other' });
+      return;
+    }
+    rows.push({ row, kind: 'criterion', code });
+    rowsOfCode.set(code, [...(rowsOfCode.get(code) ?? []), row]);
+    if (byCode.has(code)) return;
+
+    const node: CriterionNode = { code, name: cellString(cell(r, 'name')), maxPoints: 0, row };
+    const max = readMax(cell(r, 'maxPoints'));
+    if (typeof max === 'number') node.maxPoints = max;
+    else if (max === 'empty') blankMax.push(node);
+    else findings.push(finding('MAX_POINTS_UNREADABLE', { value: cellText(cell(r, 'maxPoints')) }, { criterion: code, field: 'maxPoints', row }));
+    const method = cellString(cell(r, 'method'));
+    if (method !== '') node.method = method;
+    const evidence = cellString(cell(r, 'evidenceRequirement'));
+    if (evidence !== '') node.evidence = evidence;
+    if (/^(diem cong|diem thuong)\b/.test(normalizeText(node.name))) node.bonus = true;
+    if (/\bkhong ap dung\b/.test(normalizeText(`${method} ${evidence}`))) node.notApplicableAllowed = true;
+
+    byCode.set(code, node);
+    rowOf.set(code, row);
+    attach(node);
+
+    const answer: Answer = { code, row };
+    for (const key of ANSWER_COLUMNS) if (cols[key] !== undefined) answer[key] = cell(r, key) ?? null;
+    answers.push(answer);
+  });
+
+  function attach(node: CriterionNode): void {
+    if (isRomanCode(node.code)) {
+      fields.push(node);
+      roman = node;
+      return;
+    }
+    const wanted = parentCodeOf(node.code);
+    let p = wanted;
+    while (p !== undefined && !byCode.has(p)) p = parentCodeOf(p);
+    if (p !== wanted) findings.push(finding('CODE_MALFORMED', { code: node.code, parent: wanted ?? '—' }, { criterion: node.code, field: 'code', row: node.row }));
+    const parent = p !== undefined ? byCode.get(p) : roman;
+    if (parent) (parent.children ??= []).push(node);
+    else fields.push(node);
+  }
+
+  // A blank maximum on a heading is the sum of its rows; on a leaf it is an error.
+  for (const node of blankMax.reverse()) {
+    if (node.children?.length) node.maxPoints = node.children.filter((c) => !c.bonus).reduce((s, c) => s + c.maxPoints, 0);
+    else findings.push(finding('MAX_POINTS_UNREADABLE', { value: '' }, { criterion: node.code, field: 'maxPoints', row: node.row }));
+  }
+  for (const node of byCode.values()) {
+    if (node.method !== undefined && parseMethod(node.method, node.maxPoints, node.code).method.kind === 'survey') node.scoredBy = 'survey';
+  }
+  for (const [code, list] of rowsOfCode) {
+    if (list.length > 1) findings.push(finding('DUPLICATE_CODE', { code, rows: list.join(', ') }, { criterion: code, field: 'code', row: list[1] }));
+  }
+  return { fields, answers, rowOf, rows, findings };
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, mapping: ColumnMapping | undefined): { ok: true; layout: Layout } | ReadFailure {
+  if (mapping) {
+    const sheet = wb.sheets.find((s) => s.name === mapping.sheet);
+    if (!sheet) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: mapping.sheet });
+    return { ok: true, layout: layoutFromMapping(sheet, mapping.headerRow, mapping.columns) };
+  }
+  const detected = detectWorkbookLayout(wb, metadata?.sheet);
+  if (detected.ok) return detected;
+  // A mapping saved by the manual step is used only when detection fails: columns
+  // inserted later would make a stale mapping read the wrong cells.
+  const saved = metadata?.sheet !== undefined ? wb.sheets.find((s) => s.name === metadata.sheet) : undefined;
+  if (saved && metadata?.columnMap && metadata.headerRow !== undefined) {
+    try {
+      return { ok: true, layout: layoutFromMapping(saved, metadata.headerRow - 1, columnMapToIndices(metadata.columnMap)) };
+    } catch (e) {
+      if (!(e instanceof WorkbookError)) throw e;
+    }
+  }
+  return detected;
+}
+
+/**
+ * Reads the unit's sheet. Fails (with LAYOUT_NOT_FOUND per sheet) only when no sheet
+ * has a score table; every other problem is a finding of the reading.
+ */
+export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): UnitReading | ReadFailure {
+  const withFile = (f: Finding): Finding => (opts.file !== undefined ? { ...f, file: opts.file } : f);
+  const metadata = readMetadata(wb);
+  const located = findLayout(wb, metadata, opts.mapping);
+  if (!located.ok) return { ok: false, findings: located.findings.map(withFile) };
+  const layout = located.layout;
+  const sheet = wb.sheets.find((s) => s.name === layout.sheet) as SheetGrid;
+  const titles = readTitleLines(sheet, layout);
+  const meta = unitMeta(metadata, titles);
+  const table = readTable(sheet, layout);
+  const set: CriteriaSet = {
+    id: meta.setId ?? sheet.name,
+    title: titles.title ?? sheet.name,
+    year: meta.year ?? 0,
+    levels: meta.level ? [meta.level] : [],
+    version: meta.setVersion ?? '',
+    source: opts.file ?? sheet.name,
+    // Without a reference the calendar year is the period; an unknown year checks no dates.
+    period: meta.year !== undefined ? { from: `${meta.year}-01-01`, to: `${meta.year}-12-31` } : { from: '1900-01-01', to: '2100-12-31' },
+    fields: table.fields,
+  };
+  const findings = [...table.findings];
+  if (meta.definitionHash !== undefined && meta.definitionHash !== definitionHash(set)) {
+    findings.push(finding('DEFINITION_EDITED', {}, { field: 'set' }));
+  }
+  const reading: UnitReading = {
+    ok: true,
+    ...(opts.file !== undefined ? { file: opts.file } : {}),
+    sheet: sheet.name,
+    layout,
+    meta,
+    set,
+    answers: table.answers,
+    rowOf: table.rowOf,
+    rows: table.rows,
+    findings: [],
+  };
+  reading.findings = sortFindings(findings.map((f) => locateFinding(reading, f)));
+  return reading;
+}
+
+// ---------------------------------------------------------------------------
+// Locating and validating
+
+const FIELD_COLUMN: Partial<Record<FindingField, ColumnKey>> = {
+  selfScore: 'selfScore',
+  declared: 'declared',
+  evidence: 'evidence',
+  explanation: 'explanation',
+  appraisedScore: 'appraisedScore',
+  previousScore: 'previousScore',
+  maxPoints: 'maxPoints',
+  method: 'method',
+  code: 'code',
+  name: 'name',
+};
+
+/**
+ * Adds the sheet, the row and the A1 cell a finding concerns: the row of its criterion
+ * (or its own row), the column of its field (params.column, a ColumnKey, wins when
+ * set); the code cell when the sheet lacks that column. Cells already set are kept.
+ */
+export function locateFinding(reading: UnitReading, f: Finding): Finding {
+  const row = f.row ?? (f.criterion !== undefined ? reading.rowOf.get(normalizeCode(f.criterion)) : undefined);
+  const named = f.params.column;
+  const key = typeof named === 'string' && COLUMN_KEYS.includes(named as ColumnKey) ? (named as ColumnKey) : f.field !== undefined ? FIELD_COLUMN[f.field] : undefined;
+  const col = (key !== undefined ? reading.layout.columns[key] : undefined) ?? reading.layout.columns.code;
+  return {
+    ...f,
+    ...(reading.file !== undefined && f.file === undefined ? { file: reading.file } : {}),
+    sheet: f.sheet ?? reading.sheet,
+    ...(row !== undefined ? { row } : {}),
+    ...(f.cell === undefined && row !== undefined && col !== undefined ? { cell: a1(row - 1, col) } : {}),
+  };
+}
+
+/**
+ * Everything to show for a reading: its own findings, the core's validateUnit on the
+ * set the sheet carries (with the reference's assessment period when given), and the
+ * comparison with the reference; all located, errors first.
+ */
+export function validateReading(reading: UnitReading, opts: { reference?: CriteriaSet; today: string }): Finding[] {
+  const set = opts.reference ? { ...reading.set, period: opts.reference.period } : reading.set;
+  const found = validateUnit(indexCriteriaSet(set), reading.answers, { period: set.period, today: opts.today });
+  if (opts.reference) found.push(...compareWithReference(reading.set, opts.reference, reading.meta));
+  return sortFindings([...reading.findings, ...found.map((f) => locateFinding(reading, f))]);
+}
