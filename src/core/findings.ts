@@ -285,7 +285,8 @@ export function message(f: Finding, lang: Lang = 'vi'): string {
   const text = CATALOGUE[f.code][lang];
   const filled = text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (name === 'where') return where;
-    const v = f.params[name];
+    // A parameter that is itself language-specific text carries its English as `{name}En`.
+    const v = (lang === 'en' ? f.params[`${name}En`] : undefined) ?? f.params[name];
     if (v === undefined) return whole;
     return typeof v === 'number' ? formatNumber(v, lang) : v;
   });

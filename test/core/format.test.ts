@@ -37,3 +37,9 @@ describe('findings', () => {
     }
   });
 });
+
+test('a language-specific parameter is rendered from its English twin in English', () => {
+  const f = finding('LINK_INVALID', { link: 'javascript:x', reason: 'không phải http', reasonEn: 'not http' }, { criterion: '2' });
+  expect(message(f)).toContain('không phải http');
+  expect(message(f, 'en')).toContain('invalid: not http.');
+});
