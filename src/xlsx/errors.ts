@@ -1,0 +1,72 @@
+/**
+ * Why a file cannot be read as a workbook, in words a unit's officer can act on.
+ * The CLI and the task pane turn it into a FILE_UNREADABLE finding.
+ */
+import { finding, type Finding } from '../core/findings';
+import type { Lang } from '../core/format';
+
+export type UnreadableKind =
+  | 'io' // missing file, no permission
+  | 'empty-file' // 0 bytes
+  | 'not-xlsx' // a .csv, a text file, a .docx or a .zip renamed to .xlsx
+  | 'legacy-xls' // Excel 97-2003 (.xls), an OLE container
+  | 'encrypted' // password-protected .xlsx (also an OLE container)
+  | 'corrupt' // a zip whose XML exceljs cannot parse
+  | 'no-sheets'; // a workbook without any worksheet
+
+const REASONS: Record<UnreadableKind, { vi: string; en: string }> = {
+  io: {
+    vi: 'không mở được tệp ({detail})',
+    en: 'the file cannot be opened ({detail})',
+  },
+  'empty-file': {
+    vi: 'tệp rỗng (0 byte); hãy gửi lại tệp đầy đủ',
+    en: 'the file is empty (0 bytes); send the complete file again',
+  },
+  'not-xlsx': {
+    vi: 'tệp không phải sổ làm việc Excel .xlsx (có thể là tệp .csv, tệp văn bản hoặc tệp đã bị đổi đuôi); hãy mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)"',
+    en: 'the file is not an Excel .xlsx workbook (it may be a .csv, a text file or a renamed file); open it in Excel and save it as "Excel Workbook (*.xlsx)"',
+  },
+  'legacy-xls': {
+    vi: 'tệp theo định dạng Excel 97-2003 (.xls); hãy mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)"',
+    en: 'the file is in the Excel 97-2003 format (.xls); open it in Excel and save it as "Excel Workbook (*.xlsx)"',
+  },
+  encrypted: {
+    vi: 'tệp được đặt mật khẩu, hãy bỏ mật khẩu rồi gửi lại',
+    en: 'the file is password-protected; remove the password and send it again',
+  },
+  corrupt: {
+    vi: 'nội dung tệp bị hỏng ({detail}); hãy mở bằng Excel, lưu lại rồi gửi lại',
+    en: 'the file content is damaged ({detail}); open it in Excel, save it and send it again',
+  },
+  'no-sheets': {
+    vi: 'sổ làm việc không có trang tính nào',
+    en: 'the workbook has no worksheet',
+  },
+};
+
+export class FileUnreadableError extends Error {
+  readonly code = 'FILE_UNREADABLE' as const;
+
+  constructor(
+    readonly file: string,
+    readonly kind: UnreadableKind,
+    readonly detail = '',
+  ) {
+    super(`Cannot read file "${file}": ${reasonText(kind, detail, 'en')}.`);
+    this.name = 'FileUnreadableError';
+  }
+
+  reason(lang: Lang): string {
+    return reasonText(this.kind, this.detail, lang);
+  }
+
+  /** The FILE_UNREADABLE finding, its reason worded in `lang`. */
+  toFinding(lang: Lang): Finding {
+    return finding('FILE_UNREADABLE', { file: this.file, reason: this.reason(lang) }, { file: this.file, field: 'file' });
+  }
+}
+
+function reasonText(kind: UnreadableKind, detail: string, lang: Lang): string {
+  return REASONS[kind][lang].replace('{detail}', detail);
+}
