@@ -79,22 +79,45 @@ function romanValue(s: string): number {
 // ---------------------------------------------------------------------------
 // Structural check of a criteria-set JSON (kept in step with data/schema/criteria-set.schema.json)
 
-type Check = (v: unknown) => string | undefined;
+/** A structural problem, in Vietnamese and English (the finding's `problem` and `problemEn`). */
+interface Problem {
+  vi: string;
+  en: string;
+}
 
-const isString: Check = (v) => (typeof v === 'string' ? undefined : 'phải là chuỗi văn bản');
-const nonEmptyString: Check = (v) =>
-  typeof v !== 'string' ? 'phải là chuỗi văn bản' : v.trim() === '' ? 'không được để trống' : undefined;
-const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'phải là true hoặc false');
-const isYear: Check = (v) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100
-    ? undefined
-    : 'phải là số nguyên chỉ năm (ví dụ 2024)';
-const isIsoDate: Check = (v) => (typeof v === 'string' && validIsoDate(v) ? undefined : 'phải là ngày dạng YYYY-MM-DD (ví dụ 2024-01-01)');
+const LEVEL_LIST = UNIT_LEVELS.join(', ');
+
+const PROBLEM = {
+  string: { vi: 'phải là chuỗi văn bản', en: 'must be a text' },
+  blank: { vi: 'không được để trống', en: 'must not be blank' },
+  boolean: { vi: 'phải là true hoặc false', en: 'must be true or false' },
+  year: { vi: 'phải là số nguyên chỉ năm (ví dụ 2024)', en: 'must be an integer year (e.g. 2024)' },
+  date: { vi: 'phải là ngày dạng YYYY-MM-DD (ví dụ 2024-01-01)', en: 'must be a date written YYYY-MM-DD (e.g. 2024-01-01)' },
+  number: { vi: 'phải là số', en: 'must be a number' },
+  negative: { vi: 'không được là số âm', en: 'must not be negative' },
+  row: { vi: 'phải là số nguyên dương (số dòng)', en: 'must be a positive integer (a row number)' },
+  scoredBy: { vi: 'phải là "self" hoặc "survey"', en: 'must be "self" or "survey"' },
+  levels: { vi: `phải là danh sách khác rỗng gồm ${LEVEL_LIST}`, en: `must be a non-empty list of ${LEVEL_LIST}` },
+  level: { vi: `phải là một trong ${LEVEL_LIST}`, en: `must be one of ${LEVEL_LIST}` },
+  levelRepeated: { vi: 'có cấp đơn vị bị lặp', en: 'repeats a unit level' },
+  periodReversed: { vi: 'ngày bắt đầu (from) sau ngày kết thúc (to)', en: 'the start (from) is after the end (to)' },
+  nodes: { vi: 'phải là danh sách khác rỗng các tiêu chí', en: 'must be a non-empty list of criteria' },
+  object: { vi: 'phải là một đối tượng JSON { ... }', en: 'must be a JSON object { ... }' },
+  required: { vi: 'thiếu trường bắt buộc', en: 'a required property is missing' },
+  unknown: { vi: 'trường không được hỗ trợ (kiểm tra chính tả)', en: 'not a supported property (check the spelling)' },
+} as const satisfies Record<string, Problem>;
+
+type Check = (v: unknown) => Problem | undefined;
+
+const isString: Check = (v) => (typeof v === 'string' ? undefined : PROBLEM.string);
+const nonEmptyString: Check = (v) => (typeof v !== 'string' ? PROBLEM.string : v.trim() === '' ? PROBLEM.blank : undefined);
+const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : PROBLEM.boolean);
+const isYear: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100 ? undefined : PROBLEM.year);
+const isIsoDate: Check = (v) => (typeof v === 'string' && validIsoDate(v) ? undefined : PROBLEM.date);
 const isMaxPoints: Check = (v) =>
-  typeof v !== 'number' || !Number.isFinite(v) ? 'phải là số' : v < 0 ? 'không được là số âm' : undefined;
-const isRow: Check = (v) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1 ? undefined : 'phải là số nguyên dương (số dòng)';
-const isScoredBy: Check = (v) => (v === 'self' || v === 'survey' ? undefined : 'phải là "self" hoặc "survey"');
+  typeof v !== 'number' || !Number.isFinite(v) ? PROBLEM.number : v < 0 ? PROBLEM.negative : undefined;
+const isRow: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? undefined : PROBLEM.row);
+const isScoredBy: Check = (v) => (v === 'self' || v === 'survey' ? undefined : PROBLEM.scoredBy);
 
 function validIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -102,6 +125,8 @@ function validIsoDate(s: string): boolean {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
+
+type Bad = (path: string, problem: Problem) => void;
 
 interface PropSpec {
   required: boolean;
@@ -151,26 +176,26 @@ function isObject(v: unknown): v is Record<string, unknown> {
  */
 export function checkCriteriaSet(json: unknown): { set?: CriteriaSet; findings: Finding[] } {
   const findings: Finding[] = [];
-  const bad = (path: string, problem: string) =>
-    findings.push(finding('SET_INVALID', { path, problem }, { field: 'set' }));
+  const bad: Bad = (path, problem) =>
+    findings.push(finding('SET_INVALID', { path, problem: problem.vi, problemEn: problem.en }, { field: 'set' }));
 
   if (!checkObject(json, '$', SET_PROPERTIES, bad)) return { findings };
   const obj = json as Record<string, unknown>;
 
   if ('levels' in obj) {
     const levels = obj.levels;
-    if (!Array.isArray(levels) || levels.length === 0) bad('levels', `phải là danh sách khác rỗng gồm ${UNIT_LEVELS.join(', ')}`);
+    if (!Array.isArray(levels) || levels.length === 0) bad('levels', PROBLEM.levels);
     else {
       levels.forEach((l, i) => {
-        if (!UNIT_LEVELS.includes(l as UnitLevel)) bad(`levels[${i}]`, `phải là một trong ${UNIT_LEVELS.join(', ')}`);
+        if (!UNIT_LEVELS.includes(l as UnitLevel)) bad(`levels[${i}]`, PROBLEM.level);
       });
-      if (new Set(levels).size !== levels.length) bad('levels', 'có cấp đơn vị bị lặp');
+      if (new Set(levels).size !== levels.length) bad('levels', PROBLEM.levelRepeated);
     }
   }
   if ('period' in obj && checkObject(obj.period, 'period', PERIOD_PROPERTIES, bad)) {
     const p = obj.period as Record<string, unknown>;
     if (typeof p.from === 'string' && typeof p.to === 'string' && validIsoDate(p.from) && validIsoDate(p.to) && p.from > p.to) {
-      bad('period', 'ngày bắt đầu (from) sau ngày kết thúc (to)');
+      bad('period', PROBLEM.periodReversed);
     }
   }
   if ('fields' in obj) checkNodes(obj.fields, 'fields', bad);
@@ -178,9 +203,9 @@ export function checkCriteriaSet(json: unknown): { set?: CriteriaSet; findings: 
   return findings.length === 0 ? { set: json as unknown as CriteriaSet, findings } : { findings };
 }
 
-function checkNodes(v: unknown, path: string, bad: (path: string, problem: string) => void): void {
+function checkNodes(v: unknown, path: string, bad: Bad): void {
   if (!Array.isArray(v) || v.length === 0) {
-    bad(path, 'phải là danh sách khác rỗng các tiêu chí');
+    bad(path, PROBLEM.nodes);
     return;
   }
   v.forEach((node, i) => {
@@ -196,23 +221,23 @@ function checkObject(
   v: unknown,
   path: string,
   props: Record<string, PropSpec>,
-  bad: (path: string, problem: string) => void,
+  bad: Bad,
 ): boolean {
   if (!isObject(v)) {
-    bad(path, 'phải là một đối tượng JSON { ... }');
+    bad(path, PROBLEM.object);
     return false;
   }
   const prefix = path === '$' ? '' : `${path}.`;
   for (const [name, spec] of Object.entries(props)) {
     if (!(name in v)) {
-      if (spec.required) bad(`${prefix}${name}`, 'thiếu trường bắt buộc');
+      if (spec.required) bad(`${prefix}${name}`, PROBLEM.required);
       continue;
     }
     const problem = spec.check(v[name]);
     if (problem) bad(`${prefix}${name}`, problem);
   }
   for (const name of Object.keys(v)) {
-    if (!(name in props)) bad(`${prefix}${name}`, 'trường không được hỗ trợ (kiểm tra chính tả)');
+    if (!(name in props)) bad(`${prefix}${name}`, PROBLEM.unknown);
   }
   return true;
 }

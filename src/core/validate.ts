@@ -88,7 +88,8 @@ export function validateScores(index: CriteriaIndex, answers: Answer[]): Finding
     if (score.value < 0) out.push(finding('SCORE_NEGATIVE', { value: score.value, max }, at('selfScore')));
     else if (score.value > max + EPS) out.push(finding('SCORE_ABOVE_MAX', { value: score.value, max }, at('selfScore')));
     else if (!isAllowedScore(n.method.allowed, score.value)) {
-      out.push(finding('SCORE_NOT_ALLOWED', { value: score.value, allowed: describeAllowed(n.method.allowed, 'vi') }, at('selfScore')));
+      const allowed = { allowed: describeAllowed(n.method.allowed, 'vi'), allowedEn: describeAllowed(n.method.allowed, 'en') };
+      out.push(finding('SCORE_NOT_ALLOWED', { value: score.value, ...allowed }, at('selfScore')));
     } else if (a?.declared !== undefined && !excused.has(n.code)) {
       const suggested = suggestScore(n.method, parseDeclared(a.declared));
       if (suggested !== undefined && Math.abs(suggested - score.value) > EPS) {
@@ -119,13 +120,13 @@ function checkAppraised(n: IndexedCriterion, v: CellValue | undefined, at: Omit<
   if (!s.ok && s.reason === 'empty') return [];
   const max = n.node.maxPoints;
   const reason = !s.ok
-    ? 'không phải là số'
+    ? { vi: 'không phải là số', en: 'not a number' }
     : s.value < 0
-      ? 'điểm âm'
+      ? { vi: 'điểm âm', en: 'negative' }
       : s.value > max + EPS
-        ? `vượt điểm tối đa ${formatNumber(max)}`
+        ? { vi: `vượt điểm tối đa ${formatNumber(max)}`, en: `above the maximum ${formatNumber(max, 'en')}` }
         : undefined;
-  return reason ? [finding('APPRAISED_INVALID', { value: cellText(v), reason }, at)] : [];
+  return reason ? [finding('APPRAISED_INVALID', { value: cellText(v), reason: reason.vi, reasonEn: reason.en }, at)] : [];
 }
 
 /** A cell value as a message shows it: numbers stay numbers (written `1,5` in Vietnamese). */

@@ -64,6 +64,7 @@ describe('checkCriteriaSet', () => {
     expect(findings[0]).toMatchObject({ code: 'SET_INVALID', severity: 'error', params: { path } });
     expect(String(findings[0].params.problem)).toContain(problem);
     expect(message(findings[0])).toContain(`tại ${path}:`);
+    expect(message(findings[0], 'en')).toMatch(new RegExp(`at ${path.replace(/[[\].]/g, '\\$&')}: [a-z"]`));
   });
 
   test.each([null, [], 'bộ tiêu chí', 42])('%p is not a set', (json) => {

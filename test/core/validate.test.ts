@@ -55,7 +55,7 @@ describe('validateScores', () => {
     ['a score written in words', [{ code: '1.3', selfScore: 'nửa điểm' }], [['SCORE_NOT_NUMBER', '1.3', 'selfScore', 13, { value: 'nửa điểm' }]]],
     ['a negative score', [{ code: '2.1', declared: 'Có', selfScore: -0.5 }], [['SCORE_NEGATIVE', '2.1', 'selfScore', 15, { value: -0.5, max: 1 }]]],
     ['a score above the maximum (decimal comma)', [{ code: '3.1', selfScore: '2,5' }], [['SCORE_ABOVE_MAX', '3.1', 'selfScore', 19, { value: 2.5, max: 2 }]]],
-    ['a score that is not a level of the method', [{ code: '1.2', selfScore: 1.2 }], [['SCORE_NOT_ALLOWED', '1.2', 'selfScore', 12, { value: 1.2, allowed: levelsOf12 }]]],
+    ['a score that is not a level of the method', [{ code: '1.2', selfScore: 1.2 }], [['SCORE_NOT_ALLOWED', '1.2', 'selfScore', 12, { value: 1.2, allowed: levelsOf12, allowedEn: levelsOf12.replace(/,/g, '.') }]]],
     ['any value within a deduction method', [{ code: '1.3', selfScore: 0.35 }], []],
     ['no score', [{ code: '1.3' }], [['SCORE_MISSING', '1.3', 'selfScore', 13, {}]]],
     ['a blank text is no score', [{ code: '1.3', selfScore: '  ' }], [['SCORE_MISSING', '1.3', 'selfScore', 13, {}]]],
@@ -98,9 +98,9 @@ describe('validateScores', () => {
       [{ code: '1.1.1', declared: 'Không', selfScore: 1 }],
       [['SCORE_DIFFERS_FROM_DECLARED', '1.1.1', 'selfScore', 10, { declared: 'Không', suggested: 0, value: 1 }]],
     ],
-    ['an appraised score in words', [{ code: '3.1', declared: '95%', selfScore: 1, appraisedScore: 'đạt' }], [['APPRAISED_INVALID', '3.1', 'appraisedScore', 19, { value: 'đạt', reason: 'không phải là số' }]]],
-    ['an appraised score above the maximum', [{ code: '1.2', declared: 'Hoàn thành tốt', selfScore: 1.125, appraisedScore: 2 }], [['APPRAISED_INVALID', '1.2', 'appraisedScore', 12, { value: '2', reason: 'vượt điểm tối đa 1,5' }]]],
-    ['a negative appraised score', [{ code: '2.1', declared: 'Có', selfScore: 1, appraisedScore: -1 }], [['APPRAISED_INVALID', '2.1', 'appraisedScore', 15, { value: '-1', reason: 'điểm âm' }]]],
+    ['an appraised score in words', [{ code: '3.1', declared: '95%', selfScore: 1, appraisedScore: 'đạt' }], [['APPRAISED_INVALID', '3.1', 'appraisedScore', 19, { value: 'đạt', reason: 'không phải là số', reasonEn: 'not a number' }]]],
+    ['an appraised score above the maximum', [{ code: '1.2', declared: 'Hoàn thành tốt', selfScore: 1.125, appraisedScore: 2 }], [['APPRAISED_INVALID', '1.2', 'appraisedScore', 12, { value: '2', reason: 'vượt điểm tối đa 1,5', reasonEn: 'above the maximum 1.5' }]]],
+    ['a negative appraised score', [{ code: '2.1', declared: 'Có', selfScore: 1, appraisedScore: -1 }], [['APPRAISED_INVALID', '2.1', 'appraisedScore', 15, { value: '-1', reason: 'điểm âm', reasonEn: 'negative' }]]],
   ])('%s', (_label, changes, expected) => {
     expect(brief(validateScores(index, edited(changes)))).toEqual(expected);
   });
@@ -123,10 +123,13 @@ describe('validateScores', () => {
     expect(validateScores(index, edited([{ code: '1.3', selfScore: 0.5 }]).map((a) => (a.code === '1.3' ? { ...a, code: '1.3.' } : a)))).toEqual([]);
   });
 
-  test('the message reads as a Vietnamese sentence', () => {
+  test('the message reads as a sentence in Vietnamese and in English', () => {
     const [f] = validateScores(index, edited([{ code: '1.2', selfScore: 1.2 }]));
     expect(levelsOf12).toContain('0,75; 1,125; 1,5');
     expect(message(f)).toBe(`Điểm 1,2 không thuộc các mức điểm của cách tính điểm tiêu chí 1.2. Các mức hợp lệ: ${levelsOf12}.`);
+    expect(message(f, 'en')).toContain('0.75; 1.125; 1.5.');
+    const [g] = validateScores(index, edited([{ code: '1.2', selfScore: 1.125, appraisedScore: 2 }]));
+    expect(message(g, 'en')).toBe('Appraised score "2" of criterion 1.2 is invalid: above the maximum 1.5.');
   });
 });
 
