@@ -14,6 +14,7 @@ import {
   parentCodeOf,
 } from '../../src/core/criteriaSet';
 import { message } from '../../src/core/findings';
+import { lintCriteriaSet } from '../../src/core/lint';
 import { sampleSet } from './criteriaFixture';
 
 /** Loose JSON: the tests break sets on purpose, which no precise type allows. */
@@ -140,6 +141,14 @@ describe('data/schema/criteria-set.schema.json is in step with checkCriteriaSet'
       expect(findings.map((f) => f.params.path)).toEqual([`fields[0].${name}`]);
     }
   });
+});
+
+test('the example in docs/criteria-format.md is a valid set that the linter passes', () => {
+  const doc = readFileSync(join(__dirname, '../../docs/criteria-format.md'), 'utf8');
+  const json = /```json\n([\s\S]*?)```/.exec(doc)![1];
+  const { set, findings } = checkCriteriaSet(JSON.parse(json));
+  expect(findings).toEqual([]);
+  expect(lintCriteriaSet(set!)).toEqual([]);
 });
 
 describe('codes', () => {
