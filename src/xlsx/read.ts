@@ -108,13 +108,19 @@ function readSheet(ws: ExcelJS.Worksheet): FileSheetGrid {
       if (target) links[a1(rowNumber - 1, colNumber - 1)] = target;
     });
   });
+  // A merged area belongs to the used range even when only its top-left cell has a value.
+  const merges = mergesOf(ws);
+  for (const m of merges) {
+    rows = Math.max(rows, m.bottom + 1);
+    cols = Math.max(cols, m.right + 1);
+  }
   const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
   const formulas = anyFormula ? Array.from({ length: rows }, () => new Array<string | null>(cols).fill(null)) : undefined;
   for (const { r, c, value, formula } of cells) {
     values[r][c] = value;
     if (formulas) formulas[r][c] = formula;
   }
-  const grid: FileSheetGrid = { name: ws.name, values, merges: mergesOf(ws), visibility: visibilityOf(ws.state) };
+  const grid: FileSheetGrid = { name: ws.name, values, merges, visibility: visibilityOf(ws.state) };
   if (formulas) grid.formulas = formulas;
   if (Object.keys(links).length > 0) grid.links = links;
   return grid;
