@@ -76,7 +76,8 @@ export function validateScores(index: CriteriaIndex, answers: Answer[]): Finding
     }
     if (!score.ok) {
       if (score.reason !== 'empty') out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, at('selfScore')));
-      else if (n.isLeaf && !excused.has(n.code)) out.push(finding('SCORE_MISSING', {}, at('selfScore')));
+      // A blank bonus row just means no bonus was earned.
+      else if (n.isLeaf && !n.bonus && !excused.has(n.code)) out.push(finding('SCORE_MISSING', {}, at('selfScore')));
       continue;
     }
     if (!n.isLeaf) {

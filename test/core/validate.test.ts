@@ -208,3 +208,10 @@ describe('validateScores and computeTotals agree', () => {
     );
   });
 });
+
+test('a blank bonus row is no missing score: it only means no bonus was earned', () => {
+  const missing = (answers: Answer[]) =>
+    validateScores(index, answers).filter((f) => f.code === 'SCORE_MISSING').map((f) => f.criterion);
+  expect(missing(edited([{ code: '3.2', selfScore: null }]))).not.toContain('3.2');
+  expect(missing(edited([{ code: '1.2', selfScore: null }]))).toContain('1.2');
+});
