@@ -1,0 +1,73 @@
+/**
+ * Every failure of the Excel layer surfaces as an ExcelAdapterError: a stable code, a
+ * Vietnamese message for the pane (English beside it) and the Office error as `cause`.
+ * Nothing here is swallowed: callers decide what to show.
+ */
+
+export type ExcelAdapterErrorCode =
+  | 'SHEET_NOT_FOUND'
+  | 'API_NOT_SUPPORTED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INVALID_ARGUMENT'
+  | 'OFFICE_ERROR';
+
+const MESSAGES: Record<ExcelAdapterErrorCode, { vi: string; en: string }> = {
+  SHEET_NOT_FOUND: {
+    vi: 'Không tìm thấy trang tính cần dùng trong sổ làm việc. Kiểm tra tên trang tính hoặc mở đúng biểu mẫu.',
+    en: 'A sheet the add-in needs is missing from the workbook. Check the sheet name or open the right template.',
+  },
+  API_NOT_SUPPORTED: {
+    vi: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Cập nhật Excel (Microsoft 365 hoặc Excel trên web).',
+    en: 'This version of Excel does not support a feature the add-in needs. Update Excel (Microsoft 365 or Excel on the web).',
+  },
+  PAYLOAD_TOO_LARGE: {
+    vi: 'Dữ liệu gửi tới Excel vượt giới hạn 5 MB của một lần gửi. Ghi ít dữ liệu hơn mỗi lần.',
+    en: 'The data sent to Excel exceeds the 5 MB limit of one request. Write less data at a time.',
+  },
+  INVALID_ARGUMENT: {
+    vi: 'Excel từ chối dữ liệu ghi vào sổ (kích thước vùng hoặc giá trị không hợp lệ).',
+    en: 'Excel rejected the data written (range size or value is invalid).',
+  },
+  OFFICE_ERROR: {
+    vi: 'Excel báo lỗi khi đọc hoặc ghi sổ làm việc. Thử lại; nếu vẫn lỗi, lưu tệp và mở lại Excel.',
+    en: 'Excel reported an error while reading or writing the workbook. Try again; if it persists, save the file and restart Excel.',
+  },
+};
+
+/** Office error codes (OfficeExtension.Error.code) mapped to ours. */
+const BY_OFFICE_CODE: Record<string, ExcelAdapterErrorCode> = {
+  ItemNotFound: 'SHEET_NOT_FOUND',
+  ApiNotFound: 'API_NOT_SUPPORTED',
+  RequestPayloadSizeLimitExceeded: 'PAYLOAD_TOO_LARGE',
+  ResponsePayloadSizeLimitExceeded: 'PAYLOAD_TOO_LARGE',
+  InvalidArgument: 'INVALID_ARGUMENT',
+};
+
+export class ExcelAdapterError extends Error {
+  readonly code: ExcelAdapterErrorCode;
+  /** The Office error code when the failure came from Excel ('ItemNotFound', ...). */
+  readonly officeCode?: string;
+  readonly vi: string;
+  readonly en: string;
+  /** A second failure met while cleaning up (restoring events) after this one. */
+  secondary?: unknown;
+
+  constructor(code: ExcelAdapterErrorCode, options: { cause?: unknown; officeCode?: string; detail?: string } = {}) {
+    const { vi, en } = MESSAGES[code];
+    const detail = options.detail ? ` (${options.detail})` : '';
+    super(`${vi}${detail}`, { cause: options.cause });
+    this.name = 'ExcelAdapterError';
+    this.code = code;
+    this.officeCode = options.officeCode;
+    this.vi = `${vi}${detail}`;
+    this.en = `${en}${detail}`;
+  }
+}
+
+/** Wraps anything thrown by Office.js (or the stand-in) without losing it. */
+export function wrapOfficeError(error: unknown): ExcelAdapterError {
+  if (error instanceof ExcelAdapterError) return error;
+  const officeCode = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ExcelAdapterError((officeCode && BY_OFFICE_CODE[officeCode]) || 'OFFICE_ERROR', { cause: error, officeCode, detail });
+}

@@ -1,0 +1,9 @@
+/** The Office.js adapter: the only code that talks to Excel. */
+export type { ExcelRun, SetSupportCheck, XlContext } from './api';
+export { ExcelAdapterError, wrapOfficeError, type ExcelAdapterErrorCode } from './errors';
+export { readWorkbook } from './read';
+export { applyPlan, type WriteOptions, type WriteResult } from './write';
+export { writeSpec, type SkippedFeature, type SpecResult } from './spec';
+export { onSheetChanged, selectCell, type SheetChange } from './events';
+export { supports, excelRun, officeIsSetSupported, FEATURE_SET, type OptionalFeature } from './support';
+export { DEFAULT_BUDGET_BYTES } from './chunks';

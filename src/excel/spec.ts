@@ -1,0 +1,170 @@
+/**
+ * Rendering a SheetSpec (template, print-ready score sheet, consolidation output) in the
+ * open workbook, in 3 syncs whatever the spec holds (more only when the values exceed
+ * one request): look up existing sheets; create them, write values and formats; turn
+ * events back on. Features the running Excel lacks are skipped and reported.
+ */
+import { a1, type CellRange } from '../workbook/grid';
+import type { CellStyle, PrintSetup, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
+import type { ExcelRun, XlRange, XlWorksheet } from './api';
+import { chunkBlocks, DEFAULT_BUDGET_BYTES } from './chunks';
+import { wrapOfficeError } from './errors';
+import { officeIsSetSupported, supports } from './support';
+import { planPieces, writeChunks, type SheetCache, type WriteOptions } from './write';
+
+export interface SkippedFeature {
+  sheet: string;
+  feature: 'dataValidation' | 'pageLayout';
+  requirement: string;
+  vi: string;
+  en: string;
+}
+
+export interface SpecResult {
+  syncs: number;
+  skipped: SkippedFeature[];
+}
+
+const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+const POINTS_PER_INCH = 72;
+
+/** Column width in characters (the unit of .xlsx files) to Excel's points: (7 px per character + 5 px padding) x 0.75. */
+export function widthToPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+function skipped(sheet: string, feature: SkippedFeature['feature']): SkippedFeature {
+  if (feature === 'dataValidation') {
+    return {
+      sheet, feature, requirement: 'ExcelApi 1.8',
+      vi: `Trang tính "${sheet}": chưa đặt kiểm tra dữ liệu (danh sách điểm hợp lệ) vì phiên bản Excel này không hỗ trợ ExcelApi 1.8. Phần bổ trợ vẫn tự kiểm tra điểm khi bạn bấm Kiểm tra.`,
+      en: `Sheet "${sheet}": data validation (the list of valid scores) was not set because this version of Excel lacks ExcelApi 1.8. The add-in still checks scores itself when you press Check.`,
+    };
+  }
+  return {
+    sheet, feature, requirement: 'ExcelApi 1.9',
+    vi: `Trang tính "${sheet}": chưa thiết lập trang in (khổ giấy, hướng giấy, dòng tiêu đề lặp lại, lề, chân trang) vì phiên bản Excel này không hỗ trợ ExcelApi 1.9. Hãy thiết lập trong Tệp > In trước khi in.`,
+    en: `Sheet "${sheet}": page setup (paper, orientation, repeated title rows, margins, footer) was not applied because this version of Excel lacks ExcelApi 1.9. Set it in File > Print before printing.`,
+  };
+}
+
+function rangeOf(ws: XlWorksheet, r: CellRange): XlRange {
+  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}
+
+function applyStyle(ws: XlWorksheet, r: CellRange, style: CellStyle): void {
+  const range = rangeOf(ws, r);
+  const f = range.format;
+  if (style.bold !== undefined) f.font.bold = style.bold;
+  if (style.italic !== undefined) f.font.italic = style.italic;
+  if (style.fontSize !== undefined) f.font.size = style.fontSize;
+  if (style.color !== undefined) f.font.color = `#${style.color}`;
+  if (style.fill !== undefined) f.fill.color = `#${style.fill}`;
+  if (style.wrap !== undefined) f.wrapText = style.wrap;
+  if (style.hAlign !== undefined) f.horizontalAlignment = H_ALIGN[style.hAlign];
+  if (style.vAlign !== undefined) f.verticalAlignment = V_ALIGN[style.vAlign];
+  if (style.border !== undefined) {
+    const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+    const inside = [...(r.right > r.left ? ['InsideVertical' as const] : []), ...(r.bottom > r.top ? ['InsideHorizontal' as const] : [])];
+    for (const edge of [...edges, ...inside]) {
+      const border = f.borders.getItem(edge);
+      border.style = style.border === 'thin' ? 'Continuous' : 'None';
+      if (style.border === 'thin') border.weight = 'Thin';
+    }
+  }
+  if (style.numberFormat !== undefined) {
+    const format = style.numberFormat;
+    range.numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () => Array<string>(r.right - r.left + 1).fill(format));
+  }
+  if (style.locked !== undefined) f.protection.locked = style.locked;
+}
+
+function applyValidation(ws: XlWorksheet, v: ValidationRule): void {
+  const dv = rangeOf(ws, v.range).dataValidation;
+  dv.rule =
+    v.kind === 'list'
+      ? { list: { inCellDropDown: true, source: v.values.join(',') } }
+      : { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+  dv.errorAlert = { message: v.message, showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ' };
+}
+
+function applyPrint(ws: XlWorksheet, p: PrintSetup): void {
+  const pl = ws.pageLayout;
+  pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  pl.paperSize = p.paperSize;
+  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.titleRows) pl.setPrintTitleRows(`$${p.titleRows[0] + 1}:$${p.titleRows[1] + 1}`);
+  if (p.printArea) pl.setPrintArea(`${a1(p.printArea.top, p.printArea.left)}:${a1(p.printArea.bottom, p.printArea.right)}`);
+  pl.topMargin = p.margins.top * POINTS_PER_INCH;
+  pl.bottomMargin = p.margins.bottom * POINTS_PER_INCH;
+  pl.leftMargin = p.margins.left * POINTS_PER_INCH;
+  pl.rightMargin = p.margins.right * POINTS_PER_INCH;
+  pl.headerMargin = p.margins.header * POINTS_PER_INCH;
+  pl.footerMargin = p.margins.footer * POINTS_PER_INCH;
+  if (p.centerHeader !== undefined) pl.headersFooters.defaultForAllPages.centerHeader = p.centerHeader;
+  if (p.centerFooter !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
+}
+
+/** Everything but values, queued after the values so number formats apply to written cells. */
+function applyLayout(ws: XlWorksheet, s: SheetSpec, can: { validation: boolean; print: boolean }): void {
+  s.columnWidths?.forEach((w, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
+  });
+  for (const [row, height] of Object.entries(s.rowHeights ?? {})) {
+    ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = height;
+  }
+  for (const m of s.merges ?? []) rangeOf(ws, m).merge(false);
+  for (const rule of s.styles ?? []) applyStyle(ws, rule.range, rule.style);
+  if (can.validation) for (const v of s.validations ?? []) applyValidation(ws, v);
+  if (s.freeze && (s.freeze.rows > 0 || s.freeze.cols > 0)) {
+    const { rows, cols } = s.freeze;
+    if (cols === 0) ws.freezePanes.freezeRows(rows);
+    else if (rows === 0) ws.freezePanes.freezeColumns(cols);
+    else ws.freezePanes.freezeAt(`A1:${a1(rows - 1, cols - 1)}`);
+  }
+  if (can.print && s.print) applyPrint(ws, s.print);
+  if (s.protect) ws.protection.protect();
+  if (s.visibility && s.visibility !== 'visible') ws.visibility = VISIBILITY[s.visibility];
+}
+
+/** Creates (or replaces, keeping the sheet's place free of clashes) each sheet of the spec. */
+export async function writeSpec(run: ExcelRun, spec: WorkbookSpec, opts: WriteOptions = {}): Promise<SpecResult> {
+  const isSetSupported = opts.isSetSupported ?? officeIsSetSupported;
+  const can = { validation: supports('dataValidation', isSetSupported), print: supports('pageLayout', isSetSupported) };
+  const skippedFeatures: SkippedFeature[] = [];
+  for (const s of spec.sheets) {
+    if (!can.validation && (s.validations?.length ?? 0) > 0) skippedFeatures.push(skipped(s.name, 'dataValidation'));
+    if (!can.print && s.print) skippedFeatures.push(skipped(s.name, 'pageLayout'));
+  }
+  const pieces = planPieces({ blocks: spec.sheets.map((s) => ({ sheet: s.name, row: 0, col: 0, values: s.values })) });
+  const chunks = chunkBlocks(pieces, opts.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+  const eventsToggle = isSetSupported('ExcelApi', '1.8');
+  try {
+    const syncs = await run({ delayForCellEdit: true }, async (ctx) => {
+      const existing = spec.sheets.map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.name));
+      await ctx.sync();
+      const create = (sheets: SheetCache) => {
+        spec.sheets.forEach((s, i) => {
+          const old = existing[i];
+          // Rename first so the new sheet can take the name; delete after adding so the
+          // workbook never loses its last sheet.
+          if (!old.isNullObject) old.name = `~old${i}~`;
+          sheets.set(s.name, ctx.workbook.worksheets.add(s.name));
+          if (!old.isNullObject) old.delete();
+        });
+      };
+      const layout = (sheets: SheetCache) => {
+        for (const s of spec.sheets) {
+          const ws = sheets.get(s.name);
+          if (ws) applyLayout(ws, s, can);
+        }
+      };
+      return 1 + (await writeChunks(ctx, chunks, eventsToggle, { before: create, after: layout }));
+    });
+    return { syncs, skipped: skippedFeatures };
+  } catch (error) {
+    throw wrapOfficeError(error);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Requirement sets: the add-in needs ExcelApi 1.7 (Office 2019); newer features are
+ * checked at run time and explained when missing, never silently dropped.
+ */
+import type { ExcelRun, SetSupportCheck, XlContext } from './api';
+
+export type OptionalFeature = 'dataValidation' | 'pageLayout' | 'customProperties';
+
+/** The ExcelApi version each optional feature needs. */
+export const FEATURE_SET: Record<OptionalFeature, string> = {
+  dataValidation: '1.8',
+  pageLayout: '1.9',
+  customProperties: '1.12',
+};
+
+/** Office's own check, read when called (the Office global exists only inside Office). */
+export const officeIsSetSupported: SetSupportCheck = (name, minVersion) =>
+  Office.context.requirements.isSetSupported(name, minVersion);
+
+export function supports(feature: OptionalFeature, isSetSupported: SetSupportCheck = officeIsSetSupported): boolean {
+  return isSetSupported('ExcelApi', FEATURE_SET[feature]);
+}
+
+/** Excel.run, read when called. */
+export const excelRun: ExcelRun = <T>(
+  first: { delayForCellEdit?: boolean } | ((context: XlContext) => Promise<T>),
+  second?: (context: XlContext) => Promise<T>,
+): Promise<T> => {
+  if (typeof first === 'function') return Excel.run(first);
+  if (!second) throw new TypeError('Excel.run needs a batch function');
+  return Excel.run(first, second);
+};
