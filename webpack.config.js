@@ -1,5 +1,7 @@
 // Builds the task pane into dist/ and serves it on https://localhost:3000 (the origin in
 // manifest.xml). office.js is not bundled: taskpane.html loads it from Microsoft's CDN.
+// Also builds the browser preview (preview.html: the sample workbook as a grid beside the
+// same task pane bundle, in preview-pane.html, on globals built over the Excel stand-in).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -7,6 +9,32 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const PORT = 3000;
+
+/** The bundled sample workbook the preview opens. */
+const SAMPLE = 'data/samples/so-tu-phap-2024.xlsx';
+
+const OFFICE_JS_TAG = /<script src="https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"><\/script>/;
+
+/**
+ * The pane's page for the preview: taskpane.html with office.js (unreachable offline, and
+ * Office-only) replaced by a script that adopts the Office and Excel globals the preview
+ * page built over the stand-in (src/preview/office-shim.ts), before the pane bundle runs.
+ */
+function previewPaneHtml() {
+  const html = fs.readFileSync(path.join(__dirname, 'src/taskpane/taskpane.html'), 'utf8');
+  if (!OFFICE_JS_TAG.test(html)) throw new Error('src/taskpane/taskpane.html no longer loads office.js as expected: update previewPaneHtml');
+  const adopt = [
+    '<script>',
+    '      (function () {',
+    "        var globals = window.parent !== window && window.parent.__chisoPreviewGlobals;",
+    "        if (!globals) throw new Error('preview-pane.html runs inside preview.html only');",
+    '        window.Office = globals.Office;',
+    '        window.Excel = globals.Excel;',
+    '      })();',
+    '    </script>',
+  ].join('\n');
+  return html.replace(OFFICE_JS_TAG, adopt);
+}
 
 /**
  * The https server for webpack-dev-server: office-addin-dev-certs' trusted certificate when
@@ -26,7 +54,7 @@ module.exports = (_env, argv) => {
   return {
     mode: production ? 'production' : 'development',
     devtool: 'source-map',
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.tsx', preview: './src/preview/page/main.ts' },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
@@ -59,6 +87,8 @@ module.exports = (_env, argv) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], inject: 'body' }),
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/page/preview.html', chunks: ['preview'], inject: 'body' }),
+      new HtmlWebpackPlugin({ filename: 'preview-pane.html', templateContent: previewPaneHtml, chunks: ['taskpane'], inject: 'body' }),
       new CopyWebpackPlugin({
         patterns: [
           // Exact paths, no globs: a glob on the repository root would watch the whole root
@@ -67,6 +97,7 @@ module.exports = (_env, argv) => {
           { from: 'manifest.xml', to: 'manifest.xml' },
           { from: 'src/taskpane/commands.html', to: 'commands.html' },
           { from: 'src/taskpane/support.html', to: 'support.html' },
+          { from: SAMPLE, to: `samples/${path.basename(SAMPLE)}`, noErrorOnMissing: true },
         ],
       }),
     ],

@@ -1,0 +1,311 @@
+/**
+ * The workbook as an editable HTML grid with sheet tabs. An edit goes through the
+ * stand-in's editCell, so it lands in the workbook the way typing does in Excel (parsed
+ * like typed input, onChanged fired) and the task pane sees it as a user's edit.
+ * Keyboard: arrows move, Enter or F2 edits, typing starts an edit, Delete clears.
+ */
+import type ExcelJS from 'exceljs';
+import { displayText, editText } from './cellText';
+
+export interface GridSource {
+  readonly workbook: ExcelJS.Workbook;
+  editCell(sheet: string, address: string, text: string): unknown;
+}
+
+export interface Grid {
+  /** Redraws from the workbook (after the pane wrote to it); deferred while a cell is edited. */
+  refresh(): void;
+  showSheet(name: string): void;
+  /** Shows what the pane selected (range.select()): its sheet, the cell marked and scrolled into view, focus left where it is. */
+  select(sheet: string, address: string): void;
+  readonly sheet: string;
+}
+
+/** Bounds that keep a stray far-away cell from drawing a million rows. */
+const MAX_ROWS = 2000;
+const MAX_COLS = 40;
+/** Excel's default column width in characters. */
+const DEFAULT_WIDTH = 8.43;
+
+function columnName(col: number): string {
+  let c = col;
+  let out = '';
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    out = String.fromCharCode(65 + m) + out;
+    c = Math.floor((c - 1) / 26);
+  }
+  return out;
+}
+
+interface Span {
+  rows: number;
+  cols: number;
+}
+
+/** Merge masters with their size, and the covered cells to skip. */
+function mergeMap(ws: ExcelJS.Worksheet): { masters: Map<string, Span>; covered: Set<string> } {
+  const masters = new Map<string, Span>();
+  const covered = new Set<string>();
+  for (const range of ws.model.merges ?? []) {
+    const [a, b] = range.split(':');
+    const start = ws.getCell(a);
+    const end = ws.getCell(b);
+    const top = Number(start.row);
+    const left = Number(start.col);
+    masters.set(start.address, { rows: Number(end.row) - top + 1, cols: Number(end.col) - left + 1 });
+    for (let r = top; r <= Number(end.row); r++) {
+      for (let c = left; c <= Number(end.col); c++) if (r !== top || c !== left) covered.add(`${columnName(c)}${r}`);
+    }
+  }
+  return { masters, covered };
+}
+
+function visibleSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  return wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined);
+}
+
+export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs: HTMLElement; announce: (text: string) => void }): Grid {
+  const wb = source.workbook;
+  let sheetName = visibleSheets(wb)[0]?.name ?? '';
+  let active = { row: 1, col: 1 };
+  let editing: HTMLInputElement | null = null;
+  let stale = false;
+  let selected: string | null = null;
+
+  const worksheet = (): ExcelJS.Worksheet | undefined => wb.getWorksheet(sheetName);
+
+  function cellElement(row: number, col: number): HTMLTableCellElement | null {
+    return host.panel.querySelector<HTMLTableCellElement>(`td[data-address="${columnName(col)}${row}"]`);
+  }
+
+  function renderTabs(): void {
+    host.tabs.replaceChildren(
+      ...visibleSheets(wb).map((ws) => {
+        const tab = document.createElement('button');
+        tab.type = 'button';
+        tab.role = 'tab';
+        tab.id = `sheet-tab-${ws.id}`;
+        tab.textContent = ws.name;
+        const selected = ws.name === sheetName;
+        tab.setAttribute('aria-selected', String(selected));
+        tab.setAttribute('aria-controls', host.panel.id);
+        tab.tabIndex = selected ? 0 : -1;
+        tab.addEventListener('click', () => showSheet(ws.name));
+        tab.addEventListener('keydown', (e) => {
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          const tabs = [...host.tabs.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+          const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+          next.focus();
+          next.click();
+        });
+        return tab;
+      }),
+    );
+    const current = host.tabs.querySelector('[aria-selected="true"]');
+    if (current) host.panel.setAttribute('aria-labelledby', current.id);
+  }
+
+  function render(): void {
+    const ws = worksheet();
+    const table = document.createElement('table');
+    table.className = 'grid';
+    table.setAttribute('role', 'grid');
+    table.setAttribute('aria-label', `Trang tính ${sheetName} / Sheet ${sheetName}`);
+    if (!ws) {
+      host.panel.replaceChildren(table);
+      return;
+    }
+    const rows = Math.min(Math.max(ws.rowCount, 1), MAX_ROWS);
+    const cols = Math.min(Math.max(ws.columnCount, 1), MAX_COLS);
+    const colgroup = document.createElement('colgroup');
+    colgroup.append(Object.assign(document.createElement('col'), { className: 'row-header-col' }));
+    for (let c = 1; c <= cols; c++) {
+      const col = document.createElement('col');
+      const width = ws.getColumn(c).width ?? DEFAULT_WIDTH;
+      col.style.width = `${Math.round(width * 7 + 5)}px`;
+      colgroup.append(col);
+    }
+    const head = document.createElement('thead');
+    const headRow = head.insertRow();
+    const corner = document.createElement('td');
+    corner.className = 'corner';
+    headRow.append(corner);
+    for (let c = 1; c <= cols; c++) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = columnName(c);
+      headRow.append(th);
+    }
+    const body = document.createElement('tbody');
+    const { masters, covered } = mergeMap(ws);
+    for (let r = 1; r <= rows; r++) {
+      const tr = body.insertRow();
+      const row = ws.getRow(r);
+      if (row.hidden) tr.hidden = true;
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = String(r);
+      tr.append(th);
+      for (let c = 1; c <= cols; c++) {
+        const address = `${columnName(c)}${r}`;
+        if (covered.has(address)) continue;
+        const cell = row.getCell(c);
+        const td = document.createElement('td');
+        td.dataset.address = address;
+        td.dataset.row = String(r);
+        td.dataset.col = String(c);
+        td.tabIndex = r === active.row && c === active.col ? 0 : -1;
+        const span = masters.get(address);
+        if (span) {
+          td.rowSpan = span.rows;
+          td.colSpan = span.cols;
+        }
+        td.textContent = displayText(cell);
+        if (cell.font?.bold) td.classList.add('bold');
+        if (cell.alignment?.horizontal === 'center') td.classList.add('center');
+        if (cell.alignment?.wrapText) td.classList.add('wrap');
+        if (typeof cell.value === 'number' || cell.formula) td.classList.add('number');
+        tr.append(td);
+      }
+    }
+    table.append(colgroup, head, body);
+    host.panel.replaceChildren(table);
+    markSelection();
+  }
+
+  function markSelection(): void {
+    if (!selected) return;
+    const td = host.panel.querySelector<HTMLTableCellElement>(`td[data-address="${selected}"]`);
+    if (!td) return;
+    td.classList.add('selected');
+    td.setAttribute('aria-selected', 'true');
+  }
+
+  function focusCell(row: number, col: number): void {
+    const ws = worksheet();
+    if (!ws) return;
+    const target = cellElement(row, col);
+    if (!target) return;
+    host.panel.querySelector('td[tabindex="0"]')?.setAttribute('tabindex', '-1');
+    target.tabIndex = 0;
+    active = { row, col };
+    target.focus();
+  }
+
+  function move(dRow: number, dCol: number): void {
+    let { row, col } = active;
+    // Step over cells hidden under a merge.
+    for (let i = 0; i < 50; i++) {
+      row = Math.max(1, row + dRow);
+      col = Math.max(1, col + dCol);
+      if (cellElement(row, col)) return focusCell(row, col);
+    }
+  }
+
+  async function commit(input: HTMLInputElement, td: HTMLTableCellElement, save: boolean): Promise<void> {
+    if (editing !== input) return;
+    editing = null;
+    const address = td.dataset.address ?? '';
+    if (save && input.value !== input.defaultValue) {
+      await source.editCell(sheetName, address, input.value);
+      host.announce(`Đã sửa ô ${address} / Cell ${address} edited`);
+      stale = true;
+    }
+    if (stale) {
+      stale = false;
+      render();
+    } else td.textContent = displayText(worksheet()!.getCell(address));
+    focusCell(active.row, active.col);
+  }
+
+  function startEdit(td: HTMLTableCellElement, initial?: string): void {
+    const ws = worksheet();
+    if (!ws || editing) return;
+    const address = td.dataset.address ?? '';
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.className = 'cell-editor';
+    input.defaultValue = editText(ws.getCell(address));
+    input.value = initial ?? input.defaultValue;
+    input.setAttribute('aria-label', `Ô ${address} / Cell ${address}`);
+    editing = input;
+    td.replaceChildren(input);
+    input.focus();
+    input.addEventListener('keydown', (e) => {
+      e.stopPropagation();
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        void commit(input, td, true).then(() => (e.key === 'Enter' ? move(e.shiftKey ? -1 : 1, 0) : move(0, e.shiftKey ? -1 : 1)));
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        void commit(input, td, false);
+      }
+    });
+    input.addEventListener('blur', () => void commit(input, td, true));
+  }
+
+  host.panel.addEventListener('click', (e) => {
+    const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-address]');
+    if (td && !editing) focusCell(Number(td.dataset.row), Number(td.dataset.col));
+  });
+  host.panel.addEventListener('dblclick', (e) => {
+    const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-address]');
+    if (td) startEdit(td);
+  });
+  host.panel.addEventListener('keydown', (e) => {
+    const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-address]');
+    if (!td || editing) return;
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (moves[e.key]) {
+      e.preventDefault();
+      move(...moves[e.key]);
+    } else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      startEdit(td);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      void Promise.resolve(source.editCell(sheetName, td.dataset.address ?? '', '')).then(() => {
+        render();
+        focusCell(active.row, active.col);
+      });
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      startEdit(td, e.key);
+    }
+  });
+
+  function showSheet(name: string): void {
+    if (!wb.getWorksheet(name)) return;
+    if (name !== sheetName) selected = null;
+    sheetName = name;
+    active = { row: 1, col: 1 };
+    renderTabs();
+    render();
+  }
+
+  renderTabs();
+  render();
+  return {
+    refresh() {
+      if (editing) stale = true;
+      else {
+        const hadFocus = host.panel.contains(document.activeElement);
+        render();
+        if (hadFocus) focusCell(active.row, active.col);
+      }
+    },
+    showSheet,
+    select(sheet, address) {
+      // A range selects its top-left cell here: enough to show where the pane points.
+      const cell = address.split(':')[0].replace(/\$/g, '').toUpperCase();
+      selected = cell;
+      if (sheet !== sheetName) showSheet(sheet);
+      else if (!editing) render();
+      host.panel.querySelector(`td[data-address="${cell}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    },
+    get sheet() {
+      return sheetName;
+    },
+  };
+}

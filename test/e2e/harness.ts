@@ -1,0 +1,133 @@
+/**
+ * The end-to-end harness: Debian's Chromium driven by playwright-core on a fresh profile,
+ * dist/ served over http, the preview page opened at a pane width, screenshots written
+ * to test-results/e2e/, and axe-core run inside the pane's frame.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { DIST, PREVIEW_PAGE, REPO_ROOT, serveDir, type StaticServer } from '../../scripts/demo';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+export const SAMPLE_NAME = 'so-tu-phap-2024.xlsx';
+/** The copy the page serves, so the tests compare with exactly what the page opened. */
+export const SERVED_SAMPLE = path.join(DIST, 'samples', SAMPLE_NAME);
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export interface Session {
+  context: BrowserContext;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<Session> {
+  const server = await serveDir(DIST, 0);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'chiso-e2e-'));
+  let context: BrowserContext;
+  try {
+    // A persistent context is how playwright takes a user-data-dir: a fresh one per run.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 800 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+  } catch (error) {
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    context,
+    server,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Preview {
+  page: Page;
+  /** The task pane's frame, for locators. */
+  pane: FrameLocator;
+  /** The same frame as a Frame, for evaluate(). */
+  paneFrame(): Frame;
+  errors: string[];
+}
+
+/** Opens the preview at a pane width and waits until the grid is drawn and the pane has rendered. */
+export async function openPreview(session: Session, query: Record<string, string> = {}): Promise<Preview> {
+  const page = await session.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  const search = new URLSearchParams({ width: '320', ...query }).toString();
+  await page.goto(`${session.server.url}/${PREVIEW_PAGE}?${search}`);
+  await page.locator('table.grid td[data-address]').first().waitFor();
+  const pane = page.frameLocator('#pane');
+  await pane.locator('#root > *').first().waitFor();
+  return {
+    page,
+    pane,
+    paneFrame() {
+      const frame = page.frame({ url: /preview-pane\.html/ });
+      if (!frame) throw new Error('the task pane frame is not loaded');
+      return frame;
+    },
+    errors,
+  };
+}
+
+/** Screenshot of the whole preview at the current pane width: test-results/e2e/<state>-<width>.png. */
+export async function shoot(preview: Preview, state: string): Promise<string> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const width = await preview.page.locator('#pane').evaluate((el) => Math.round(el.getBoundingClientRect().width));
+  const file = path.join(SHOTS_DIR, `${state}-${width}.png`);
+  await preview.page.screenshot({ path: file });
+  const paneFile = path.join(SHOTS_DIR, `pane-${width}-${state}.png`);
+  await preview.page.locator('#pane').screenshot({ path: paneFile });
+  return paneFile;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const AXE_SOURCE = () => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core over a frame (the pane, or the page itself): violations of serious or critical impact. */
+export async function seriousViolations(frame: Frame): Promise<AxeViolation[]> {
+  await frame.addScriptTag({ content: AXE_SOURCE() });
+  const violations = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A readable summary for a failing expectation. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}
