@@ -14,7 +14,7 @@ let sample: ExcelJS.Workbook;
 beforeAll(async () => {
   session = await startSession();
   sample = new ExcelJS.Workbook();
-  await sample.xlsx.load(readFileSync(SERVED_SAMPLE));
+  await sample.xlsx.readFile(SERVED_SAMPLE);
 });
 
 afterAll(async () => {
@@ -88,7 +88,7 @@ describe('preview page', () => {
 
     const file = await download(preview);
     const saved = new ExcelJS.Workbook();
-    await saved.xlsx.load(readFileSync(file));
+    await saved.xlsx.readFile(file);
     expect(saved.getWorksheet(ws.name)!.getCell(targetAddress).text).toBe(typed);
     expect(visibleSheetNames(saved)).toEqual(visibleSheetNames(sample));
   });
