@@ -1,0 +1,464 @@
+/**
+ * `chiso consolidate <folder|files...> --criteria <set> --out <summary.xlsx>`: reads every
+ * unit workbook once (the hash comes from the same bytes), validates it against its
+ * reference set, ranks the usable ones within each level and writes the summary workbook
+ * ("Tổng hợp", "Chênh lệch mục tiêu", "Nhật ký kiểm tra", "Theo dõi kế hoạch").
+ * Input files are only read. Exit: 0 all accepted, 1 some rejected or with errors, 2 nothing usable.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
+import { consolidate, type Consolidation, type ExpectedUnit, type GradeBand, type Submission, type UnitRow } from '../core/consolidate';
+import { checkCriteriaSet, indexCriteriaSet, type CriteriaIndex } from '../core/criteriaSet';
+import { finding, message, type Finding } from '../core/findings';
+import type { Lang } from '../core/format';
+import { sipasTarget, type PlanItem, type SipasMode } from '../core/targets';
+import { computeTotals } from '../core/totals';
+import { baselineFromSummary, parseBaselineCsv, parseBaselineJson, previousFor, type Baseline, type BaselineParse } from '../workbook/baseline';
+import { readUnitWorkbook, validateReading, type UnitReading } from '../workbook/read';
+import type { WorkbookSpec } from '../workbook/spec';
+import { appraisedTotal, gapRows, gapSheet, logSheet, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
+import { FileUnreadableError } from '../xlsx/errors';
+import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
+import { writeSpecToFile } from '../xlsx/write';
+
+/** A usage or input problem: reported on stderr, exit 2. */
+class UsageError extends Error {}
+
+export interface ConsolidateInput {
+  /** Unit workbooks, in the order they are reported. */
+  files: string[];
+  sets: CriteriaSet[];
+  grades: GradeBand[];
+  expectedUnits?: ExpectedUnit[];
+  baseline?: Baseline;
+  allowOtherVersions?: boolean;
+  /** ISO date for "dated in the future" checks. */
+  today: string;
+  lang?: Lang;
+  onProgress?: (n: number, total: number, file: string) => void;
+}
+
+/** What one file leaves behind once read: the grid is dropped, only figures are kept. */
+interface FileResult {
+  submission: Submission;
+  /** For the gap sheet, when the file was read. */
+  index?: CriteriaIndex;
+  previous?: Map<string, number>;
+  previousSource?: UnitGaps['source'];
+  current?: Map<string, number>;
+}
+
+export interface ConsolidateResult {
+  consolidation: Consolidation;
+  /** Every finding of each file, by file name (for the log). */
+  findings: Map<string, Finding[]>;
+  gaps: UnitGaps[];
+  /** Files whose unit could not be identified. */
+  unidentified: Set<string>;
+}
+
+export async function consolidateFiles(input: ConsolidateInput): Promise<ConsolidateResult> {
+  const lang = input.lang ?? 'vi';
+  const indexes = new Map(input.sets.map((s) => [s, indexCriteriaSet(s)]));
+  const results: FileResult[] = [];
+  for (const [i, path] of input.files.entries()) {
+    input.onProgress?.(i + 1, input.files.length, basename(path));
+    results.push(await readOne(path, input, indexes, lang));
+  }
+  const consolidation = consolidate(
+    results.map((r) => r.submission),
+    { grades: input.grades, ...(input.expectedUnits ? { expectedUnits: input.expectedUnits } : {}), ...(input.allowOtherVersions ? { allowOtherVersions: true } : {}) },
+  );
+  const byFile = new Map(results.map((r) => [r.submission.file, r]));
+  const gaps: UnitGaps[] = [];
+  for (const row of consolidation.units) {
+    const r = byFile.get(row.file);
+    if (row.status === 'duplicate' || !r?.index || !r.current) continue;
+    gaps.push({
+      unit: row.unit,
+      ...(row.level ? { level: row.level } : {}),
+      file: row.file,
+      source: r.previousSource ?? 'none',
+      rows: gapRows(r.index, r.previous ?? new Map(), r.current),
+    });
+  }
+  return {
+    consolidation,
+    findings: new Map(results.map((r) => [r.submission.file, r.submission.findings])),
+    gaps,
+    unidentified: new Set(results.filter((r) => !r.submission.unit).map((r) => r.submission.file)),
+  };
+}
+
+async function readOne(path: string, input: ConsolidateInput, indexes: Map<CriteriaSet, CriteriaIndex>, lang: Lang): Promise<FileResult> {
+  const file = basename(path);
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    const err = new FileUnreadableError(file, 'io', (e as NodeJS.ErrnoException).code ?? String(e));
+    return { submission: { file, hash: '', findings: [err.toFinding(lang)] } };
+  }
+  const hash = createHash('sha256').update(buf).digest('hex');
+  let reading: ReturnType<typeof readUnitWorkbook>;
+  try {
+    reading = readUnitWorkbook(await readWorkbookBuffer(buf, file), { file });
+  } catch (e) {
+    const f = e instanceof FileUnreadableError ? e.toFinding(lang) : finding('FILE_UNREADABLE', { file, reason: e instanceof Error ? e.message : String(e) }, { file, field: 'file' });
+    return { submission: { file, hash, findings: [f] } };
+  }
+  if (!reading.ok) return { submission: { file, hash, findings: reading.findings } };
+
+  const reference = pickReference(reading, input.sets);
+  const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
+  const base = { file, hash, ...(reading.meta.unit ? { unit: reading.meta.unit } : {}), ...(level ? { level } : {}) };
+  if (!reference) {
+    const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected: input.sets.map((s) => `${s.id} v${s.version}`).join(', ') }, { file, field: 'set' });
+    return { submission: { ...base, findings: [...reading.findings, f] } };
+  }
+  // Once the user confirmed other set versions, the mismatch is a warning: the file is used.
+  const findings = validateReading(reading, { reference, today: input.today }).map((f) =>
+    f.code === 'SET_VERSION_MISMATCH' && input.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
+  );
+  const index = indexes.get(reference) as CriteriaIndex;
+  const totals = computeTotals(index, reading.answers);
+  const current = new Map<string, number>();
+  for (const [code, t] of totals.byCode) if (t.final !== undefined) current.set(code, t.final);
+  const previous = previousFor(reading.meta.unit ?? file, reading.answers, input.baseline);
+  return {
+    submission: {
+      ...base,
+      findings,
+      totals: {
+        self: totals.self,
+        ...(totals.appraised !== undefined ? { appraised: totals.appraised } : {}),
+        final: totals.final,
+        applicableMax: totals.applicableMax,
+        index: totals.index,
+        byField: totals.byField.map((f) => ({ code: f.code, name: f.name, final: f.final, applicableMax: f.applicableMax })),
+      },
+    },
+    index,
+    previous: previous.scores,
+    previousSource: previous.source,
+    current,
+  };
+}
+
+/** The set the workbook names (by id), else the one for its level, else the only one. */
+function pickReference(reading: UnitReading, sets: readonly CriteriaSet[]): CriteriaSet | undefined {
+  const id = reading.meta.setId;
+  if (id !== undefined) {
+    const named = sets.find((s) => s.id === id);
+    if (named) return named;
+  }
+  const level = reading.meta.level;
+  const forLevel = level ? sets.filter((s) => s.levels.includes(level)) : [];
+  if (forLevel.length === 1) return forLevel[0];
+  return sets.length === 1 ? sets[0] : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// The summary workbook
+
+export interface PlanData {
+  plan: string;
+  baseYear: number;
+  targetYear: number;
+  items: PlanItem[];
+}
+
+export function summaryWorkbook(result: ConsolidateResult, opts: { year: number; notes: string[]; plan?: PlanData; sipasMode: SipasMode }): WorkbookSpec {
+  const recoverable = new Map(result.gaps.map((g) => [g.file, totalRecoverable(g.rows)]));
+  const sheets = [
+    summarySheet(result.consolidation, { year: opts.year, notes: opts.notes, recoverable }),
+    gapSheet(result.gaps, { year: opts.year }),
+    logSheet(result.consolidation, { findings: result.findings }),
+  ];
+  if (opts.plan) sheets.push(planSheet(opts.plan.items, { plan: opts.plan.plan, baseYear: opts.plan.baseYear, targetYear: opts.plan.targetYear, sipasMode: opts.sipasMode }));
+  return { sheets };
+}
+
+// ---------------------------------------------------------------------------
+// JSON output and exit code
+
+export function toJson(result: ConsolidateResult, lang: Lang): unknown {
+  const c = result.consolidation;
+  const unitOf = (r: UnitRow) => (result.unidentified.has(r.file) ? null : r.unit);
+  const row = (r: UnitRow) => ({
+    unit: unitOf(r),
+    level: r.level ?? null,
+    file: r.file,
+    status: r.status,
+    self: r.self ?? null,
+    appraised: appraisedTotal(r) ?? null,
+    applicableMax: r.applicableMax ?? null,
+    index: r.index ?? null,
+    rank: r.rank ?? null,
+    grade: r.grade ?? null,
+    errors: r.errors,
+    warnings: r.warnings,
+  });
+  return {
+    units: [...c.units, ...c.rejected].map(row),
+    rejected: c.rejected.map((r) => ({
+      file: r.file,
+      reasons: r.reasons.map((f) => ({
+        severity: f.severity,
+        code: f.code,
+        criterion: f.criterion ?? null,
+        sheet: f.sheet ?? null,
+        cell: f.cell ?? null,
+        message: message(f, lang),
+      })),
+    })),
+    duplicates: c.duplicates,
+    missing: c.missing.map((m) => m.name),
+  };
+}
+
+export function exitCode(c: Consolidation): 0 | 1 | 2 {
+  const ranked = c.units.filter((u) => u.status === 'accepted' || u.status === 'accepted_with_warnings');
+  if (ranked.length === 0) return 2;
+  if (c.rejected.length > 0 || c.duplicates.length > 0 || ranked.some((u) => u.errors > 0)) return 1;
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Inputs
+
+async function listWorkbooks(args: string[], out: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const a of args) {
+    const info = await stat(a).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(a)).filter((n) => extname(n).toLowerCase() === '.xlsx' && !n.startsWith('~$') && !n.startsWith('.')).sort((x, y) => x.localeCompare(y, 'vi'));
+      files.push(...names.map((n) => join(a, n)).filter((p) => resolve(p) !== out));
+    } else {
+      // A missing file is reported as unreadable in the log, like any other bad input.
+      if (resolve(a) === out) throw new UsageError(`The output ${a} is also an input; choose another --out.`);
+      files.push(a);
+    }
+  }
+  return files;
+}
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Không đọc được ${what} ${path} / cannot read ${what}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(`${what} ${path} không phải JSON hợp lệ / is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** JSON sets, or a template workbook (its own criteria and metadata); a folder holds several. */
+async function loadSets(paths: string[]): Promise<CriteriaSet[]> {
+  const out: CriteriaSet[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(p)).filter((n) => /\.(json|xlsx)$/i.test(n)).sort();
+      out.push(...(await loadSets(names.map((n) => join(p, n)))));
+    } else if (extname(p).toLowerCase() === '.xlsx') {
+      const reading = readUnitWorkbook(await readWorkbookFile(p), { file: basename(p) });
+      if (!reading.ok) throw new UsageError(`Không đọc được bộ tiêu chí trong ${p} / no criteria table in ${p}: ${reading.findings.map((f) => message(f, 'vi')).join('; ')}`);
+      out.push({ ...reading.set, id: reading.meta.setId ?? reading.set.id, version: reading.meta.setVersion ?? reading.set.version });
+    } else {
+      const checked = checkCriteriaSet(await readJson(p, 'bộ tiêu chí / criteria set'));
+      if (!checked.set) throw new UsageError(`Bộ tiêu chí ${p} không hợp lệ / invalid criteria set:\n${checked.findings.map((f) => `  ${message(f, 'vi')}`).join('\n')}`);
+      out.push(checked.set);
+    }
+  }
+  return out;
+}
+
+async function loadUnits(path: string): Promise<ExpectedUnit[]> {
+  const json = await readJson(path, 'danh sách đơn vị / unit list');
+  const ok = (u: unknown): u is ExpectedUnit =>
+    typeof u === 'object' && u !== null && typeof (u as ExpectedUnit).name === 'string' && UNIT_LEVELS.includes((u as ExpectedUnit).level);
+  if (!Array.isArray(json) || !json.every(ok)) throw new UsageError(`${path}: cần mảng JSON {"name", "level"} với level so, huyen hoặc xa / expected a JSON array of {"name", "level"}`);
+  return json.map((u) => ({ name: u.name, level: u.level as UnitLevel }));
+}
+
+async function loadGrades(path: string): Promise<{ grades: GradeBand[]; sample: boolean }> {
+  const json = (await readJson(path, 'ngưỡng xếp loại / grades')) as { grades?: unknown; sample?: unknown };
+  const list = Array.isArray(json) ? json : json?.grades;
+  const ok = (g: unknown): g is GradeBand => typeof g === 'object' && g !== null && typeof (g as GradeBand).label === 'string' && typeof (g as GradeBand).minIndex === 'number';
+  if (!Array.isArray(list) || list.length === 0 || !list.every(ok)) throw new UsageError(`${path}: cần {"grades": [{"label", "labelEn", "minIndex"}]} / expected grade bands`);
+  return { grades: list.map((g) => ({ label: g.label, labelEn: g.labelEn ?? g.label, minIndex: g.minIndex })), sample: !Array.isArray(json) && json.sample === true };
+}
+
+async function loadBaseline(path: string): Promise<BaselineParse> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json') return parseBaselineJson(await readJson(path, 'dữ liệu năm trước / baseline'));
+  if (ext === '.xlsx') {
+    try {
+      return baselineFromSummary(await readWorkbookFile(path));
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+  }
+  if (ext === '.csv' || ext === '.txt') return parseBaselineCsv(await readFile(path, 'utf8'));
+  throw new UsageError(`${path}: dữ liệu năm trước phải là .xlsx, .json hoặc .csv / the baseline must be .xlsx, .json or .csv`);
+}
+
+interface TargetsFile {
+  plan?: string;
+  baseYear?: number;
+  targetYear?: number;
+  index?: string;
+  rule?: { mode?: SipasMode; increase?: number };
+  items?: PlanItem[];
+}
+
+/** The plan's appendices from a folder of targets JSON; SIPAS targets recomputed for the chosen mode. */
+async function loadPlan(dir: string, mode: SipasMode | undefined): Promise<{ plan: PlanData; mode: SipasMode }> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+  const items: PlanItem[] = [];
+  let plan = '';
+  let baseYear = 0;
+  let targetYear = 0;
+  let used: SipasMode = mode ?? 'points';
+  for (const n of names) {
+    const f = (await readJson(join(dir, n), 'chỉ tiêu / targets')) as TargetsFile;
+    plan ||= f.plan ?? '';
+    baseYear ||= f.baseYear ?? 0;
+    targetYear ||= f.targetYear ?? 0;
+    const fileMode = f.rule?.mode;
+    if (f.index === 'SIPAS' && !mode && fileMode) used = fileMode;
+    for (const it of f.items ?? []) {
+      const recompute = it.index === 'SIPAS' && mode !== undefined && mode !== fileMode;
+      items.push({
+        index: it.index,
+        appendix: it.appendix,
+        code: it.code,
+        name: it.name,
+        leadUnit: it.leadUnit,
+        previous: it.previous,
+        target: recompute ? sipasTarget(it.previous, mode, f.rule?.increase ?? 10) : it.target,
+        ...(it.latest !== undefined ? { latest: it.latest } : {}),
+      });
+    }
+  }
+  if (items.length === 0) throw new UsageError(`Không có chỉ tiêu nào trong ${dir} / no targets in ${dir}`);
+  return { plan: { plan, baseYear, targetYear, items }, mode: used };
+}
+
+// ---------------------------------------------------------------------------
+// The command
+
+const USAGE = `Cách dùng / usage:
+  chiso consolidate <thư mục|tệp.xlsx...> --criteria <bộ tiêu chí.json|mẫu.xlsx|thư mục> --out <tổng hợp.xlsx>
+        [--units <danh sách.json>] [--baseline <năm trước.xlsx|.json|.csv>] [--grades <xếp loại.json>]
+        [--targets <thư mục chỉ tiêu>] [--sipas-mode points|relative] [--allow-other-versions]
+        [--today YYYY-MM-DD] [--lang vi|en] [--json]
+  --criteria may be repeated (one set per level); each workbook is checked against the set it names.`;
+
+/** Bundled data, next to src/ (the CLI runs from the repository or the installed package). */
+const DATA_DIR = resolve(__dirname, '../../data');
+
+export async function runConsolidate(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        criteria: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        units: { type: 'string' },
+        baseline: { type: 'string' },
+        grades: { type: 'string' },
+        targets: { type: 'string' },
+        'sipas-mode': { type: 'string' },
+        'allow-other-versions': { type: 'boolean' },
+        today: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  const o = parsed.values;
+  if (parsed.positionals.length === 0 || !o.criteria?.length || !o.out) throw new UsageError(USAGE);
+  const lang: Lang = o.lang === 'en' ? 'en' : 'vi';
+  const sipas = o['sipas-mode'];
+  if (sipas !== undefined && sipas !== 'points' && sipas !== 'relative') throw new UsageError(`--sipas-mode: points | relative\n${USAGE}`);
+  if (o.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.today)) throw new UsageError('--today: YYYY-MM-DD');
+  const out = resolve(o.out);
+
+  const sets = await loadSets(o.criteria);
+  if (sets.length === 0) throw new UsageError('Không có bộ tiêu chí nào / no criteria set given');
+  const grades = await loadGrades(o.grades ?? join(DATA_DIR, 'grades-sample.json'));
+  const expectedUnits = o.units ? await loadUnits(o.units) : undefined;
+  let baseline: Baseline | undefined;
+  if (o.baseline) {
+    const b = await loadBaseline(o.baseline);
+    for (const p of b.problems) process.stderr.write(`${basename(o.baseline)}${p.line ? `:${p.line}` : ''}: ${lang === 'en' ? p.en : p.vi}\n`);
+    baseline = b.baseline;
+  }
+  const { plan, mode } = await loadPlan(o.targets ?? join(DATA_DIR, 'targets'), sipas as SipasMode | undefined);
+  const files = await listWorkbooks(parsed.positionals, out);
+
+  const result = await consolidateFiles({
+    files,
+    sets,
+    grades: grades.grades,
+    ...(expectedUnits ? { expectedUnits } : {}),
+    ...(baseline ? { baseline } : {}),
+    allowOtherVersions: o['allow-other-versions'] === true,
+    today: o.today ?? new Date().toISOString().slice(0, 10),
+    lang,
+    onProgress: (n, total, name) => process.stderr.write(`Tệp ${n}/${total}: ${name}\n`),
+  });
+  const notes = [
+    ...sets.map((s) => `Bộ tiêu chí: ${s.title} (mã ${s.id}, phiên bản ${s.version})${s.sample ? ' - BỘ TIÊU CHÍ MẪU, không phải bộ tiêu chí chính thức' : ''}`),
+    `Xếp loại: ${grades.grades.map((g) => `${g.label} từ ${g.minIndex}%`).join('; ')}${grades.sample ? ' (ngưỡng MẪU, chưa xác minh)' : ''}. Đơn vị trùng tệp chưa được xếp hạng.`,
+  ];
+  const year = sets[0].year;
+  await writeSpecToFile(summaryWorkbook(result, { year, notes, plan, sipasMode: mode }), out);
+
+  const c = result.consolidation;
+  if (o.json) process.stdout.write(`${JSON.stringify(toJson(result, lang))}\n`);
+  else process.stdout.write(textReport(c, out, lang));
+  return exitCode(c);
+}
+
+function textReport(c: Consolidation, out: string, lang: Lang): string {
+  const ranked = c.units.filter((u) => u.rank !== undefined).length;
+  const lines = [
+    lang === 'en'
+      ? `Ranked: ${ranked}; rejected: ${c.rejected.length}; duplicates: ${c.duplicates.length}; missing: ${c.missing.length}.`
+      : `Đã xếp hạng: ${ranked}; bị từ chối: ${c.rejected.length}; trùng tệp: ${c.duplicates.length}; chưa nộp: ${c.missing.length}.`,
+  ];
+  for (const r of c.rejected) {
+    lines.push(`${r.file}:`);
+    for (const f of r.reasons) lines.push(`  - ${message(f, lang)}`);
+  }
+  for (const d of c.duplicates) lines.push(`${d.unit}: ${d.files.join(', ')}`);
+  if (c.missing.length > 0) lines.push(`${lang === 'en' ? 'Missing' : 'Chưa nộp'}: ${c.missing.map((m) => m.name).join('; ')}`);
+  lines.push(`${lang === 'en' ? 'Written' : 'Đã ghi'}: ${out}`);
+  return `${lines.join('\n')}\n`;
+}
