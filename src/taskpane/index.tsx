@@ -1,22 +1,9 @@
-// Task pane entry: a placeholder shell until the scoring pane replaces it.
+// Task pane entry: the pane over the open workbook. Office.js is reached only through
+// src/excel (excelService.ts).
 import { createRoot } from 'react-dom/client';
-import { Body1, FluentProvider, Title2, webLightTheme } from '@fluentui/react-components';
-
-function Shell() {
-  return (
-    <main style={{ padding: 16 }}>
-      <Title2 as="h1">Chỉ số CCHC</Title2>
-      <Body1 as="p" role="status">
-        Đang tải bảng chấm điểm...
-      </Body1>
-    </main>
-  );
-}
+import { App } from './App';
+import { createExcelService } from './excelService';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html has no #root element');
-createRoot(container).render(
-  <FluentProvider theme={webLightTheme} lang="vi">
-    <Shell />
-  </FluentProvider>,
-);
+createRoot(container).render(<App service={createExcelService()} />);

@@ -1,0 +1,160 @@
+/**
+ * The WorkbookService over the open workbook: src/excel reads and writes it (Office.js),
+ * src/workbook finds the table, validates and plans the cells. The only pane file that
+ * imports src/excel; Office itself is named only there.
+ */
+import * as excel from '../excel';
+import type { ExcelRun, SetSupportCheck } from '../excel';
+import type { AnswerChange } from '../workbook/answers';
+import { planAnswers } from '../workbook/answers';
+import { layoutFromMapping, cellString } from '../workbook/layout';
+import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpec, readMetadata } from '../workbook/metadata';
+import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
+import type { WorkbookGrid } from '../workbook/grid';
+import { WorkbookError } from '../workbook/errors';
+import { cellOf } from './model';
+import type { LoadResult, ServiceFeature, SheetPreview, SheetSelection, ThemeKind, WorkbookService } from './service';
+
+/** What the service needs from the host; defaultHost() takes it from src/excel. */
+export interface ExcelHost {
+  run: ExcelRun;
+  isSetSupported: SetSupportCheck;
+  /** Resolves once Office.js is initialised (Office.onReady). */
+  ready(): Promise<void>;
+  theme(): ThemeKind;
+  /** Selection events of one sheet (ExcelApi 1.7 worksheet.onSelectionChanged); absent when the adapter lacks them. */
+  onSelectionChanged?: (run: ExcelRun, sheet: string, handler: (address: string) => void) => Promise<() => Promise<void>>;
+  /** ISO date of today (evidence dated later is flagged). */
+  today(): string;
+}
+
+/**
+ * Helpers the pane asked src/excel for and that it may not export yet: officeReady(),
+ * officeTheme() and onSelectionChanged(). Looked up by name so the pane builds either
+ * way; while officeReady is missing, Excel.run is called without waiting for Office.
+ */
+interface AdapterExtras {
+  officeReady?: () => Promise<unknown>;
+  officeTheme?: () => ThemeKind;
+  onSelectionChanged?: ExcelHost['onSelectionChanged'];
+}
+
+export function isoToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function defaultHost(): ExcelHost {
+  const extras = excel as typeof excel & AdapterExtras;
+  return {
+    run: excel.excelRun,
+    isSetSupported: excel.officeIsSetSupported,
+    ready: async () => {
+      await extras.officeReady?.();
+    },
+    theme: () => extras.officeTheme?.() ?? 'light',
+    ...(extras.onSelectionChanged ? { onSelectionChanged: extras.onSelectionChanged } : {}),
+    today: () => isoToday(),
+  };
+}
+
+const PREVIEW_ROWS = 30;
+const PREVIEW_COLUMNS = 30;
+
+/** The first rows of each visible sheet as text, for the column-mapping step. */
+export function sheetPreviews(wb: WorkbookGrid): SheetPreview[] {
+  return wb.sheets
+    .filter((s) => (s.visibility ?? 'visible') === 'visible' && s.name !== METADATA_SHEET)
+    .map((s) => ({
+      name: s.name,
+      rows: s.values.slice(0, PREVIEW_ROWS).map((row) => row.slice(0, PREVIEW_COLUMNS).map((v) => cellString(v))),
+    }));
+}
+
+/** 'G12' or 'Sheet1!G12:H14' -> 12 (the first row). */
+function rowOfAddress(address: string): number | undefined {
+  const m = /(?:^|!)\$?[A-Z]{1,3}\$?(\d+)/i.exec(address);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function createExcelService(host: ExcelHost = defaultHost()): WorkbookService {
+  const ready = host.ready();
+  let grid: WorkbookGrid | undefined;
+  let reading: UnitReading | undefined;
+  let watched: string | undefined;
+  const stops: (() => Promise<void>)[] = [];
+  const external = new Set<() => void>();
+  const selection = new Set<(s: SheetSelection) => void>();
+
+  async function watch(sheet: string): Promise<void> {
+    if (watched === sheet) return;
+    await Promise.all(stops.splice(0).map((stop) => stop()));
+    watched = sheet;
+    if (host.isSetSupported('ExcelApi', '1.7')) {
+      stops.push(await excel.onSheetChanged(host.run, sheet, () => external.forEach((cb) => cb())));
+      if (host.onSelectionChanged) {
+        stops.push(
+          await host.onSelectionChanged(host.run, sheet, (address) => {
+            const row = rowOfAddress(address);
+            if (row !== undefined) selection.forEach((cb) => cb({ sheet, row }));
+          }),
+        );
+      }
+    }
+  }
+
+  const current = (): UnitReading => {
+    if (!reading) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: '—' });
+    return reading;
+  };
+
+  return {
+    async load(): Promise<LoadResult> {
+      await ready;
+      grid = await excel.readWorkbook(host.run);
+      const read = readUnitWorkbook(grid);
+      if (!read.ok) return { ok: false, findings: read.findings, sheets: sheetPreviews(grid) };
+      reading = read;
+      await watch(read.sheet);
+      const today = host.today();
+      return { ok: true, reading: read, findings: validateReading(read, { today }), today };
+    },
+    async write(changes: readonly AnswerChange[]): Promise<void> {
+      await excel.applyPlan(host.run, planAnswers(current(), changes), { isSetSupported: host.isSetSupported });
+    },
+    async select(code, field): Promise<void> {
+      const r = current();
+      const cell = cellOf(r, code, field);
+      if (cell !== undefined) await excel.selectCell(host.run, r.sheet, cell);
+    },
+    async saveMapping(mapping: ColumnMapping): Promise<void> {
+      await ready;
+      grid ??= await excel.readWorkbook(host.run);
+      const sheet = grid.sheets.find((s) => s.name === mapping.sheet);
+      if (!sheet) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: mapping.sheet });
+      layoutFromMapping(sheet, mapping.headerRow, mapping.columns); // throws a WorkbookError the form shows
+      const meta = readMetadata(grid) ?? { format: METADATA_FORMAT };
+      const spec = metadataSheetSpec({ ...meta, sheet: mapping.sheet, headerRow: mapping.headerRow + 1, columnMap: columnMapFromIndices(mapping.columns) });
+      await excel.writeSpec(host.run, { sheets: [spec] }, { isSetSupported: host.isSetSupported });
+    },
+    onExternalChange(cb) {
+      external.add(cb);
+      return () => external.delete(cb);
+    },
+    onSelectionChange(cb) {
+      selection.add(cb);
+      return () => selection.delete(cb);
+    },
+    supports(feature: ServiceFeature): boolean {
+      switch (feature) {
+        case 'changeEvents':
+          return host.isSetSupported('ExcelApi', '1.7');
+        case 'selectionEvents':
+          return host.onSelectionChanged !== undefined && host.isSetSupported('ExcelApi', '1.7');
+        default:
+          return excel.supports(feature, host.isSetSupported);
+      }
+    },
+    theme: () => host.theme(),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Every string the pane shows, Vietnamese first with its English twin. Findings carry
+ * their own messages (src/core/findings.ts); this holds the pane's own words.
+ */
+import { createContext, useContext } from 'react';
+import type { Lang } from '../core/format';
+
+export type { Lang };
+
+const STRINGS = {
+  appTitle: { vi: 'Chỉ số CCHC', en: 'PAR INDEX' },
+  loading: { vi: 'Đang đọc bảng chấm điểm...', en: 'Reading the score sheet...' },
+  reload: { vi: 'Đọc lại', en: 'Reload' },
+  switchLang: { vi: 'English', en: 'Tiếng Việt' },
+  switchLangLabel: { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  unknownUnit: { vi: 'Chưa rõ đơn vị', en: 'Unit not identified' },
+  level: { vi: 'Cấp', en: 'Level' },
+  level_so: { vi: 'Sở, ban, ngành', en: 'Department' },
+  level_huyen: { vi: 'UBND cấp huyện', en: 'District' },
+  level_xa: { vi: 'UBND cấp xã', en: 'Commune' },
+  year: { vi: 'Năm', en: 'Year' },
+  setVersion: { vi: 'Bộ tiêu chí', en: 'Criteria set' },
+  version: { vi: 'phiên bản', en: 'version' },
+  progress: { vi: 'Tiến độ', en: 'Progress' },
+  rowsDone: { vi: '{done}/{total} dòng đã chấm', en: '{done} of {total} rows scored' },
+  scoreSoFar: { vi: 'Điểm: {score}/{max}', en: 'Score: {score} of {max}' },
+  errorsCount: { vi: '{n} lỗi', en: '{n} errors' },
+  warningsCount: { vi: '{n} cảnh báo', en: '{n} warnings' },
+  tabCriteria: { vi: 'Tiêu chí', en: 'Criteria' },
+  tabFindings: { vi: 'Phát hiện', en: 'Findings' },
+  tabTargets: { vi: 'Mục tiêu', en: 'Targets' },
+  search: { vi: 'Tìm theo mã hoặc nội dung', en: 'Search by code or words' },
+  searchNone: { vi: 'Không có tiêu chí nào khớp.', en: 'No criterion matches.' },
+  searchCount: { vi: '{n} tiêu chí khớp', en: '{n} criteria match' },
+  nextTodo: { vi: 'Việc tiếp theo', en: 'Next to do' },
+  nextProblem: { vi: 'Lỗi tiếp theo', en: 'Next problem' },
+  noTodo: { vi: 'Đã chấm hết các dòng.', en: 'Every row is scored.' },
+  noProblem: { vi: 'Không còn lỗi hay cảnh báo.', en: 'No errors or warnings left.' },
+  treeLabel: { vi: 'Lĩnh vực và tiêu chí', en: 'Fields and criteria' },
+  status_done: { vi: 'đã xong', en: 'done' },
+  status_error: { vi: 'có lỗi', en: 'error' },
+  status_warning: { vi: 'có cảnh báo', en: 'warning' },
+  status_todo: { vi: 'chưa chấm', en: 'to do' },
+  status_survey: { vi: 'điều tra xã hội học', en: 'survey' },
+  pickCriterion: { vi: 'Chọn một tiêu chí trong danh sách để chấm điểm.', en: 'Pick a criterion in the list to score it.' },
+  maxPoints: { vi: 'Điểm tối đa', en: 'Maximum' },
+  points: { vi: 'điểm', en: 'points' },
+  method: { vi: 'Cách tính điểm', en: 'Scoring method' },
+  methodChoices: { vi: 'Chọn mức đạt được', en: 'Choose the level reached' },
+  allowedScores: { vi: 'Điểm hợp lệ: {allowed}', en: 'Valid scores: {allowed}' },
+  declared: { vi: 'Số liệu kê khai', en: 'Declared figure' },
+  declaredYes: { vi: 'Có', en: 'Yes' },
+  declaredNo: { vi: 'Không', en: 'No' },
+  declaredNA: { vi: 'Không áp dụng', en: 'Not applicable' },
+  declaredPercent: { vi: 'Tỷ lệ (%)', en: 'Rate (%)' },
+  suggested: { vi: 'Điểm gợi ý theo số liệu kê khai: {score}', en: 'Suggested score for the declared figure: {score}' },
+  useSuggested: { vi: 'Dùng điểm gợi ý', en: 'Use the suggested score' },
+  selfScore: { vi: 'Điểm tự đánh giá', en: 'Self-score' },
+  scoreRefused: { vi: 'Điểm này chưa được ghi vào bảng tính.', en: 'This score was not written to the sheet.' },
+  parentScore: { vi: 'Điểm của dòng này là tổng các tiêu chí con: {score}', en: 'This row scores the sum of its sub-criteria: {score}' },
+  surveyRow: { vi: 'Tiêu chí này được chấm qua điều tra xã hội học; đơn vị không tự chấm.', en: 'This criterion is scored by the sociological survey; the unit does not score it.' },
+  evidenceRequired: { vi: 'Yêu cầu tài liệu kiểm chứng', en: 'Evidence required' },
+  evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
+  evidenceEntry: { vi: 'Tài liệu {n}', en: 'Document {n}' },
+  evidenceSymbol: { vi: 'Số, ký hiệu', en: 'Number and symbol' },
+  evidenceSymbolHint: { vi: 'Ví dụ 386/KH-UBND', en: 'E.g. 386/KH-UBND' },
+  evidenceDate: { vi: 'Ngày ban hành', en: 'Date of issue' },
+  evidenceDateHint: { vi: 'Ví dụ 07/6/2024', en: 'E.g. 07/6/2024' },
+  evidenceIssuer: { vi: 'Cơ quan ban hành', en: 'Issuer' },
+  evidenceSection: { vi: 'Mục, trang', en: 'Section or page' },
+  evidenceSectionHint: { vi: 'Ví dụ mục II hoặc trang 5', en: 'E.g. mục II or trang 5' },
+  evidenceLink: { vi: 'Đường dẫn', en: 'Link' },
+  evidenceFree: { vi: 'Nội dung ghi trong bảng tính', en: 'Text as written in the sheet' },
+  evidenceAdd: { vi: 'Thêm tài liệu', en: 'Add a document' },
+  evidenceRemove: { vi: 'Xóa tài liệu {n}', en: 'Remove document {n}' },
+  evidenceOpen: { vi: 'Mở đường dẫn', en: 'Open link' },
+  evidenceLinkUnsafe: { vi: 'Chỉ mở được đường dẫn http:// hoặc https:// hợp lệ.', en: 'Only valid http:// or https:// links can be opened.' },
+  evidenceNone: { vi: 'Chưa có tài liệu kiểm chứng.', en: 'No evidence yet.' },
+  explanation: { vi: 'Giải trình', en: 'Explanation' },
+  explanationRequired: { vi: 'Bắt buộc: điểm lớn hơn 0 mà chưa có tài liệu kiểm chứng.', en: 'Required: the score is above 0 without evidence.' },
+  noColumn: { vi: 'Bảng tính không có cột này.', en: 'The sheet has no such column.' },
+  goToCell: { vi: 'Đến ô {cell}', en: 'Go to cell {cell}' },
+  findingsTitle: { vi: 'Phát hiện trong bảng tính', en: 'Findings in the workbook' },
+  severity_error: { vi: 'Lỗi', en: 'Errors' },
+  severity_warning: { vi: 'Cảnh báo', en: 'Warnings' },
+  severity_info: { vi: 'Lưu ý', en: 'Notes' },
+  noFindings: { vi: 'Không có phát hiện nào. Bảng tính hợp lệ.', en: 'No findings. The workbook is valid.' },
+  validated: { vi: 'Đã kiểm tra: {errors} lỗi, {warnings} cảnh báo.', en: 'Checked: {errors} errors, {warnings} warnings.' },
+  saved: { vi: 'Đã ghi vào bảng tính.', en: 'Written to the sheet.' },
+  saving: { vi: 'Đang ghi...', en: 'Saving...' },
+  writeFailed: { vi: 'Chưa ghi được vào bảng tính', en: 'Could not write to the sheet' },
+  loadFailed: { vi: 'Không đọc được bảng tính', en: 'Could not read the workbook' },
+  targetsTitle: { vi: 'Mục tiêu năm {year}', en: 'Targets for {year}' },
+  targetsNone: { vi: 'Bảng tính chưa có cột điểm năm trước nên chưa tính được mục tiêu. Thêm cột "Điểm năm trước" (hoặc "Kết quả năm trước") rồi đọc lại.', en: 'The sheet has no last-year column, so no targets can be computed. Add a "Điểm năm trước" column and reload.' },
+  targetsRule: { vi: 'Theo Kế hoạch 386/KH-UBND: tiêu chí đạt tối đa năm trước giữ mức tối đa; tiêu chí chưa đạt tối đa phải cao hơn năm trước.', en: 'Per Plan 386/KH-UBND: criteria at maximum last year keep it; the others must rise above last year.' },
+  chartTitle: { vi: 'Mục tiêu và điểm hiện tại theo lĩnh vực', en: 'Target and current score per field' },
+  chartTarget: { vi: 'Mục tiêu', en: 'Target' },
+  chartCurrent: { vi: 'Hiện tại', en: 'Current' },
+  gapsTitle: { vi: 'Khoảng cách tới mục tiêu', en: 'Gap to target' },
+  recoverableTitle: { vi: 'Điểm còn có thể đạt, nhiều nhất trước', en: 'Points still to win, largest first' },
+  colCode: { vi: 'Mã', en: 'Code' },
+  colPrevious: { vi: 'Năm trước', en: 'Last year' },
+  colTarget: { vi: 'Mục tiêu', en: 'Target' },
+  colCurrent: { vi: 'Hiện tại', en: 'Current' },
+  colGap: { vi: 'Còn thiếu', en: 'Gap' },
+  colRecoverable: { vi: 'Có thể đạt thêm', en: 'Recoverable' },
+  mappingTitle: { vi: 'Chọn cột thủ công', en: 'Map the columns' },
+  mappingIntro: { vi: 'Không tự tìm thấy bảng chấm điểm. Chọn trang tính, dòng tiêu đề bảng và cột của từng nội dung; lựa chọn được lưu trong sổ làm việc.', en: 'The score table was not found automatically. Choose the sheet, the table header row and the column of each item; the choice is saved in the workbook.' },
+  mappingSheet: { vi: 'Trang tính', en: 'Sheet' },
+  mappingHeaderRow: { vi: 'Dòng tiêu đề bảng', en: 'Table header row' },
+  mappingNone: { vi: '(không có)', en: '(none)' },
+  mappingRequired: { vi: 'bắt buộc', en: 'required' },
+  mappingSave: { vi: 'Lưu và đọc bảng', en: 'Save and read the table' },
+  rowLabel: { vi: 'Dòng {row}', en: 'Row {row}' },
+  columnLabel: { vi: 'Cột {col}', en: 'Column {col}' },
+  featureMissing: { vi: 'Phiên bản Excel này chưa hỗ trợ {feature} (cần {set}); phần bổ trợ vẫn kiểm tra khi bạn bấm Đọc lại.', en: 'This version of Excel lacks {feature} (needs {set}); the add-in still checks when you press Reload.' },
+  featureChangeEvents: { vi: 'tự nhận thay đổi gõ trực tiếp trong bảng tính', en: 'picking up edits typed in the sheet' },
+  featureSelectionEvents: { vi: 'chọn tiêu chí theo ô đang chọn', en: 'following the selected cell' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+export type TextParams = Record<string, string | number>;
+
+/** The string in `lang`, `{name}` placeholders filled. */
+export function translate(lang: Lang, key: StringKey, params: TextParams = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+export interface I18n {
+  lang: Lang;
+  t: (key: StringKey, params?: TextParams) => string;
+}
+
+export function makeI18n(lang: Lang): I18n {
+  return { lang, t: (key, params) => translate(lang, key, params) };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('vi'));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

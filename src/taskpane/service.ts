@@ -1,0 +1,63 @@
+/**
+ * What the task pane needs from a workbook, whatever hosts it: Excel through Office.js
+ * (excelService.ts), the browser preview, or an in-memory grid in tests. The pane talks
+ * to this interface only, never to Office.js.
+ */
+import type { Finding, FindingField } from '../core/findings';
+import type { AnswerChange } from '../workbook/answers';
+import type { ColumnMapping, UnitReading } from '../workbook/read';
+
+/** The top-left rows of a sheet as text, for the manual column-mapping step. */
+export interface SheetPreview {
+  name: string;
+  /** rows[r][c] as displayed, 0-based from A1. */
+  rows: string[][];
+}
+
+export type LoadResult =
+  | {
+      ok: true;
+      reading: UnitReading;
+      /** validateReading's findings: the reading's own, the core's checks, the reference comparison. */
+      findings: Finding[];
+      /** ISO date the findings were computed for (evidence dated later is flagged). */
+      today: string;
+    }
+  | {
+      ok: false;
+      /** LAYOUT_NOT_FOUND per sheet. */
+      findings: Finding[];
+      sheets: SheetPreview[];
+    };
+
+/** Optional host features, checked before use and explained when missing. */
+export type ServiceFeature = 'changeEvents' | 'selectionEvents' | 'dataValidation' | 'pageLayout';
+
+/** A cell the user selected in the sheet, 1-based row. */
+export interface SheetSelection {
+  sheet: string;
+  row: number;
+}
+
+export type ThemeKind = 'light' | 'dark';
+
+export interface WorkbookService {
+  /** Reads the workbook and validates it. Throws (an Error with a Vietnamese message) when the host fails. */
+  load(): Promise<LoadResult>;
+  /**
+   * Writes answers as one batch (the caller debounces). Codes and columns refer to the
+   * last successful load; a change the sheet cannot take throws a WorkbookError.
+   */
+  write(changes: readonly AnswerChange[]): Promise<void>;
+  /** Shows a criterion's row in the sheet: the cell of `field` (its code cell when absent). */
+  select(code: string, field?: FindingField): Promise<void>;
+  /** Saves the manual column mapping in the metadata sheet; the next load uses it. */
+  saveMapping(mapping: ColumnMapping): Promise<void>;
+  /** Sheet edits made outside the pane (typing, pasting): a hint to load again. Returns the unsubscribe. */
+  onExternalChange(cb: () => void): () => void;
+  /** The user selected a cell in the sheet. Returns the unsubscribe. */
+  onSelectionChange(cb: (selection: SheetSelection) => void): () => void;
+  supports(feature: ServiceFeature): boolean;
+  /** The host's theme (Office theme), for FluentProvider. */
+  theme(): ThemeKind;
+}
