@@ -10,6 +10,8 @@ export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
+  /** Font family, e.g. 'Times New Roman' (the font of administrative documents); the workbook default otherwise. */
+  fontName?: string;
   /** Font colour and fill as 6-digit hex without '#', e.g. 'B71C1C'. */
   color?: string;
   fill?: string;
@@ -46,6 +48,8 @@ export interface PrintSetup {
   centerHeader?: string;
   centerFooter?: string;
   printArea?: CellRange;
+  /** Manual page breaks: a new page starts after each of these 0-based rows. */
+  rowBreaks?: number[];
 }
 
 export interface SheetSpec {

@@ -1,0 +1,472 @@
+/**
+ * The print-ready score sheet (Phiếu tự chấm điểm) of a unit, as a SheetSpec both adapters
+ * render: the administrative header (Nghị định 30/2020), the title, the table (code,
+ * criterion, max, self-score, appraised score when any, evidence, explanation), totals
+ * and index, the place and date line, the signature blocks, and a page setup that needs
+ * no fiddling in Excel: A4, binding margins, header row repeated, fit to width, "Trang x/y".
+ *
+ * Values are written as text formatted the Vietnamese way (`11,5`): the sheet is for
+ * reading and signing, and Excel would otherwise show the reader's locale.
+ *
+ * Pagination is decided here, not by the printer: every row gets an explicit height
+ * estimated from its wrapped text (so nothing is cut and no row is split), and a manual
+ * page break is placed wherever a page is full, before a heading that would be left
+ * alone at a page foot, and before the closing block (totals, date line, signatures),
+ * which therefore always sits whole on the last page. Excel and LibreOffice then break
+ * at the same rows.
+ */
+import type { Answer, CellValue } from '../core/answers';
+import type { CriteriaSet, CriterionNode } from '../core/criteria';
+import { indexCriteriaSet, normalizeCode } from '../core/criteriaSet';
+import { countBySeverity, type Finding } from '../core/findings';
+import { formatDateLong, formatDateShort, formatNumber } from '../core/format';
+import { sha256Hex } from '../core/hash';
+import { parseScore } from '../core/numbers';
+import { computeTotals, type Totals } from '../core/totals';
+import { answersByCode, cellText } from '../core/validate';
+import { definitionHash } from './compare';
+import type { CellRange, WriteValue } from './grid';
+import type { UnitReading } from './read';
+import type { CellStyle, PrintSetup, SheetSpec, StyleRule } from './spec';
+
+export const SCORE_SHEET = 'Phiếu chấm điểm';
+export const DRAFT_MARK = 'BẢN NHÁP - CÒN LỖI';
+/** The font Nghị định 30/2020 prescribes; LibreOffice on Linux uses its metric twin Liberation Serif. */
+export const PRINT_FONT = 'Times New Roman';
+/** The form's placeholder when no issuing body is known. */
+const GENERIC_ISSUER = 'TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN';
+
+/** Everything the sheet shows, as plain data. */
+export interface ScoreSheetInput {
+  /** Issuing body above the unit, e.g. "UBND TỈNH BẮC KẠN". */
+  issuer?: string;
+  unit: string;
+  /** 0 when unknown: the title then leaves the year blank. */
+  year: number;
+  /** The criteria as the unit's sheet defines them, in document order. */
+  set: CriteriaSet;
+  /** Which criteria set, for the line under the title; the title and sample flag come from the reference set. */
+  setLabel?: { id: string; version: string; title?: string; sample?: boolean };
+  answers: Answer[];
+  totals: Totals;
+  /** Error findings of the workbook: any makes the sheet a draft. */
+  errors: number;
+  /** contentHash() of the workbook; its first 8 characters are stamped. */
+  contentHash: string;
+  /** When the check ran, Vietnam local time `YYYY-MM-DDTHH:MM`. */
+  checkedAt: string;
+  /** Place of the date line, e.g. "Bắc Kạn"; a dotted blank when absent. */
+  place?: string;
+  /** Date of the date line, ISO `YYYY-MM-DD`. */
+  date: string;
+}
+
+// ---------------------------------------------------------------------------
+// Content hash
+
+const HASHED_ANSWERS = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'previousScore'] as const;
+
+function canonicalCell(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return v.error;
+  return String(v).normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * SHA-256 (hex) of what the unit submits: the definitionHash() of the criteria its sheet
+ * carries (the hash the metadata sheet records when the template is made), the unit and
+ * year, and every answer cell, one JSON line per row in document order. Re-wrapping a
+ * text does not change it; editing a score, a reference or a word does.
+ */
+export function contentHash(reading: Pick<UnitReading, 'set' | 'answers' | 'meta'>): string {
+  const lines = [JSON.stringify(['definitions', definitionHash(reading.set)]), JSON.stringify(['unit', canonicalCell(reading.meta.unit), reading.meta.year ?? null])];
+  for (const a of reading.answers) lines.push(JSON.stringify([normalizeCode(a.code), ...HASHED_ANSWERS.map((k) => canonicalCell(a[k]))]));
+  return sha256Hex(lines.join('\n'));
+}
+
+/** The part of the hash printed on the sheet. */
+export function shortHash(hash: string): string {
+  return hash.slice(0, 8);
+}
+
+// ---------------------------------------------------------------------------
+// Measures (Excel units: column width in characters of the default font, 7 px each at 96 dpi)
+
+/** Generous average glyph width of Times New Roman 11 pt with Vietnamese marks, px. */
+const GLYPH_PX = 6.7;
+const CELL_PADDING_PX = 6;
+const LINE_PT = 13.5;
+const ROW_PADDING_PT = 4;
+/** Excel's largest row height. */
+const MAX_ROW_PT = 409;
+/** Share of a page's height the pagination fills: renderers differ slightly in scale. */
+const PAGE_FILL = 0.94;
+const A4_IN = { short: 8.27, long: 11.69 };
+
+/** Excel's default font (Calibri 11) has 7 px digits; a column of w characters is w * 7 + 5 px wide. */
+export const EXCEL_DIGIT_PX = 7;
+
+export function columnPx(widthChars: number, digitPx = EXCEL_DIGIT_PX): number {
+  return Math.round(widthChars * digitPx + 5);
+}
+
+/** The width in characters that a renderer whose default font has `digitPx` digits draws `px` wide. */
+export function charsForPx(px: number, digitPx = EXCEL_DIGIT_PX): number {
+  return Math.round(((px - 5) / digitPx) * 100) / 100;
+}
+
+/** Lines a text takes in a column when wrapped at spaces (a word longer than a line is cut). */
+export function wrappedLines(text: string, widthChars: number): number {
+  const perLine = Math.max(1, Math.floor((columnPx(widthChars) - CELL_PADDING_PX) / GLYPH_PX));
+  let lines = 0;
+  for (const para of text.normalize('NFC').split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of para.split(/\s+/).filter((w) => w !== '')) {
+      let len = [...word].length;
+      if (used > 0 && used + 1 + len <= perLine) {
+        used += 1 + len;
+        continue;
+      }
+      if (used > 0) lines++;
+      while (len > perLine) {
+        lines++;
+        len -= perLine;
+      }
+      used = len;
+    }
+  }
+  return Math.max(1, lines);
+}
+
+/** Row height in points for the texts of one row (by column), so every wrapped line shows. */
+export function rowHeightFor(texts: readonly string[], widths: readonly number[], fontPt = 11): number {
+  const lines = Math.max(1, ...texts.map((t, c) => (t === '' ? 1 : wrappedLines(t, (widths[c] ?? 8) * (11 / fontPt)))));
+  return Math.min(MAX_ROW_PT, Math.ceil(lines * LINE_PT * (fontPt / 11) + ROW_PADDING_PT));
+}
+
+/** Inches, left wider for binding (Nghị định 30/2020: left 30-35 mm, right 15-20 mm, top and bottom 20-25 mm). */
+export const PRINT_MARGINS: PrintSetup['margins'] = { top: 0.79, bottom: 0.79, left: 1.18, right: 0.59, header: 0.3, footer: 0.3 };
+
+/** Portrait when the columns fit its width at full size, landscape otherwise. */
+export function orientationFor(widths: readonly number[], margins = PRINT_MARGINS): 'portrait' | 'landscape' {
+  const need = widths.reduce((s, w) => s + columnPx(w), 0);
+  return need <= (A4_IN.short - margins.left - margins.right) * 96 ? 'portrait' : 'landscape';
+}
+
+interface Page {
+  widthPx: number;
+  heightPt: number;
+}
+
+function printablePage(orientation: 'portrait' | 'landscape', m = PRINT_MARGINS): Page {
+  const [w, h] = orientation === 'portrait' ? [A4_IN.short, A4_IN.long] : [A4_IN.long, A4_IN.short];
+  return { widthPx: (w - m.left - m.right) * 96, heightPt: (h - m.top - m.bottom) * 72 };
+}
+
+/**
+ * Rows after which a new page starts. Rows are placed in order; `repeat` (the header
+ * row's height) opens every page after the first; a row in `keepWithNext` moves to the
+ * next page when the row after it does not fit; rows from `closing` on stay together,
+ * and when they need a new page the `carry` rows before them come along.
+ */
+export function paginate(
+  heights: readonly number[],
+  opts: { capacity: number; repeat: number; keepWithNext: ReadonlySet<number>; closing: number; carry: number },
+): number[] {
+  const breaks: number[] = [];
+  const closingHeight = heights.slice(opts.closing).reduce((s, h) => s + h, 0);
+  let used = 0;
+  const newPage = (before: number) => {
+    breaks.push(before - 1);
+    used = opts.repeat;
+  };
+  for (let i = 0; i < heights.length; i++) {
+    const h = heights[i];
+    const fits = used + h <= opts.capacity;
+    if (i > 0 && i === opts.closing && used + closingHeight > opts.capacity) {
+      // The last table rows go along, so the totals never open a page on their own.
+      const from = Math.max(1, i - opts.carry);
+      const carried = heights.slice(from, i).reduce((s, x) => s + x, 0);
+      if (from < i && (breaks.length === 0 || breaks[breaks.length - 1] < from - 1) && carried + closingHeight + opts.repeat <= opts.capacity) {
+        newPage(from);
+        used += carried;
+      } else newPage(i);
+    }
+    else if (i > 0 && !fits) newPage(i);
+    else if (i > 0 && opts.keepWithNext.has(i) && i + 1 < heights.length && used + h + heights[i + 1] > opts.capacity) newPage(i);
+    used += h;
+  }
+  return breaks;
+}
+
+// ---------------------------------------------------------------------------
+// The sheet
+
+type Column = 'code' | 'name' | 'maxPoints' | 'selfScore' | 'appraisedScore' | 'evidence' | 'explanation';
+
+const LABELS: Record<Column, string> = {
+  code: 'STT',
+  name: 'Tiêu chí, tiêu chí thành phần',
+  maxPoints: 'Điểm tối đa',
+  selfScore: 'Điểm tự đánh giá',
+  appraisedScore: 'Điểm thẩm định',
+  evidence: 'Tài liệu kiểm chứng',
+  explanation: 'Giải trình',
+};
+
+const WIDTHS: Record<Column, number> = { code: 6, name: 38, maxPoints: 8, selfScore: 9, appraisedScore: 9, evidence: 36, explanation: 28 };
+
+/** Words, not points, for rows the unit does not score. */
+const SURVEY_TEXT = 'Điều tra XHH';
+const NOT_APPLICABLE_TEXT = 'Không áp dụng';
+
+function flatten(set: CriteriaSet): { node: CriterionNode; depth: number }[] {
+  const out: { node: CriterionNode; depth: number }[] = [];
+  const walk = (node: CriterionNode, depth: number) => {
+    out.push({ node, depth });
+    (node.children ?? []).forEach((c) => walk(c, depth + 1));
+  };
+  set.fields.forEach((f) => walk(f, 0));
+  return out;
+}
+
+const num = (n: number | undefined): string => (n === undefined ? '' : formatNumber(n, 'vi'));
+
+/** A leaf shows what was typed (as a number when it reads as one); a parent its computed sum. */
+function scoreText(v: CellValue | undefined): string {
+  const p = parseScore(v);
+  return p.ok ? num(p.value) : cellText(v);
+}
+
+/** `2024-06-07T14:30` -> `14 giờ 30 ngày 07/6/2024`. */
+export function formatCheckedAt(local: string): string {
+  const [date, time = '00:00'] = local.split('T');
+  const [h, m] = time.split(':');
+  return `${h} giờ ${m} ngày ${formatDateShort(date)}`;
+}
+
+/**
+ * How the sheet will be rendered. `digitPx`: the digit width of the workbook's default
+ * font in the program that prints it, which scales every column width: 7 in Excel
+ * (Calibri); LibreOffice without the Carlito font substitutes a wider font (see
+ * src/xlsx/pdf.ts). Widths are converted so the physical layout stays the same.
+ */
+export interface RenderHints {
+  digitPx?: number;
+}
+
+export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {}): SheetSpec {
+  const withAppraisal = input.totals.appraised !== undefined;
+  const cols: Column[] = ['code', 'name', 'maxPoints', 'selfScore', ...(withAppraisal ? (['appraisedScore'] as const) : []), 'evidence', 'explanation'];
+  const at = Object.fromEntries(cols.map((k, i) => [k, i])) as Record<Column, number>;
+  const widths = cols.map((k) => WIDTHS[k]);
+  const last = cols.length - 1;
+  const draft = input.errors > 0;
+
+  const values: WriteValue[][] = [];
+  const heights: number[] = [];
+  const merges: CellRange[] = [];
+  const styles: StyleRule[] = [];
+  const rule = (top: number, left: number, bottom: number, right: number, style: CellStyle) => styles.push({ range: { top, left, bottom, right }, style });
+  /** Adds a row; texts spanning merged columns are measured on the merged width. */
+  const addRow = (cells: WriteValue[], spans: [number, number][] = [], fontPt = 11): number => {
+    const r = values.length;
+    values.push(cells);
+    const merged = cols.map((_, c) => widths[c]);
+    for (const [a, b] of spans) {
+      merged[a] = widths.slice(a, b + 1).reduce((s, w) => s + w, 0);
+      if (b > a) merges.push({ top: r, left: a, bottom: r, right: b });
+    }
+    heights.push(rowHeightFor(cells.map((v) => (typeof v === 'string' ? v : v === null ? '' : String(v))), merged, fontPt));
+    return r;
+  };
+  const blank = (): WriteValue[] => cols.map(() => null);
+  const line = (text: string, fontPt = 11): number => {
+    const row = blank();
+    row[0] = text;
+    return addRow(row, [[0, last]], fontPt);
+  };
+
+  // --- administrative header: issuing body and unit left, the national motto right ---
+  const split = at.maxPoints; // left block: code + name
+  const pair = (left: string, right: string) => {
+    const row = blank();
+    row[0] = left;
+    row[split] = right;
+    return addRow(row, [[0, split - 1], [split, last]], 12);
+  };
+  const h0 = pair((input.issuer ?? GENERIC_ISSUER).toUpperCase(), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  pair(input.unit.toUpperCase(), 'Độc lập - Tự do - Hạnh phúc');
+  const rule0 = pair('———————', '———————————————');
+  rule(h0, 0, h0, last, { hAlign: 'center', fontSize: 12 });
+  rule(h0 + 1, 0, h0 + 1, last, { hAlign: 'center', fontSize: 12, bold: true });
+  rule(h0, split, h0, last, { bold: true });
+  rule(rule0, 0, rule0, last, { hAlign: 'center', fontSize: 8 });
+  heights[rule0] = 12;
+  addRow(blank());
+
+  // --- title ---
+  const title = line(`PHIẾU TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${input.year > 0 ? input.year : '……'}`, 14);
+  rule(title, 0, title, last, { bold: true, hAlign: 'center', fontSize: 14 });
+  const about = input.setLabel;
+  if (about) {
+    const named = about.title ? `Bộ tiêu chí: ${about.title} (mã ${about.id}, phiên bản ${about.version})` : `Bộ tiêu chí mã ${about.id}, phiên bản ${about.version}`;
+    const setLine = line(`${named}${about.sample ? ' - BỘ TIÊU CHÍ MẪU, không phải bộ tiêu chí chính thức' : ''}`);
+    rule(setLine, 0, setLine, last, { italic: true, hAlign: 'center' });
+  }
+  if (draft) {
+    const mark = line(`${DRAFT_MARK}: còn ${input.errors} lỗi chưa sửa, không dùng để ký, gửi.`, 13);
+    rule(mark, 0, mark, last, { bold: true, hAlign: 'center', fontSize: 13, color: 'C00000' });
+  } else {
+    const stamp = line(`Đã kiểm tra lúc ${formatCheckedAt(input.checkedAt)}, mã ${shortHash(input.contentHash)}`);
+    rule(stamp, 0, stamp, last, { italic: true, hAlign: 'center' });
+  }
+  addRow(blank());
+
+  // --- table ---
+  const header = addRow(cols.map((k) => LABELS[k]));
+  rule(header, 0, header, last, { bold: true, wrap: true, hAlign: 'center', vAlign: 'middle', border: 'thin', fill: 'E7E6E6' });
+
+  const byAnswer = answersByCode(input.answers);
+  const keepWithNext = new Set<number>();
+  const firstData = values.length;
+  const fieldRows: number[] = [];
+  for (const { node, depth } of flatten(input.set)) {
+    const code = normalizeCode(node.code);
+    const t = input.totals.byCode.get(code);
+    const a = byAnswer.get(code);
+    const parent = (node.children?.length ?? 0) > 0;
+    const row = blank();
+    row[at.code] = node.code;
+    row[at.name] = node.name;
+    row[at.maxPoints] = num(node.maxPoints);
+    if (t?.notApplicable) row[at.selfScore] = NOT_APPLICABLE_TEXT;
+    else if (node.scoredBy === 'survey') row[at.selfScore] = SURVEY_TEXT;
+    else row[at.selfScore] = parent ? num(t?.self) : scoreText(a?.selfScore);
+    if (withAppraisal) row[at.appraisedScore] = parent ? num(t?.appraised) : scoreText(a?.appraisedScore);
+    row[at.evidence] = cellText(a?.evidence);
+    row[at.explanation] = cellText(a?.explanation);
+    const r = addRow(row);
+    if (parent) keepWithNext.add(r);
+    if (depth === 0) fieldRows.push(r);
+  }
+
+  // --- totals and index ---
+  const closing = values.length;
+  const totals = input.totals;
+  const totalRow = blank();
+  totalRow[at.name] = 'TỔNG CỘNG';
+  totalRow[at.maxPoints] = num(totals.max);
+  totalRow[at.selfScore] = num(totals.self);
+  if (withAppraisal) totalRow[at.appraisedScore] = num(totals.appraised);
+  addRow(totalRow);
+  if (totals.applicableMax !== totals.max) {
+    const row = blank();
+    row[at.name] = 'Điểm tối đa được tính (trừ tiêu chí không áp dụng)';
+    row[at.maxPoints] = num(totals.applicableMax);
+    addRow(row);
+  }
+  const pct = (points: number | undefined) => (points === undefined || totals.applicableMax <= 0 ? '' : `${num(Math.round((points / totals.applicableMax) * 10000) / 100)}%`);
+  const indexRow = blank();
+  indexRow[at.name] = 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)';
+  indexRow[at.selfScore] = pct(totals.self);
+  if (withAppraisal) indexRow[at.appraisedScore] = pct(totals.appraised);
+  const lastTableRow = addRow(indexRow);
+
+  rule(firstData, 0, lastTableRow, last, { wrap: true, vAlign: 'top', border: 'thin' });
+  rule(firstData, at.code, lastTableRow, at.code, { hAlign: 'center' });
+  rule(firstData, at.maxPoints, lastTableRow, withAppraisal ? at.appraisedScore : at.selfScore, { hAlign: 'center' });
+  for (const r of fieldRows) rule(r, 0, r, last, { bold: true, fill: 'F2F2F2' });
+  rule(closing, 0, lastTableRow, last, { bold: true });
+
+  // --- place, date and signatures ---
+  addRow(blank());
+  const sign = (left: string, right: string, fontPt = 12) => {
+    const row = blank();
+    row[0] = left;
+    row[split] = right;
+    return addRow(row, [[0, split - 1], [split, last]], fontPt);
+  };
+  const dateRow = sign('', `${input.place?.trim() || '……………'}, ${formatDateLong(input.date)}`);
+  rule(dateRow, split, dateRow, last, { italic: true, hAlign: 'center', fontSize: 12 });
+  const roles = sign('NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ');
+  rule(roles, 0, roles, last, { bold: true, hAlign: 'center', fontSize: 12 });
+  const how = sign('(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)');
+  rule(how, 0, how, last, { italic: true, hAlign: 'center', fontSize: 12 });
+  const space = addRow(blank());
+  heights[space] = 72;
+  const lastRow = values.length - 1;
+
+  // Whole sheet in the document font; header texts centred and wrapped.
+  styles.unshift({ range: { top: 0, left: 0, bottom: lastRow, right: last }, style: { fontName: PRINT_FONT, fontSize: 11, numberFormat: '@', vAlign: 'top' } });
+  rule(0, 0, firstData - 1, last, { wrap: true });
+  rule(dateRow, 0, lastRow, last, { wrap: true });
+
+  const orientation = orientationFor(widths);
+  const page = printablePage(orientation);
+  const tablePx = widths.reduce((s, w) => s + columnPx(w), 0);
+  const scale = Math.min(1, page.widthPx / tablePx);
+  const rowHeights = Object.fromEntries(heights.map((h, r) => [r, h]));
+  const rowBreaks = paginate(
+    heights.map((h) => h * scale),
+    { capacity: page.heightPt * PAGE_FILL, repeat: heights[header] * scale, keepWithNext, closing, carry: Math.min(2, closing - firstData) },
+  );
+
+  return {
+    name: SCORE_SHEET,
+    values,
+    columnWidths: widths.map((w) => charsForPx(columnPx(w), hints.digitPx)),
+    rowHeights,
+    merges,
+    styles,
+    print: {
+      orientation,
+      paperSize: 'A4',
+      fitToWidth: true,
+      titleRows: [header, header],
+      margins: PRINT_MARGINS,
+      ...(draft ? { centerHeader: `&"${PRINT_FONT},Bold"&14${DRAFT_MARK}` } : {}),
+      centerFooter: 'Trang &P/&N',
+      printArea: { top: 0, left: 0, bottom: lastRow, right: last },
+      ...(rowBreaks.length > 0 ? { rowBreaks } : {}),
+    },
+  };
+}
+
+/** Options of scoreSheetFromReading beyond what the reading holds. */
+export interface ScoreSheetOptions extends RenderHints {
+  /** validateReading() of the reading: its errors decide draft or checked. */
+  findings: readonly Finding[];
+  checkedAt: string;
+  date: string;
+  place?: string;
+  issuer?: string;
+  /** The reference criteria set, when known: its title and sample flag are printed. */
+  reference?: CriteriaSet;
+}
+
+function setLabelOf(reading: UnitReading, reference: CriteriaSet | undefined): ScoreSheetInput['setLabel'] {
+  if (reference) return { id: reference.id, version: reference.version, title: reference.title, ...(reference.sample ? { sample: true } : {}) };
+  const { setId, setVersion } = reading.meta;
+  return setId !== undefined ? { id: setId, version: setVersion ?? '' } : undefined;
+}
+
+/** The score sheet of a reading: totals, error count and content hash computed here. */
+export function scoreSheetFromReading(reading: UnitReading, opts: ScoreSheetOptions): SheetSpec {
+  const label = setLabelOf(reading, opts.reference);
+  return buildScoreSheet({
+    ...(opts.issuer !== undefined ? { issuer: opts.issuer } : {}),
+    unit: reading.meta.unit ?? '……………',
+    year: reading.meta.year ?? reading.set.year,
+    set: reading.set,
+    ...(label ? { setLabel: label } : {}),
+    answers: reading.answers,
+    totals: computeTotals(indexCriteriaSet(reading.set), reading.answers),
+    errors: countBySeverity(opts.findings).error,
+    contentHash: contentHash(reading),
+    checkedAt: opts.checkedAt,
+    date: opts.date,
+    ...(opts.place !== undefined ? { place: opts.place } : {}),
+  }, { ...(opts.digitPx !== undefined ? { digitPx: opts.digitPx } : {}) });
+}
