@@ -12,14 +12,15 @@ needs=(
   "chromium:chromium"
   "fc-list:fontconfig"
 )
-fonts_pkg="fonts-dejavu-core"
 
 missing=()
 for pair in "${needs[@]}"; do
   bin=${pair%%:*}; pkg=${pair##*:}
   command -v "$bin" >/dev/null 2>&1 || missing+=("$pkg")
 done
-[ -d /usr/share/fonts/truetype/dejavu ] || missing+=("$fonts_pkg")
+# Fonts: DejaVu for Vietnamese glyphs, Liberation Serif as the metric twin of Times New Roman.
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=("fonts-dejavu-core")
+[ -d /usr/share/fonts/truetype/liberation2 ] || missing+=("fonts-liberation2")
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 # unique, keep order
