@@ -12,7 +12,8 @@ export type UnreadableKind =
   | 'legacy-xls' // Excel 97-2003 (.xls), an OLE container
   | 'encrypted' // password-protected .xlsx (also an OLE container)
   | 'corrupt' // a zip whose XML exceljs cannot parse
-  | 'no-sheets'; // a workbook without any worksheet
+  | 'no-sheets' // a workbook without any worksheet
+  | 'validation-too-large'; // data validation over so many cells that exceljs cannot load it for writing
 
 const REASONS: Record<UnreadableKind, { vi: string; en: string }> = {
   io: {
@@ -42,6 +43,10 @@ const REASONS: Record<UnreadableKind, { vi: string; en: string }> = {
   'no-sheets': {
     vi: 'sổ làm việc không có trang tính nào',
     en: 'the workbook has no worksheet',
+  },
+  'validation-too-large': {
+    vi: 'vùng xác thực dữ liệu {detail} quá lớn để ghi an toàn; hãy thu hẹp vùng này trong Excel (Dữ liệu > Xác thực dữ liệu) rồi thử lại',
+    en: 'the data validation range {detail} is too large to write safely; narrow it in Excel (Data > Data Validation) and try again',
   },
 };
 

@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { a1, type CellRange, type WritePlan, type WriteValue } from '../workbook/grid';
 import type { CellStyle, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
+import { inspectForWrite } from './guard';
 import { loadWorkbook } from './read';
 import { recalcSums } from './recalc';
 
@@ -29,21 +30,36 @@ export async function writeSpecToFile(spec: WorkbookSpec, out: string): Promise<
   await writeAtomically(out, await writeSpecToBuffer(spec));
 }
 
-/** Applies the plan to a workbook given as bytes; returns the new bytes. */
-export async function applyPlanToBuffer(src: Buffer, plan: WritePlan, name = 'workbook.xlsx'): Promise<Buffer> {
+/**
+ * The saved copy, and what it lacks: exceljs round-trips values, formulas, styles, merges,
+ * validations, conditional formats, names, images and notes, but not charts, pivot
+ * tables, slicers or macros (see guard.ts). Tell the user when `dropped` is not empty.
+ */
+export interface WriteResult {
+  data: Buffer;
+  dropped: string[];
+}
+
+/** Applies the plan to a workbook given as bytes. */
+export async function applyPlanToBuffer(src: Buffer, plan: WritePlan, name = 'workbook.xlsx'): Promise<WriteResult> {
+  const { dropped } = await inspectForWrite(src, name);
   const wb = await loadWorkbook(src, name);
   applyPlan(wb, plan);
-  return save(wb);
+  return { data: await save(wb), dropped };
 }
 
 /** Reads `src`, writes the planned cells, saves to `out`. `src` is only read unless it is `out`. */
-export async function applyPlanToFile(src: string, plan: WritePlan, out: string): Promise<void> {
-  await writeAtomically(out, await applyPlanToBuffer(await readFile(src), plan, basename(src)));
+export async function applyPlanToFile(src: string, plan: WritePlan, out: string): Promise<{ dropped: string[] }> {
+  const { data, dropped } = await applyPlanToBuffer(await readFile(src), plan, basename(src));
+  await writeAtomically(out, data);
+  return { dropped };
 }
 
 /** Appends the spec's sheets to a copy of the workbook `src`, saved to `out`. */
-export async function addSheetsToFile(src: string, sheets: SheetSpec[], out: string, opts: { replace?: boolean } = {}): Promise<void> {
-  const wb = await loadWorkbook(await readFile(src), basename(src));
+export async function addSheetsToFile(src: string, sheets: SheetSpec[], out: string, opts: { replace?: boolean } = {}): Promise<{ dropped: string[] }> {
+  const buf = await readFile(src);
+  const { dropped } = await inspectForWrite(buf, basename(src));
+  const wb = await loadWorkbook(buf, basename(src));
   for (const spec of sheets) {
     const existing = wb.getWorksheet(spec.name);
     if (existing && !opts.replace) throw new PlanError(`Sheet "${spec.name}" already exists in ${basename(src)}.`);
@@ -51,6 +67,7 @@ export async function addSheetsToFile(src: string, sheets: SheetSpec[], out: str
     await renderSheet(wb, spec);
   }
   await writeAtomically(out, await save(wb));
+  return { dropped };
 }
 
 function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
@@ -94,7 +111,8 @@ async function writeAtomically(out: string, data: Buffer): Promise<void> {
 async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
   const ws = wb.addWorksheet(spec.name, { state: spec.visibility ?? 'visible' });
   spec.values.forEach((row, r) => row.forEach((v, c) => v !== null && setValue(ws.getCell(r + 1, c + 1), v)));
-  spec.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  // exceljs takes a width of exactly 9 for "no width" and omits it (Excel would show 8.43).
+  spec.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w === 9 ? 9.001 : w));
   for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
   for (const m of spec.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const rule of spec.styles ?? []) forEachCell(rule.range, (r, c) => applyStyle(ws.getCell(r + 1, c + 1), rule.style));
@@ -111,6 +129,8 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void>
       ...(p.titleRows ? { printTitlesRow: `${p.titleRows[0] + 1}:${p.titleRows[1] + 1}` } : {}),
       ...(p.printArea ? { printArea: rangeA1(p.printArea) } : {}),
     };
+    // exceljs writes a manual break after the 1-based row it is added on.
+    for (const r of p.rowBreaks ?? []) ws.getRow(r + 1).addPageBreak();
     ws.headerFooter = {
       ...(p.centerHeader ? { oddHeader: `&C${p.centerHeader}` } : {}),
       ...(p.centerFooter ? { oddFooter: `&C${p.centerFooter}` } : {}),
@@ -134,9 +154,10 @@ function forEachCell(range: CellRange, fn: (r: number, c: number) => void): void
 
 /** Rules apply in order: a later rule changes only the properties it names. */
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.color !== undefined) {
+  if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.color !== undefined || s.fontName !== undefined) {
     cell.font = {
       ...cell.font,
+      ...(s.fontName !== undefined ? { name: s.fontName } : {}),
       ...(s.bold !== undefined ? { bold: s.bold } : {}),
       ...(s.italic !== undefined ? { italic: s.italic } : {}),
       ...(s.fontSize !== undefined ? { size: s.fontSize } : {}),
