@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CellValue } from '../../src/core/answers';
 import type { CriteriaSet } from '../../src/core/criteria';
 import { REQUEST_SHEET, appraisalDifferences, explanationRequest, readExplanationReplies } from '../../src/workbook/appraisal';
 import type { SheetGrid, WorkbookGrid, WriteValue } from '../../src/workbook/grid';
@@ -16,7 +17,7 @@ function grid(spec: SheetSpec): SheetGrid {
 }
 
 /** The template with appraisal columns, scores typed on some rows: code -> [self, appraised, reason]. */
-function reading(rows: Record<string, [WriteValue, WriteValue, WriteValue]>): UnitReading {
+function reading(rows: Record<string, [CellValue, CellValue, CellValue]>): UnitReading {
   const spec = buildTemplate(set, { name: 'Sở Tư pháp', level: 'so' }, { withAppraisal: true });
   const wb: WorkbookGrid = { sheets: spec.sheets.map(grid) };
   const table = wb.sheets[0].values;
