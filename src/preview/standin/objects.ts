@@ -294,7 +294,7 @@ export class Range extends ClientObject {
   }
 
   private date1904(): boolean {
-    return this.ctx.session.workbook.properties.date1904 === true;
+    return this.ctx.session.workbook.properties?.date1904 === true;
   }
 
   private matrix<T>(read: (cell: ExcelJS.Cell | undefined) => T): T[][] {
