@@ -49,7 +49,7 @@ function hashes(dir: string): Map<string, string> {
 }
 
 function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', process.env.CHISO_MAIN ?? 'src/cli/main.ts', 'consolidate', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'consolidate', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
