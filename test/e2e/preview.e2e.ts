@@ -5,8 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describeViolations, openPreview, SAMPLE_NAME, seriousViolations, SERVED_SAMPLE, SHOTS_DIR, shoot, startSession, type Preview, type Session } from './harness';
+import { describeViolations, download, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session } from './harness';
 
 let session: Session;
 let sample: ExcelJS.Workbook;
@@ -108,16 +107,4 @@ async function expectTabs(preview: Preview, names: string[]): Promise<void> {
   const tabs = preview.page.getByRole('tablist', { name: /Trang tính/ }).getByRole('tab');
   await expect(tabs.allTextContents()).resolves.toEqual(names);
   await expect(tabs.first().getAttribute('aria-selected')).resolves.toBe('true');
-}
-
-/** Clicks the download button and saves the file under test-results/e2e. */
-export async function download(preview: Preview): Promise<string> {
-  const [file] = await Promise.all([
-    preview.page.waitForEvent('download'),
-    preview.page.getByRole('button', { name: /Tải xuống \.xlsx/ }).click(),
-  ]);
-  expect(file.suggestedFilename()).toBe(SAMPLE_NAME);
-  const target = path.join(SHOTS_DIR, `download-${Date.now()}.xlsx`);
-  await file.saveAs(target);
-  return target;
 }
