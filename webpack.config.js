@@ -97,7 +97,7 @@ module.exports = (_env, argv) => {
           { from: 'manifest.xml', to: 'manifest.xml' },
           { from: 'src/taskpane/commands.html', to: 'commands.html' },
           { from: 'src/taskpane/support.html', to: 'support.html' },
-          { from: SAMPLE, to: `samples/${path.basename(SAMPLE)}`},
+          { from: SAMPLE, to: `samples/${path.basename(SAMPLE)}` },
         ],
       }),
     ],
