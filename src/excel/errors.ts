@@ -8,6 +8,7 @@ export type ExcelAdapterErrorCode =
   | 'SHEET_NOT_FOUND'
   | 'API_NOT_SUPPORTED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'RESPONSE_TOO_LARGE'
   | 'INVALID_ARGUMENT'
   | 'OFFICE_ERROR';
 
@@ -24,6 +25,10 @@ const MESSAGES: Record<ExcelAdapterErrorCode, { vi: string; en: string }> = {
     vi: 'Dữ liệu gửi tới Excel vượt giới hạn 5 MB của một lần gửi. Ghi ít dữ liệu hơn mỗi lần.',
     en: 'The data sent to Excel exceeds the 5 MB limit of one request. Write less data at a time.',
   },
+  RESPONSE_TOO_LARGE: {
+    vi: 'Dữ liệu đọc từ sổ làm việc vượt giới hạn 5 MB của một lần đọc. Xóa các dòng, cột thừa hoặc chia bảng thành nhiều trang tính.',
+    en: 'The data read from the workbook exceeds the 5 MB limit of one response. Remove unused rows and columns or split the table over several sheets.',
+  },
   INVALID_ARGUMENT: {
     vi: 'Excel từ chối dữ liệu ghi vào sổ (kích thước vùng hoặc giá trị không hợp lệ).',
     en: 'Excel rejected the data written (range size or value is invalid).',
@@ -39,7 +44,7 @@ const BY_OFFICE_CODE: Record<string, ExcelAdapterErrorCode> = {
   ItemNotFound: 'SHEET_NOT_FOUND',
   ApiNotFound: 'API_NOT_SUPPORTED',
   RequestPayloadSizeLimitExceeded: 'PAYLOAD_TOO_LARGE',
-  ResponsePayloadSizeLimitExceeded: 'PAYLOAD_TOO_LARGE',
+  ResponsePayloadSizeLimitExceeded: 'RESPONSE_TOO_LARGE',
   InvalidArgument: 'INVALID_ARGUMENT',
 };
 

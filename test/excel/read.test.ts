@@ -144,3 +144,11 @@ describe('readWorkbook: shapes and values', () => {
     expect(standIn.stats.requests.every((r) => r.bytes < 5 * 1024 * 1024 && r.responseBytes < 5 * 1024 * 1024)).toBe(true);
   });
 });
+
+describe('readWorkbook: the 5 MB response cap', () => {
+  test('a sheet whose block exceeds one response fails clearly instead of reading part of it', async () => {
+    const { standIn, run } = standInFor(scoreWorkbook(20_000));
+    await expect(readWorkbook(run)).rejects.toMatchObject({ code: 'RESPONSE_TOO_LARGE', officeCode: 'ResponsePayloadSizeLimitExceeded' });
+    expect(standIn.stats.syncs).toBe(2);
+  });
+});
