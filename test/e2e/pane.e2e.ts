@@ -72,11 +72,12 @@ async function openCriterion(code: string): Promise<Locator> {
 /** Serious or critical axe violations per state and width, asserted by the last test. */
 const axeReport: string[] = [];
 
-/** Screenshots at both widths, and axe over the pane at each. */
-async function captureState(state: string): Promise<void> {
+/** Screenshots at both widths, `focus` scrolled to the middle of the pane, and axe over the pane at each. */
+async function captureState(state: string, focus?: Locator): Promise<void> {
   for (const width of ['320', '450']) {
     await preview.page.getByRole('radio', { name: `${width} px` }).check();
     await eventually(async () => expect(await preview.paneFrame().evaluate(() => window.innerWidth)).toBe(Number(width)));
+    await focus?.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shoot(preview, state);
     const violations = await seriousViolations(preview.paneFrame());
     if (violations.length > 0) axeReport.push(`${state} at ${width} px:\n${describeViolations(violations)}`);
@@ -108,8 +109,8 @@ test('criteria filled through the form land in their cells', async () => {
   for (const c of filled) {
     await eventually(async () => expect(await gridCell(c.cells.selfScore).textContent()).toBe(String(scores.get(c.code))));
   }
-  await openCriterion(first.code);
-  await captureState('card');
+  const shown = await openCriterion(first.code);
+  await captureState('card', shown.getByLabel('Điểm tự đánh giá', { exact: true }));
 });
 
 test('a score above the maximum is refused and not written', async () => {
@@ -122,7 +123,7 @@ test('a score above the maximum is refused and not written', async () => {
   // Longer than the pane's write debounce: a write, had there been one, would show by now.
   await new Promise((r) => setTimeout(r, 1500));
   await expect(gridCell(c.cells.selfScore).textContent()).resolves.toBe(String(c.maxPoints));
-  await captureState('refused');
+  await captureState('refused', input);
   await input.fill(vi(c.maxPoints));
   await eventually(async () => expect(await form.getByText('Điểm này chưa được ghi vào bảng tính.', { exact: false }).count()).toBe(0));
 });
@@ -138,7 +139,7 @@ test('an evidence date outside the workbook year is flagged', async () => {
   await doc.getByLabel('Cơ quan ban hành').fill('UBND tỉnh Bắc Kạn');
   await form.getByText('nằm ngoài kỳ đánh giá', { exact: false }).waitFor();
   await eventually(async () => expect(await gridCell(c.cells.evidence).textContent()).toContain(`07/6/${year - 2}`));
-  await captureState('evidence-date');
+  await captureState('evidence-date', form.getByText('nằm ngoài kỳ đánh giá', { exact: false }));
 });
 
 test('correcting the date clears the error', async () => {
