@@ -67,11 +67,19 @@ export const GENERIC_KIND = DOCUMENT_KINDS.find((k) => k.id === 'van-ban') as Do
 export function foldVietnamese(text: string): string {
   let out = '';
   for (const ch of text) {
-    const folded = normalizeText(ch === 'Ð' || ch === 'ð' ? 'd' : ch);
-    out += folded.length === ch.length ? folded : ch;
+    let folded = FOLDED.get(ch);
+    if (folded === undefined) {
+      const n = normalizeText(ch === 'Ð' || ch === 'ð' ? 'd' : ch);
+      folded = n.length === ch.length ? n : ch;
+      FOLDED.set(ch, folded);
+    }
+    out += folded;
   }
   return out;
 }
+
+/** Per-character fold cache: evidence cells are long and the alphabet is small. */
+const FOLDED = new Map<string, string>();
 
 /**
  * The kind with this abbreviation: exact first, then ignoring case, then ignoring

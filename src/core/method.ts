@@ -325,6 +325,20 @@ function resolvePolarity(lines: ReadLine[]): MethodOption[] {
  * raises (the method's own problems) carry `code` as their criterion. Never throws.
  */
 export function parseMethod(text: string | undefined | null, maxPoints: number, code?: string): MethodParse {
+  // Consolidation reads the same set in 150 workbooks: parse each method once. The result
+  // is shared, so callers treat it as read-only (they do: it is data to look at).
+  const key = `${maxPoints}\u0000${code ?? ''}\u0000${text ?? ''}`;
+  const hit = PARSED.get(key);
+  if (hit) return hit;
+  if (PARSED.size >= 10_000) PARSED.clear();
+  const parsed = parseMethodUncached(text, maxPoints, code);
+  PARSED.set(key, parsed);
+  return parsed;
+}
+
+const PARSED = new Map<string, MethodParse>();
+
+function parseMethodUncached(text: string | undefined | null, maxPoints: number, code?: string): MethodParse {
   const at = code === undefined ? { field: 'method' as const } : { criterion: code, field: 'method' as const };
   const anyValue: AllowedScores = { kind: 'range', min: 0, max: maxPoints };
   const unparsed = (): MethodParse => ({

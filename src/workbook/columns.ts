@@ -85,6 +85,9 @@ const RULES: [ColumnKey, (t: string) => boolean][] = [
 
 /** The column a header text names, if any (`"Điểm\ntự đánh giá"` -> selfScore). */
 export function classifyHeader(text: string): ColumnKey | undefined {
+  // Long texts (methods, names in data rows) are never headers: skip them before the
+  // costly normalisation, which layout detection would otherwise run on every cell it scans.
+  if (text.length > 2 * MAX_HEADER_LENGTH) return undefined;
   const t = normalizeText(text);
   if (t === '' || t.length > MAX_HEADER_LENGTH) return undefined;
   return RULES.find(([, test]) => test(t))?.[0];

@@ -90,6 +90,7 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
       ['evidence', 'set', 'evidenceRequirement'],
     ];
     for (const [prop, field, column] of texts) {
+      if (own[prop] === ref[prop]) continue; // the usual case, and canonical() is not free on long texts
       const a = canonical(own[prop]);
       const b = canonical(ref[prop]);
       if (a !== b) {

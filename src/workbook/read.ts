@@ -19,6 +19,9 @@ import { a1, type SheetGrid, type WorkbookGrid } from './grid';
 import { cellString, detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
 import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
 
+/** "Không áp dụng" with or without diacritics; a regex on the raw text, since methods are long. */
+const NOT_APPLICABLE = /\bkh[oô]ng\s+[aá]p\s+d[uụ]ng\b/i;
+
 export interface UnitMeta {
   unit?: string;
   level?: UnitLevel;
@@ -201,7 +204,7 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
     const evidence = cellString(cell(r, 'evidenceRequirement'));
     if (evidence !== '') node.evidence = evidence;
     if (/^(diem cong|diem thuong)\b/.test(normalizeText(node.name))) node.bonus = true;
-    if (/\bkhong ap dung\b/.test(normalizeText(`${method} ${evidence}`))) node.notApplicableAllowed = true;
+    if (NOT_APPLICABLE.test(`${method} ${evidence}`.normalize('NFC'))) node.notApplicableAllowed = true;
 
     byCode.set(code, node);
     rowOf.set(code, row);
