@@ -75,6 +75,11 @@ export interface XlWorksheetChangedEventArgs {
   source: string;
 }
 
+export interface XlWorksheetSelectionChangedEventArgs {
+  address: string;
+  worksheetId: string;
+}
+
 export interface XlPageLayout {
   orientation: string;
   paperSize: string;
@@ -95,6 +100,7 @@ export interface XlWorksheet extends XlClientObject {
   name: string;
   visibility: string;
   readonly onChanged: { add(handler: (args: XlWorksheetChangedEventArgs) => Promise<unknown>): XlEventHandlerResult };
+  readonly onSelectionChanged: { add(handler: (args: XlWorksheetSelectionChangedEventArgs) => Promise<unknown>): XlEventHandlerResult };
   readonly protection: { protect(): void };
   readonly freezePanes: { freezeRows(count?: number): void; freezeColumns(count?: number): void; freezeAt(frozenRange: string): void };
   /** ExcelApi 1.9. */

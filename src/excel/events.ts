@@ -51,3 +51,33 @@ export async function selectCell(run: ExcelRun, sheet: string, address: string):
     throw wrapOfficeError(error);
   }
 }
+
+/**
+ * Registers a handler for selection changes on one sheet (ExcelApi 1.7); resolves to its
+ * removal. Excel fires it for the add-in's own select() too, so handlers must only follow
+ * the selection, never select again.
+ */
+export async function onSelectionChanged(
+  run: ExcelRun,
+  sheet: string,
+  handler: (address: string) => void | Promise<void>,
+): Promise<() => Promise<void>> {
+  try {
+    return await run(async (ctx) => {
+      const registration = ctx.workbook.worksheets.getItem(sheet).onSelectionChanged.add(async (args) => {
+        await handler(args.address);
+      });
+      await ctx.sync();
+      return async () => {
+        try {
+          registration.remove();
+          await registration.context.sync();
+        } catch (error) {
+          throw wrapOfficeError(error);
+        }
+      };
+    });
+  } catch (error) {
+    throw wrapOfficeError(error);
+  }
+}

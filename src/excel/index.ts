@@ -4,6 +4,6 @@ export { ExcelAdapterError, wrapOfficeError, type ExcelAdapterErrorCode } from '
 export { readWorkbook } from './read';
 export { applyPlan, type WriteOptions, type WriteResult } from './write';
 export { writeSpec, type SkippedFeature, type SpecResult } from './spec';
-export { onSheetChanged, selectCell, type SheetChange } from './events';
-export { supports, excelRun, officeIsSetSupported, FEATURE_SET, type OptionalFeature } from './support';
+export { onSheetChanged, onSelectionChanged, selectCell, type SheetChange } from './events';
+export { supports, excelRun, officeIsSetSupported, officeReady, officeTheme, FEATURE_SET, type OptionalFeature } from './support';
 export { DEFAULT_BUDGET_BYTES } from './chunks';

@@ -30,3 +30,14 @@ export const excelRun: ExcelRun = <T>(
   if (!second) throw new TypeError('Excel.run needs a batch function');
   return Excel.run(first, second);
 };
+
+/** Resolves when Office has initialised the add-in: call it before the first Excel.run. */
+export async function officeReady(): Promise<void> {
+  await Office.onReady();
+}
+
+/** Whether Office shows a dark theme (Black / Dark Gray); light when Office does not say. */
+export function officeTheme(): 'light' | 'dark' {
+  const theme = Office.context.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;
+  return theme?.isDarkTheme ? 'dark' : 'light';
+}

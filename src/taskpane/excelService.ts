@@ -28,32 +28,18 @@ export interface ExcelHost {
   today(): string;
 }
 
-/**
- * Helpers the pane asked src/excel for and that it may not export yet: officeReady(),
- * officeTheme() and onSelectionChanged(). Looked up by name so the pane builds either
- * way; while officeReady is missing, Excel.run is called without waiting for Office.
- */
-interface AdapterExtras {
-  officeReady?: () => Promise<unknown>;
-  officeTheme?: () => ThemeKind;
-  onSelectionChanged?: ExcelHost['onSelectionChanged'];
-}
-
 export function isoToday(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
 export function defaultHost(): ExcelHost {
-  const extras = excel as typeof excel & AdapterExtras;
   return {
     run: excel.excelRun,
     isSetSupported: excel.officeIsSetSupported,
-    ready: async () => {
-      await extras.officeReady?.();
-    },
-    theme: () => extras.officeTheme?.() ?? 'light',
-    ...(extras.onSelectionChanged ? { onSelectionChanged: extras.onSelectionChanged } : {}),
+    ready: excel.officeReady,
+    theme: excel.officeTheme,
+    onSelectionChanged: excel.onSelectionChanged,
     today: () => isoToday(),
   };
 }

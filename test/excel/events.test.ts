@@ -1,5 +1,5 @@
 /** onSheetChanged, selectCell and supports, on the stand-in. */
-import { ExcelAdapterError, onSheetChanged, selectCell, supports, type SetSupportCheck } from '../../src/excel';
+import { ExcelAdapterError, onSelectionChanged, onSheetChanged, selectCell, supports, type SetSupportCheck } from '../../src/excel';
 import { scoreWorkbook, standInFor } from './helpers';
 
 describe('onSheetChanged', () => {
@@ -32,6 +32,27 @@ describe('selectCell', () => {
   test('a malformed address is refused by Excel and wrapped', async () => {
     const { run } = standInFor(scoreWorkbook(1));
     await expect(selectCell(run, 'Tự chấm', 'ô F4')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', officeCode: 'InvalidArgument' });
+  });
+});
+
+describe('onSelectionChanged', () => {
+  test('reports selections of the watched sheet, by the user and by the add-in, until removed', async () => {
+    const { standIn, run } = standInFor(scoreWorkbook(3));
+    const seen: string[] = [];
+    const off = await onSelectionChanged(run, 'Tự chấm', (address) => void seen.push(address));
+    await standIn.selectByUser('Tự chấm', 'E3');
+    await standIn.selectByUser('Ghi chú', 'A2');
+    await selectCell(run, 'Tự chấm', 'F4');
+    await standIn.idle();
+    expect(seen).toEqual(['E3', 'F4']);
+    await off();
+    await standIn.selectByUser('Tự chấm', 'E4');
+    expect(seen).toEqual(['E3', 'F4']);
+  });
+
+  test('needs ExcelApi 1.7 like Excel', async () => {
+    const { run } = standInFor(scoreWorkbook(1), { apiVersion: '1.6' });
+    await expect(onSelectionChanged(run, 'Tự chấm', () => undefined)).rejects.toBeInstanceOf(ExcelAdapterError);
   });
 });
 

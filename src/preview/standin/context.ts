@@ -37,6 +37,8 @@ export type ChangeHandler = (args: {
   type: 'WorksheetChanged';
 }) => Promise<unknown>;
 
+export type SelectionHandler = (args: { address: string; worksheetId: string; type: 'WorksheetSelectionChanged' }) => Promise<unknown>;
+
 /** State shared by every request of one stand-in: the workbook and the add-in runtime. */
 export class Session {
   syncs = 0;
@@ -44,6 +46,7 @@ export class Session {
   events: ChangeEvent[] = [];
   eventsEnabled = true;
   handlers = new Map<ExcelJS.Worksheet, Set<ChangeHandler>>();
+  selectionHandlers = new Map<ExcelJS.Worksheet, Set<SelectionHandler>>();
   pending: Promise<unknown>[] = [];
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
@@ -69,6 +72,14 @@ export class Session {
           handler({ address, worksheetId: String(ws.id), source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' }),
         ),
       );
+    }
+  }
+
+  /** A user selecting cells: Excel fires onSelectionChanged whatever enableEvents says of the add-in's own changes. */
+  notifySelection(ws: ExcelJS.Worksheet, address: string): void {
+    this.selection = { sheet: ws.name, address };
+    for (const handler of this.selectionHandlers.get(ws) ?? []) {
+      this.pending.push(Promise.resolve().then(() => handler({ address, worksheetId: String(ws.id), type: 'WorksheetSelectionChanged' })));
     }
   }
 }

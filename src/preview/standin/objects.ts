@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { cellCount, formatRect, parseAddress, qualified, MAX_COLS, MAX_ROWS, type Rect } from './address';
 import { hasValue, readFormulas, readNumberFormat, readValues, writeInput } from './cells';
-import { ClientObject, Context, READ_CELL_LIMIT, type ChangeHandler, type RequestStats } from './context';
+import { ClientObject, Context, READ_CELL_LIMIT, type ChangeHandler, type RequestStats, type SelectionHandler } from './context';
 import { StandInError } from './errors';
 
 const FORMAT_CELL_LIMIT = 2_000_000;
@@ -217,6 +217,30 @@ export class Worksheet extends ClientObject {
     return new PageLayout(this);
   }
 
+  get onSelectionChanged(): { add(handler: SelectionHandler): { context: Context; remove(): void } } {
+    const session = this.ctx.session;
+    return {
+      add: (handler: SelectionHandler) => {
+        let registered: ExcelJS.Worksheet | undefined;
+        this.call('onSelectionChanged.add', [], () => {
+          registered = this.sheet();
+          const set = session.selectionHandlers.get(registered) ?? new Set();
+          set.add(handler);
+          session.selectionHandlers.set(registered, set);
+        }, '1.7');
+        return {
+          context: this.ctx,
+          remove: () =>
+            this.ctx.enqueue({
+              desc: { path: this.path, call: 'onSelectionChanged.remove' },
+              requires: '1.7',
+              apply: () => void (registered && session.selectionHandlers.get(registered)?.delete(handler)),
+            }),
+        };
+      },
+    };
+  }
+
   get onChanged(): { add(handler: ChangeHandler): { context: Context; remove(): void } } {
     const session = this.ctx.session;
     return {
@@ -407,8 +431,9 @@ export class Range extends ClientObject {
 
   select(): void {
     this.call('select', [], () => {
+      // As in Excel, a selection made by the add-in fires onSelectionChanged too.
       const { ws, rect } = this.resolved();
-      this.ctx.session.selection = { sheet: ws.name, address: formatRect(rect) };
+      this.ctx.session.notifySelection(ws, formatRect(rect));
     });
   }
 }

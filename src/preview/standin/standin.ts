@@ -47,6 +47,8 @@ export interface StandIn {
   isSetSupported(name: string, version?: string): boolean;
   /** A user typing `value` into a cell: changes the workbook and fires onChanged (if events are on). */
   editCell(sheet: string, address: string, value: string | number | boolean | null): Promise<void>;
+  /** A user selecting cells (clicking in the grid): sets the selection and fires onSelectionChanged. */
+  selectByUser(sheet: string, address: string): Promise<void>;
   /** Waits for the event handlers fired so far. */
   idle(): Promise<void>;
   /** What select() last selected, and the sheet activate() last showed. */
@@ -91,6 +93,12 @@ export function createStandIn(workbook: ExcelJS.Workbook, opts: StandInOptions =
       const r = parseAddress(address);
       writeInput(ws.getCell(r.top + 1, r.left + 1), value === null ? '' : value, `${sheet}!${address}`);
       session.notify(ws, formatRect({ ...r, bottom: r.top, right: r.left }), 'user');
+      await this.idle();
+    },
+    async selectByUser(sheet, address) {
+      const ws = workbook.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
+      if (!ws) throw new StandInError('ItemNotFound', sheet);
+      session.notifySelection(ws, formatRect(parseAddress(address)));
       await this.idle();
     },
     async idle() {
