@@ -10,5 +10,6 @@ module.exports = {
     // office-addin-manifest pulls an ESM-only dependency that Jest cannot load.
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
   },
+  setupFiles: ['<rootDir>/test/setup/globals.ts'],
   testTimeout: 30000,
 };

@@ -93,8 +93,7 @@ describe('the tree', () => {
     await settle();
     await click(null).catch(() => undefined);
     service.selectRow(row);
-    await settle();
-    expect(card(c)?.dataset.card).toBe('5');
+    await waitFor(() => expect(card(c)?.dataset.card).toBe('5'));
     expect(item(c, 'II')?.getAttribute('aria-expanded')).toBe('true');
   });
 });
