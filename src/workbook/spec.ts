@@ -52,6 +52,21 @@ export interface PrintSetup {
   rowBreaks?: number[];
 }
 
+/**
+ * A chart over ranges of the same sheet. The Office.js adapter draws it; exceljs cannot
+ * write charts, so .xlsx files carry the figures (and text bars) without it.
+ */
+export interface ChartSpec {
+  type: 'bar' | 'column';
+  title: string;
+  seriesName: string;
+  /** Category labels (e.g. unit names) and values (e.g. index %), one column each, 0-based. */
+  categories: CellRange;
+  values: CellRange;
+  /** Placement: top-left cell and size in cells, 0-based. */
+  anchor: { row: number; col: number; rows: number; cols: number };
+}
+
 export interface SheetSpec {
   name: string;
   visibility?: SheetVisibility;
@@ -69,6 +84,7 @@ export interface SheetSpec {
   /** Freeze panes: rows above and columns left of this 0-based cell stay visible. */
   freeze?: { rows: number; cols: number };
   print?: PrintSetup;
+  charts?: ChartSpec[];
 }
 
 export interface WorkbookSpec {
