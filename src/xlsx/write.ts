@@ -1,7 +1,7 @@
 /**
- * Writes .xlsx files with exceljs: renders a WorkbookSpec (template, print sheet,
- * consolidation) and applies a WritePlan to a copy of an existing workbook, touching
- * only the planned cells.
+ * Writes .xlsx files: renders a WorkbookSpec (template, print sheet, consolidation) and
+ * appends sheets with exceljs; applies a WritePlan to a copy of an existing workbook with
+ * the surgical writer (surgical.ts), touching only the planned cells' XML.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -11,14 +11,9 @@ import type { CellStyle, SheetSpec, ValidationRule, WorkbookSpec } from '../work
 import { inspectForWrite } from './guard';
 import { loadWorkbook } from './read';
 import { recalcSums } from './recalc';
+import { PlanError, applyPlanSurgically, type SurgicalResult } from './surgical';
 
-/** A plan or a spec that does not fit the workbook (a sheet that is not there, a cell inside a merge). */
-export class PlanError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PlanError';
-  }
-}
+export { PlanError, type SurgicalResult } from './surgical';
 
 export async function writeSpecToBuffer(spec: WorkbookSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -31,28 +26,18 @@ export async function writeSpecToFile(spec: WorkbookSpec, out: string): Promise<
 }
 
 /**
- * The saved copy, and what it lacks: exceljs round-trips values, formulas, styles, merges,
- * validations, conditional formats, names, images and notes, but not charts, pivot
- * tables, slicers or macros (see guard.ts). Tell the user when `dropped` is not empty.
+ * Applies the plan to a workbook given as bytes: only the planned cells change (and the
+ * cached results of the SUMs over them), every other part keeps its bytes.
  */
-export interface WriteResult {
-  data: Buffer;
-  dropped: string[];
-}
-
-/** Applies the plan to a workbook given as bytes. */
-export async function applyPlanToBuffer(src: Buffer, plan: WritePlan, name = 'workbook.xlsx'): Promise<WriteResult> {
-  const { dropped } = await inspectForWrite(src, name);
-  const wb = await loadWorkbook(src, name);
-  applyPlan(wb, plan);
-  return { data: await save(wb), dropped };
+export async function applyPlanToBuffer(src: Buffer, plan: WritePlan, name = 'workbook.xlsx'): Promise<SurgicalResult> {
+  return applyPlanSurgically(src, plan, name);
 }
 
 /** Reads `src`, writes the planned cells, saves to `out`. `src` is only read unless it is `out`. */
-export async function applyPlanToFile(src: string, plan: WritePlan, out: string): Promise<{ dropped: string[] }> {
-  const { data, dropped } = await applyPlanToBuffer(await readFile(src), plan, basename(src));
+export async function applyPlanToFile(src: string, plan: WritePlan, out: string): Promise<{ recalculated: string[] }> {
+  const { data, recalculated } = await applyPlanToBuffer(await readFile(src), plan, basename(src));
   await writeAtomically(out, data);
-  return { dropped };
+  return { recalculated };
 }
 
 /** Appends the spec's sheets to a copy of the workbook `src`, saved to `out`. */
@@ -62,30 +47,14 @@ export async function addSheetsToFile(src: string, sheets: SheetSpec[], out: str
   const wb = await loadWorkbook(buf, basename(src));
   for (const spec of sheets) {
     const existing = wb.getWorksheet(spec.name);
-    if (existing && !opts.replace) throw new PlanError(`Sheet "${spec.name}" already exists in ${basename(src)}.`);
+    if (existing && !opts.replace) {
+      throw new PlanError(`Trang tính "${spec.name}" đã có trong ${basename(src)}.`, `Sheet "${spec.name}" already exists in ${basename(src)}.`);
+    }
     if (existing) wb.removeWorksheet(existing.id);
     await renderSheet(wb, spec);
   }
   await writeAtomically(out, await save(wb));
   return { dropped };
-}
-
-function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
-  for (const block of plan.blocks) {
-    const ws = wb.getWorksheet(block.sheet);
-    if (!ws) throw new PlanError(`Sheet "${block.sheet}" is not in the workbook.`);
-    block.values.forEach((rowValues, i) =>
-      rowValues.forEach((value, j) => {
-        const cell = ws.getCell(block.row + i + 1, block.col + j + 1);
-        if (cell.type === ExcelJS.ValueType.Merge) {
-          // exceljs would redirect the write to the merge's top-left cell: refuse instead.
-          if (value === null) return;
-          throw new PlanError(`Cell ${a1(block.row + i, block.col + j)} of sheet "${block.sheet}" is inside a merged area.`);
-        }
-        setValue(cell, value);
-      }),
-    );
-  }
 }
 
 /** Strings are literal text: exceljs stores them as shared strings, never as formulas. */
