@@ -78,6 +78,11 @@ export const CATALOGUE = {
     vi: 'Chưa nhập điểm tự đánh giá cho {where}.',
     en: 'No self-score entered for {where}.',
   },
+  SCORE_TYPED_AS_TEXT: {
+    severity: 'warning',
+    vi: 'Điểm "{value}" của {where} được lưu dạng văn bản: các tổng điểm của Excel (hàm SUM) bỏ qua ô này nên tổng bị thiếu. Gõ lại ô dưới dạng số, ví dụ {number}, với dấu thập phân theo cài đặt Excel của máy.',
+    en: 'The score "{value}" of {where} is stored as text: Excel\'s totals (SUM) ignore it, so the totals fall short. Retype it as a number, e.g. {number}, with the decimal separator of your Excel.',
+  },
   SCORE_DIFFERS_FROM_DECLARED: {
     severity: 'warning',
     vi: 'Với số liệu kê khai "{declared}", cách tính điểm cho {suggested} điểm nhưng {where} tự chấm {value}. Kiểm tra lại điểm hoặc số liệu kê khai.',

@@ -80,6 +80,10 @@ export function validateScores(index: CriteriaIndex, answers: Answer[]): Finding
       else if (n.isLeaf && !n.bonus && !excused.has(n.code)) out.push(finding('SCORE_MISSING', {}, at('selfScore')));
       continue;
     }
+    // Accepted here, but Excel's SUM skips text: the parent totals in the sheet under-count.
+    if (typeof a?.selfScore === 'string') {
+      out.push(finding('SCORE_TYPED_AS_TEXT', { value: a.selfScore.trim(), number: score.value }, at('selfScore')));
+    }
     if (!n.isLeaf) {
       const sum = childrenSum(n, index, byCode, excused);
       if (Math.abs(sum - score.value) > EPS) out.push(finding('TOTAL_MISMATCH', { total: score.value, sum: round4(sum) }, at('selfScore')));

@@ -73,6 +73,14 @@ describe('chiso validate on the sample workbook', () => {
     expect(f?.message).toContain(criterion);
   });
 
+  it('warns that the score "0,5" of 1.1.1 is stored as text, the cause of the short total of 1.1', () => {
+    const f = report.files[0].findings.filter((x) => x.code === 'SCORE_TYPED_AS_TEXT');
+    expect(f.map((x) => [x.severity, x.criterion, x.sheet])).toEqual([['warning', '1.1.1', 'Tự chấm điểm']]);
+    expect(f[0].cell).toMatch(/^[A-Z]+\d+$/);
+    expect(f[0].message).toContain('"0,5"');
+    expect(f[0].message).toContain('văn bản');
+  });
+
   it('the text report is Vietnamese by default, English with --lang en, grouped by criterion', async () => {
     const vi = await chiso('validate', SAMPLE, '--criteria', SET, '--today', '2025-01-15');
     expect(vi.code).toBe(1);

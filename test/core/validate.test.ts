@@ -14,7 +14,7 @@ const levelsOf12 = describeAllowed(index.byCode.get('1.2')!.method.allowed, 'vi'
 /** Sở Tư pháp's scored rows, filled in correctly: every check passes. */
 const unit: Answer[] = [
   { code: '1.1.1', declared: 'Có', selfScore: 1, row: 10, evidence: 'Kế hoạch số 15/KH-STP ngày 10/01/2024 của Sở Tư pháp về CCHC năm 2024' },
-  { code: '1.1.2', declared: '85%', selfScore: '0,5', row: 11, evidence: 'Báo cáo số 210/BC-STP ngày 05/12/2024' },
+  { code: '1.1.2', declared: '85%', selfScore: 0.5, row: 11, evidence: 'Báo cáo số 210/BC-STP ngày 05/12/2024' },
   { code: '1.2', declared: 'Hoàn thành tốt', selfScore: 1.125, row: 12, evidence: 'Quyết định số 45/QĐ-UBND ngày 20/02/2024 của UBND tỉnh' },
   { code: '1.3', selfScore: 0.5, row: 13, evidence: 'Báo cáo số 120/BC-STP ngày 15/6/2024' },
   { code: '2.1', declared: 'Có', selfScore: 1, row: 15, evidence: 'https://sotuphap.backan.gov.vn/thu-tuc-hanh-chinh' },
@@ -54,7 +54,20 @@ describe('validateScores', () => {
     ['an error value', [{ code: '1.3', selfScore: { error: '#REF!' } }], [['SCORE_NOT_NUMBER', '1.3', 'selfScore', 13, { value: '#REF!' }]]],
     ['a score written in words', [{ code: '1.3', selfScore: 'nửa điểm' }], [['SCORE_NOT_NUMBER', '1.3', 'selfScore', 13, { value: 'nửa điểm' }]]],
     ['a negative score', [{ code: '2.1', declared: 'Có', selfScore: -0.5 }], [['SCORE_NEGATIVE', '2.1', 'selfScore', 15, { value: -0.5, max: 1 }]]],
-    ['a score above the maximum (decimal comma)', [{ code: '3.1', selfScore: '2,5' }], [['SCORE_ABOVE_MAX', '3.1', 'selfScore', 19, { value: 2.5, max: 2 }]]],
+    [
+      'a score above the maximum typed as text with a decimal comma',
+      [{ code: '3.1', selfScore: '2,5' }],
+      [['SCORE_TYPED_AS_TEXT', '3.1', 'selfScore', 19, { value: '2,5', number: 2.5 }], ['SCORE_ABOVE_MAX', '3.1', 'selfScore', 19, { value: 2.5, max: 2 }]],
+    ],
+    ['a score typed as text "0,5"', [{ code: '1.1.2', declared: '85%', selfScore: '0,5' }], [['SCORE_TYPED_AS_TEXT', '1.1.2', 'selfScore', 11, { value: '0,5', number: 0.5 }]]],
+    ['a score typed as text "0.5" with spaces', [{ code: '1.3', selfScore: ' 0.5 ' }], [['SCORE_TYPED_AS_TEXT', '1.3', 'selfScore', 13, { value: '0.5', number: 0.5 }]]],
+    ['a whole score typed as text', [{ code: '2.1', declared: 'Có', selfScore: '1' }], [['SCORE_TYPED_AS_TEXT', '2.1', 'selfScore', 15, { value: '1', number: 1 }]]],
+    [
+      'a criterion total typed as text that the SUM above it skips',
+      [{ code: '1.1', selfScore: '1,5' }, { code: '1', selfScore: 1.625 }],
+      [['TOTAL_MISMATCH', '1', 'selfScore', 8, { total: 1.625, sum: 3.125 }], ['SCORE_TYPED_AS_TEXT', '1.1', 'selfScore', 9, { value: '1,5', number: 1.5 }]],
+    ],
+    ['a survey row with a text number is reported as scored, not as text', [{ code: '2.3', selfScore: '1' }], [['SURVEY_ROW_SCORED', '2.3', 'selfScore', 17, { value: 1 }]]],
     ['a score that is not a level of the method', [{ code: '1.2', selfScore: 1.2 }], [['SCORE_NOT_ALLOWED', '1.2', 'selfScore', 12, { value: 1.2, allowed: levelsOf12, allowedEn: levelsOf12.replace(/,/g, '.') }]]],
     ['any value within a deduction method', [{ code: '1.3', selfScore: 0.35 }], []],
     ['no score', [{ code: '1.3' }], [['SCORE_MISSING', '1.3', 'selfScore', 13, {}]]],
@@ -106,12 +119,31 @@ describe('validateScores', () => {
   });
 
   test('warnings are warnings, the rest errors', () => {
-    const found = validateScores(index, edited([{ code: '1.3' }, { code: '1.1.2', declared: '75%', selfScore: 0.5 }, { code: '1.2', selfScore: 1.2 }]));
+    const found = validateScores(index, edited([{ code: '1.3' }, { code: '1.1.2', declared: '75%', selfScore: 0.5 }, { code: '1.2', selfScore: 1.2 }, { code: '2.1', declared: 'Có', selfScore: '1' }]));
     expect(Object.fromEntries(found.map((f) => [f.code, f.severity]))).toEqual({
       SCORE_MISSING: 'warning',
       SCORE_DIFFERS_FROM_DECLARED: 'warning',
+      SCORE_TYPED_AS_TEXT: 'warning',
       SCORE_NOT_ALLOWED: 'error',
     });
+  });
+
+  test('a score typed as text says what Excel does with it and how to retype it, in both languages', () => {
+    const [f] = validateScores(index, edited([{ code: '1.1.2', declared: '85%', selfScore: '0,5' }]));
+    expect(message(f)).toBe(
+      'Điểm "0,5" của tiêu chí 1.1.2 được lưu dạng văn bản: các tổng điểm của Excel (hàm SUM) bỏ qua ô này nên tổng bị thiếu. Gõ lại ô dưới dạng số, ví dụ 0,5, với dấu thập phân theo cài đặt Excel của máy.',
+    );
+    expect(message(f, 'en')).toBe(
+      'The score "0,5" of criterion 1.1.2 is stored as text: Excel\'s totals (SUM) ignore it, so the totals fall short. Retype it as a number, e.g. 0.5, with the decimal separator of your Excel.',
+    );
+  });
+
+  test('a number typed as a number is never reported as text', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1 }), (v) => {
+        expect(validateScores(index, edited([{ code: '1.3', selfScore: v }])).filter((f) => f.code === 'SCORE_TYPED_AS_TEXT')).toEqual([]);
+      }),
+    );
   });
 
   test('an answer without a row takes the row of the criterion in the set', () => {

@@ -192,8 +192,8 @@ describe('locateFinding and validateReading', () => {
     const at32 = found.filter((f) => f.criterion === '3.2' && f.field === 'selfScore');
     expect(at32.length).toBeGreaterThan(0);
     expect(at32.every((f) => f.cell === 'D29' && f.sheet === 'Tự chấm điểm')).toBe(true);
-    // "1,5" is a valid level of 1.2's method: no score finding there.
-    expect(found.filter((f) => f.criterion === '1.2' && f.field === 'selfScore')).toEqual([]);
+    // "1,5" is a valid level of 1.2's method; only its being text (which SUM skips) is reported.
+    expect(found.filter((f) => f.criterion === '1.2' && f.field === 'selfScore').map((f) => [f.code, f.severity, f.cell])).toEqual([['SCORE_TYPED_AS_TEXT', 'warning', 'D13']]);
     expect(found.find((f) => f.code === 'CODE_AMBIGUOUS')).toBeDefined();
     expect(found.every((f) => f.sheet === 'Tự chấm điểm')).toBe(true);
   });
