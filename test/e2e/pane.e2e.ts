@@ -205,6 +205,20 @@ async function treeStatus(code: string): Promise<string | null> {
   return pane.getByRole('treeitem', { name: new RegExp(`^${escape(code)} `) }).getAttribute('data-status');
 }
 
+test('closing and reopening the pane loses nothing', async () => {
+  const before = await preview.paneFrame().evaluate(() => performance.timeOrigin);
+  await preview.page.getByRole('button', { name: /Mở lại ngăn tác vụ/ }).click();
+  await eventually(async () => expect(await preview.paneFrame().evaluate(() => performance.timeOrigin)).toBeGreaterThan(before));
+  for (const c of filled) {
+    const form = await openCriterion(c.code);
+    // The value, whichever decimal mark the pane shows it with.
+    const shown = await form.getByLabel('Điểm tự đánh giá', { exact: true }).inputValue();
+    expect([c.code, Number(shown.replace(',', '.'))]).toEqual([c.code, scores.get(c.code)]);
+  }
+  const form = await openCriterion(filled[0].code);
+  await expect(form.getByRole('group', { name: 'Tài liệu 1' }).getByLabel('Số, ký hiệu').inputValue()).resolves.toBe('386/KH-UBND');
+});
+
 test('no serious or critical accessibility violation in any main state, at 320 or 450 px', () => {
   expect(scanned).toEqual(['loaded', 'card', 'refused', 'evidence-date', 'findings']);
   expect(axeReport.join('\n')).toBe('');

@@ -88,6 +88,14 @@ async function openSample(): Promise<void> {
   };
   mountPane();
 
+  // Closing and reopening the pane, as in Excel: it starts again from what the workbook holds.
+  const reopen = element<HTMLButtonElement>('reopen');
+  reopen.disabled = false;
+  reopen.addEventListener('click', () => {
+    mountPane();
+    announce('Đã mở lại ngăn tác vụ / The pane was reopened');
+  });
+
   const download = element<HTMLButtonElement>('download');
   download.disabled = false;
   download.addEventListener('click', () => {
