@@ -29,6 +29,8 @@ import { Header } from './components/Header';
 import { I18nContext, makeI18n, type Lang } from './i18n';
 import { ancestorsOf, applyChanges, buildModel, codeAtRow, nextProblem, nextTodo, search, type PaneModel } from './model';
 import { AnswerQueue, type FlushOutcome } from './queue';
+import { buildPrintSheet } from './print/printSheet';
+import { PrintAction, type PrintOutcome } from './print/PrintAction';
 import type { LoadResult, WorkbookService } from './service';
 
 const TargetsView = lazy(() => import('./components/TargetsView').then((m) => ({ default: m.TargetsView })));
@@ -193,6 +195,15 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
       announce(`${n.code} ${n.name}`);
     } else announce(none);
   };
+  // The sheet is built from what the pane shows, once pending answers are in the workbook.
+  const print = async (): Promise<PrintOutcome> => {
+    await queue.flush();
+    const m = modelRef.current;
+    if (!m || !result?.ok) throw new Error(t('loadFailed'));
+    const built = buildPrintSheet(m.reading, m.findings, result.today, new Date());
+    const skipped = await service.writeSheets([built.spec], built.spec.name);
+    return { sheet: built.spec.name, errors: built.errors, skipped };
+  };
   const saveMapping = async (mapping: ColumnMapping) => {
     await service.saveMapping(mapping);
     await load();
@@ -229,6 +240,9 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
             </MessageBarBody>
           </MessageBar>
         )}
+        <div className={styles.toolbar}>
+          <PrintAction print={print} describe={(e) => errorText(e, lang)} announce={announce} />
+        </div>
         {!service.supports('changeEvents') && (
           <p className={styles.hint}>{t('featureMissing', { feature: t('featureChangeEvents'), set: 'ExcelApi 1.7' })}</p>
         )}

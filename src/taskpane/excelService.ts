@@ -13,7 +13,7 @@ import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading
 import type { WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
 import { cellOf } from './model';
-import type { LoadResult, ServiceFeature, SheetPreview, SheetSelection, ThemeKind, WorkbookService } from './service';
+import type { LoadResult, ServiceFeature, SheetPreview, SheetSelection, SkippedSetting, ThemeKind, WorkbookService } from './service';
 
 /** What the service needs from the host; defaultHost() takes it from src/excel. */
 export interface ExcelHost {
@@ -122,6 +122,12 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       const meta = readMetadata(grid) ?? { format: METADATA_FORMAT };
       const spec = metadataSheetSpec({ ...meta, sheet: mapping.sheet, headerRow: mapping.headerRow + 1, columnMap: columnMapFromIndices(mapping.columns) });
       await excel.writeSpec(host.run, { sheets: [spec] }, { isSetSupported: host.isSetSupported });
+    },
+    async writeSheets(sheets, show): Promise<SkippedSetting[]> {
+      await ready;
+      const { skipped } = await excel.writeSpec(host.run, { sheets: [...sheets] }, { isSetSupported: host.isSetSupported });
+      if (show !== undefined) await excel.selectCell(host.run, show, 'A1');
+      return skipped.map(({ vi, en }) => ({ vi, en }));
     },
     onExternalChange(cb) {
       external.add(cb);

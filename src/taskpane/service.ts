@@ -6,6 +6,7 @@
 import type { Finding, FindingField } from '../core/findings';
 import type { AnswerChange } from '../workbook/answers';
 import type { ColumnMapping, UnitReading } from '../workbook/read';
+import type { SheetSpec } from '../workbook/spec';
 
 /** The top-left rows of a sheet as text, for the manual column-mapping step. */
 export interface SheetPreview {
@@ -41,6 +42,12 @@ export interface SheetSelection {
 
 export type ThemeKind = 'light' | 'dark';
 
+/** A setting the host could not apply to a written sheet (e.g. page setup before ExcelApi 1.9), explained. */
+export interface SkippedSetting {
+  vi: string;
+  en: string;
+}
+
 export interface WorkbookService {
   /** Reads the workbook and validates it. Throws (an Error with a Vietnamese message) when the host fails. */
   load(): Promise<LoadResult>;
@@ -51,6 +58,11 @@ export interface WorkbookService {
   write(changes: readonly AnswerChange[]): Promise<void>;
   /** Shows a criterion's row in the sheet: the cell of `field` (its code cell when absent). */
   select(code: string, field?: FindingField): Promise<void>;
+  /**
+   * Creates (or replaces) whole sheets in the open workbook in one action, then shows the
+   * sheet named `show`. Settings the host lacks are returned, never dropped silently.
+   */
+  writeSheets(sheets: readonly SheetSpec[], show?: string): Promise<SkippedSetting[]>;
   /** Saves the manual column mapping in the metadata sheet; the next load uses it. */
   saveMapping(mapping: ColumnMapping): Promise<void>;
   /** Sheet edits made outside the pane (typing, pasting): a hint to load again. Returns the unsubscribe. */

@@ -12,7 +12,8 @@ import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading
 import { buildTemplate } from '../../src/workbook/template';
 import { cellOf } from '../../src/taskpane/model';
 import { sheetPreviews } from '../../src/taskpane/excelService';
-import type { LoadResult, ServiceFeature, SheetSelection, WorkbookService } from '../../src/taskpane/service';
+import type { LoadResult, ServiceFeature, SheetSelection, SkippedSetting, WorkbookService } from '../../src/taskpane/service';
+import type { SheetSpec } from '../../src/workbook/spec';
 import { gridOfSpec } from '../workbook/grids';
 
 export const TODAY = '2024-12-20';
@@ -110,6 +111,10 @@ export class MemoryService implements WorkbookService {
   selections: { code: string; field?: string }[] = [];
   loads = 0;
   mappings: ColumnMapping[] = [];
+  /** Each writeSheets call: the sheets and the one shown. */
+  sheetWrites: { sheets: SheetSpec[]; show?: string }[] = [];
+  /** Host features this service lacks (supports() says so; page setup is then skipped). */
+  readonly missing = new Set<ServiceFeature>();
   private external = new Set<() => void>();
   private selection = new Set<(s: SheetSelection) => void>();
   private reading: UnitReading | undefined;
@@ -141,6 +146,17 @@ export class MemoryService implements WorkbookService {
     }
   }
 
+  /** Sheets replace those of the same name, appended after the others as Excel adds them. */
+  async writeSheets(sheets: readonly SheetSpec[], show?: string): Promise<SkippedSetting[]> {
+    this.sheetWrites.push({ sheets: [...sheets], ...(show !== undefined ? { show } : {}) });
+    for (const spec of sheets) {
+      const values = spec.values.map((row) => row.map((v) => (v !== null && typeof v === 'object' ? null : v)));
+      this.grid.sheets = [...this.grid.sheets.filter((g) => g.name !== spec.name), { name: spec.name, values }];
+    }
+    if (!this.missing.has('pageLayout')) return [];
+    return sheets.filter((s) => s.print).map((s) => ({ vi: `Trang tính "${s.name}": chưa thiết lập trang in (cần ExcelApi 1.9).`, en: `Sheet "${s.name}": page setup skipped (needs ExcelApi 1.9).` }));
+  }
+
   async select(code: string, field?: string): Promise<void> {
     this.selections.push({ code, ...(field !== undefined ? { field } : {}) });
   }
@@ -159,8 +175,8 @@ export class MemoryService implements WorkbookService {
     return () => this.selection.delete(cb);
   }
 
-  supports(_feature: ServiceFeature): boolean {
-    return true;
+  supports(feature: ServiceFeature): boolean {
+    return !this.missing.has(feature);
   }
 
   theme(): 'light' | 'dark' {

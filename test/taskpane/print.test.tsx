@@ -1,0 +1,130 @@
+/** @jest-environment jsdom */
+import { finding } from '../../src/core/findings';
+import { DRAFT_MARK, SCORE_SHEET } from '../../src/workbook/print';
+import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
+import type { SheetSpec } from '../../src/workbook/spec';
+import { App } from '../../src/taskpane/App';
+import { buildPrintSheet, vietnamLocal } from '../../src/taskpane/print/printSheet';
+import { MemoryService, TODAY, cellFor, sampleGrid, setCell } from './fixture';
+import { byLabel, byText, click, render, waitFor, type Rendered } from './render';
+
+jest.useFakeTimers();
+
+// Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
+
+let view: Rendered | undefined;
+afterEach(async () => {
+  await view?.unmount();
+  view = undefined;
+});
+
+async function open(service: MemoryService): Promise<HTMLElement> {
+  view = await render(<App service={service} />);
+  await waitFor(() => expect(view?.container.querySelector('[role="tree"]')).not.toBeNull());
+  return view.container;
+}
+
+/** The draft mark in a cell and in the page header (so on every printed page). */
+const isDraft = (spec: SheetSpec): boolean =>
+  spec.values.flat().some((v) => typeof v === 'string' && v.startsWith(DRAFT_MARK)) && (spec.print?.centerHeader ?? '').includes(DRAFT_MARK);
+
+/** Every self-scored row filled with its maximum and an evidence reference: a workbook without errors. */
+function completeGrid() {
+  const grid = sampleGrid();
+  for (const [code, score] of [['1', 1], ['2', 2], ['3', 2], ['5', 2]] as const) {
+    setCell(grid, cellFor(grid, code, 'selfScore'), score);
+    setCell(grid, cellFor(grid, code, 'evidence'), `Kế hoạch số 38${code}/KH-STP ngày 07/6/2024 của Sở Tư pháp`);
+  }
+  return grid;
+}
+
+describe('In phiếu', () => {
+  it('writes a draft when the workbook has errors, selects it and says how to print', async () => {
+    const grid = sampleGrid();
+    setCell(grid, cellFor(grid, '1', 'selfScore'), 5); // above the maximum of 1: an error
+    const service = new MemoryService(grid);
+    const c = await open(service);
+    await click(c.querySelector('[data-action="print"]'));
+    await waitFor(() => expect(c.querySelector('[data-print-result]')).not.toBeNull());
+    expect(service.sheetWrites).toHaveLength(1);
+    const { sheets, show } = service.sheetWrites[0];
+    expect(sheets.map((s) => s.name)).toEqual([SCORE_SHEET]);
+    expect(show).toBe(SCORE_SHEET);
+    expect(isDraft(sheets[0])).toBe(true);
+    const result = c.querySelector('[data-print-result]')?.textContent ?? '';
+    expect(result).toContain('Tệp > In');
+    expect(result).toMatch(/còn \d+ lỗi nên phiếu là bản nháp/);
+    // The new sheet comes after the score table: the next reading still finds the table.
+    await click(byText(c, 'button', 'Đọc lại'));
+    expect((readUnitWorkbook(service.grid) as UnitReading).sheet).toBe(grid.sheets[0].name);
+  });
+
+  it('stamps a checked sheet when there is no error, and explains page setup skipped before ExcelApi 1.9', async () => {
+    const service = new MemoryService(completeGrid());
+    service.missing.add('pageLayout');
+    const c = await open(service);
+    await click(c.querySelector('[data-action="print"]'));
+    await waitFor(() => expect(c.querySelector('[data-print-result]')).not.toBeNull());
+    const spec = service.sheetWrites[0].sheets[0];
+    expect(isDraft(spec)).toBe(false);
+    expect(spec.values.flat()).toContain('STT');
+    const result = c.querySelector('[data-print-result]')?.textContent ?? '';
+    expect(result).not.toMatch(/bản nháp/);
+    expect(result).toContain('Chưa áp dụng được một số thiết lập');
+    expect(result).toContain('ExcelApi 1.9');
+  });
+
+  it('writes answers still waiting in the queue before building the sheet', async () => {
+    const grid = completeGrid();
+    setCell(grid, cellFor(grid, '1', 'selfScore'), null);
+    const service = new MemoryService(grid);
+    const writesAtPrint: number[] = [];
+    const writeSheets = service.writeSheets.bind(service);
+    service.writeSheets = async (sheets, show) => {
+      writesAtPrint.push(service.writes.length);
+      return writeSheets(sheets, show);
+    };
+    const c = await open(service);
+    await click(byText(c, 'button', 'Việc tiếp theo'));
+    await click(byLabel(c, 'Có ban hành: 1 điểm'));
+    expect(service.writes).toHaveLength(0); // still debounced
+    await click(c.querySelector('[data-action="print"]'));
+    await waitFor(() => expect(writesAtPrint).toHaveLength(1));
+    expect(writesAtPrint[0]).toBe(1);
+    expect(service.writes[0]).toEqual([{ code: '1', selfScore: 1 }]);
+    expect(isDraft(service.sheetWrites[0].sheets[0])).toBe(false);
+  });
+});
+
+describe('buildPrintSheet', () => {
+  const reading = () => readUnitWorkbook(completeGrid()) as UnitReading;
+
+  it.each([
+    ['2024-06-07T01:30:00Z', '2024-06-07T08:30'],
+    ['2024-12-31T18:00:00Z', '2025-01-01T01:00'],
+  ])('stamps Vietnam time for %s', (utc, local) => {
+    expect(vietnamLocal(new Date(utc))).toBe(local);
+  });
+
+  it('never takes the name of the score table itself', () => {
+    const r = { ...reading(), sheet: SCORE_SHEET };
+    expect(buildPrintSheet(r, [], TODAY, new Date()).spec.name).not.toBe(SCORE_SHEET);
+    expect(buildPrintSheet(reading(), [], TODAY, new Date()).spec.name).toBe(SCORE_SHEET);
+  });
+
+  it('counts errors only: warnings still give a checked sheet', () => {
+    const warning = finding('EVIDENCE_SHARED', { codes: '1, 2' }, { criterion: '2', severity: 'warning' });
+    const error = finding('SCORE_ABOVE_MAX', { value: 5, max: 1, where: 'tiêu chí 1' }, { criterion: '1' });
+    expect(buildPrintSheet(reading(), [warning], TODAY, new Date()).errors).toBe(0);
+    const draft = buildPrintSheet(reading(), [warning, error], TODAY, new Date());
+    expect(draft.errors).toBe(1);
+    expect(isDraft(draft.spec)).toBe(true);
+    expect(isDraft(buildPrintSheet(reading(), [warning], TODAY, new Date()).spec)).toBe(false);
+  });
+});
