@@ -113,6 +113,13 @@ test('criteria filled through the form land in their cells', async () => {
   await captureState('card', shown.getByLabel('Điểm tự đánh giá', { exact: true }));
 });
 
+test('choosing a criterion in the pane selects its self-score cell in the sheet', async () => {
+  for (const c of [filled[1], filled[0]]) {
+    await openCriterion(c.code);
+    await eventually(async () => expect(await preview.page.locator('table.grid td[aria-selected="true"]').getAttribute('data-address')).toBe(c.cells.selfScore));
+  }
+});
+
 test('a score above the maximum is refused and not written', async () => {
   const c = filled[0];
   const form = await openCriterion(c.code);
