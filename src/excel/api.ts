@@ -16,6 +16,8 @@ export interface XlFont {
   italic: boolean;
   size: number;
   color: string;
+  /** Font family, e.g. 'Times New Roman'. */
+  name: string;
 }
 
 export interface XlBorder {
@@ -60,6 +62,8 @@ export interface XlRange extends XlClientObject {
   readonly dataValidation: XlDataValidation;
   load(propertyNames: string): XlRange;
   getBoundingRect(anotherRange: XlRange | string): XlRange;
+  /** ExcelApi 1.2; fails with ItemNotFound when the ranges do not meet. */
+  getIntersection(anotherRange: XlRange | string): XlRange;
   merge(across?: boolean): void;
   select(): void;
 }
@@ -96,6 +100,26 @@ export interface XlPageLayout {
   setPrintArea(printArea: string): void;
 }
 
+/** The chart types the specs draw (Excel.ChartType has many more). */
+export type XlChartType = 'ColumnClustered' | 'BarClustered';
+
+export interface XlChartSeries {
+  name: string;
+  /** ExcelApi 1.7: the category labels of the series. */
+  setXAxisValues(sourceData: XlRange): void;
+}
+
+export interface XlChart {
+  readonly title: { text: string };
+  readonly series: { getItemAt(index: number): XlChartSeries };
+  /** Top-left and bottom-right cells of the chart's frame. */
+  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
+}
+
+export interface XlChartCollection {
+  add(type: XlChartType, sourceData: XlRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XlChart;
+}
+
 export interface XlWorksheet extends XlClientObject {
   name: string;
   visibility: string;
@@ -105,6 +129,9 @@ export interface XlWorksheet extends XlClientObject {
   readonly freezePanes: { freezeRows(count?: number): void; freezeColumns(count?: number): void; freezeAt(frozenRange: string): void };
   /** ExcelApi 1.9. */
   readonly pageLayout: XlPageLayout;
+  readonly charts: XlChartCollection;
+  /** ExcelApi 1.9. A new page starts at the top row of each range added. */
+  readonly horizontalPageBreaks: { add(pageBreakRange: XlRange | string): unknown };
   load(propertyNames: string): XlWorksheet;
   getRange(address?: string): XlRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;

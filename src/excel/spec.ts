@@ -1,11 +1,11 @@
 /**
  * Rendering a SheetSpec (template, print-ready score sheet, consolidation output) in the
  * open workbook, in 3 syncs whatever the spec holds (more only when the values exceed
- * one request): look up existing sheets; create them, write values and formats; turn
- * events back on. Features the running Excel lacks are skipped and reported.
+ * one request): look up existing sheets; create them, write values, formats and charts;
+ * turn events back on. Features the running Excel lacks are skipped and reported.
  */
 import { a1, type CellRange } from '../workbook/grid';
-import type { CellStyle, PrintSetup, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
+import type { CellStyle, ChartSpec, PrintSetup, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
 import type { ExcelRun, XlRange, XlWorksheet } from './api';
 import { chunkBlocks, DEFAULT_BUDGET_BYTES } from './chunks';
 import { wrapOfficeError } from './errors';
@@ -29,24 +29,42 @@ const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidd
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 const POINTS_PER_INCH = 72;
+const CHART_TYPE = { bar: 'BarClustered', column: 'ColumnClustered' } as const;
 
 /** Column width in characters (the unit of .xlsx files) to Excel's points: (7 px per character + 5 px padding) x 0.75. */
 export function widthToPoints(chars: number): number {
   return (chars * 7 + 5) * 0.75;
 }
 
-function skipped(sheet: string, feature: SkippedFeature['feature']): SkippedFeature {
-  if (feature === 'dataValidation') {
-    return {
-      sheet, feature, requirement: 'ExcelApi 1.8',
-      vi: `Trang tính "${sheet}": chưa đặt kiểm tra dữ liệu (danh sách điểm hợp lệ) vì phiên bản Excel này không hỗ trợ ExcelApi 1.8. Phần bổ trợ vẫn tự kiểm tra điểm khi bạn bấm Kiểm tra.`,
-      en: `Sheet "${sheet}": data validation (the list of valid scores) was not set because this version of Excel lacks ExcelApi 1.8. The add-in still checks scores itself when you press Check.`,
-    };
-  }
+/** The parts of a print setup, named as the user knows them from File > Print. */
+function printParts(p: PrintSetup): { vi: string; en: string } {
+  const parts: [boolean, string, string][] = [
+    [true, 'khổ giấy, hướng giấy, lề', 'paper, orientation, margins'],
+    [p.fitToWidth, 'vừa khổ ngang', 'fit to page width'],
+    [p.titleRows !== undefined, 'dòng tiêu đề lặp lại', 'repeated title rows'],
+    [p.printArea !== undefined, 'vùng in', 'print area'],
+    [p.centerHeader !== undefined, 'đầu trang', 'header'],
+    [p.centerFooter !== undefined, 'chân trang', 'footer'],
+    [(p.rowBreaks?.length ?? 0) > 0, 'ngắt trang', 'page breaks'],
+  ];
+  const present = parts.filter(([on]) => on);
+  return { vi: present.map(([, vi]) => vi).join(', '), en: present.map(([, , en]) => en).join(', ') };
+}
+
+function skippedValidation(sheet: string): SkippedFeature {
   return {
-    sheet, feature, requirement: 'ExcelApi 1.9',
-    vi: `Trang tính "${sheet}": chưa thiết lập trang in (khổ giấy, hướng giấy, dòng tiêu đề lặp lại, lề, chân trang) vì phiên bản Excel này không hỗ trợ ExcelApi 1.9. Hãy thiết lập trong Tệp > In trước khi in.`,
-    en: `Sheet "${sheet}": page setup (paper, orientation, repeated title rows, margins, footer) was not applied because this version of Excel lacks ExcelApi 1.9. Set it in File > Print before printing.`,
+    sheet, feature: 'dataValidation', requirement: 'ExcelApi 1.8',
+    vi: `Trang tính "${sheet}": chưa đặt kiểm tra dữ liệu (danh sách điểm hợp lệ) vì phiên bản Excel này không hỗ trợ ExcelApi 1.8. Phần bổ trợ vẫn tự kiểm tra điểm khi bạn bấm Kiểm tra.`,
+    en: `Sheet "${sheet}": data validation (the list of valid scores) was not set because this version of Excel lacks ExcelApi 1.8. The add-in still checks scores itself when you press Check.`,
+  };
+}
+
+function skippedPrint(sheet: string, print: PrintSetup): SkippedFeature {
+  const parts = printParts(print);
+  return {
+    sheet, feature: 'pageLayout', requirement: 'ExcelApi 1.9',
+    vi: `Trang tính "${sheet}": chưa thiết lập trang in (${parts.vi}) vì phiên bản Excel này không hỗ trợ ExcelApi 1.9. Hãy thiết lập trong Tệp > In hoặc thẻ Bố trí Trang trước khi in.`,
+    en: `Sheet "${sheet}": page setup (${parts.en}) was not applied because this version of Excel lacks ExcelApi 1.9. Set it in File > Print or on the Page Layout tab before printing.`,
   };
 }
 
@@ -60,6 +78,7 @@ function applyStyle(ws: XlWorksheet, r: CellRange, style: CellStyle): void {
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.italic !== undefined) f.font.italic = style.italic;
   if (style.fontSize !== undefined) f.font.size = style.fontSize;
+  if (style.fontName !== undefined) f.font.name = style.fontName;
   if (style.color !== undefined) f.font.color = `#${style.color}`;
   if (style.fill !== undefined) f.fill.color = `#${style.fill}`;
   if (style.wrap !== undefined) f.wrapText = style.wrap;
@@ -105,6 +124,19 @@ function applyPrint(ws: XlWorksheet, p: PrintSetup): void {
   pl.footerMargin = p.margins.footer * POINTS_PER_INCH;
   if (p.centerHeader !== undefined) pl.headersFooters.defaultForAllPages.centerHeader = p.centerHeader;
   if (p.centerFooter !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
+  // A break after row r is a page starting at row r + 1.
+  for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(a1(r + 1, 0));
+}
+
+/** Values in one column, categories beside them; the frame covers the anchor's cells. */
+function applyChart(ws: XlWorksheet, c: ChartSpec): void {
+  const chart = ws.charts.add(CHART_TYPE[c.type], rangeOf(ws, c.values), 'Auto');
+  chart.title.text = c.title;
+  const series = chart.series.getItemAt(0);
+  series.name = c.seriesName;
+  series.setXAxisValues(rangeOf(ws, c.categories));
+  const { row, col, rows, cols } = c.anchor;
+  chart.setPosition(a1(row, col), a1(row + rows - 1, col + cols - 1));
 }
 
 /** Everything but values, queued after the values so number formats apply to written cells. */
@@ -125,6 +157,7 @@ function applyLayout(ws: XlWorksheet, s: SheetSpec, can: { validation: boolean; 
     else ws.freezePanes.freezeAt(`A1:${a1(rows - 1, cols - 1)}`);
   }
   if (can.print && s.print) applyPrint(ws, s.print);
+  for (const c of s.charts ?? []) applyChart(ws, c);
   if (s.protect) ws.protection.protect();
   if (s.visibility && s.visibility !== 'visible') ws.visibility = VISIBILITY[s.visibility];
 }
@@ -135,8 +168,8 @@ export async function writeSpec(run: ExcelRun, spec: WorkbookSpec, opts: WriteOp
   const can = { validation: supports('dataValidation', isSetSupported), print: supports('pageLayout', isSetSupported) };
   const skippedFeatures: SkippedFeature[] = [];
   for (const s of spec.sheets) {
-    if (!can.validation && (s.validations?.length ?? 0) > 0) skippedFeatures.push(skipped(s.name, 'dataValidation'));
-    if (!can.print && s.print) skippedFeatures.push(skipped(s.name, 'pageLayout'));
+    if (!can.validation && (s.validations?.length ?? 0) > 0) skippedFeatures.push(skippedValidation(s.name));
+    if (!can.print && s.print) skippedFeatures.push(skippedPrint(s.name, s.print));
   }
   const pieces = planPieces({ blocks: spec.sheets.map((s) => ({ sheet: s.name, row: 0, col: 0, values: s.values })) });
   const chunks = chunkBlocks(pieces, opts.budgetBytes ?? DEFAULT_BUDGET_BYTES);

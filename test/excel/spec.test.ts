@@ -3,6 +3,7 @@
  * lacks (data validation before 1.8, page setup before 1.9) is skipped and explained.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { writeSpec } from '../../src/excel';
 import type { SheetSpec } from '../../src/workbook/spec';
 import { reopen, scoreWorkbook, standInFor } from './helpers';
@@ -105,5 +106,97 @@ describe('writeSpec', () => {
     const { standIn, run } = standInFor(scoreWorkbook(1));
     await writeSpec(run, { sheets: [{ name: '_chiso', visibility: 'veryHidden', values: [['criteriaSet', 'bac-kan-2024']] }] }, { isSetSupported: standIn.isSetSupported });
     expect(standIn.workbook.getWorksheet('_chiso')!.state).toBe('veryHidden');
+  });
+});
+
+/** A consolidation sheet: units, their index, a chart of it; the print font and page breaks of a score sheet. */
+const SUMMARY_SHEET: SheetSpec = {
+  name: 'Tổng hợp',
+  values: [
+    ['KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2024'],
+    ['Đơn vị', 'Chỉ số (%)'],
+    ['Sở Tư pháp', 86.5],
+    ['Sở Nội vụ', 91.25],
+    ['UBND huyện Ba Bể', 78],
+    ['UBND thành phố Bắc Kạn', 88.75],
+  ],
+  styles: [{ range: { top: 0, left: 0, bottom: 5, right: 1 }, style: { fontName: 'Times New Roman', fontSize: 13 } }],
+  charts: [
+    {
+      type: 'bar', title: 'Chỉ số CCHC theo đơn vị', seriesName: 'Chỉ số (%)',
+      categories: { top: 2, left: 0, bottom: 5, right: 0 }, values: { top: 2, left: 1, bottom: 5, right: 1 },
+      anchor: { row: 1, col: 3, rows: 15, cols: 8 },
+    },
+    {
+      type: 'column', title: 'Điểm theo đơn vị', seriesName: 'Điểm',
+      categories: { top: 2, left: 0, bottom: 5, right: 0 }, values: { top: 2, left: 1, bottom: 5, right: 1 },
+      anchor: { row: 17, col: 3, rows: 10, cols: 6 },
+    },
+  ],
+  print: {
+    orientation: 'portrait', paperSize: 'A4', fitToWidth: true,
+    margins: { top: 0.75, bottom: 0.75, left: 1, right: 0.5, header: 0.3, footer: 0.3 },
+    centerHeader: '&"Times New Roman,Bold"&14BẢN DỰ THẢO',
+    rowBreaks: [2, 4],
+  },
+};
+
+describe('writeSpec: charts, fonts, headers and page breaks', () => {
+  test('charts are drawn over the spec ranges within the same 3 syncs', async () => {
+    const { standIn, run } = standInFor(scoreWorkbook(1));
+    const result = await writeSpec(run, { sheets: [SUMMARY_SHEET] }, { isSetSupported: standIn.isSetSupported });
+    expect(result).toEqual({ syncs: 3, skipped: [] });
+    expect(standIn.charts('Tổng hợp')).toEqual([
+      {
+        type: 'BarClustered', source: "'Tổng hợp'!B3:B6", seriesBy: 'Auto', title: 'Chỉ số CCHC theo đơn vị',
+        series: [{ name: 'Chỉ số (%)', values: "'Tổng hợp'!B3:B6", xAxisValues: "'Tổng hợp'!A3:A6" }],
+        position: { start: 'D2', end: 'K16' },
+      },
+      {
+        type: 'ColumnClustered', source: "'Tổng hợp'!B3:B6", seriesBy: 'Auto', title: 'Điểm theo đơn vị',
+        series: [{ name: 'Điểm', values: "'Tổng hợp'!B3:B6", xAxisValues: "'Tổng hợp'!A3:A6" }],
+        position: { start: 'D18', end: 'I27' },
+      },
+    ]);
+  });
+
+  test('replacing a sheet drops the charts of the old one', async () => {
+    const { standIn, run } = standInFor(scoreWorkbook(1));
+    await writeSpec(run, { sheets: [SUMMARY_SHEET] }, { isSetSupported: standIn.isSetSupported });
+    await writeSpec(run, { sheets: [{ ...SUMMARY_SHEET, charts: [SUMMARY_SHEET.charts![1]] }] }, { isSetSupported: standIn.isSetSupported });
+    expect(standIn.charts('Tổng hợp').map((c) => c.title)).toEqual(['Điểm theo đơn vị']);
+  });
+
+  test('font family, centre header and manual page breaks reach the file', async () => {
+    const { standIn, run } = standInFor(scoreWorkbook(1));
+    await writeSpec(run, { sheets: [SUMMARY_SHEET] }, { isSetSupported: standIn.isSetSupported });
+    const ws = (await reopen(standIn.workbook)).getWorksheet('Tổng hợp')!;
+    expect(ws.getCell('A3').font).toMatchObject({ name: 'Times New Roman', size: 13 });
+    expect(ws.getCell('B6').font).toMatchObject({ name: 'Times New Roman' });
+    expect(ws.headerFooter.oddHeader).toBe('&C&"Times New Roman,Bold"&14BẢN DỰ THẢO');
+    // A break after 0-based row r is stored after 1-based row r + 1, as src/xlsx writes it
+    // (exceljs writes page breaks but does not read them back: the sheet XML is checked).
+    const zip = await JSZip.loadAsync((await standIn.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const index = standIn.workbook.worksheets.findIndex((w) => w.name === 'Tổng hợp') + 1;
+    const xml = await zip.file(`xl/worksheets/sheet${index}.xml`)!.async('string');
+    expect([...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]))).toEqual([3, 5]);
+  });
+
+  test.each([
+    ['1.8', [['pageLayout', 'ExcelApi 1.9']]],
+    ['1.7', [['pageLayout', 'ExcelApi 1.9']]],
+  ])('ExcelApi %s: the print setup is skipped and names the header and page breaks; charts and fonts are drawn', async (apiVersion, skipped) => {
+    const { standIn, run } = standInFor(scoreWorkbook(1), { apiVersion });
+    const result = await writeSpec(run, { sheets: [SUMMARY_SHEET] }, { isSetSupported: standIn.isSetSupported });
+    expect(result.skipped.map((s) => [s.feature, s.requirement])).toEqual(skipped);
+    expect(result.skipped[0].vi).toBe(
+      'Trang tính "Tổng hợp": chưa thiết lập trang in (khổ giấy, hướng giấy, lề, vừa khổ ngang, đầu trang, ngắt trang) vì phiên bản Excel này không hỗ trợ ExcelApi 1.9. Hãy thiết lập trong Tệp > In hoặc thẻ Bố trí Trang trước khi in.',
+    );
+    expect(result.skipped[0].en).toContain('header, page breaks');
+    const ws = standIn.workbook.getWorksheet('Tổng hợp')!;
+    expect((ws as unknown as { rowBreaks?: unknown[] }).rowBreaks ?? []).toEqual([]);
+    expect(ws.headerFooter?.oddHeader ?? null).toBeNull();
+    expect(ws.getCell('A3').font).toMatchObject({ name: 'Times New Roman' });
+    expect(standIn.charts('Tổng hợp').map((c) => c.type)).toEqual(['BarClustered', 'ColumnClustered']);
   });
 });

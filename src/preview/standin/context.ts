@@ -5,6 +5,7 @@
  * before load + sync throws PropertyNotLoaded, as in Excel.
  */
 import type ExcelJS from 'exceljs';
+import type { ChartRecord } from './charts';
 import { propertyNotLoaded, StandInError } from './errors';
 
 /** Excel on the web's cap on a request and on a response. */
@@ -50,6 +51,8 @@ export class Session {
   pending: Promise<unknown>[] = [];
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
+  /** Charts added by the add-in, by sheet: exceljs cannot keep them in the workbook. */
+  charts = new Map<ExcelJS.Worksheet, ChartRecord[]>();
 
   constructor(
     readonly workbook: ExcelJS.Workbook,

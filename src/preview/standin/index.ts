@@ -2,3 +2,4 @@
 export { createStandIn, StandInContext, type StandIn, type StandInOptions, type RunOptions } from './standin';
 export { StandInError, type StandInErrorCode } from './errors';
 export { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT, type RequestStats, type ChangeEvent } from './context';
+export type { ChartRecord, SeriesRecord } from './charts';

@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { cellCount, formatRect, parseAddress, qualified, MAX_COLS, MAX_ROWS, type Rect } from './address';
+import { ChartCollection } from './charts';
 import { hasValue, readFormulas, readNumberFormat, readValues, writeInput } from './cells';
 import { ClientObject, Context, READ_CELL_LIMIT, type ChangeHandler, type RequestStats, type SelectionHandler } from './context';
 import { StandInError } from './errors';
@@ -157,6 +158,7 @@ export class Worksheet extends ClientObject {
       if (visible.length === 1 && visible[0] === ws) throw new StandInError('InvalidOperation', `${this.path}.delete()`);
       wb.removeWorksheet(ws.id);
       this.ctx.session.handlers.delete(ws);
+      this.ctx.session.charts.delete(ws);
     });
   }
 
@@ -215,6 +217,27 @@ export class Worksheet extends ClientObject {
 
   get pageLayout(): PageLayout {
     return new PageLayout(this);
+  }
+
+  get charts(): ChartCollection {
+    return new ChartCollection(this);
+  }
+
+  /** ExcelApi 1.9. exceljs keeps a break after a row: a page starting at row t breaks after row t - 1. */
+  get horizontalPageBreaks(): { add(pageBreakRange: Range | string): void } {
+    return {
+      add: (pageBreakRange: Range | string) =>
+        this.call('horizontalPageBreaks.add', [typeof pageBreakRange === 'string' ? pageBreakRange : pageBreakRange.path], () => {
+          const ws = this.sheet();
+          const r = typeof pageBreakRange === 'string' ? parseAddress(pageBreakRange) : pageBreakRange.resolved().rect;
+          if (typeof pageBreakRange !== 'string' && pageBreakRange.resolved().ws !== ws) {
+            throw new StandInError('InvalidArgument', `${this.path}.horizontalPageBreaks.add`);
+          }
+          // A break before row 1 would be an empty page: Excel refuses it.
+          if (r.top === 0) throw new StandInError('InvalidArgument', `${this.path}.horizontalPageBreaks.add`);
+          ws.getRow(r.top).addPageBreak();
+        }, '1.9'),
+    };
   }
 
   get onSelectionChanged(): { add(handler: SelectionHandler): { context: Context; remove(): void } } {
@@ -401,6 +424,21 @@ export class Range extends ClientObject {
     return new DataValidation(this);
   }
 
+  getIntersection(anotherRange: Range | string): Range {
+    return new Range(
+      this.worksheet,
+      `${this.path}.getIntersection(${typeof anotherRange === 'string' ? anotherRange : anotherRange.path})`,
+      () => {
+        const a = this.resolved().rect;
+        const b = typeof anotherRange === 'string' ? parseAddress(anotherRange) : anotherRange.resolved().rect;
+        const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+        if (r.top > r.bottom || r.left > r.right) throw new StandInError('ItemNotFound', `${this.path}.getIntersection`);
+        return r;
+      },
+      '1.2',
+    );
+  }
+
   getBoundingRect(anotherRange: Range | string): Range {
     return new Range(
       this.worksheet,
@@ -478,6 +516,13 @@ export class RangeFont extends RangePart {
   }
   set color(v: string) {
     this.setEach('color', v, (cell) => void (cell.font = { ...cell.font, color: { argb: argb(v) } }));
+  }
+  set name(v: string) {
+    if (v.trim() === '') throw new StandInError('InvalidArgument', `${this.path}.name`);
+    this.setEach('name', v, (cell) => void (cell.font = { ...cell.font, name: v }));
+  }
+  get name(): string {
+    return this.read('name');
   }
   get bold(): boolean {
     return this.read('bold');

@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { parseAddress, formatRect } from './address';
 import { writeInput } from './cells';
+import type { ChartRecord } from './charts';
 import { Context, Session, type ChangeEvent, type RequestStats } from './context';
 import { StandInError } from './errors';
 import { Application, Runtime, WorksheetCollection } from './objects';
@@ -54,6 +55,8 @@ export interface StandIn {
   /** What select() last selected, and the sheet activate() last showed. */
   readonly selection: { sheet: string; address: string } | null;
   readonly activeSheet: string | null;
+  /** The charts the add-in has added to a sheet, in order (exceljs cannot store them). */
+  charts(sheet: string): ChartRecord[];
   /** Whether the add-in's events are on (runtime.enableEvents). */
   readonly eventsEnabled: boolean;
   readonly workbook: ExcelJS.Workbook;
@@ -116,6 +119,10 @@ export function createStandIn(workbook: ExcelJS.Workbook, opts: StandInOptions =
     },
     get eventsEnabled() {
       return session.eventsEnabled;
+    },
+    charts(sheet) {
+      const ws = workbook.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
+      return ws ? (session.charts.get(ws) ?? []) : [];
     },
     workbook,
   };
