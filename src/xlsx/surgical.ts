@@ -443,7 +443,8 @@ function refuseFormulaGroup(sheet: string, at: string, row: number, col: number,
 function cellEdit(attrs: Map<string, string>, value: WriteValue, p: string, sheet: string, at: string): Edit {
   const keep = [...attrs].filter(([k]) => k !== 't' && k !== 'cm' && k !== 'vm');
   const open = (t?: string) => `<${p}c${keep.map(([k, v]) => ` ${k}="${v}"`).join('')}${t ? ` t="${t}"` : ''}`;
-  if (value === null) {
+  // An empty text clears the cell, as it does through Office.js.
+  if (value === null || value === '') {
     // A cell with no style and no value is no cell at all (exceljs would read it as part of a merge).
     return { xml: keep.length > 1 ? `${open()}/>` : null, content: { value: null } };
   }
@@ -453,7 +454,11 @@ function cellEdit(attrs: Map<string, string>, value: WriteValue, p: string, shee
   }
   if (typeof value === 'boolean') return { xml: `${open('b')}><${p}v>${value ? 1 : 0}</${p}v></${p}c>`, content: { value: 'other' } };
   if (typeof value === 'string') {
-    return { xml: `${open('inlineStr')}><${p}is><${p}t xml:space="preserve">${escapeText(value)}</${p}t></${p}is></${p}c>`, content: { value: 'other' } };
+    const text = escapeText(value);
+    // exceljs decodes _xHHHH_ only inside a run: a text that needs it is one run (same text for Excel).
+    const t = `<${p}t xml:space="preserve">${text}</${p}t>`;
+    const body = text === escapeXml(value) ? t : `<${p}r>${t}</${p}r>`;
+    return { xml: `${open('inlineStr')}><${p}is>${body}</${p}is></${p}c>`, content: { value: 'other' } };
   }
   const text = value.formula.replace(/^=/, '').trim();
   if (!text) throw new PlanError(`Công thức ghi vào ô ${at} của trang "${sheet}" rỗng.`, `The formula for cell ${at} of sheet "${sheet}" is empty.`);
