@@ -15,6 +15,8 @@ const layers = {
   'src/xlsx': ['../excel', '../taskpane', '../cli', '../preview', 'react'],
   'src/taskpane': ['../xlsx', '../cli', 'exceljs', 'fs', 'node:*'],
   'src/cli': ['../excel', '../taskpane', '../preview', 'react'],
+  // The pane's Web Worker: reads .xlsx bytes (xlsx/buffer.ts) in the browser, so no node APIs.
+  'src/worker': ['../excel', '../taskpane', '../cli', '../preview', '../xlsx/read', '../xlsx/write', 'react', 'react-dom', '@fluentui/*', 'fs', 'node:*', 'path'],
 };
 
 export default tseslint.config(
