@@ -1,6 +1,7 @@
 /**
- * Excel adapter bench on the stand-in: syncs, request bytes and time to open the form
- * (read the workbook) and to write all answers, for generated self-scoring sheets.
+ * Excel adapter bench on the stand-in: syncs, request and response bytes and time to open
+ * the form (read the workbook) and to write all answers, for generated self-scoring sheets,
+ * plus one 30,000-row read (sliced under the 5 MB response cap).
  * bench/run.ts calls excelBench and prints the rows.
  */
 import ExcelJS from 'exceljs';
@@ -13,6 +14,8 @@ export interface ExcelBenchRow {
   rows: number;
   syncs: number;
   requestBytes: number;
+  /** Largest single response: what the 5 MB cap limits. */
+  maxResponseBytes: number;
   ms: number;
 }
 
@@ -38,9 +41,12 @@ function answers(rows: number): WriteValue[][] {
   ]);
 }
 
+/** A read far beyond one 5 MB response. */
+const LARGE_READ_ROWS = 30_000;
+
 export async function excelBench(rowCounts: number[]): Promise<ExcelBenchRow[]> {
   const out: ExcelBenchRow[] = [];
-  for (const rows of rowCounts) {
+  for (const rows of [...rowCounts, LARGE_READ_ROWS]) {
     const standIn = createStandIn(workbook(rows));
     const run: ExcelRun = standIn.run;
     const measure = async (operation: string, work: () => Promise<unknown>) => {
@@ -48,10 +54,13 @@ export async function excelBench(rowCounts: number[]): Promise<ExcelBenchRow[]> 
       const start = performance.now();
       await work();
       const ms = performance.now() - start;
-      const requestBytes = standIn.stats.requests.reduce((n, r) => n + r.bytes, 0);
-      out.push({ operation, rows, syncs: standIn.stats.syncs, requestBytes, ms: Math.round(ms) });
+      const { requests, syncs } = standIn.stats;
+      const requestBytes = requests.reduce((n, r) => n + r.bytes, 0);
+      const maxResponseBytes = Math.max(0, ...requests.map((r) => r.responseBytes));
+      out.push({ operation, rows, syncs, requestBytes, maxResponseBytes, ms: Math.round(ms) });
     };
     await measure('open form (read)', () => readWorkbook(run));
+    if (rows === LARGE_READ_ROWS) continue;
     await measure('write all answers', () =>
       applyPlan(run, { blocks: [{ sheet: SHEET, row: 2, col: 4, values: answers(rows) }] }, { isSetSupported: standIn.isSetSupported }),
     );

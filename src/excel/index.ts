@@ -1,7 +1,8 @@
 /** The Office.js adapter: the only code that talks to Excel. */
 export type { ExcelRun, SetSupportCheck, XlContext } from './api';
 export { ExcelAdapterError, wrapOfficeError, type ExcelAdapterErrorCode } from './errors';
-export { readWorkbook } from './read';
+export { readWorkbook, type ReadOptions } from './read';
+export { READ_CELL_BYTES } from './slices';
 export { applyPlan, type WriteOptions, type WriteResult } from './write';
 export { writeSpec, type SkippedFeature, type SpecResult } from './spec';
 export { onSheetChanged, onSelectionChanged, selectCell, type SheetChange } from './events';
