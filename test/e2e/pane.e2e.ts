@@ -120,6 +120,14 @@ test('choosing a criterion in the pane selects its self-score cell in the sheet'
   }
 });
 
+test('selecting a cell in the sheet opens its criterion in the pane', async () => {
+  const c = filled[2];
+  expect(await card(c.code).count()).toBe(0);
+  await gridCell(c.cells.evidence).click();
+  await card(c.code).waitFor();
+  await expect(card(c.code).getByLabel('Điểm tự đánh giá', { exact: true }).isVisible()).resolves.toBe(true);
+});
+
 test('a score above the maximum is refused and not written', async () => {
   const c = filled[0];
   const form = await openCriterion(c.code);
@@ -226,7 +234,19 @@ test('closing and reopening the pane loses nothing', async () => {
   await expect(form.getByRole('group', { name: 'Tài liệu 1' }).getByLabel('Số, ký hiệu').inputValue()).resolves.toBe('386/KH-UBND');
 });
 
+test('the pane follows the Office theme: dark when Office is dark', async () => {
+  const background = () => preview.paneFrame().evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider') ?? document.body).backgroundColor);
+  const luminance = (rgb: string) => (rgb.match(/\d+/g) ?? ['255', '255', '255']).slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3;
+  expect(luminance(await background())).toBeGreaterThan(128);
+  const before = await preview.paneFrame().evaluate(() => performance.timeOrigin);
+  await preview.page.getByRole('combobox', { name: /Giao diện/ }).selectOption('dark');
+  await eventually(async () => expect(await preview.paneFrame().evaluate(() => performance.timeOrigin)).toBeGreaterThan(before));
+  await pane.getByRole('tree', { name: 'Lĩnh vực và tiêu chí' }).waitFor();
+  await eventually(async () => expect(luminance(await background())).toBeLessThan(128));
+  await captureState('dark');
+});
+
 test('no serious or critical accessibility violation in any main state, at 320 or 450 px', () => {
-  expect(scanned).toEqual(['loaded', 'card', 'refused', 'evidence-date', 'findings']);
+  expect(scanned).toEqual(['loaded', 'card', 'refused', 'evidence-date', 'findings', 'dark']);
   expect(axeReport.join('\n')).toBe('');
 });

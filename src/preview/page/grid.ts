@@ -10,6 +10,8 @@ import { displayText, editText } from './cellText';
 export interface GridSource {
   readonly workbook: ExcelJS.Workbook;
   editCell(sheet: string, address: string, text: string): unknown;
+  /** A user moving to a cell (click, arrows): Excel fires onSelectionChanged. */
+  selectCell(sheet: string, address: string): unknown;
 }
 
 export interface Grid {
@@ -193,13 +195,25 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
     target.focus();
   }
 
+  /** The user moved to a cell: mark it and tell the workbook, as Excel does. */
+  function userSelect(row: number, col: number): void {
+    focusCell(row, col);
+    const address = `${columnName(col)}${row}`;
+    if (address === selected) return;
+    host.panel.querySelector('td[aria-selected="true"]')?.removeAttribute('aria-selected');
+    host.panel.querySelector('td.selected')?.classList.remove('selected');
+    selected = address;
+    markSelection();
+    void source.selectCell(sheetName, address);
+  }
+
   function move(dRow: number, dCol: number): void {
     let { row, col } = active;
     // Step over cells hidden under a merge.
     for (let i = 0; i < 50; i++) {
       row = Math.max(1, row + dRow);
       col = Math.max(1, col + dCol);
-      if (cellElement(row, col)) return focusCell(row, col);
+      if (cellElement(row, col)) return userSelect(row, col);
     }
   }
 
@@ -247,7 +261,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
 
   host.panel.addEventListener('click', (e) => {
     const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-address]');
-    if (td && !editing) focusCell(Number(td.dataset.row), Number(td.dataset.col));
+    if (td && !editing) userSelect(Number(td.dataset.row), Number(td.dataset.col));
   });
   host.panel.addEventListener('dblclick', (e) => {
     const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-address]');

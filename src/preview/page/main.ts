@@ -71,7 +71,15 @@ async function openSample(): Promise<void> {
     });
   };
   grid = createGrid(
-    { workbook, editCell: (sheet, address, text) => standIn.editCell(sheet, address, text) },
+    {
+      workbook,
+      editCell: (sheet, address, text) => standIn.editCell(sheet, address, text),
+      selectCell: async (sheet, address) => {
+        await standIn.selectByUser(sheet, address);
+        // The user's own selection: the grid shows it already, nothing to follow.
+        lastSelection = standIn.selection;
+      },
+    },
     { panel: element('grid-panel'), tabs: element('sheet-tabs'), announce },
   );
 
