@@ -20,9 +20,13 @@ import { baselineFromSummary, parseBaselineCsv, parseBaselineJson, previousFor, 
 import { readUnitWorkbook, validateReading, type UnitReading } from '../workbook/read';
 import type { WorkbookSpec } from '../workbook/spec';
 import { appraisedTotal, gapRows, gapSheet, logSheet, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
+import { buildSummaryPrint } from '../workbook/printSummary';
 import { FileUnreadableError } from '../xlsx/errors';
+import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
+import { defaultJobs, readFilesPooled } from './pool';
+import { printSheetToPdf } from './print';
 
 /** A usage or input problem: reported on stderr, exit 2. */
 class UsageError extends Error {}
@@ -38,14 +42,32 @@ export interface ConsolidateInput {
   /** ISO date for "dated in the future" checks. */
   today: string;
   lang?: Lang;
+  /**
+   * Worker threads reading files side by side (default 1: read in this thread). The
+   * result is the same for any number; progress is still reported in input order.
+   */
+  jobs?: number;
   onProgress?: (n: number, total: number, file: string) => void;
 }
 
-/** What one file leaves behind once read: the grid is dropped, only figures are kept. */
-interface FileResult {
+/** What reading a file needs besides its path: plain data, so a worker thread can get a copy. */
+export interface ReadContext {
+  sets: CriteriaSet[];
+  today: string;
+  lang: Lang;
+  allowOtherVersions: boolean;
+  baseline?: Baseline;
+}
+
+/**
+ * What one file leaves behind once read: the grid is dropped, only figures are kept.
+ * The set it was checked against is named by its position in `sets` (an index of the
+ * set is rebuilt where it is needed rather than copied between threads).
+ */
+export interface FileResult {
   submission: Submission;
   /** For the gap sheet, when the file was read. */
-  index?: CriteriaIndex;
+  setAt?: number;
   previous?: Map<string, number>;
   previousSource?: UnitGaps['source'];
   current?: Map<string, number>;
@@ -61,12 +83,25 @@ export interface ConsolidateResult {
 }
 
 export async function consolidateFiles(input: ConsolidateInput): Promise<ConsolidateResult> {
-  const lang = input.lang ?? 'vi';
-  const indexes = new Map(input.sets.map((s) => [s, indexCriteriaSet(s)]));
-  const results: FileResult[] = [];
-  for (const [i, path] of input.files.entries()) {
-    input.onProgress?.(i + 1, input.files.length, basename(path));
-    results.push(await readOne(path, input, indexes, lang));
+  const ctx: ReadContext = {
+    sets: input.sets,
+    today: input.today,
+    lang: input.lang ?? 'vi',
+    allowOtherVersions: input.allowOtherVersions === true,
+    ...(input.baseline ? { baseline: input.baseline } : {}),
+  };
+  // Each set is indexed once for all files (its parsed methods and required document kinds).
+  const indexes = input.sets.map(indexCriteriaSet);
+  const jobs = Math.min(Math.max(1, Math.floor(input.jobs ?? 1)), input.files.length);
+  let results: FileResult[];
+  if (jobs > 1) {
+    results = await readFilesPooled(input.files, ctx, jobs, (i) => input.onProgress?.(i + 1, input.files.length, basename(input.files[i])));
+  } else {
+    results = [];
+    for (const [i, path] of input.files.entries()) {
+      input.onProgress?.(i + 1, input.files.length, basename(path));
+      results.push(await readUnitFile(path, ctx, indexes));
+    }
   }
   const consolidation = consolidate(
     results.map((r) => r.submission),
@@ -76,13 +111,13 @@ export async function consolidateFiles(input: ConsolidateInput): Promise<Consoli
   const gaps: UnitGaps[] = [];
   for (const row of consolidation.units) {
     const r = byFile.get(row.file);
-    if (row.status === 'duplicate' || !r?.index || !r.current) continue;
+    if (row.status === 'duplicate' || r?.setAt === undefined || !r.current) continue;
     gaps.push({
       unit: row.unit,
       ...(row.level ? { level: row.level } : {}),
       file: row.file,
       source: r.previousSource ?? 'none',
-      rows: gapRows(r.index, r.previous ?? new Map(), r.current),
+      rows: gapRows(indexes[r.setAt], r.previous ?? new Map(), r.current),
     });
   }
   return {
@@ -93,8 +128,10 @@ export async function consolidateFiles(input: ConsolidateInput): Promise<Consoli
   };
 }
 
-async function readOne(path: string, input: ConsolidateInput, indexes: Map<CriteriaSet, CriteriaIndex>, lang: Lang): Promise<FileResult> {
+/** Reads, hashes, validates and totals one unit workbook; `indexes[i]` indexes `ctx.sets[i]`. */
+export async function readUnitFile(path: string, ctx: ReadContext, indexes: readonly CriteriaIndex[]): Promise<FileResult> {
   const file = basename(path);
+  const lang = ctx.lang;
   let buf: Buffer;
   try {
     buf = await readFile(path);
@@ -112,22 +149,22 @@ async function readOne(path: string, input: ConsolidateInput, indexes: Map<Crite
   }
   if (!reading.ok) return { submission: { file, hash, findings: reading.findings } };
 
-  const reference = pickReference(reading, input.sets);
+  const reference = pickReference(reading, ctx.sets);
   const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
   const base = { file, hash, ...(reading.meta.unit ? { unit: reading.meta.unit } : {}), ...(level ? { level } : {}) };
   if (!reference) {
-    const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected: input.sets.map((s) => `${s.id} v${s.version}`).join(', ') }, { file, field: 'set' });
+    const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected: ctx.sets.map((s) => `${s.id} v${s.version}`).join(', ') }, { file, field: 'set' });
     return { submission: { ...base, findings: [...reading.findings, f] } };
   }
   // Once the user confirmed other set versions, the mismatch is a warning: the file is used.
-  const findings = validateReading(reading, { reference, today: input.today }).map((f) =>
-    f.code === 'SET_VERSION_MISMATCH' && input.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
+  const findings = validateReading(reading, { reference, today: ctx.today }).map((f) =>
+    f.code === 'SET_VERSION_MISMATCH' && ctx.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
   );
-  const index = indexes.get(reference) as CriteriaIndex;
-  const totals = computeTotals(index, reading.answers);
+  const setAt = ctx.sets.indexOf(reference);
+  const totals = computeTotals(indexes[setAt], reading.answers);
   const current = new Map<string, number>();
   for (const [code, t] of totals.byCode) if (t.final !== undefined) current.set(code, t.final);
-  const previous = previousFor(reading.meta.unit ?? file, reading.answers, input.baseline);
+  const previous = previousFor(reading.meta.unit ?? file, reading.answers, ctx.baseline);
   return {
     submission: {
       ...base,
@@ -141,7 +178,7 @@ async function readOne(path: string, input: ConsolidateInput, indexes: Map<Crite
         byField: totals.byField.map((f) => ({ code: f.code, name: f.name, final: f.final, applicableMax: f.applicableMax })),
       },
     },
-    index,
+    setAt,
     previous: previous.scores,
     previousSource: previous.source,
     current,
@@ -356,12 +393,47 @@ async function loadPlan(dir: string, mode: SipasMode | undefined): Promise<{ pla
 // ---------------------------------------------------------------------------
 // The command
 
-const USAGE = `Cách dùng / usage:
-  chiso consolidate <thư mục|tệp.xlsx...> --criteria <bộ tiêu chí.json|mẫu.xlsx|thư mục> --out <tổng hợp.xlsx>
-        [--units <danh sách.json>] [--baseline <năm trước.xlsx|.json|.csv>] [--grades <xếp loại.json>]
+export const CONSOLIDATE_HELP = `Cách dùng / Usage:
+  chiso consolidate <thư mục|tệp.xlsx...> --criteria <bo-tieu-chi.json|bieu-mau.xlsx|thư mục> --out <tong-hop.xlsx>
+        [--units <danh-sach.json>] [--baseline <nam-truoc.xlsx|.json|.csv>] [--grades <xep-loai.json>]
         [--targets <thư mục chỉ tiêu>] [--sipas-mode points|relative] [--allow-other-versions]
-        [--today YYYY-MM-DD] [--lang vi|en] [--json]
-  --criteria may be repeated (one set per level); each workbook is checked against the set it names.`;
+        [--print <bao-cao.pdf>] [--place <địa danh>] [--issuer <cơ quan>]
+        [--today YYYY-MM-DD] [--lang vi|en] [--jobs N] [--json]
+
+Tổng hợp bảng tự chấm điểm của các đơn vị: đọc và kiểm tra từng tệp theo bộ tiêu chí gốc,
+từ chối tệp không dùng được (kèm lý do), báo đơn vị nộp trùng và đơn vị chưa nộp, xếp hạng
+trong từng cấp, ghi sổ tổng hợp (Tổng hợp, Chênh lệch mục tiêu, Nhật ký kiểm tra, Theo dõi
+kế hoạch). Tệp của đơn vị chỉ được đọc. Tiến độ ghi ra stderr.
+Consolidates units' workbooks: each file is read and checked against the reference set,
+unusable files are rejected with reasons, duplicate and missing units are reported, units
+are ranked within their level, and the summary workbook is written. Inputs are only read.
+
+Tùy chọn / Options:
+  --criteria <tệp>       bộ tiêu chí gốc: JSON, biểu mẫu .xlsx hoặc thư mục; có thể lặp lại (mỗi cấp một bộ)
+                         reference set: JSON, template .xlsx or a folder; may be repeated (one per level)
+  --out <tệp.xlsx>       sổ tổng hợp / the summary workbook to write
+  --units <tệp.json>     danh sách đơn vị [{"name","level"}], level so|huyen|xa / expected units
+  --baseline <tệp>       kết quả năm trước (sổ tổng hợp năm trước, JSON hoặc CSV) / last year's results
+  --grades <tệp.json>    ngưỡng xếp loại (mặc định data/grades-sample.json, là MẪU) / grade bands (default: a sample)
+  --targets <thư mục>    chỉ tiêu của kế hoạch (mặc định data/targets) / the plan's targets
+  --sipas-mode points|relative  cách tính chỉ tiêu SIPAS +10% / how the SIPAS +10% target is computed
+  --allow-other-versions chấp nhận tệp theo phiên bản bộ tiêu chí khác / accept other set versions
+  --print <tệp.pdf>      in thêm báo cáo tổng hợp, xếp hạng ra PDF (A4, qua LibreOffice)
+                         also print the consolidated ranking report to PDF (A4, through LibreOffice)
+  --place <địa danh>     địa danh ở dòng ngày tháng của báo cáo, ví dụ "Bắc Kạn" / place of the date line
+  --issuer <tên>         cơ quan cấp trên ở góc trái báo cáo (mặc định "UBND TỈNH BẮC KẠN") / body above Sở Nội vụ
+  --today YYYY-MM-DD     ngày kiểm tra và ngày của báo cáo (mặc định hôm nay) / check and report date (default today)
+  --lang vi|en           ngôn ngữ thông báo (mặc định vi) / message language (default vi)
+  --jobs N               số luồng đọc tệp song song (mặc định: số nhân CPU; 1: tuần tự)
+                         threads reading files side by side (default: the cores; 1: one after another)
+  --json                 in đúng một tài liệu JSON ra stdout / print exactly one JSON document on stdout
+  -h, --help             trợ giúp này / this help
+
+Mã thoát / Exit codes:
+  0  mọi tệp được chấp nhận / every file accepted
+  1  có tệp bị từ chối, trùng đơn vị hoặc có lỗi / some file rejected, duplicated or with errors
+  2  không có tệp nào dùng được; sai đối số; không in được PDF / nothing usable; bad arguments; the PDF failed
+`;
 
 /** Bundled data, next to src/ (the CLI runs from the repository or the installed package). */
 const DATA_DIR = resolve(__dirname, '../../data');
@@ -396,18 +468,27 @@ async function run(argv: string[]): Promise<number> {
         today: { type: 'string' },
         lang: { type: 'string' },
         json: { type: 'boolean' },
+        jobs: { type: 'string' },
+        print: { type: 'string' },
+        place: { type: 'string' },
+        issuer: { type: 'string' },
       },
     });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+    throw new UsageError(`${(e as Error).message}\n\n${CONSOLIDATE_HELP}`);
   }
   const o = parsed.values;
-  if (parsed.positionals.length === 0 || !o.criteria?.length || !o.out) throw new UsageError(USAGE);
+  if (parsed.positionals.length === 0 || !o.criteria?.length || !o.out) throw new UsageError(CONSOLIDATE_HELP);
   const lang: Lang = o.lang === 'en' ? 'en' : 'vi';
   const sipas = o['sipas-mode'];
-  if (sipas !== undefined && sipas !== 'points' && sipas !== 'relative') throw new UsageError(`--sipas-mode: points | relative\n${USAGE}`);
+  if (sipas !== undefined && sipas !== 'points' && sipas !== 'relative') throw new UsageError(`--sipas-mode: points | relative\n\n${CONSOLIDATE_HELP}`);
   if (o.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.today)) throw new UsageError('--today: YYYY-MM-DD');
+  const jobs = o.jobs === undefined ? defaultJobs() : Number(o.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs: số nguyên từ 1 / a whole number from 1');
   const out = resolve(o.out);
+  const pdf = o.print !== undefined ? resolve(o.print) : undefined;
+  if (pdf !== undefined && !pdf.toLowerCase().endsWith('.pdf')) throw new UsageError(`--print: tệp phải có đuôi .pdf / the file must end in .pdf: ${o.print}`);
+  const today = o.today ?? new Date().toISOString().slice(0, 10);
 
   const sets = await loadSets(o.criteria);
   if (sets.length === 0) throw new UsageError('Không có bộ tiêu chí nào / no criteria set given');
@@ -429,8 +510,9 @@ async function run(argv: string[]): Promise<number> {
     ...(expectedUnits ? { expectedUnits } : {}),
     ...(baseline ? { baseline } : {}),
     allowOtherVersions: o['allow-other-versions'] === true,
-    today: o.today ?? new Date().toISOString().slice(0, 10),
+    today,
     lang,
+    jobs,
     onProgress: (n, total, name) => process.stderr.write(`Tệp ${n}/${total}: ${name}\n`),
   });
   const notes = [
@@ -441,9 +523,17 @@ async function run(argv: string[]): Promise<number> {
   await writeSpecToFile(summaryWorkbook(result, { year, notes, plan, sipasMode: mode }), out);
 
   const c = result.consolidation;
+  let printFailed = false;
+  if (pdf !== undefined) {
+    const report = buildSummaryPrint(c, { year, notes, date: today, digitPx: libreOfficeDigitPx(), ...(o.place ? { place: o.place } : {}), ...(o.issuer ? { issuer: o.issuer } : {}) });
+    const failed = await printSheetToPdf(report, pdf);
+    if (failed) process.stderr.write(`${failed.text('vi')}\n${failed.text('en')}\n`);
+    else process.stderr.write(`${lang === 'en' ? 'Printed' : 'Đã in'}: ${pdf}\n`);
+    printFailed = failed !== undefined;
+  }
   if (o.json) process.stdout.write(`${JSON.stringify(toJson(result, lang))}\n`);
   else process.stdout.write(textReport(c, out, lang));
-  return exitCode(c);
+  return printFailed ? 2 : exitCode(c);
 }
 
 function textReport(c: Consolidation, out: string, lang: Lang): string {

@@ -15,6 +15,7 @@ import type { CriteriaSet } from '../core/criteria';
 import { readUnitWorkbook, validateReading } from '../workbook/read';
 import { scoreSheetFromReading } from '../workbook/print';
 import type { WorkbookGrid } from '../workbook/grid';
+import type { SheetSpec } from '../workbook/spec';
 import { FileUnreadableError } from '../xlsx/errors';
 import { convertToPdf, libreOfficeDigitPx, PdfError } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
@@ -33,8 +34,34 @@ const defaultIo: PrintIo = {
   now: () => new Date(),
 };
 
-const USAGE =
-  'Cách dùng / usage: chiso print <workbook.xlsx> --out <sheet.pdf> [--draft] [--criteria <set.json>] [--today YYYY-MM-DD] [--place "Bắc Kạn"] [--issuer "UBND TỈNH BẮC KẠN"]';
+export const PRINT_HELP = `Cách dùng / Usage:
+  chiso print <bang-cham-diem.xlsx> --out <phieu.pdf> [--draft] [--criteria <bo-tieu-chi.json>]
+              [--today YYYY-MM-DD] [--place "Bắc Kạn"] [--issuer "UBND TỈNH BẮC KẠN"]
+
+In "Phiếu tự chấm điểm" của đơn vị ra PDF (khổ A4, tiêu đề văn bản hành chính, tổng điểm,
+chỉ số, chữ ký) qua LibreOffice. Bảng không có lỗi được đóng dấu "Đã kiểm tra" kèm giờ và mã
+băm nội dung; bảng còn lỗi chỉ in được bản nháp với --draft, mỗi trang ghi "BẢN NHÁP - CÒN LỖI".
+Prints the unit's score sheet to PDF (A4, administrative header, totals, index, signatures)
+through LibreOffice. A workbook without errors is stamped as checked with the time and a
+content hash; one with errors prints only as a draft (--draft), marked on every page.
+
+Tùy chọn / Options:
+  --out <tệp.pdf>      tệp PDF kết quả / the PDF to write
+  --draft              in bản nháp dù còn lỗi / print a draft even with errors
+  --criteria <tệp>     bộ tiêu chí gốc (JSON): tên bộ và dấu "MẪU" in dưới tiêu đề / reference set (JSON)
+  --today YYYY-MM-DD   ngày ở dòng địa danh, ngày tháng (mặc định hôm nay) / date of the date line (default today)
+  --place <địa danh>   địa danh ở dòng ngày tháng, ví dụ "Bắc Kạn" / place of the date line
+  --issuer <tên>       cơ quan chủ quản ở góc trái (mặc định: đọc từ bảng) / issuing body (default: from the sheet)
+  -h, --help           trợ giúp này / this help
+
+Cần LibreOffice (Debian/Ubuntu: libreoffice-calc-nogui) hoặc biến SOFFICE trỏ tới soffice.
+Needs LibreOffice (Debian/Ubuntu: libreoffice-calc-nogui) or SOFFICE set to the soffice binary.
+
+Mã thoát / Exit codes:
+  0  đã in PDF / PDF written
+  1  bảng còn lỗi (không có --draft) hoặc không có bảng chấm điểm: không ghi PDF / errors without --draft, or no score table: nothing written
+  2  sai đối số, tệp không đọc được, LibreOffice lỗi / bad arguments, unreadable file, LibreOffice failure
+`;
 
 interface PrintArgs {
   workbook: string;
@@ -88,11 +115,31 @@ async function loadReference(path: string): Promise<CriteriaSet | string> {
   return set ?? `Bộ tiêu chí "${path}" không hợp lệ / invalid criteria set:\n${findings.map((f) => `  ${message(f)}`).join('\n')}`;
 }
 
+/** Writes the sheet to a temporary .xlsx and prints it to `out` through LibreOffice; the PdfError when that fails. */
+export async function printSheetToPdf(sheet: SheetSpec, out: string): Promise<PdfError | undefined> {
+  const work = await mkdtemp(join(tmpdir(), 'chiso-print-'));
+  try {
+    const xlsx = join(work, `${basename(out).replace(/\.pdf$/i, '') || 'in'}.xlsx`);
+    await writeSpecToFile({ sheets: [sheet] }, xlsx);
+    await convertToPdf(xlsx, out);
+    return undefined;
+  } catch (e) {
+    if (e instanceof PdfError) return e;
+    throw e;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 export async function runPrint(argv: readonly string[], io: PrintIo = defaultIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(PRINT_HELP);
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     io.err(args);
-    io.err(USAGE);
+    io.err(PRINT_HELP);
     return 2;
   }
   const now = vietnamLocal(io.now());
@@ -138,20 +185,11 @@ export async function runPrint(argv: readonly string[], io: PrintIo = defaultIo)
     ...(issuer !== undefined ? { issuer } : {}),
     ...(reference ? { reference } : {}),
   });
-  const work = await mkdtemp(join(tmpdir(), 'chiso-print-'));
-  try {
-    const xlsx = join(work, 'phieu-cham-diem.xlsx');
-    await writeSpecToFile({ sheets: [sheet] }, xlsx);
-    await convertToPdf(xlsx, args.out);
-  } catch (e) {
-    if (e instanceof PdfError) {
-      io.err(e.text('vi'));
-      io.err(e.text('en'));
-      return 2;
-    }
-    throw e;
-  } finally {
-    await rm(work, { recursive: true, force: true });
+  const failed = await printSheetToPdf(sheet, args.out);
+  if (failed) {
+    io.err(failed.text('vi'));
+    io.err(failed.text('en'));
+    return 2;
   }
   const what = counts.error > 0 ? `bản nháp (còn ${counts.error} lỗi) / draft (${counts.error} errors)` : 'phiếu đã kiểm tra / checked sheet';
   io.out(`${args.out}: ${what}`);
