@@ -256,88 +256,196 @@ export interface RenderHints {
   digitPx?: number;
 }
 
+/**
+ * The rows of a print sheet as they are built: values, each row's measured height,
+ * merges and styles. Shared by the score sheet and the consolidated report.
+ */
+export class PrintRows {
+  readonly values: WriteValue[][] = [];
+  readonly heights: number[] = [];
+  readonly merges: CellRange[] = [];
+  readonly styles: StyleRule[] = [];
+
+  constructor(readonly widths: readonly number[]) {}
+
+  get last(): number {
+    return this.widths.length - 1;
+  }
+
+  rule(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
+    this.styles.push({ range: { top, left, bottom, right }, style });
+  }
+
+  blank(): WriteValue[] {
+    return this.widths.map(() => null);
+  }
+
+  /** Adds a row; texts spanning merged columns are measured on the merged width. */
+  add(cells: WriteValue[], spans: [number, number][] = [], fontPt = 11): number {
+    const r = this.values.length;
+    this.values.push(cells);
+    const merged = [...this.widths];
+    for (const [a, b] of spans) {
+      merged[a] = this.widths.slice(a, b + 1).reduce((s, w) => s + w, 0);
+      if (b > a) this.merges.push({ top: r, left: a, bottom: r, right: b });
+    }
+    this.heights.push(rowHeightFor(cells.map((v) => (typeof v === 'string' ? v : v === null ? '' : String(v))), merged, fontPt));
+    return r;
+  }
+
+  /** One text across the whole width. */
+  line(text: string, fontPt = 11): number {
+    const row = this.blank();
+    row[0] = text;
+    return this.add(row, [[0, this.last]], fontPt);
+  }
+
+  /** Two texts side by side: columns before `split` on the left, the rest on the right. */
+  pair(left: string, right: string, split: number, fontPt = 12): number {
+    const row = this.blank();
+    row[0] = left;
+    row[split] = right;
+    return this.add(row, [[0, split - 1], [split, this.last]], fontPt);
+  }
+}
+
+/**
+ * The header of an administrative document (Nghị định 30/2020): the issuing body above
+ * the unit on the left, the national motto on the right, a short rule under each, a blank.
+ */
+export function adminHeader(b: PrintRows, split: number, issuer: string, unit: string): void {
+  const h0 = b.pair(issuer.toUpperCase(), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', split);
+  b.pair(unit.toUpperCase(), 'Độc lập - Tự do - Hạnh phúc', split);
+  const under = b.pair('———————', '———————————————', split);
+  b.rule(h0, 0, h0, b.last, { hAlign: 'center', fontSize: 12 });
+  b.rule(h0 + 1, 0, h0 + 1, b.last, { hAlign: 'center', fontSize: 12, bold: true });
+  b.rule(h0, split, h0, b.last, { bold: true });
+  b.rule(under, 0, under, b.last, { hAlign: 'center', fontSize: 8 });
+  b.heights[under] = 12;
+  b.add(b.blank());
+}
+
+export interface Signer {
+  /** "THỦ TRƯỞNG ĐƠN VỊ", "GIÁM ĐỐC". */
+  role: string;
+  /** "(Ký, ghi rõ họ tên, đóng dấu)". */
+  how: string;
+}
+
+/**
+ * The place and date line on the right, then a signature block per side and room to
+ * sign. Returns the date line's row: everything from it on wraps.
+ */
+export function signatureBlock(b: PrintRows, split: number, opts: { place?: string; date: string; left: Signer; right: Signer }): number {
+  b.add(b.blank());
+  const dateRow = b.pair('', `${opts.place?.trim() || '……………'}, ${formatDateLong(opts.date)}`, split);
+  b.rule(dateRow, split, dateRow, b.last, { italic: true, hAlign: 'center', fontSize: 12 });
+  const roles = b.pair(opts.left.role, opts.right.role, split);
+  b.rule(roles, 0, roles, b.last, { bold: true, hAlign: 'center', fontSize: 12 });
+  const how = b.pair(opts.left.how, opts.right.how, split);
+  b.rule(how, 0, how, b.last, { italic: true, hAlign: 'center', fontSize: 12 });
+  const space = b.add(b.blank());
+  b.heights[space] = 72;
+  return dateRow;
+}
+
+/** Where the table sits in the rows, for the page layout. */
+export interface TablePlacement {
+  /** The table's header row, repeated on every page. */
+  header: number;
+  firstData: number;
+  /** Rows that must not end a page (headings). */
+  keepWithNext: ReadonlySet<number>;
+  /** First row of the closing block (totals or lists, date line, signatures), kept whole on the last page. */
+  closing: number;
+  /** First row that wraps after the table (the date line). */
+  wrapFrom: number;
+}
+
+/**
+ * Finishes a print sheet: the whole sheet in the document font as text, header and
+ * closing texts wrapped, every row's height, A4 in the orientation the width needs,
+ * binding margins, the header row repeated, "Trang x/y", and the page breaks.
+ */
+export function printLayout(b: PrintRows, t: TablePlacement, hints: RenderHints, extra: Partial<PrintSetup> = {}): Pick<SheetSpec, 'values' | 'columnWidths' | 'rowHeights' | 'merges' | 'styles' | 'print'> {
+  const lastRow = b.values.length - 1;
+  const styles: StyleRule[] = [
+    { range: { top: 0, left: 0, bottom: lastRow, right: b.last }, style: { fontName: PRINT_FONT, fontSize: 11, numberFormat: '@', vAlign: 'top' } },
+    ...b.styles,
+    { range: { top: 0, left: 0, bottom: t.firstData - 1, right: b.last }, style: { wrap: true } },
+    { range: { top: t.wrapFrom, left: 0, bottom: lastRow, right: b.last }, style: { wrap: true } },
+  ];
+  const orientation = orientationFor(b.widths);
+  const page = printablePage(orientation);
+  const tablePx = b.widths.reduce((s, w) => s + columnPx(w), 0);
+  const scale = Math.min(1, page.widthPx / tablePx);
+  const rowBreaks = paginate(
+    b.heights.map((h) => h * scale),
+    { capacity: page.heightPt * PAGE_FILL, repeat: b.heights[t.header] * scale, keepWithNext: t.keepWithNext, closing: t.closing, carry: Math.min(2, t.closing - t.firstData) },
+  );
+  return {
+    values: b.values,
+    columnWidths: b.widths.map((w) => charsForPx(columnPx(w), hints.digitPx)),
+    rowHeights: Object.fromEntries(b.heights.map((h, r) => [r, h])),
+    merges: b.merges,
+    styles,
+    print: {
+      orientation,
+      paperSize: 'A4',
+      fitToWidth: true,
+      titleRows: [t.header, t.header],
+      margins: PRINT_MARGINS,
+      centerFooter: 'Trang &P/&N',
+      printArea: { top: 0, left: 0, bottom: lastRow, right: b.last },
+      ...(rowBreaks.length > 0 ? { rowBreaks } : {}),
+      ...extra,
+    },
+  };
+}
+
 export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {}): SheetSpec {
   const withAppraisal = input.totals.appraised !== undefined;
   const cols: Column[] = ['code', 'name', 'maxPoints', 'selfScore', ...(withAppraisal ? (['appraisedScore'] as const) : []), 'evidence', 'explanation'];
   const at = Object.fromEntries(cols.map((k, i) => [k, i])) as Record<Column, number>;
-  const widths = cols.map((k) => WIDTHS[k]);
-  const last = cols.length - 1;
+  const b = new PrintRows(cols.map((k) => WIDTHS[k]));
+  const last = b.last;
   const draft = input.errors > 0;
-
-  const values: WriteValue[][] = [];
-  const heights: number[] = [];
-  const merges: CellRange[] = [];
-  const styles: StyleRule[] = [];
-  const rule = (top: number, left: number, bottom: number, right: number, style: CellStyle) => styles.push({ range: { top, left, bottom, right }, style });
-  /** Adds a row; texts spanning merged columns are measured on the merged width. */
-  const addRow = (cells: WriteValue[], spans: [number, number][] = [], fontPt = 11): number => {
-    const r = values.length;
-    values.push(cells);
-    const merged = cols.map((_, c) => widths[c]);
-    for (const [a, b] of spans) {
-      merged[a] = widths.slice(a, b + 1).reduce((s, w) => s + w, 0);
-      if (b > a) merges.push({ top: r, left: a, bottom: r, right: b });
-    }
-    heights.push(rowHeightFor(cells.map((v) => (typeof v === 'string' ? v : v === null ? '' : String(v))), merged, fontPt));
-    return r;
-  };
-  const blank = (): WriteValue[] => cols.map(() => null);
-  const line = (text: string, fontPt = 11): number => {
-    const row = blank();
-    row[0] = text;
-    return addRow(row, [[0, last]], fontPt);
-  };
-
-  // --- administrative header: issuing body and unit left, the national motto right ---
   const split = at.maxPoints; // left block: code + name
-  const pair = (left: string, right: string) => {
-    const row = blank();
-    row[0] = left;
-    row[split] = right;
-    return addRow(row, [[0, split - 1], [split, last]], 12);
-  };
-  const h0 = pair((input.issuer ?? GENERIC_ISSUER).toUpperCase(), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-  pair(input.unit.toUpperCase(), 'Độc lập - Tự do - Hạnh phúc');
-  const rule0 = pair('———————', '———————————————');
-  rule(h0, 0, h0, last, { hAlign: 'center', fontSize: 12 });
-  rule(h0 + 1, 0, h0 + 1, last, { hAlign: 'center', fontSize: 12, bold: true });
-  rule(h0, split, h0, last, { bold: true });
-  rule(rule0, 0, rule0, last, { hAlign: 'center', fontSize: 8 });
-  heights[rule0] = 12;
-  addRow(blank());
+
+  adminHeader(b, split, input.issuer ?? GENERIC_ISSUER, input.unit);
 
   // --- title ---
-  const title = line(`PHIẾU TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${input.year > 0 ? input.year : '……'}`, 14);
-  rule(title, 0, title, last, { bold: true, hAlign: 'center', fontSize: 14 });
+  const title = b.line(`PHIẾU TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${input.year > 0 ? input.year : '……'}`, 14);
+  b.rule(title, 0, title, last, { bold: true, hAlign: 'center', fontSize: 14 });
   const about = input.setLabel;
   if (about) {
     const named = about.title ? `Bộ tiêu chí: ${about.title} (mã ${about.id}, phiên bản ${about.version})` : `Bộ tiêu chí mã ${about.id}, phiên bản ${about.version}`;
-    const setLine = line(`${named}${about.sample ? ' - BỘ TIÊU CHÍ MẪU, không phải bộ tiêu chí chính thức' : ''}`);
-    rule(setLine, 0, setLine, last, { italic: true, hAlign: 'center' });
+    const setLine = b.line(`${named}${about.sample ? ' - BỘ TIÊU CHÍ MẪU, không phải bộ tiêu chí chính thức' : ''}`);
+    b.rule(setLine, 0, setLine, last, { italic: true, hAlign: 'center' });
   }
   if (draft) {
-    const mark = line(`${DRAFT_MARK}: còn ${input.errors} lỗi chưa sửa, không dùng để ký, gửi.`, 13);
-    rule(mark, 0, mark, last, { bold: true, hAlign: 'center', fontSize: 13, color: 'C00000' });
+    const mark = b.line(`${DRAFT_MARK}: còn ${input.errors} lỗi chưa sửa, không dùng để ký, gửi.`, 13);
+    b.rule(mark, 0, mark, last, { bold: true, hAlign: 'center', fontSize: 13, color: 'C00000' });
   } else {
-    const stamp = line(`Đã kiểm tra lúc ${formatCheckedAt(input.checkedAt)}, mã ${shortHash(input.contentHash)}`);
-    rule(stamp, 0, stamp, last, { italic: true, hAlign: 'center' });
+    const stamp = b.line(`Đã kiểm tra lúc ${formatCheckedAt(input.checkedAt)}, mã ${shortHash(input.contentHash)}`);
+    b.rule(stamp, 0, stamp, last, { italic: true, hAlign: 'center' });
   }
-  addRow(blank());
+  b.add(b.blank());
 
   // --- table ---
-  const header = addRow(cols.map((k) => LABELS[k]));
-  rule(header, 0, header, last, { bold: true, wrap: true, hAlign: 'center', vAlign: 'middle', border: 'thin', fill: 'E7E6E6' });
+  const header = b.add(cols.map((k) => LABELS[k]));
+  b.rule(header, 0, header, last, { bold: true, wrap: true, hAlign: 'center', vAlign: 'middle', border: 'thin', fill: 'E7E6E6' });
 
   const byAnswer = answersByCode(input.answers);
   const keepWithNext = new Set<number>();
-  const firstData = values.length;
+  const firstData = b.values.length;
   const fieldRows: number[] = [];
   for (const { node, depth } of flatten(input.set)) {
     const code = normalizeCode(node.code);
     const t = input.totals.byCode.get(code);
     const a = byAnswer.get(code);
     const parent = (node.children?.length ?? 0) > 0;
-    const row = blank();
+    const row = b.blank();
     row[at.code] = node.code;
     row[at.name] = node.name;
     row[at.maxPoints] = num(node.maxPoints);
@@ -347,91 +455,56 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
     if (withAppraisal) row[at.appraisedScore] = parent ? num(t?.appraised) : scoreText(a?.appraisedScore);
     row[at.evidence] = cellText(a?.evidence);
     row[at.explanation] = cellText(a?.explanation);
-    const r = addRow(row);
+    const r = b.add(row);
     if (parent) keepWithNext.add(r);
     if (depth === 0) fieldRows.push(r);
   }
 
   // --- totals and index ---
-  const closing = values.length;
+  const closing = b.values.length;
   const totals = input.totals;
-  const totalRow = blank();
+  const totalRow = b.blank();
   totalRow[at.name] = 'TỔNG CỘNG';
   totalRow[at.maxPoints] = num(totals.max);
   totalRow[at.selfScore] = num(totals.self);
   if (withAppraisal) totalRow[at.appraisedScore] = num(totals.appraised);
-  addRow(totalRow);
+  b.add(totalRow);
   if (totals.applicableMax !== totals.max) {
-    const row = blank();
+    const row = b.blank();
     row[at.name] = 'Điểm tối đa được tính (trừ tiêu chí không áp dụng)';
     row[at.maxPoints] = num(totals.applicableMax);
-    addRow(row);
+    b.add(row);
   }
   const pct = (points: number | undefined) => (points === undefined || totals.applicableMax <= 0 ? '' : `${num(Math.round((points / totals.applicableMax) * 10000) / 100)}%`);
-  const indexRow = blank();
+  const indexRow = b.blank();
   indexRow[at.name] = 'CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (%)';
   indexRow[at.selfScore] = pct(totals.self);
   if (withAppraisal) indexRow[at.appraisedScore] = pct(totals.appraised);
-  const lastTableRow = addRow(indexRow);
+  const lastTableRow = b.add(indexRow);
 
-  rule(firstData, 0, lastTableRow, last, { wrap: true, vAlign: 'top', border: 'thin' });
-  rule(firstData, at.code, lastTableRow, at.code, { hAlign: 'center' });
-  rule(firstData, at.maxPoints, lastTableRow, withAppraisal ? at.appraisedScore : at.selfScore, { hAlign: 'center' });
-  for (const r of fieldRows) rule(r, 0, r, last, { bold: true, fill: 'F2F2F2' });
-  rule(closing, 0, lastTableRow, last, { bold: true });
+  b.rule(firstData, 0, lastTableRow, last, { wrap: true, vAlign: 'top', border: 'thin' });
+  b.rule(firstData, at.code, lastTableRow, at.code, { hAlign: 'center' });
+  b.rule(firstData, at.maxPoints, lastTableRow, withAppraisal ? at.appraisedScore : at.selfScore, { hAlign: 'center' });
+  for (const r of fieldRows) b.rule(r, 0, r, last, { bold: true, fill: 'F2F2F2' });
+  b.rule(closing, 0, lastTableRow, last, { bold: true });
 
   // --- place, date and signatures ---
-  addRow(blank());
-  const sign = (left: string, right: string, fontPt = 12) => {
-    const row = blank();
-    row[0] = left;
-    row[split] = right;
-    return addRow(row, [[0, split - 1], [split, last]], fontPt);
-  };
-  const dateRow = sign('', `${input.place?.trim() || '……………'}, ${formatDateLong(input.date)}`);
-  rule(dateRow, split, dateRow, last, { italic: true, hAlign: 'center', fontSize: 12 });
-  const roles = sign('NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ');
-  rule(roles, 0, roles, last, { bold: true, hAlign: 'center', fontSize: 12 });
-  const how = sign('(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)');
-  rule(how, 0, how, last, { italic: true, hAlign: 'center', fontSize: 12 });
-  const space = addRow(blank());
-  heights[space] = 72;
-  const lastRow = values.length - 1;
-
-  // Whole sheet in the document font; header texts centred and wrapped.
-  styles.unshift({ range: { top: 0, left: 0, bottom: lastRow, right: last }, style: { fontName: PRINT_FONT, fontSize: 11, numberFormat: '@', vAlign: 'top' } });
-  rule(0, 0, firstData - 1, last, { wrap: true });
-  rule(dateRow, 0, lastRow, last, { wrap: true });
-
-  const orientation = orientationFor(widths);
-  const page = printablePage(orientation);
-  const tablePx = widths.reduce((s, w) => s + columnPx(w), 0);
-  const scale = Math.min(1, page.widthPx / tablePx);
-  const rowHeights = Object.fromEntries(heights.map((h, r) => [r, h]));
-  const rowBreaks = paginate(
-    heights.map((h) => h * scale),
-    { capacity: page.heightPt * PAGE_FILL, repeat: heights[header] * scale, keepWithNext, closing, carry: Math.min(2, closing - firstData) },
-  );
+  const dateRow = signatureBlock(b, split, {
+    ...(input.place !== undefined ? { place: input.place } : {}),
+    date: input.date,
+    left: { role: 'NGƯỜI LẬP BIỂU', how: '(Ký, ghi rõ họ tên)' },
+    right: { role: 'THỦ TRƯỞNG ĐƠN VỊ', how: '(Ký, ghi rõ họ tên, đóng dấu)' },
+  });
 
   return {
     name: SCORE_SHEET,
-    values,
-    columnWidths: widths.map((w) => charsForPx(columnPx(w), hints.digitPx)),
-    rowHeights,
-    merges,
-    styles,
-    print: {
-      orientation,
-      paperSize: 'A4',
-      fitToWidth: true,
-      titleRows: [header, header],
-      margins: PRINT_MARGINS,
-      ...(draft ? { centerHeader: `&"${PRINT_FONT},Bold"&14${DRAFT_MARK}` } : {}),
-      centerFooter: 'Trang &P/&N',
-      printArea: { top: 0, left: 0, bottom: lastRow, right: last },
-      ...(rowBreaks.length > 0 ? { rowBreaks } : {}),
-    },
+    ...printLayout(b, { header, firstData, keepWithNext, closing, wrapFrom: dateRow }, hints, draft ? { centerHeader: `&"${PRINT_FONT},Bold"&14${DRAFT_MARK}` } : {}),
   };
+}
+
+/** An index as Vietnamese readers write it: two decimals at most, decimal comma, `%`. */
+export function percent(index: number): string {
+  return `${num(Math.round(index * 100) / 100)}%`;
 }
 
 /** Options of scoreSheetFromReading beyond what the reading holds. */
