@@ -144,9 +144,18 @@ export function kindMentions(text: string): KindMention[] {
  * particular document rather than asking for a kind, so it is skipped.
  */
 export function kindsNamedIn(text: string): DocumentKind[] {
-  const out: DocumentKind[] = [];
-  for (const m of kindMentions(text.normalize('NFC'))) {
-    if (!m.citesNumber && !out.includes(m.kind)) out.push(m.kind);
+  // Each of 150 workbooks repeats the set's requirements: scan each text once. A copy
+  // is returned, so callers may keep or change their list.
+  let kinds = KINDS_NAMED.get(text);
+  if (kinds === undefined) {
+    kinds = [];
+    for (const m of kindMentions(text.normalize('NFC'))) {
+      if (!m.citesNumber && !kinds.includes(m.kind)) kinds.push(m.kind);
+    }
+    if (KINDS_NAMED.size >= 10_000) KINDS_NAMED.clear();
+    KINDS_NAMED.set(text, kinds);
   }
-  return out;
+  return [...kinds];
 }
+
+const KINDS_NAMED = new Map<string, DocumentKind[]>();

@@ -6,6 +6,22 @@
  * that users type inconsistently; never for display.
  */
 export function normalizeText(s: string): string {
+  // Headers, names and titles recur in every workbook of a province: short texts are
+  // normalised once (long ones are rarely repeated and would fill the memory).
+  if (s.length > MEMO_MAX_LENGTH) return normalizeUncached(s);
+  let n = NORMALIZED.get(s);
+  if (n === undefined) {
+    n = normalizeUncached(s);
+    if (NORMALIZED.size >= 10_000) NORMALIZED.clear();
+    NORMALIZED.set(s, n);
+  }
+  return n;
+}
+
+const MEMO_MAX_LENGTH = 300;
+const NORMALIZED = new Map<string, string>();
+
+function normalizeUncached(s: string): string {
   return s
     .toLowerCase()
     .normalize('NFD')

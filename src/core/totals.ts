@@ -64,8 +64,7 @@ export function computeTotals(index: CriteriaIndex, answers: Answer[]): Totals {
   const visit = (n: IndexedCriterion): NodeTotals => {
     const na = excused.has(n.code);
     const t = n.isLeaf ? leafTotals(n, byAnswer.get(n.code), na) : sumOf(childrenOf(index, n).map(visit), na);
-    const { max: _max, ...pub } = t;
-    if (!byCode.has(n.code)) byCode.set(n.code, pub);
+    if (!byCode.has(n.code)) byCode.set(n.code, publicTotals(t));
     return t;
   };
 
@@ -105,33 +104,48 @@ function leafTotals(n: IndexedCriterion, a: Answer | undefined, notApplicable: b
   const self = n.scoredBy === 'survey' || (!s.ok && s.reason === 'empty') ? undefined : s.ok && isValidScore(n, s.value) ? s.value : 0;
   const p = parseScore(a?.appraisedScore);
   const appraised = !p.ok && p.reason === 'empty' ? undefined : p.ok && p.value >= 0 && p.value <= n.node.maxPoints ? p.value : 0;
-  const final = appraised ?? self;
-  return {
-    ...(self !== undefined ? { self } : {}),
-    ...(appraised !== undefined ? { appraised } : {}),
-    ...(final !== undefined ? { final } : {}),
-    applicableMax: max,
-    notApplicable,
-    max,
-  };
+  return totalsOf(self, appraised, appraised ?? self, max, notApplicable, max);
+}
+
+/** The totals object, keys in one order (and no key for an absent figure): built for every row of every file. */
+function totalsOf(self: number | undefined, appraised: number | undefined, final: number | undefined, applicableMax: number, notApplicable: boolean, max: number): NodeTotals {
+  const t = {} as NodeTotals;
+  if (self !== undefined) t.self = self;
+  if (appraised !== undefined) t.appraised = appraised;
+  if (final !== undefined) t.final = final;
+  t.applicableMax = applicableMax;
+  t.notApplicable = notApplicable;
+  t.max = max;
+  return t;
+}
+
+/** A node's totals without the internal maximum. */
+function publicTotals(t: NodeTotals): CodeTotals {
+  const pub = {} as CodeTotals;
+  if (t.self !== undefined) pub.self = t.self;
+  if (t.appraised !== undefined) pub.appraised = t.appraised;
+  if (t.final !== undefined) pub.final = t.final;
+  pub.applicableMax = t.applicableMax;
+  pub.notApplicable = t.notApplicable;
+  return pub;
 }
 
 function sumOf(kids: NodeTotals[], notApplicable: boolean): NodeTotals {
-  const add = (pick: (t: NodeTotals) => number | undefined): number | undefined => {
-    const present = kids.map(pick).filter((v): v is number => v !== undefined);
-    return present.length === 0 ? undefined : round4(present.reduce((s, v) => s + v, 0));
-  };
-  const self = add((t) => t.self);
-  const appraised = add((t) => t.appraised);
-  const final = add((t) => t.final);
-  return {
-    ...(self !== undefined ? { self } : {}),
-    ...(appraised !== undefined ? { appraised } : {}),
-    ...(final !== undefined ? { final } : {}),
-    applicableMax: add((t) => t.applicableMax) ?? 0,
-    notApplicable,
-    max: add((t) => t.max) ?? 0,
-  };
+  // Sums of the present values, left to right from 0; undefined when none is present.
+  let self: number | undefined;
+  let appraised: number | undefined;
+  let final: number | undefined;
+  let applicableMax = 0;
+  let max = 0;
+  for (const k of kids) {
+    if (k.self !== undefined) self = (self ?? 0) + k.self;
+    if (k.appraised !== undefined) appraised = (appraised ?? 0) + k.appraised;
+    if (k.final !== undefined) final = (final ?? 0) + k.final;
+    applicableMax += k.applicableMax;
+    max += k.max;
+  }
+  const r = (v: number | undefined) => (v === undefined ? undefined : round4(v));
+  return totalsOf(r(self), r(appraised), r(final), kids.length === 0 ? 0 : round4(applicableMax), notApplicable, kids.length === 0 ? 0 : round4(max));
 }
 
 function round4(n: number): number {

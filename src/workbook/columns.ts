@@ -88,10 +88,18 @@ export function classifyHeader(text: string): ColumnKey | undefined {
   // Long texts (methods, names in data rows) are never headers: skip them before the
   // costly normalisation, which layout detection would otherwise run on every cell it scans.
   if (text.length > 2 * MAX_HEADER_LENGTH) return undefined;
-  const t = normalizeText(text);
-  if (t === '' || t.length > MAX_HEADER_LENGTH) return undefined;
-  return RULES.find(([, test]) => test(t))?.[0];
+  // Detection scans the same titles, names and headers in every workbook of a province.
+  let key = CLASSIFIED.get(text);
+  if (key === undefined) {
+    const t = normalizeText(text);
+    key = t === '' || t.length > MAX_HEADER_LENGTH ? null : (RULES.find(([, test]) => test(t))?.[0] ?? null);
+    if (CLASSIFIED.size >= 10_000) CLASSIFIED.clear();
+    CLASSIFIED.set(text, key);
+  }
+  return key ?? undefined;
 }
+
+const CLASSIFIED = new Map<string, ColumnKey | null>();
 
 /** 0-based column -> letters (`0` -> `A`, `27` -> `AB`). */
 export function columnLetter(col: number): string {

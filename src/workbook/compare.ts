@@ -24,8 +24,18 @@ export function flattenSet(set: CriteriaSet): CriterionNode[] {
 
 /** Text as the hash sees it: NFC, whitespace runs (line breaks included) as one space. */
 function canonical(s: string | undefined): string {
-  return (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (s === undefined || s === '') return '';
+  // 150 workbooks of one set repeat the same texts: canonicalise each once.
+  let c = CANONICAL.get(s);
+  if (c === undefined) {
+    c = s.normalize('NFC').replace(/\s+/g, ' ').trim();
+    if (CANONICAL.size >= 5_000) CANONICAL.clear();
+    CANONICAL.set(s, c);
+  }
+  return c;
 }
+
+const CANONICAL = new Map<string, string>();
 
 /**
  * SHA-256 (hex) of the definition columns, one line per row in document order:
@@ -36,8 +46,18 @@ export function definitionHash(set: CriteriaSet): string {
   const lines = flattenSet(set).map((n) =>
     [normalizeCode(n.code), canonical(n.name), String(n.maxPoints), canonical(n.method), canonical(n.evidence)].join('|'),
   );
-  return sha256Hex(lines.join('\n'));
+  const text = lines.join('\n');
+  // Hashing in TypeScript costs far more than the lookup of the same text.
+  let hash = HASHES.get(text);
+  if (hash === undefined) {
+    hash = sha256Hex(text);
+    if (HASHES.size >= 16) HASHES.clear();
+    HASHES.set(text, hash);
+  }
+  return hash;
 }
+
+const HASHES = new Map<string, string>();
 
 /** Long texts are quoted by their start in messages. */
 function excerpt(s: string): string {

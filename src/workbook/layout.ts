@@ -36,22 +36,28 @@ export function cellString(v: CellValue | undefined): string {
   return String(v).trim();
 }
 
-/** Values of the first rows with each merged area's value spread over all its cells. */
-function headerView(sheet: SheetGrid, rows: number): { text: (r: number, c: number) => string; mergeOf: (r: number, c: number) => CellRange | undefined } {
-  const owner = new Map<string, CellRange>();
+/**
+ * Texts of the first rows with each merged area's value spread over all its cells,
+ * computed once: every row is matched as the top and the bottom of two candidates.
+ */
+function headerView(sheet: SheetGrid, rows: number, width: number): { texts: string[][]; mergeOf: (r: number, c: number) => CellRange | undefined } {
+  const owner = new Map<number, CellRange>();
   for (const m of sheet.merges ?? []) {
     for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) {
-      for (let c = m.left; c <= Math.min(m.right, MAX_COLUMNS - 1); c++) owner.set(`${r}:${c}`, m);
+      for (let c = m.left; c <= Math.min(m.right, MAX_COLUMNS - 1); c++) owner.set(r * MAX_COLUMNS + c, m);
     }
   }
   const raw = (r: number, c: number) => cellString(sheet.values[r]?.[c]);
-  return {
-    mergeOf: (r, c) => owner.get(`${r}:${c}`),
-    text: (r, c) => {
-      const m = owner.get(`${r}:${c}`);
-      return m ? raw(m.top, m.left) : raw(r, c);
-    },
-  };
+  const texts: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const m = owner.get(r * MAX_COLUMNS + c);
+      row.push(m ? raw(m.top, m.left) : raw(r, c));
+    }
+    texts.push(row);
+  }
+  return { texts, mergeOf: (r, c) => owner.get(r * MAX_COLUMNS + c) };
 }
 
 interface Candidate {
@@ -68,14 +74,14 @@ function scoreOf(columns: Partial<Record<ColumnKey, number>>, rows: number): num
   return rows === 2 ? s - 0.5 : s;
 }
 
-function matchHeader(view: ReturnType<typeof headerView>['text'], top: number, bottom: number, width: number): Candidate {
+function matchHeader(texts: string[][], top: number, bottom: number, width: number): Candidate {
   const columns: Partial<Record<ColumnKey, number>> = {};
   for (let c = 0; c < width; c++) {
-    const up = view(top, c);
+    const up = texts[top][c];
     let key: ColumnKey | undefined;
     if (top === bottom) key = classifyHeader(up);
     else {
-      const lo = view(bottom, c);
+      const lo = texts[bottom][c];
       // The lower text decides ("Tự đánh giá"); the upper one completes it ("Điểm" + "Tối đa").
       if (lo === '' || lo === up) key = classifyHeader(up);
       else key = classifyHeader(lo) ?? (up === '' ? undefined : classifyHeader(`${up} ${lo}`));
@@ -99,12 +105,12 @@ function missingLabels(columns: Partial<Record<ColumnKey, number>>): string[] {
 export function detectLayout(sheet: SheetGrid): LayoutResult {
   const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
   const width = widthOf(sheet, rows + 1);
-  const view = headerView(sheet, rows + 1);
+  const view = headerView(sheet, Math.min(rows + 1, sheet.values.length), width);
   let best: Candidate | undefined;
   for (let r = 0; r < rows; r++) {
     for (const bottom of [r, r + 1]) {
       if (bottom >= sheet.values.length) continue;
-      const c = matchHeader(view.text, r, bottom, width);
+      const c = matchHeader(view.texts, r, bottom, width);
       if (c.score > 0 && (!best || c.score > best.score)) best = c;
     }
   }
