@@ -120,10 +120,14 @@ export async function generateProvince(dir: string, count = 150): Promise<Provin
   const leaves = { so: selfLeaves(sets.so), huyen: selfLeaves(sets.huyen), xa: selfLeaves(sets.xa) };
   const applicable = (s: CriteriaSet) => s.fields.filter((f) => !f.bonus).reduce((t, f) => t + f.maxPoints, 0);
 
-  const missing = units[5].name; // a department
-  const duplicate = units[20].name; // a district
-  const edited = units[40];
-  const old = units[60];
+  // The planted faults sit at rows 5, 20, 40 and 60 of the 150-unit list (a department,
+  // a district, ...); a smaller province puts them at the same fractions of its list.
+  if (units.length < 4) throw new Error(`generateProvince: count ${count} leaves fewer than 4 units for the planted faults`);
+  const at = (i: number) => units[Math.min(i, Math.floor((i * units.length) / 62))];
+  const missing = at(5).name;
+  const duplicate = at(20).name;
+  const edited = at(40);
+  const old = at(60);
   const files: PlantedFile[] = [];
 
   const plant = async (k: number, u: ExpectedUnit, file: string, variant: 'normal' | 'edited' | 'old' = 'normal'): Promise<Buffer> => {
