@@ -25,7 +25,6 @@ import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
-import { defaultJobs, readFilesPooled } from './pool';
 import { printSheetToPdf } from './print';
 
 /** A usage or input problem: reported on stderr, exit 2. */
@@ -42,32 +41,14 @@ export interface ConsolidateInput {
   /** ISO date for "dated in the future" checks. */
   today: string;
   lang?: Lang;
-  /**
-   * Worker threads reading files side by side (default 1: read in this thread). The
-   * result is the same for any number; progress is still reported in input order.
-   */
-  jobs?: number;
   onProgress?: (n: number, total: number, file: string) => void;
 }
 
-/** What reading a file needs besides its path: plain data, so a worker thread can get a copy. */
-export interface ReadContext {
-  sets: CriteriaSet[];
-  today: string;
-  lang: Lang;
-  allowOtherVersions: boolean;
-  baseline?: Baseline;
-}
-
-/**
- * What one file leaves behind once read: the grid is dropped, only figures are kept.
- * The set it was checked against is named by its position in `sets` (an index of the
- * set is rebuilt where it is needed rather than copied between threads).
- */
-export interface FileResult {
+/** What one file leaves behind once read: the grid is dropped, only figures are kept. */
+interface FileResult {
   submission: Submission;
   /** For the gap sheet, when the file was read. */
-  setAt?: number;
+  index?: CriteriaIndex;
   previous?: Map<string, number>;
   previousSource?: UnitGaps['source'];
   current?: Map<string, number>;
@@ -83,25 +64,12 @@ export interface ConsolidateResult {
 }
 
 export async function consolidateFiles(input: ConsolidateInput): Promise<ConsolidateResult> {
-  const ctx: ReadContext = {
-    sets: input.sets,
-    today: input.today,
-    lang: input.lang ?? 'vi',
-    allowOtherVersions: input.allowOtherVersions === true,
-    ...(input.baseline ? { baseline: input.baseline } : {}),
-  };
-  // Each set is indexed once for all files (its parsed methods and required document kinds).
-  const indexes = input.sets.map(indexCriteriaSet);
-  const jobs = Math.min(Math.max(1, Math.floor(input.jobs ?? 1)), input.files.length);
-  let results: FileResult[];
-  if (jobs > 1) {
-    results = await readFilesPooled(input.files, ctx, jobs, (i) => input.onProgress?.(i + 1, input.files.length, basename(input.files[i])));
-  } else {
-    results = [];
-    for (const [i, path] of input.files.entries()) {
-      input.onProgress?.(i + 1, input.files.length, basename(path));
-      results.push(await readUnitFile(path, ctx, indexes));
-    }
+  const lang = input.lang ?? 'vi';
+  const indexes = new Map(input.sets.map((s) => [s, indexCriteriaSet(s)]));
+  const results: FileResult[] = [];
+  for (const [i, path] of input.files.entries()) {
+    input.onProgress?.(i + 1, input.files.length, basename(path));
+    results.push(await readOne(path, input, indexes, lang));
   }
   const consolidation = consolidate(
     results.map((r) => r.submission),
@@ -111,13 +79,13 @@ export async function consolidateFiles(input: ConsolidateInput): Promise<Consoli
   const gaps: UnitGaps[] = [];
   for (const row of consolidation.units) {
     const r = byFile.get(row.file);
-    if (row.status === 'duplicate' || r?.setAt === undefined || !r.current) continue;
+    if (row.status === 'duplicate' || !r?.index || !r.current) continue;
     gaps.push({
       unit: row.unit,
       ...(row.level ? { level: row.level } : {}),
       file: row.file,
       source: r.previousSource ?? 'none',
-      rows: gapRows(indexes[r.setAt], r.previous ?? new Map(), r.current),
+      rows: gapRows(r.index, r.previous ?? new Map(), r.current),
     });
   }
   return {
@@ -128,10 +96,8 @@ export async function consolidateFiles(input: ConsolidateInput): Promise<Consoli
   };
 }
 
-/** Reads, hashes, validates and totals one unit workbook; `indexes[i]` indexes `ctx.sets[i]`. */
-export async function readUnitFile(path: string, ctx: ReadContext, indexes: readonly CriteriaIndex[]): Promise<FileResult> {
+async function readOne(path: string, input: ConsolidateInput, indexes: Map<CriteriaSet, CriteriaIndex>, lang: Lang): Promise<FileResult> {
   const file = basename(path);
-  const lang = ctx.lang;
   let buf: Buffer;
   try {
     buf = await readFile(path);
@@ -149,22 +115,22 @@ export async function readUnitFile(path: string, ctx: ReadContext, indexes: read
   }
   if (!reading.ok) return { submission: { file, hash, findings: reading.findings } };
 
-  const reference = pickReference(reading, ctx.sets);
+  const reference = pickReference(reading, input.sets);
   const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
   const base = { file, hash, ...(reading.meta.unit ? { unit: reading.meta.unit } : {}), ...(level ? { level } : {}) };
   if (!reference) {
-    const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected: ctx.sets.map((s) => `${s.id} v${s.version}`).join(', ') }, { file, field: 'set' });
+    const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected: input.sets.map((s) => `${s.id} v${s.version}`).join(', ') }, { file, field: 'set' });
     return { submission: { ...base, findings: [...reading.findings, f] } };
   }
   // Once the user confirmed other set versions, the mismatch is a warning: the file is used.
-  const findings = validateReading(reading, { reference, today: ctx.today }).map((f) =>
-    f.code === 'SET_VERSION_MISMATCH' && ctx.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
+  const findings = validateReading(reading, { reference, today: input.today }).map((f) =>
+    f.code === 'SET_VERSION_MISMATCH' && input.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
   );
-  const setAt = ctx.sets.indexOf(reference);
-  const totals = computeTotals(indexes[setAt], reading.answers);
+  const index = indexes.get(reference) as CriteriaIndex;
+  const totals = computeTotals(index, reading.answers);
   const current = new Map<string, number>();
   for (const [code, t] of totals.byCode) if (t.final !== undefined) current.set(code, t.final);
-  const previous = previousFor(reading.meta.unit ?? file, reading.answers, ctx.baseline);
+  const previous = previousFor(reading.meta.unit ?? file, reading.answers, input.baseline);
   return {
     submission: {
       ...base,
@@ -178,7 +144,7 @@ export async function readUnitFile(path: string, ctx: ReadContext, indexes: read
         byField: totals.byField.map((f) => ({ code: f.code, name: f.name, final: f.final, applicableMax: f.applicableMax })),
       },
     },
-    setAt,
+    index,
     previous: previous.scores,
     previousSource: previous.source,
     current,
@@ -398,7 +364,7 @@ export const CONSOLIDATE_HELP = `Cách dùng / Usage:
         [--units <danh-sach.json>] [--baseline <nam-truoc.xlsx|.json|.csv>] [--grades <xep-loai.json>]
         [--targets <thư mục chỉ tiêu>] [--sipas-mode points|relative] [--allow-other-versions]
         [--print <bao-cao.pdf>] [--place <địa danh>] [--issuer <cơ quan>]
-        [--today YYYY-MM-DD] [--lang vi|en] [--jobs N] [--json]
+        [--today YYYY-MM-DD] [--lang vi|en] [--json]
 
 Tổng hợp bảng tự chấm điểm của các đơn vị: đọc và kiểm tra từng tệp theo bộ tiêu chí gốc,
 từ chối tệp không dùng được (kèm lý do), báo đơn vị nộp trùng và đơn vị chưa nộp, xếp hạng
@@ -424,8 +390,6 @@ Tùy chọn / Options:
   --issuer <tên>         cơ quan cấp trên ở góc trái báo cáo (mặc định "UBND TỈNH BẮC KẠN") / body above Sở Nội vụ
   --today YYYY-MM-DD     ngày kiểm tra và ngày của báo cáo (mặc định hôm nay) / check and report date (default today)
   --lang vi|en           ngôn ngữ thông báo (mặc định vi) / message language (default vi)
-  --jobs N               số luồng đọc tệp song song (mặc định: số nhân CPU; 1: tuần tự)
-                         threads reading files side by side (default: the cores; 1: one after another)
   --json                 in đúng một tài liệu JSON ra stdout / print exactly one JSON document on stdout
   -h, --help             trợ giúp này / this help
 
@@ -468,7 +432,6 @@ async function run(argv: string[]): Promise<number> {
         today: { type: 'string' },
         lang: { type: 'string' },
         json: { type: 'boolean' },
-        jobs: { type: 'string' },
         print: { type: 'string' },
         place: { type: 'string' },
         issuer: { type: 'string' },
@@ -483,8 +446,6 @@ async function run(argv: string[]): Promise<number> {
   const sipas = o['sipas-mode'];
   if (sipas !== undefined && sipas !== 'points' && sipas !== 'relative') throw new UsageError(`--sipas-mode: points | relative\n\n${CONSOLIDATE_HELP}`);
   if (o.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.today)) throw new UsageError('--today: YYYY-MM-DD');
-  const jobs = o.jobs === undefined ? defaultJobs() : Number(o.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs: số nguyên từ 1 / a whole number from 1');
   const out = resolve(o.out);
   const pdf = o.print !== undefined ? resolve(o.print) : undefined;
   if (pdf !== undefined && !pdf.toLowerCase().endsWith('.pdf')) throw new UsageError(`--print: tệp phải có đuôi .pdf / the file must end in .pdf: ${o.print}`);
@@ -512,7 +473,6 @@ async function run(argv: string[]): Promise<number> {
     allowOtherVersions: o['allow-other-versions'] === true,
     today,
     lang,
-    jobs,
     onProgress: (n, total, name) => process.stderr.write(`Tệp ${n}/${total}: ${name}\n`),
   });
   const notes = [
