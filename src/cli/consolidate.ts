@@ -25,6 +25,8 @@ import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
+import { readFilesPooled } from './pool';
+import { defaultJobs, readFilesPooled } from './pool';
 import { printSheetToPdf } from './print';
 
 /** A usage or input problem: reported on stderr, exit 2. */
@@ -364,7 +366,7 @@ export const CONSOLIDATE_HELP = `Cách dùng / Usage:
         [--units <danh-sach.json>] [--baseline <nam-truoc.xlsx|.json|.csv>] [--grades <xep-loai.json>]
         [--targets <thư mục chỉ tiêu>] [--sipas-mode points|relative] [--allow-other-versions]
         [--print <bao-cao.pdf>] [--place <địa danh>] [--issuer <cơ quan>]
-        [--today YYYY-MM-DD] [--lang vi|en] [--json]
+        [--today YYYY-MM-DD] [--lang vi|en] [--jobs N] [--json]
 
 Tổng hợp bảng tự chấm điểm của các đơn vị: đọc và kiểm tra từng tệp theo bộ tiêu chí gốc,
 từ chối tệp không dùng được (kèm lý do), báo đơn vị nộp trùng và đơn vị chưa nộp, xếp hạng
@@ -390,6 +392,8 @@ Tùy chọn / Options:
   --issuer <tên>         cơ quan cấp trên ở góc trái báo cáo (mặc định "UBND TỈNH BẮC KẠN") / body above Sở Nội vụ
   --today YYYY-MM-DD     ngày kiểm tra và ngày của báo cáo (mặc định hôm nay) / check and report date (default today)
   --lang vi|en           ngôn ngữ thông báo (mặc định vi) / message language (default vi)
+  --jobs N               số luồng đọc tệp song song (mặc định: số nhân CPU; 1: tuần tự)
+                         threads reading files side by side (default: the cores; 1: one after another)
   --json                 in đúng một tài liệu JSON ra stdout / print exactly one JSON document on stdout
   -h, --help             trợ giúp này / this help
 
@@ -432,6 +436,7 @@ async function run(argv: string[]): Promise<number> {
         today: { type: 'string' },
         lang: { type: 'string' },
         json: { type: 'boolean' },
+        jobs: { type: 'string' },
         print: { type: 'string' },
         place: { type: 'string' },
         issuer: { type: 'string' },
@@ -446,6 +451,8 @@ async function run(argv: string[]): Promise<number> {
   const sipas = o['sipas-mode'];
   if (sipas !== undefined && sipas !== 'points' && sipas !== 'relative') throw new UsageError(`--sipas-mode: points | relative\n\n${CONSOLIDATE_HELP}`);
   if (o.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.today)) throw new UsageError('--today: YYYY-MM-DD');
+  const jobs = o.jobs === undefined ? defaultJobs() : Number(o.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs: số nguyên từ 1 / a whole number from 1');
   const out = resolve(o.out);
   const pdf = o.print !== undefined ? resolve(o.print) : undefined;
   if (pdf !== undefined && !pdf.toLowerCase().endsWith('.pdf')) throw new UsageError(`--print: tệp phải có đuôi .pdf / the file must end in .pdf: ${o.print}`);
@@ -473,6 +480,7 @@ async function run(argv: string[]): Promise<number> {
     allowOtherVersions: o['allow-other-versions'] === true,
     today,
     lang,
+    jobs,
     onProgress: (n, total, name) => process.stderr.write(`Tệp ${n}/${total}: ${name}\n`),
   });
   const notes = [
