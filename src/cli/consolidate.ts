@@ -25,7 +25,6 @@ import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
-import { readFilesPooled } from './pool';
 import { defaultJobs, readFilesPooled } from './pool';
 import { printSheetToPdf } from './print';
 
@@ -43,14 +42,32 @@ export interface ConsolidateInput {
   /** ISO date for "dated in the future" checks. */
   today: string;
   lang?: Lang;
+  /**
+   * Worker threads reading files side by side (default 1: read in this thread). The
+   * result is the same for any number; progress is still reported in input order.
+   */
+  jobs?: number;
   onProgress?: (n: number, total: number, file: string) => void;
 }
 
-/** What one file leaves behind once read: the grid is dropped, only figures are kept. */
-interface FileResult {
+/** What reading a file needs besides its path: plain data, so a worker thread can get a copy. */
+export interface ReadContext {
+  sets: CriteriaSet[];
+  today: string;
+  lang: Lang;
+  allowOtherVersions: boolean;
+  baseline?: Baseline;
+}
+
+/**
+ * What one file leaves behind once read: the grid is dropped, only figures are kept.
+ * The set it was checked against is named by its position in `sets` (an index of the
+ * set is rebuilt where it is needed rather than copied between threads).
+ */
+export interface FileResult {
   submission: Submission;
   /** For the gap sheet, when the file was read. */
-  index?: CriteriaIndex;
+  setAt?: number;
   previous?: Map<string, number>;
   previousSource?: UnitGaps['source'];
   current?: Map<string, number>;
@@ -66,12 +83,25 @@ export interface ConsolidateResult {
 }
 
 export async function consolidateFiles(input: ConsolidateInput): Promise<ConsolidateResult> {
-  const lang = input.lang ?? 'vi';
-  const indexes = new Map(input.sets.map((s) => [s, indexCriteriaSet(s)]));
-  const results: FileResult[] = [];
-  for (const [i, path] of input.files.entries()) {
-    input.onProgress?.(i + 1, input.files.length, basename(path));
-    results.push(await readOne(path, input, indexes, lang));
+  const ctx: ReadContext = {
+    sets: input.sets,
+    today: input.today,
+    lang: input.lang ?? 'vi',
+    allowOtherVersions: input.allowOtherVersions === true,
+    ...(input.baseline ? { baseline: input.baseline } : {}),
+  };
+  // Each set is indexed once for all files (its parsed methods and required document kinds).
+  const indexes = input.sets.map(indexCriteriaSet);
+  const jobs = Math.min(Math.max(1, Math.floor(input.jobs ?? 1)), input.files.length);
+  let results: FileResult[];
+  if (jobs > 1) {
+    results = await readFilesPooled(input.files, ctx, jobs, (i) => input.onProgress?.(i + 1, input.files.length, basename(input.files[i])));
+  } else {
+    results = [];
+    for (const [i, path] of input.files.entries()) {
+      input.onProgress?.(i + 1, input.files.length, basename(path));
+      results.push(await readUnitFile(path, ctx, indexes));
+    }
   }
   const consolidation = consolidate(
     results.map((r) => r.submission),
@@ -81,13 +111,13 @@ export async function consolidateFiles(input: ConsolidateInput): Promise<Consoli
   const gaps: UnitGaps[] = [];
   for (const row of consolidation.units) {
     const r = byFile.get(row.file);
-    if (row.status === 'duplicate' || !r?.index || !r.current) continue;
+    if (row.status === 'duplicate' || r?.setAt === undefined || !r.current) continue;
     gaps.push({
       unit: row.unit,
       ...(row.level ? { level: row.level } : {}),
       file: row.file,
       source: r.previousSource ?? 'none',
-      rows: gapRows(r.index, r.previous ?? new Map(), r.current),
+      rows: gapRows(indexes[r.setAt], r.previous ?? new Map(), r.current),
     });
   }
   return {
@@ -98,8 +128,10 @@ export async function consolidateFiles(input: ConsolidateInput): Promise<Consoli
   };
 }
 
-async function readOne(path: string, input: ConsolidateInput, indexes: Map<CriteriaSet, CriteriaIndex>, lang: Lang): Promise<FileResult> {
+/** Reads, hashes, validates and totals one unit workbook; `indexes[i]` indexes `ctx.sets[i]`. */
+export async function readUnitFile(path: string, ctx: ReadContext, indexes: readonly CriteriaIndex[]): Promise<FileResult> {
   const file = basename(path);
+  const lang = ctx.lang;
   let buf: Buffer;
   try {
     buf = await readFile(path);
@@ -117,22 +149,22 @@ async function readOne(path: string, input: ConsolidateInput, indexes: Map<Crite
   }
   if (!reading.ok) return { submission: { file, hash, findings: reading.findings } };
 
-  const reference = pickReference(reading, input.sets);
+  const reference = pickReference(reading, ctx.sets);
   const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
   const base = { file, hash, ...(reading.meta.unit ? { unit: reading.meta.unit } : {}), ...(level ? { level } : {}) };
   if (!reference) {
-    const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected: input.sets.map((s) => `${s.id} v${s.version}`).join(', ') }, { file, field: 'set' });
+    const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected: ctx.sets.map((s) => `${s.id} v${s.version}`).join(', ') }, { file, field: 'set' });
     return { submission: { ...base, findings: [...reading.findings, f] } };
   }
   // Once the user confirmed other set versions, the mismatch is a warning: the file is used.
-  const findings = validateReading(reading, { reference, today: input.today }).map((f) =>
-    f.code === 'SET_VERSION_MISMATCH' && input.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
+  const findings = validateReading(reading, { reference, today: ctx.today }).map((f) =>
+    f.code === 'SET_VERSION_MISMATCH' && ctx.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
   );
-  const index = indexes.get(reference) as CriteriaIndex;
-  const totals = computeTotals(index, reading.answers);
+  const setAt = ctx.sets.indexOf(reference);
+  const totals = computeTotals(indexes[setAt], reading.answers);
   const current = new Map<string, number>();
   for (const [code, t] of totals.byCode) if (t.final !== undefined) current.set(code, t.final);
-  const previous = previousFor(reading.meta.unit ?? file, reading.answers, input.baseline);
+  const previous = previousFor(reading.meta.unit ?? file, reading.answers, ctx.baseline);
   return {
     submission: {
       ...base,
@@ -146,7 +178,7 @@ async function readOne(path: string, input: ConsolidateInput, indexes: Map<Crite
         byField: totals.byField.map((f) => ({ code: f.code, name: f.name, final: f.final, applicableMax: f.applicableMax })),
       },
     },
-    index,
+    setAt,
     previous: previous.scores,
     previousSource: previous.source,
     current,
