@@ -29,11 +29,11 @@ import { Header } from './components/Header';
 import { I18nContext, makeI18n, type Lang } from './i18n';
 import { ancestorsOf, applyChanges, buildModel, codeAtRow, nextProblem, nextTodo, search, type PaneModel } from './model';
 import { AnswerQueue, type FlushOutcome } from './queue';
-import { buildPrintSheet } from './print/printSheet';
 import { PrintAction, type PrintOutcome } from './print/PrintAction';
 import type { LoadResult, WorkbookService } from './service';
 
 const TargetsView = lazy(() => import('./components/TargetsView').then((m) => ({ default: m.TargetsView })));
+const ConsolidationMode = lazy(() => import('./consolidation/ConsolidationMode').then((m) => ({ default: m.ConsolidationMode })));
 const MappingStep = lazy(() => import('./components/MappingStep').then((m) => ({ default: m.MappingStep })));
 
 const useStyles = makeStyles({
@@ -77,6 +77,8 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
   const [selected, setSelected] = useState<string>();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [tab, setTab] = useState<Tabs>('criteria');
+  // "Tổng hợp" replaces the unit's form; it works without a score table in the open workbook.
+  const [consolidating, setConsolidating] = useState(false);
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const announce = useCallback((text: string) => setAnnouncement(text), []);
@@ -200,6 +202,8 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
     await queue.flush();
     const m = modelRef.current;
     if (!m || !result?.ok) throw new Error(t('loadFailed'));
+    // The sheet builder is loaded on first use: it stays out of the pane's first chunk.
+    const { buildPrintSheet } = await import('./print/printSheet');
     const built = buildPrintSheet(m.reading, m.findings, result.today, new Date());
     const skipped = await service.writeSheets([built.spec], built.spec.name);
     return { sheet: built.spec.name, errors: built.errors, skipped };
@@ -212,22 +216,47 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
   const matches = useMemo(() => (model && query.trim() !== '' ? search(model, query) : undefined), [model, query]);
   const filter = useMemo(() => (matches ? new Set(matches) : undefined), [matches]);
 
+  const consolidateButton = (
+    <Button size="small" aria-label={t('modeConsolidateLabel')} onClick={() => setConsolidating(true)} data-action="open-consolidate">
+      {t('modeConsolidate')}
+    </Button>
+  );
+
   let body;
-  if (loadError !== undefined && !result) {
+  if (consolidating) {
+    const set = result?.ok ? result.reading.set : undefined;
+    const meta = result?.ok ? result.reading.meta : undefined;
     body = (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          {t('loadFailed')}: {errorText(loadError, lang)}
-        </MessageBarBody>
-      </MessageBar>
+      <Suspense fallback={<Spinner />}>
+        <ConsolidationMode
+          service={service}
+          {...(set ? { openSet: { ...set, id: meta?.setId ?? set.id, version: meta?.setVersion ?? set.version } } : {})}
+          today={result?.ok ? result.today : new Date().toISOString().slice(0, 10)}
+          onClose={() => setConsolidating(false)}
+        />
+      </Suspense>
+    );
+  } else if (loadError !== undefined && !result) {
+    body = (
+      <>
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {t('loadFailed')}: {errorText(loadError, lang)}
+          </MessageBarBody>
+        </MessageBar>
+        <div className={styles.toolbar}>{consolidateButton}</div>
+      </>
     );
   } else if (!result) {
     body = <Spinner label={t('loading')} />;
   } else if (!result.ok) {
     body = (
-      <Suspense fallback={<Spinner />}>
-        <MappingStep sheets={result.sheets} findings={result.findings} onSave={saveMapping} />
-      </Suspense>
+      <>
+        <div className={styles.toolbar}>{consolidateButton}</div>
+        <Suspense fallback={<Spinner />}>
+          <MappingStep sheets={result.sheets} findings={result.findings} onSave={saveMapping} />
+        </Suspense>
+      </>
     );
   } else if (model) {
     body = (
@@ -241,6 +270,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
           </MessageBar>
         )}
         <div className={styles.toolbar}>
+          {consolidateButton}
           <PrintAction print={print} describe={(e) => errorText(e, lang)} announce={announce} />
         </div>
         {!service.supports('changeEvents') && (

@@ -4,7 +4,7 @@
  * setting are said plainly.
  */
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles } from '@fluentui/react-components';
 import { useI18n } from '../i18n';
 import type { SkippedSetting } from '../service';
 
@@ -13,6 +13,9 @@ export interface PrintOutcome {
   errors: number;
   skipped: SkippedSetting[];
 }
+
+// Messages take a whole line of the toolbar they sit in.
+const useStyles = makeStyles({ message: { flexBasis: '100%' } });
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; outcome: PrintOutcome } | { kind: 'failed'; error: string };
 
@@ -25,6 +28,7 @@ export interface PrintActionProps {
 
 export function PrintAction({ print, describe, announce }: PrintActionProps) {
   const { t, lang } = useI18n();
+  const styles = useStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const run = async () => {
     setState({ kind: 'busy' });
@@ -44,7 +48,7 @@ export function PrintAction({ print, describe, announce }: PrintActionProps) {
       </Button>
       {state.kind === 'busy' && <Spinner size="tiny" label={t('printBuilding')} />}
       {state.kind === 'done' && (
-        <MessageBar intent={state.outcome.errors > 0 || state.outcome.skipped.length > 0 ? 'warning' : 'success'} data-print-result>
+        <MessageBar className={styles.message} intent={state.outcome.errors > 0 || state.outcome.skipped.length > 0 ? 'warning' : 'success'} data-print-result>
           <MessageBarBody>
             <p>{t('printDone', { sheet: state.outcome.sheet })}</p>
             {state.outcome.errors > 0 && <p>{t('printDraft', { n: state.outcome.errors })}</p>}
@@ -62,7 +66,7 @@ export function PrintAction({ print, describe, announce }: PrintActionProps) {
         </MessageBar>
       )}
       {state.kind === 'failed' && (
-        <MessageBar intent="error">
+        <MessageBar className={styles.message} intent="error">
           <MessageBarBody>
             {t('printFailed')}: {state.error}
           </MessageBarBody>
