@@ -15,6 +15,7 @@ import { cellText } from '../../core/validate';
 import type { AnswerChange } from '../../workbook/answers';
 import { useI18n } from '../i18n';
 import { scoreErrors, scoreInput, type PaneModel } from '../model';
+import { AppraisalFields } from '../appraisal/AppraisalFields';
 import { EvidenceEditor } from './EvidenceEditor';
 import { FindingList } from './FindingList';
 import { STATUS_SYMBOL, useStatusStyles } from './statusStyles';
@@ -38,7 +39,7 @@ export interface CriterionCardProps {
   announce: (text: string) => void;
 }
 
-const FIELDS_IN_CARD: FindingField[] = ['declared', 'selfScore', 'evidence', 'explanation'];
+const FIELDS_IN_CARD: FindingField[] = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore'];
 
 /** The condition part of a method line ("Có ban hành kế hoạch: Điểm tối đa" -> "Có ban hành kế hoạch"). */
 function conditionText(o: MethodOption): string {
@@ -208,6 +209,7 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
           <FindingList findings={of('explanation')} />
         </div>
       )}
+      <AppraisalFields model={model} code={code} today={today} onChange={onChange} announce={announce} />
     </section>
   );
 }
