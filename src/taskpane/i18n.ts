@@ -157,11 +157,6 @@ const STRINGS = {
   appraisalReason: { vi: 'Lý do thẩm định', en: 'Appraisal reason' },
   appraisalRefused: { vi: 'Điểm thẩm định này chưa được ghi vào bảng tính.', en: 'This appraised score was not written to the sheet.' },
   appraisalReasonHint: { vi: 'Ghi lý do khi điểm thẩm định khác điểm tự đánh giá.', en: 'Give the reason when the appraised score differs from the self-score.' },
-  baselineFile: { vi: 'Kết quả năm trước từ tệp (.csv, .json)', en: "Last year's results from a file (.csv, .json)" },
-  baselineUsing: { vi: 'Đang dùng kết quả năm trước của {unit} trong tệp {file} ({n} tiêu chí).', en: "Using {unit}'s last-year results from {file} ({n} criteria)." },
-  baselineNoUnit: { vi: 'Tệp {file} không có kết quả năm trước của đơn vị {unit}.', en: "{file} has no last-year results for {unit}." },
-  baselineClear: { vi: 'Bỏ tệp, dùng cột năm trước của bảng tính', en: "Drop the file, use the sheet's last-year column" },
-  fileUnreadable: { vi: 'Không đọc được tệp {file}: {reason}', en: 'Cannot read {file}: {reason}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
