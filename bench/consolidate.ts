@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { consolidateFiles, summaryWorkbook } from '../src/cli/consolidate';
-import { defaultJobs } from '../src/cli/pool';
+import { availableParallelism } from 'node:os';
 import type { GradeBand } from '../src/core/consolidate';
 import { writeSpecToBuffer } from '../src/xlsx/write';
 import { generateProvince } from '../test/consolidate/province';
@@ -49,7 +49,7 @@ const ratio = (a: Result, floor: Result) => Math.round((a.ms / floor.ms) * 100) 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const count = option('--count', 150);
-  const jobs = option('--jobs', defaultJobs());
+  const jobs = option('--jobs', availableParallelism());
   const rounds = option('--rounds', 2);
   const dir = mkdtempSync(join(tmpdir(), 'chiso-bench-'));
   try {

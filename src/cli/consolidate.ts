@@ -25,7 +25,7 @@ import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
-import { defaultJobs, readFilesPooled } from './pool';
+import { readFilesPooled } from './pool';
 import { printSheetToPdf } from './print';
 
 /** A usage or input problem: reported on stderr, exit 2. */
@@ -424,8 +424,8 @@ Tùy chọn / Options:
   --issuer <tên>         cơ quan cấp trên ở góc trái báo cáo (mặc định "UBND TỈNH BẮC KẠN") / body above Sở Nội vụ
   --today YYYY-MM-DD     ngày kiểm tra và ngày của báo cáo (mặc định hôm nay) / check and report date (default today)
   --lang vi|en           ngôn ngữ thông báo (mặc định vi) / message language (default vi)
-  --jobs N               số luồng đọc tệp song song (mặc định: số nhân CPU; 1: tuần tự)
-                         threads reading files side by side (default: the cores; 1: one after another)
+  --jobs N               số luồng đọc tệp song song (mặc định 1: tuần tự; nên thử trên máy nhiều nhân)
+                         threads reading files side by side (default 1; worth trying on many-core PCs)
   --json                 in đúng một tài liệu JSON ra stdout / print exactly one JSON document on stdout
   -h, --help             trợ giúp này / this help
 
@@ -483,7 +483,8 @@ async function run(argv: string[]): Promise<number> {
   const sipas = o['sipas-mode'];
   if (sipas !== undefined && sipas !== 'points' && sipas !== 'relative') throw new UsageError(`--sipas-mode: points | relative\n\n${CONSOLIDATE_HELP}`);
   if (o.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.today)) throw new UsageError('--today: YYYY-MM-DD');
-  const jobs = o.jobs === undefined ? defaultJobs() : Number(o.jobs);
+  // Sequential by default: measured on 2 cores, workers warming exceljs and tsx cost more than they save.
+  const jobs = o.jobs === undefined ? 1 : Number(o.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs: số nguyên từ 1 / a whole number from 1');
   const out = resolve(o.out);
   const pdf = o.print !== undefined ? resolve(o.print) : undefined;

@@ -5,7 +5,6 @@
  *
  * The CLI runs TypeScript through tsx, so a worker registers tsx before loading this file.
  */
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { indexCriteriaSet } from '../core/criteriaSet';
 import { readUnitFile, type FileResult, type ReadContext } from './consolidate';
@@ -19,11 +18,6 @@ interface Job {
 }
 
 type Reply = { at: number; result: FileResult } | { at: number; error: string };
-
-/** The number of cores to use by default. */
-export function defaultJobs(): number {
-  return availableParallelism();
-}
 
 /**
  * Reads `files` with `jobs` workers. `onDone(i)` is called for each file in input order,
