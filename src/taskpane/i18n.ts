@@ -118,7 +118,8 @@ const STRINGS = {
   featureChangeEvents: { vi: 'tự nhận thay đổi gõ trực tiếp trong bảng tính', en: 'picking up edits typed in the sheet' },
   featureSelectionEvents: { vi: 'chọn tiêu chí theo ô đang chọn', en: 'following the selected cell' },
   printButton: { vi: 'In phiếu', en: 'Print sheet' },
-  printButtonLabel: { vi: 'Tạo phiếu chấm điểm sẵn để in', en: 'Build the print-ready score sheet' },
+  // An accessible name starts with the visible text (WCAG 2.5.3): speech users say what they see.
+  printButtonLabel: { vi: 'In phiếu: tạo phiếu chấm điểm sẵn để in', en: 'Print sheet: build the print-ready score sheet' },
   printBuilding: { vi: 'Đang tạo phiếu chấm điểm...', en: 'Building the score sheet...' },
   printDone: { vi: 'Đã tạo trang tính "{sheet}". Hãy in bằng Tệp > In (File > Print).', en: 'Sheet "{sheet}" created. Print it with File > Print.' },
   printDraft: { vi: 'Bảng tính còn {n} lỗi nên phiếu là bản nháp, có dòng "BẢN NHÁP - CÒN LỖI" trên mỗi trang. Sửa lỗi rồi bấm In phiếu lại để có phiếu ký nộp.', en: 'The workbook still has {n} errors, so the sheet is a draft marked "BẢN NHÁP - CÒN LỖI" on every page. Fix them and print again for the sheet to sign.' },
@@ -170,6 +171,11 @@ export function translate(lang: Lang, key: StringKey, params: TextParams = {}): 
 export interface I18n {
   lang: Lang;
   t: (key: StringKey, params?: TextParams) => string;
+}
+
+/** The pane's language for Office's display language: English for 'en-*', Vietnamese otherwise. */
+export function langOfDisplay(displayLanguage: string | undefined): Lang {
+  return /^en(?:-|$)/i.test(displayLanguage ?? '') ? 'en' : 'vi';
 }
 
 export function makeI18n(lang: Lang): I18n {

@@ -1,7 +1,8 @@
 /**
  * The fields and criteria as an ARIA tree: one tab stop, arrows move, Right/Left expand
  * and collapse, Home/End jump, Enter or Space selects. Each item says its status in
- * words to screen readers and with a symbol on screen.
+ * words to screen readers and with a symbol on screen. Its name starts with the text it
+ * shows (code, name, score), so speech users can say what they see (WCAG 2.5.3).
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
@@ -127,7 +128,7 @@ export function CriteriaTree({ model, selected, expanded, filter, onSelect, onTo
             aria-level={level}
             aria-selected={isSelected}
             {...(node.children.length > 0 ? { 'aria-expanded': open } : {})}
-            aria-label={`${node.code} ${node.name}, ${t(`status_${node.status}`)}, ${score} ${t('points')}`}
+            aria-label={`${node.code} ${node.name} ${score} ${t('points')}, ${t(`status_${node.status}`)}`}
             tabIndex={node.code === active ? 0 : -1}
             className={mergeClasses(styles.item, isSelected && styles.selected)}
             style={{ paddingLeft: `${6 + (level - 1) * 12}px` }}
@@ -148,11 +149,12 @@ export function CriteriaTree({ model, selected, expanded, filter, onSelect, onTo
             >
               {node.children.length > 0 ? (open ? '▾' : '▸') : ''}
             </span>
+            {/* The spaces between the parts (not laid out in the flex row) keep the item's text as words. */}
             <span aria-hidden="true" className={mergeClasses(status.mark, status[node.status])}>
               {STATUS_SYMBOL[node.status]}
-            </span>
-            <span aria-hidden="true" className={styles.code}>{node.code}</span>
-            <span aria-hidden="true" className={styles.name} title={node.name}>{node.name}</span>
+            </span>{' '}
+            <span aria-hidden="true" className={styles.code}>{node.code}</span>{' '}
+            <span aria-hidden="true" className={styles.name} title={node.name}>{node.name}</span>{' '}
             <span aria-hidden="true" className={styles.score}>{score}</span>
           </li>
         );

@@ -24,7 +24,8 @@ export function Header({ model, onToggleLang, onReload }: { model: PaneModel; on
     <header className={styles.header}>
       <div className={styles.top}>
         <h1 className={styles.unit}>{meta.unit ?? t('unknownUnit')}</h1>
-        <Button size="small" appearance="subtle" onClick={onToggleLang} aria-label={t('switchLangLabel')} lang={lang === 'vi' ? 'en' : 'vi'}>
+        {/* Named by its visible text, the other language's own name; the tooltip says what it does. */}
+        <Button size="small" appearance="subtle" onClick={onToggleLang} title={t('switchLangLabel')} lang={lang === 'vi' ? 'en' : 'vi'}>
           {t('switchLang')}
         </Button>
       </div>
