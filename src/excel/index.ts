@@ -6,5 +6,5 @@ export { READ_CELL_BYTES } from './slices';
 export { applyPlan, type WriteOptions, type WriteResult } from './write';
 export { writeSpec, type SkippedFeature, type SpecResult } from './spec';
 export { onSheetChanged, onSelectionChanged, selectCell, type SheetChange } from './events';
-export { supports, excelRun, officeIsSetSupported, officeReady, officeTheme, FEATURE_SET, type OptionalFeature } from './support';
+export { supports, excelRun, officeIsSetSupported, officeReady, officeTheme, officeDisplayLanguage, FEATURE_SET, type OptionalFeature } from './support';
 export { DEFAULT_BUDGET_BYTES } from './chunks';

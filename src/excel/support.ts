@@ -36,6 +36,11 @@ export async function officeReady(): Promise<void> {
   await Office.onReady();
 }
 
+/** Office's UI language as a BCP 47 tag ('vi-VN', 'en-US'); empty before Office has initialised. */
+export function officeDisplayLanguage(): string {
+  return Office.context?.displayLanguage ?? '';
+}
+
 /** Whether Office shows a dark theme (Black / Dark Gray); light when Office does not say. */
 export function officeTheme(): 'light' | 'dark' {
   const theme = Office.context.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;

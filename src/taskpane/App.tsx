@@ -26,7 +26,7 @@ import { CriteriaTree } from './components/CriteriaTree';
 import { CriterionCard } from './components/CriterionCard';
 import { FindingsSummary } from './components/FindingsSummary';
 import { Header } from './components/Header';
-import { I18nContext, makeI18n, type Lang } from './i18n';
+import { I18nContext, langOfDisplay, makeI18n, type Lang } from './i18n';
 import { ancestorsOf, applyChanges, buildModel, codeAtRow, nextProblem, nextTodo, search, type PaneModel } from './model';
 import { AnswerQueue, type FlushOutcome } from './queue';
 import { PrintAction, type PrintOutcome } from './print/PrintAction';
@@ -50,6 +50,7 @@ export interface AppProps {
   writeDelayMs?: number;
   /** Debounce of re-reads after sheet edits, ms. */
   reloadDelayMs?: number;
+  /** The language to start in; by default Office's display language decides (English for 'en-*'). */
   initialLang?: Lang;
 }
 
@@ -61,12 +62,22 @@ function errorText(e: unknown, lang: Lang): string {
   return (lang === 'vi' ? err?.vi : err?.en) ?? err?.message ?? String(e);
 }
 
-export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialLang = 'vi' }: AppProps) {
+export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialLang }: AppProps) {
   const styles = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang);
+  // The user's switch wins; until then Office's display language, read on each render
+  // because Office may report it only once initialised (the first load awaits that).
+  const [chosenLang, setLang] = useState<Lang | undefined>(initialLang);
+  const lang = chosenLang ?? langOfDisplay(service.displayLanguage());
   const i18n = useMemo(() => makeI18n(lang), [lang]);
   const { t } = i18n;
   const theme = service.theme() === 'dark' ? webDarkTheme : webLightTheme;
+  // The page around the provider takes the theme too: no white body margin in a dark Office.
+  useEffect(() => {
+    const body = document.body.style;
+    body.margin = '0';
+    body.backgroundColor = theme.colorNeutralBackground1;
+    body.colorScheme = theme === webDarkTheme ? 'dark' : 'light';
+  }, [theme]);
 
   const [result, setResult] = useState<LoadResult>();
   const [loadError, setLoadError] = useState<unknown>();

@@ -22,6 +22,8 @@ export interface ExcelHost {
   /** Resolves once Office.js is initialised (Office.onReady). */
   ready(): Promise<void>;
   theme(): ThemeKind;
+  /** Office's display language (Office.context.displayLanguage). */
+  displayLanguage(): string;
   /** Selection events of one sheet (ExcelApi 1.7 worksheet.onSelectionChanged); absent when the adapter lacks them. */
   onSelectionChanged?: (run: ExcelRun, sheet: string, handler: (address: string) => void) => Promise<() => Promise<void>>;
   /** ISO date of today (evidence dated later is flagged). */
@@ -39,6 +41,7 @@ export function defaultHost(): ExcelHost {
     isSetSupported: excel.officeIsSetSupported,
     ready: excel.officeReady,
     theme: excel.officeTheme,
+    displayLanguage: excel.officeDisplayLanguage,
     onSelectionChanged: excel.onSelectionChanged,
     today: () => isoToday(),
   };
@@ -148,5 +151,6 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       }
     },
     theme: () => host.theme(),
+    displayLanguage: () => host.displayLanguage(),
   };
 }

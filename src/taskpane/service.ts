@@ -72,4 +72,6 @@ export interface WorkbookService {
   supports(feature: ServiceFeature): boolean;
   /** The host's theme (Office theme), for FluentProvider. */
   theme(): ThemeKind;
+  /** The host's UI language as a BCP 47 tag ('vi-VN', 'en-US'); the pane starts in English for 'en-*'. */
+  displayLanguage(): string;
 }
