@@ -57,9 +57,11 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
   const columns = model.reading.layout.columns;
   const f = (v: number) => formatNumber(v, lang);
 
-  const [scoreText, setScoreText] = useState(() => cellText(answer?.selfScore));
+  // A number from the sheet is shown as the reader writes it (0,5 in Vietnamese).
+  const shown = (v: CellValue | undefined) => (typeof v === 'number' ? formatNumber(v, lang) : cellText(v));
+  const [scoreText, setScoreText] = useState(() => shown(answer?.selfScore));
   const [refused, setRefused] = useState<Finding[]>([]);
-  const [declaredText, setDeclaredText] = useState(() => cellText(answer?.declared));
+  const [declaredText, setDeclaredText] = useState(() => shown(answer?.declared));
   const [explanation, setExplanation] = useState(() => cellText(answer?.explanation));
   const [evidence, setEvidence] = useState(() => cellText(answer?.evidence));
 
