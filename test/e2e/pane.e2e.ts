@@ -226,9 +226,9 @@ test('closing and reopening the pane loses nothing', async () => {
   await eventually(async () => expect(await preview.paneFrame().evaluate(() => performance.timeOrigin)).toBeGreaterThan(before));
   for (const c of filled) {
     const form = await openCriterion(c.code);
-    // The value, whichever decimal mark the pane shows it with.
+    // The value as the sheet holds it, shown with the Vietnamese decimal comma.
     const shown = await form.getByLabel('Điểm tự đánh giá', { exact: true }).inputValue();
-    expect([c.code, Number(shown.replace(',', '.'))]).toEqual([c.code, scores.get(c.code)]);
+    expect([c.code, shown]).toEqual([c.code, vi(scores.get(c.code) as number)]);
   }
   const form = await openCriterion(filled[0].code);
   await expect(form.getByRole('group', { name: 'Tài liệu 1' }).getByLabel('Số, ký hiệu').inputValue()).resolves.toBe('386/KH-UBND');
@@ -243,10 +243,26 @@ test('the pane follows the Office theme: dark when Office is dark', async () => 
   await eventually(async () => expect(await preview.paneFrame().evaluate(() => performance.timeOrigin)).toBeGreaterThan(before));
   await pane.getByRole('tree', { name: 'Lĩnh vực và tiêu chí' }).waitFor();
   await eventually(async () => expect(luminance(await background())).toBeLessThan(128));
+  // No light frame around the pane: the body has no margin and the theme's background.
+  const body = await preview.paneFrame().evaluate(() => ({ margin: getComputedStyle(document.body).margin, background: getComputedStyle(document.body).backgroundColor }));
+  expect(body.margin).toBe('0px');
+  expect(luminance(body.background)).toBeLessThan(128);
   await captureState('dark');
 });
 
+test('an English Office starts the pane in English; its switch goes back to Vietnamese', async () => {
+  const before = await preview.paneFrame().evaluate(() => performance.timeOrigin);
+  await preview.page.getByRole('combobox', { name: /Ngôn ngữ Office/ }).selectOption('en-US');
+  await eventually(async () => expect(await preview.paneFrame().evaluate(() => performance.timeOrigin)).toBeGreaterThan(before));
+  await pane.getByRole('tree', { name: 'Fields and criteria' }).waitFor();
+  await expect(pane.locator('main').getAttribute('lang')).resolves.toBe('en');
+  await captureState('english');
+  await pane.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
+  await pane.getByRole('tree', { name: 'Lĩnh vực và tiêu chí' }).waitFor();
+  await preview.page.getByRole('combobox', { name: /Ngôn ngữ Office/ }).selectOption('vi-VN');
+});
+
 test('no serious or critical accessibility violation in any main state, at 320 or 450 px', () => {
-  expect(scanned).toEqual(['loaded', 'card', 'refused', 'evidence-date', 'findings', 'dark']);
+  expect(scanned).toEqual(['loaded', 'card', 'refused', 'evidence-date', 'findings', 'dark', 'english']);
   expect(axeReport.join('\n')).toBe('');
 });

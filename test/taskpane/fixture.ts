@@ -113,6 +113,8 @@ export class MemoryService implements WorkbookService {
   mappings: ColumnMapping[] = [];
   /** Each writeSheets call: the sheets and the one shown. */
   sheetWrites: { sheets: SheetSpec[]; show?: string }[] = [];
+  /** Office's display language this host reports. */
+  language = 'vi-VN';
   /** Host features this service lacks (supports() says so; page setup is then skipped). */
   readonly missing = new Set<ServiceFeature>();
   private external = new Set<() => void>();
@@ -181,6 +183,10 @@ export class MemoryService implements WorkbookService {
 
   theme(): 'light' | 'dark' {
     return this.dark ? 'dark' : 'light';
+  }
+
+  displayLanguage(): string {
+    return this.language;
   }
 
   /** A user typing in the sheet: the cell changes and Excel reports it. */
