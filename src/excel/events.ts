@@ -3,7 +3,7 @@
  * Excel fires it for the add-in's own writes (unless events are off) and not always for
  * a pick from a validation drop-down on the web.
  */
-import type { ExcelRun } from './api';
+import type { ExcelRun, XlContext, XlEventHandlerResult } from './api';
 import { wrapOfficeError } from './errors';
 
 export interface SheetChange {
@@ -13,16 +13,23 @@ export interface SheetChange {
 }
 
 /** Registers a handler for edits of one sheet (ExcelApi 1.7); resolves to its removal. */
-export async function onSheetChanged(
+export function onSheetChanged(
   run: ExcelRun,
   sheet: string,
   handler: (change: SheetChange) => void | Promise<void>,
 ): Promise<() => Promise<void>> {
+  return register(run, (ctx) =>
+    ctx.workbook.worksheets.getItem(sheet).onChanged.add(async (args) => {
+      await handler({ sheet, address: args.address });
+    }),
+  );
+}
+
+/** Adds an event handler in one sync and resolves to a function that removes it. */
+async function register(run: ExcelRun, add: (ctx: XlContext) => XlEventHandlerResult): Promise<() => Promise<void>> {
   try {
     return await run(async (ctx) => {
-      const registration = ctx.workbook.worksheets.getItem(sheet).onChanged.add(async (args) => {
-        await handler({ sheet, address: args.address });
-      });
+      const registration = add(ctx);
       await ctx.sync();
       return async () => {
         try {
@@ -57,27 +64,14 @@ export async function selectCell(run: ExcelRun, sheet: string, address: string):
  * removal. Excel fires it for the add-in's own select() too, so handlers must only follow
  * the selection, never select again.
  */
-export async function onSelectionChanged(
+export function onSelectionChanged(
   run: ExcelRun,
   sheet: string,
   handler: (address: string) => void | Promise<void>,
 ): Promise<() => Promise<void>> {
-  try {
-    return await run(async (ctx) => {
-      const registration = ctx.workbook.worksheets.getItem(sheet).onSelectionChanged.add(async (args) => {
-        await handler(args.address);
-      });
-      await ctx.sync();
-      return async () => {
-        try {
-          registration.remove();
-          await registration.context.sync();
-        } catch (error) {
-          throw wrapOfficeError(error);
-        }
-      };
-    });
-  } catch (error) {
-    throw wrapOfficeError(error);
-  }
+  return register(run, (ctx) =>
+    ctx.workbook.worksheets.getItem(sheet).onSelectionChanged.add(async (args) => {
+      await handler(args.address);
+    }),
+  );
 }

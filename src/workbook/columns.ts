@@ -4,6 +4,7 @@
  * normalised text (no diacritics, case or spacing), most specific rule first.
  */
 import { normalizeText } from '../core/text';
+export { columnLetter } from './grid';
 
 export type ColumnKey =
   | 'code'
@@ -100,18 +101,6 @@ export function classifyHeader(text: string): ColumnKey | undefined {
 }
 
 const CLASSIFIED = new Map<string, ColumnKey | null>();
-
-/** 0-based column -> letters (`0` -> `A`, `27` -> `AB`). */
-export function columnLetter(col: number): string {
-  let c = col + 1;
-  let letters = '';
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    c = Math.floor((c - 1) / 26);
-  }
-  return letters;
-}
 
 /** Letters -> 0-based column (`'AB'` -> 27); undefined for anything else. */
 export function columnIndex(letters: string): number | undefined {

@@ -52,8 +52,8 @@ export interface WritePlan {
   blocks: BlockWrite[];
 }
 
-/** 0-based (row, col) -> A1 address. */
-export function a1(row: number, col: number): string {
+/** 0-based column -> letters (`0` -> `A`, `27` -> `AB`). */
+export function columnLetter(col: number): string {
   let c = col + 1;
   let letters = '';
   while (c > 0) {
@@ -61,5 +61,10 @@ export function a1(row: number, col: number): string {
     letters = String.fromCharCode(65 + m) + letters;
     c = Math.floor((c - 1) / 26);
   }
-  return `${letters}${row + 1}`;
+  return letters;
+}
+
+/** 0-based (row, col) -> A1 address. */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
 }

@@ -5,6 +5,7 @@
  * Keyboard: arrows move, Enter or F2 edits, typing starts an edit, Delete clears.
  */
 import type ExcelJS from 'exceljs';
+import { columnLetter } from '../../workbook/grid';
 import { displayText, editText } from './cellText';
 
 export interface GridSource {
@@ -29,16 +30,6 @@ const MAX_COLS = 40;
 /** Excel's default column width in characters. */
 const DEFAULT_WIDTH = 8.43;
 
-function columnName(col: number): string {
-  let c = col;
-  let out = '';
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    out = String.fromCharCode(65 + m) + out;
-    c = Math.floor((c - 1) / 26);
-  }
-  return out;
-}
 
 interface Span {
   rows: number;
@@ -57,7 +48,7 @@ function mergeMap(ws: ExcelJS.Worksheet): { masters: Map<string, Span>; covered:
     const left = Number(start.col);
     masters.set(start.address, { rows: Number(end.row) - top + 1, cols: Number(end.col) - left + 1 });
     for (let r = top; r <= Number(end.row); r++) {
-      for (let c = left; c <= Number(end.col); c++) if (r !== top || c !== left) covered.add(`${columnName(c)}${r}`);
+      for (let c = left; c <= Number(end.col); c++) if (r !== top || c !== left) covered.add(`${columnLetter(c - 1)}${r}`);
     }
   }
   return { masters, covered };
@@ -78,7 +69,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
   const worksheet = (): ExcelJS.Worksheet | undefined => wb.getWorksheet(sheetName);
 
   function cellElement(row: number, col: number): HTMLTableCellElement | null {
-    return host.panel.querySelector<HTMLTableCellElement>(`td[data-address="${columnName(col)}${row}"]`);
+    return host.panel.querySelector<HTMLTableCellElement>(`td[data-address="${columnLetter(col - 1)}${row}"]`);
   }
 
   function renderTabs(): void {
@@ -136,7 +127,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
     for (let c = 1; c <= cols; c++) {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = columnName(c);
+      th.textContent = columnLetter(c - 1);
       headRow.append(th);
     }
     const body = document.createElement('tbody');
@@ -150,7 +141,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
       th.textContent = String(r);
       tr.append(th);
       for (let c = 1; c <= cols; c++) {
-        const address = `${columnName(c)}${r}`;
+        const address = `${columnLetter(c - 1)}${r}`;
         if (covered.has(address)) continue;
         const cell = row.getCell(c);
         const td = document.createElement('td');
@@ -198,7 +189,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
   /** The user moved to a cell: mark it and tell the workbook, as Excel does. */
   function userSelect(row: number, col: number): void {
     focusCell(row, col);
-    const address = `${columnName(col)}${row}`;
+    const address = `${columnLetter(col - 1)}${row}`;
     if (address === selected) return;
     host.panel.querySelector('td[aria-selected="true"]')?.removeAttribute('aria-selected');
     host.panel.querySelector('td.selected')?.classList.remove('selected');

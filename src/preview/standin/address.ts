@@ -1,4 +1,5 @@
 /** A1 addresses as Excel writes and reads them (0-based inclusive rectangles inside). */
+import { columnLetter } from '../../workbook/grid';
 import { StandInError } from './errors';
 
 export interface Rect {
@@ -11,16 +12,8 @@ export interface Rect {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
-export function columnLetters(col: number): string {
-  let c = col + 1;
-  let out = '';
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    out = String.fromCharCode(65 + m) + out;
-    c = Math.floor((c - 1) / 26);
-  }
-  return out;
-}
+/** 0-based column -> letters, as Excel names them. */
+export const columnLetters = columnLetter;
 
 function columnIndex(letters: string): number {
   let n = 0;
