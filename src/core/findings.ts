@@ -263,6 +263,11 @@ export const CATALOGUE = {
     vi: 'Phần định nghĩa tiêu chí của biểu mẫu (mã, tên, điểm tối đa, cách tính điểm, yêu cầu tài liệu) đã bị sửa sau khi tạo biểu mẫu. Dùng biểu mẫu do Sở Nội vụ gửi hoặc đối chiếu với bộ tiêu chí gốc.',
     en: 'The criteria definitions of this workbook (codes, names, maximums, scoring methods, evidence requirements) were edited after the template was made. Use the template sent by the Department of Home Affairs or compare with the reference set.',
   },
+  CONTENT_CHANGED_SINCE_CHECK: {
+    severity: 'warning',
+    vi: 'Bảng đã được sửa sau lần kiểm tra lúc {checkedAt} (mã {recorded}); mã hiện tại {current}. In lại phiếu chấm điểm trước khi trình ký.',
+    en: 'The table was edited after the check at {checkedAt} (code {recorded}); the code is now {current}. Print the score sheet again before submitting it for signature.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof CATALOGUE;

@@ -216,7 +216,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
     // The sheet builder is loaded on first use: it stays out of the pane's first chunk.
     const { buildPrintSheet } = await import('./print/printSheet');
     const built = buildPrintSheet(m.reading, m.findings, result.today, new Date());
-    const skipped = await service.writeSheets([built.spec], built.spec.name);
+    const skipped = await service.writeSheets(built.sheets, built.spec.name);
     return { sheet: built.spec.name, errors: built.errors, skipped };
   };
   const saveMapping = async (mapping: ColumnMapping) => {

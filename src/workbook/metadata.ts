@@ -29,9 +29,15 @@ export interface WorkbookMetadata {
   headerRow?: number;
   /** Column letters by key, from the manual mapping step: { code: 'A', selfScore: 'G' }. */
   columnMap?: Partial<Record<ColumnKey, string>>;
+  /** contentHash() of the workbook when its score sheet was last printed without errors. */
+  contentHash?: string;
+  /** When that check ran, Vietnam local time `YYYY-MM-DDTHH:MM`. */
+  checkedAt?: string;
 }
 
-const KEYS = ['format', 'setId', 'setVersion', 'unit', 'level', 'year', 'definitionHash', 'sheet', 'headerRow', 'columnMap'] as const;
+const KEYS = ['format', 'setId', 'setVersion', 'unit', 'level', 'year', 'definitionHash', 'sheet', 'headerRow', 'columnMap', 'contentHash', 'checkedAt'] as const;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 /** The metadata, or undefined when the workbook has no metadata sheet (or it is not ours). */
 export function readMetadata(wb: WorkbookGrid): WorkbookMetadata | undefined {
@@ -57,6 +63,13 @@ export function readMetadata(wb: WorkbookGrid): WorkbookMetadata | undefined {
   if (headerRow !== undefined && Number.isInteger(headerRow) && headerRow >= 1) out.headerRow = headerRow;
   const map = parseColumnMap(raw.get('columnMap'));
   if (map) out.columnMap = map;
+  // The check is recorded as a pair: half of it cannot say whether the workbook changed.
+  const hash = raw.get('contentHash')?.toLowerCase();
+  const checkedAt = raw.get('checkedAt');
+  if (hash !== undefined && SHA256_HEX.test(hash) && checkedAt !== undefined && LOCAL_TIME.test(checkedAt)) {
+    out.contentHash = hash;
+    out.checkedAt = checkedAt;
+  }
   return out;
 }
 

@@ -19,15 +19,16 @@ import type { Answer, CellValue } from '../core/answers';
 import type { CriteriaSet, CriterionNode } from '../core/criteria';
 import { indexCriteriaSet, normalizeCode } from '../core/criteriaSet';
 import { countBySeverity, type Finding } from '../core/findings';
-import { formatDateLong, formatDateShort, formatNumber } from '../core/format';
-import { sha256Hex } from '../core/hash';
+import { formatDateLong, formatNumber } from '../core/format';
 import { parseScore } from '../core/numbers';
 import { computeTotals, type Totals } from '../core/totals';
 import { answersByCode, cellText } from '../core/validate';
-import { definitionHash } from './compare';
+import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import type { CellRange, WriteValue } from './grid';
 import type { UnitReading } from './read';
 import type { CellStyle, PrintSetup, SheetSpec, StyleRule } from './spec';
+
+export { contentHash, shortHash } from './contentHash';
 
 export const SCORE_SHEET = 'Phiếu chấm điểm';
 export const DRAFT_MARK = 'BẢN NHÁP - CÒN LỖI';
@@ -59,34 +60,6 @@ export interface ScoreSheetInput {
   place?: string;
   /** Date of the date line, ISO `YYYY-MM-DD`. */
   date: string;
-}
-
-// ---------------------------------------------------------------------------
-// Content hash
-
-const HASHED_ANSWERS = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'previousScore'] as const;
-
-function canonicalCell(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return v.error;
-  return String(v).normalize('NFC').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * SHA-256 (hex) of what the unit submits: the definitionHash() of the criteria its sheet
- * carries (the hash the metadata sheet records when the template is made), the unit and
- * year, and every answer cell, one JSON line per row in document order. Re-wrapping a
- * text does not change it; editing a score, a reference or a word does.
- */
-export function contentHash(reading: Pick<UnitReading, 'set' | 'answers' | 'meta'>): string {
-  const lines = [JSON.stringify(['definitions', definitionHash(reading.set)]), JSON.stringify(['unit', canonicalCell(reading.meta.unit), reading.meta.year ?? null])];
-  for (const a of reading.answers) lines.push(JSON.stringify([normalizeCode(a.code), ...HASHED_ANSWERS.map((k) => canonicalCell(a[k]))]));
-  return sha256Hex(lines.join('\n'));
-}
-
-/** The part of the hash printed on the sheet. */
-export function shortHash(hash: string): string {
-  return hash.slice(0, 8);
 }
 
 // ---------------------------------------------------------------------------
@@ -237,13 +210,6 @@ const num = (n: number | undefined): string => (n === undefined ? '' : formatNum
 function scoreText(v: CellValue | undefined): string {
   const p = parseScore(v);
   return p.ok ? num(p.value) : cellText(v);
-}
-
-/** `2024-06-07T14:30` -> `14 giờ 30 ngày 07/6/2024`. */
-export function formatCheckedAt(local: string): string {
-  const [date, time = '00:00'] = local.split('T');
-  const [h, m] = time.split(':');
-  return `${h} giờ ${m} ngày ${formatDateShort(date)}`;
 }
 
 /**

@@ -14,6 +14,7 @@ import { cellText, validateUnit } from '../core/validate';
 import { resolveCodes, type CodeCell } from './codes';
 import { COLUMN_KEYS, type ColumnKey } from './columns';
 import { compareWithReference, definitionHash } from './compare';
+import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import { WorkbookError } from './errors';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
 import { cellString, detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
@@ -61,6 +62,8 @@ export interface UnitReading {
   sheet: string;
   layout: Layout;
   meta: UnitMeta;
+  /** The metadata sheet as read, kept whole so a writer can change a key and keep the others. */
+  metadata?: WorkbookMetadata;
   /** The set as the sheet defines it; node.row is the 1-based sheet row. */
   set: CriteriaSet;
   /** One per criterion row (first row of a duplicated code), raw cell values, row 1-based. */
@@ -303,6 +306,7 @@ export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): Unit
     sheet: sheet.name,
     layout,
     meta,
+    ...(metadata !== undefined ? { metadata } : {}),
     set,
     answers: table.answers,
     rowOf: table.rowOf,
@@ -348,14 +352,27 @@ export function locateFinding(reading: UnitReading, f: Finding): Finding {
   };
 }
 
+/** The workbook's content no longer has the hash recorded when its score sheet was printed checked. */
+function changedSinceCheck(reading: UnitReading): Finding[] {
+  const recorded = reading.metadata?.contentHash;
+  const checkedAt = reading.metadata?.checkedAt;
+  if (recorded === undefined || checkedAt === undefined) return [];
+  const current = contentHash(reading);
+  if (current === recorded) return [];
+  const params = { checkedAt: formatCheckedAt(checkedAt), checkedAtEn: formatCheckedAt(checkedAt, 'en'), recorded: shortHash(recorded), current: shortHash(current) };
+  return [finding('CONTENT_CHANGED_SINCE_CHECK', params, { field: 'file' })];
+}
+
 /**
  * Everything to show for a reading: its own findings, the core's validateUnit on the
- * set the sheet carries (with the reference's assessment period when given), and the
- * comparison with the reference; all located, errors first.
+ * set the sheet carries (with the reference's assessment period when given), the
+ * comparison with the reference, and an edit made after the recorded check; all
+ * located, errors first.
  */
 export function validateReading(reading: UnitReading, opts: { reference?: CriteriaSet; today: string }): Finding[] {
   const set = opts.reference ? { ...reading.set, period: opts.reference.period } : reading.set;
   const found = validateUnit(indexCriteriaSet(set), reading.answers, { period: set.period, today: opts.today });
   if (opts.reference) found.push(...compareWithReference(reading.set, opts.reference, reading.meta));
+  found.push(...changedSinceCheck(reading));
   return sortFindings([...reading.findings, ...found.map((f) => locateFinding(reading, f))]);
 }

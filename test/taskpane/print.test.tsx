@@ -1,5 +1,7 @@
 /** @jest-environment jsdom */
 import { finding } from '../../src/core/findings';
+import { formatCheckedAt } from '../../src/workbook/contentHash';
+import { METADATA_SHEET, readMetadata } from '../../src/workbook/metadata';
 import { DRAFT_MARK, SCORE_SHEET } from '../../src/workbook/print';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import type { SheetSpec } from '../../src/workbook/spec';
@@ -78,6 +80,42 @@ describe('In phiếu', () => {
     expect(result).not.toMatch(/bản nháp/);
     expect(result).toContain('Chưa áp dụng được một số thiết lập');
     expect(result).toContain('ExcelApi 1.9');
+  });
+
+  it('records the check of a clean sheet in the metadata sheet, in the same write, keeping its other keys', async () => {
+    const service = new MemoryService(completeGrid());
+    const before = readMetadata(service.grid);
+    const c = await open(service);
+    await click(c.querySelector('[data-action="print"]'));
+    await waitFor(() => expect(c.querySelector('[data-print-result]')).not.toBeNull());
+    expect(service.sheetWrites).toHaveLength(1);
+    const { sheets, show } = service.sheetWrites[0];
+    expect(sheets.map((s) => s.name)).toEqual([SCORE_SHEET, METADATA_SHEET]);
+    expect(show).toBe(SCORE_SHEET);
+    expect(sheets[1].visibility).toBe('veryHidden');
+    const after = readMetadata(service.grid);
+    expect(after).toEqual({ ...before, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), checkedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/) });
+    // The stamp shows the recorded time and the first 8 characters of the recorded hash.
+    const stamp = sheets[0].values.flat().find((v) => typeof v === 'string' && v.startsWith('Đã kiểm tra lúc'));
+    expect(stamp).toBe(`Đã kiểm tra lúc ${formatCheckedAt(after!.checkedAt!)}, mã ${after!.contentHash!.slice(0, 8)}`);
+    // Unchanged, the workbook matches its check; a score edited afterwards does not.
+    const codes = async () => ((await service.load()) as { findings: { code: string }[] }).findings.map((f) => f.code);
+    expect(await codes()).not.toContain('CONTENT_CHANGED_SINCE_CHECK');
+    setCell(service.grid, cellFor(service.grid, '2', 'selfScore'), 1.5);
+    expect(await codes()).toContain('CONTENT_CHANGED_SINCE_CHECK');
+  });
+
+  it('records no check for a draft', async () => {
+    const grid = completeGrid();
+    setCell(grid, cellFor(grid, '1', 'selfScore'), 5);
+    const service = new MemoryService(grid);
+    const before = readMetadata(service.grid);
+    const c = await open(service);
+    await click(c.querySelector('[data-action="print"]'));
+    await waitFor(() => expect(c.querySelector('[data-print-result]')).not.toBeNull());
+    expect(service.sheetWrites[0].sheets.map((s) => s.name)).toEqual([SCORE_SHEET]);
+    expect(readMetadata(service.grid)).toEqual(before);
+    expect(before?.contentHash).toBeUndefined();
   });
 
   it('writes answers still waiting in the queue before building the sheet', async () => {

@@ -13,6 +13,8 @@ describe('metadata sheet', () => {
     sheet: 'Biểu 01',
     headerRow: 6,
     columnMap: { code: 'A', name: 'B', maxPoints: 'D', selfScore: 'F' },
+    contentHash: '3f'.repeat(32),
+    checkedAt: '2025-01-10T09:15',
   };
 
   it('is a veryHidden two-column key/value sheet of texts', () => {
@@ -45,6 +47,15 @@ describe('metadata sheet', () => {
       ],
     };
     expect(readMetadata(wb)).toEqual({ format: 'chiso-cchc/1', year: 2024 });
+  });
+
+  it.each([
+    ['a short hash', 'ab12cd34', '2025-01-10T09:15'],
+    ['a hash without its time', '3f'.repeat(32), ''],
+    ['a time in another form', '3f'.repeat(32), '10/01/2025 09:15'],
+  ])('drops the recorded check when it has %s', (_, contentHash, checkedAt) => {
+    const wb = { sheets: [{ name: METADATA_SHEET, values: [['format', 'chiso-cchc/1'], ['contentHash', contentHash], ['checkedAt', checkedAt], ['unit', 'Sở Tư pháp']] }] };
+    expect(readMetadata(wb)).toEqual({ format: 'chiso-cchc/1', unit: 'Sở Tư pháp' });
   });
 
   it('is absent without the sheet or with a sheet of that name that is not ours', () => {

@@ -1,6 +1,7 @@
 import type { CriteriaSet, CriterionNode } from '../../src/core/criteria';
 import { finding, message } from '../../src/core/findings';
-import { metadataSheetSpec, METADATA_FORMAT } from '../../src/workbook/metadata';
+import { contentHash, shortHash } from '../../src/workbook/contentHash';
+import { metadataSheetSpec, METADATA_FORMAT, type WorkbookMetadata } from '../../src/workbook/metadata';
 import { levelFromUnitName, locateFinding, readUnitWorkbook, validateReading, type UnitReading } from '../../src/workbook/read';
 import { gridOfSpec, reorderedSheet, soTuPhapSheet } from './grids';
 
@@ -204,5 +205,49 @@ describe('locateFinding and validateReading', () => {
     c11.maxPoints = 3;
     const found = validateReading(r, { reference, today: '2025-01-15' });
     expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'MAX_POINTS_CHANGED', criterion: '1.1', cell: 'C12', params: { found: 2, expected: 3 } })]));
+  });
+});
+
+describe('an edit after the recorded check', () => {
+  const checkedAt = '2025-01-10T09:15';
+  /** The unit's sheet after `edit`, with a metadata sheet recording the check of the sheet as it was. */
+  function recorded(edit: (sheet: ReturnType<typeof soTuPhapSheet>) => void, extra: Partial<WorkbookMetadata> = {}) {
+    const hash = contentHash(read());
+    const sheet = soTuPhapSheet();
+    edit(sheet);
+    const metaSheet = gridOfSpec({ sheets: [metadataSheetSpec({ format: METADATA_FORMAT, contentHash: hash, checkedAt, ...extra })] }).sheets[0];
+    const r = read([sheet, metaSheet]);
+    return { hash, r, found: validateReading(r, { today: '2025-01-15' }).filter((f) => f.code === 'CONTENT_CHANGED_SINCE_CHECK') };
+  }
+
+  it.each([
+    ['a self-score lowered (D12: 2 -> 1)', (s: ReturnType<typeof soTuPhapSheet>) => (s.values[11][3] = 1)],
+    ['an evidence reference changed', (s: ReturnType<typeof soTuPhapSheet>) => (s.values[11][6] = 'Kế hoạch số 16/KH-STP ngày 12/01/2024 của Sở Tư pháp')],
+    ['an explanation added', (s: ReturnType<typeof soTuPhapSheet>) => (s.values[12][7] = 'Còn 2 nhiệm vụ chuyển sang năm 2025')],
+  ])('is reported after %s, with both short hashes and the time of the check', (_, edit) => {
+    const { hash, r, found } = recorded(edit);
+    const current = contentHash(r);
+    expect(current).not.toBe(hash);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', sheet: 'Tự chấm điểm', params: { recorded: shortHash(hash), current: shortHash(current) } });
+    expect(message(found[0], 'vi')).toBe(`Bảng đã được sửa sau lần kiểm tra lúc 09 giờ 15 ngày 10/1/2025 (mã ${shortHash(hash)}); mã hiện tại ${shortHash(current)}. In lại phiếu chấm điểm trước khi trình ký.`);
+    expect(message(found[0], 'en')).toContain('after the check at 09:15 on 10/1/2025');
+  });
+
+  it.each([
+    ['nothing changed', () => undefined],
+    ['an evidence text re-wrapped', (s: ReturnType<typeof soTuPhapSheet>) => (s.values[11][6] = 'Kế hoạch số 15/KH-STP\nngày 10/01/2024  của Sở Tư pháp')],
+    ['the score sheet only (a row outside the table)', (s: ReturnType<typeof soTuPhapSheet>) => (s.values[33][1] = 'NGƯỜI LẬP BIỂU (ký, ghi rõ họ tên)')],
+  ])('is not reported when %s', (_, edit) => {
+    expect(recorded(edit).found).toEqual([]);
+  });
+
+  it('is not reported without a recorded check, and the metadata sheet is kept whole on the reading', () => {
+    const sheet = soTuPhapSheet();
+    sheet.values[11][3] = 1;
+    const meta: WorkbookMetadata = { format: METADATA_FORMAT, setId: 'bac-kan-so-2024', headerRow: 7 };
+    const r = read([sheet, gridOfSpec({ sheets: [metadataSheetSpec(meta)] }).sheets[0]]);
+    expect(r.metadata).toEqual(meta);
+    expect(validateReading(r, { today: '2025-01-15' }).some((f) => f.code === 'CONTENT_CHANGED_SINCE_CHECK')).toBe(false);
   });
 });

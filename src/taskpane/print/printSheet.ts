@@ -1,8 +1,12 @@
 /**
  * The print-ready score sheet of the reading the pane shows: the same builder as the
  * command line (src/workbook/print.ts), with the pane's findings deciding draft or checked.
+ * A checked sheet also records its content hash and time in the metadata sheet, so a
+ * later edit is reported (CONTENT_CHANGED_SINCE_CHECK).
  */
 import { countBySeverity, type Finding } from '../../core/findings';
+import { contentHash } from '../../workbook/contentHash';
+import { METADATA_FORMAT, metadataSheetSpec } from '../../workbook/metadata';
 import { SCORE_SHEET, scoreSheetFromReading } from '../../workbook/print';
 import type { UnitReading } from '../../workbook/read';
 import type { SheetSpec } from '../../workbook/spec';
@@ -11,6 +15,8 @@ export interface PrintSheet {
   spec: SheetSpec;
   /** Error findings: above 0 the sheet is a draft marked "BẢN NHÁP - CÒN LỖI". */
   errors: number;
+  /** What to write in one action: the score sheet, then (checked only) the metadata sheet recording the check. */
+  sheets: SheetSpec[];
 }
 
 /** Vietnam time (UTC+7, no daylight saving) as `YYYY-MM-DDTHH:MM`, the stamp's clock. */
@@ -23,7 +29,12 @@ export function vietnamLocal(d: Date): string {
  * table is never replaced.
  */
 export function buildPrintSheet(reading: UnitReading, findings: readonly Finding[], today: string, now: Date): PrintSheet {
-  const spec = scoreSheetFromReading(reading, { findings, checkedAt: vietnamLocal(now), date: today });
-  const name = reading.sheet === SCORE_SHEET ? `${SCORE_SHEET} (in)` : SCORE_SHEET;
-  return { spec: { ...spec, name }, errors: countBySeverity(findings).error };
+  const checkedAt = vietnamLocal(now);
+  const built = scoreSheetFromReading(reading, { findings, checkedAt, date: today });
+  const spec = { ...built, name: reading.sheet === SCORE_SHEET ? `${SCORE_SHEET} (in)` : SCORE_SHEET };
+  const errors = countBySeverity(findings).error;
+  if (errors > 0) return { spec, errors, sheets: [spec] };
+  // Every key already recorded is kept: the metadata sheet is rewritten whole.
+  const metadata = metadataSheetSpec({ ...(reading.metadata ?? { format: METADATA_FORMAT }), contentHash: contentHash(reading), checkedAt });
+  return { spec, errors, sheets: [spec, metadata] };
 }
