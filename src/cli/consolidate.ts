@@ -10,17 +10,17 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
-import { consolidate, type Consolidation, type ExpectedUnit, type GradeBand, type Submission, type UnitRow } from '../core/consolidate';
+import { consolidate, type Consolidation, type ExpectedUnit, type GradeBand, type UnitRow } from '../core/consolidate';
 import { checkCriteriaSet, indexCriteriaSet, type CriteriaIndex } from '../core/criteriaSet';
 import { finding, message, type Finding } from '../core/findings';
 import type { Lang } from '../core/format';
 import { sipasTarget, type PlanItem, type SipasMode } from '../core/targets';
-import { computeTotals } from '../core/totals';
-import { baselineFromSummary, parseBaselineCsv, parseBaselineJson, previousFor, type Baseline, type BaselineParse } from '../workbook/baseline';
-import { readUnitWorkbook, validateReading, type UnitReading } from '../workbook/read';
+import { baselineFromSummary, parseBaselineCsv, parseBaselineJson, type Baseline, type BaselineParse } from '../workbook/baseline';
+import { readUnitWorkbook } from '../workbook/read';
 import type { WorkbookSpec } from '../workbook/spec';
 import { appraisedTotal, gapRows, gapSheet, logSheet, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
 import { buildSummaryPrint } from '../workbook/printSummary';
+import { submissionOf, type SubmissionResult } from '../workbook/submission';
 import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
@@ -64,14 +64,7 @@ export interface ReadContext {
  * The set it was checked against is named by its position in `sets` (an index of the
  * set is rebuilt where it is needed rather than copied between threads).
  */
-export interface FileResult {
-  submission: Submission;
-  /** For the gap sheet, when the file was read. */
-  setAt?: number;
-  previous?: Map<string, number>;
-  previousSource?: UnitGaps['source'];
-  current?: Map<string, number>;
-}
+export type FileResult = SubmissionResult;
 
 export interface ConsolidateResult {
   consolidation: Consolidation;
@@ -147,55 +140,7 @@ export async function readUnitFile(path: string, ctx: ReadContext, indexes: read
     const f = e instanceof FileUnreadableError ? e.toFinding(lang) : finding('FILE_UNREADABLE', { file, reason: e instanceof Error ? e.message : String(e) }, { file, field: 'file' });
     return { submission: { file, hash, findings: [f] } };
   }
-  if (!reading.ok) return { submission: { file, hash, findings: reading.findings } };
-
-  const reference = pickReference(reading, ctx.sets);
-  const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
-  const base = { file, hash, ...(reading.meta.unit ? { unit: reading.meta.unit } : {}), ...(level ? { level } : {}) };
-  if (!reference) {
-    const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected: ctx.sets.map((s) => `${s.id} v${s.version}`).join(', ') }, { file, field: 'set' });
-    return { submission: { ...base, findings: [...reading.findings, f] } };
-  }
-  // Once the user confirmed other set versions, the mismatch is a warning: the file is used.
-  const findings = validateReading(reading, { reference, today: ctx.today }).map((f) =>
-    f.code === 'SET_VERSION_MISMATCH' && ctx.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
-  );
-  const setAt = ctx.sets.indexOf(reference);
-  const totals = computeTotals(indexes[setAt], reading.answers);
-  const current = new Map<string, number>();
-  for (const [code, t] of totals.byCode) if (t.final !== undefined) current.set(code, t.final);
-  const previous = previousFor(reading.meta.unit ?? file, reading.answers, ctx.baseline);
-  return {
-    submission: {
-      ...base,
-      findings,
-      totals: {
-        self: totals.self,
-        ...(totals.appraised !== undefined ? { appraised: totals.appraised } : {}),
-        final: totals.final,
-        applicableMax: totals.applicableMax,
-        index: totals.index,
-        byField: totals.byField.map((f) => ({ code: f.code, name: f.name, final: f.final, applicableMax: f.applicableMax })),
-      },
-    },
-    setAt,
-    previous: previous.scores,
-    previousSource: previous.source,
-    current,
-  };
-}
-
-/** The set the workbook names (by id), else the one for its level, else the only one. */
-function pickReference(reading: UnitReading, sets: readonly CriteriaSet[]): CriteriaSet | undefined {
-  const id = reading.meta.setId;
-  if (id !== undefined) {
-    const named = sets.find((s) => s.id === id);
-    if (named) return named;
-  }
-  const level = reading.meta.level;
-  const forLevel = level ? sets.filter((s) => s.levels.includes(level)) : [];
-  if (forLevel.length === 1) return forLevel[0];
-  return sets.length === 1 ? sets[0] : undefined;
+  return submissionOf(file, hash, reading, { ...ctx, indexes });
 }
 
 // ---------------------------------------------------------------------------

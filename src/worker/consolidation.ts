@@ -6,13 +6,13 @@
  * Tổng hợp (with a chart of the index by unit per level), Chênh lệch mục tiêu, Nhật ký kiểm tra.
  */
 import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
-import { consolidate, type Consolidation, type ExpectedUnit, type GradeBand, type Submission } from '../core/consolidate';
-import { checkCriteriaSet, indexCriteriaSet, type CriteriaIndex } from '../core/criteriaSet';
-import { finding, message, type Finding } from '../core/findings';
-import { computeTotals } from '../core/totals';
-import { parseBaselineCsv, parseBaselineJson, previousFor, type Baseline, type BaselineParse } from '../workbook/baseline';
-import { readUnitWorkbook, validateReading, type UnitReading } from '../workbook/read';
+import { consolidate, type Consolidation, type ExpectedUnit, type GradeBand } from '../core/consolidate';
+import { checkCriteriaSet, indexCriteriaSet } from '../core/criteriaSet';
+import { finding, message } from '../core/findings';
+import { parseBaselineCsv, parseBaselineJson, type Baseline, type BaselineParse } from '../workbook/baseline';
+import { readUnitWorkbook } from '../workbook/read';
 import type { ChartSpec, SheetSpec } from '../workbook/spec';
+import { submissionOf, type SubmissionContext, type SubmissionResult } from '../workbook/submission';
 import { gapRows, gapSheet, LEVEL_LABEL, logSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
 import { readWorkbookBuffer } from '../xlsx/buffer';
 import { FileUnreadableError } from '../xlsx/errors';
@@ -103,30 +103,13 @@ export function parseInputs(req: ConsolidateRequest): Inputs {
 // ---------------------------------------------------------------------------
 // One workbook
 
-/** What one file leaves behind once read: the grid is dropped, only figures are kept. */
-export interface FileResult {
-  submission: Submission;
-  gaps?: Omit<UnitGaps, 'unit' | 'level'>;
-}
-
 async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The set the workbook names (by id), else the one for its level, else the only one. */
-function pickReference(reading: UnitReading, sets: readonly CriteriaSet[]): CriteriaSet | undefined {
-  const id = reading.meta.setId;
-  const named = id !== undefined ? sets.find((s) => s.id === id) : undefined;
-  if (named) return named;
-  const level = reading.meta.level;
-  const forLevel = level ? sets.filter((s) => s.levels.includes(level)) : [];
-  if (forLevel.length === 1) return forLevel[0];
-  return sets.length === 1 ? sets[0] : undefined;
-}
-
 /** Reads and validates one unit workbook; a file that cannot be used says why in its findings. */
-export async function readSubmission(file: SourceFile, inputs: Inputs, indexes: Map<CriteriaSet, CriteriaIndex>): Promise<FileResult> {
+export async function readSubmission(file: SourceFile, ctx: SubmissionContext): Promise<SubmissionResult> {
   const name = file.name;
   const raw = await file.read();
   const bytes = ArrayBuffer.isView(raw) ? (raw as Uint8Array) : new Uint8Array(raw);
@@ -138,39 +121,7 @@ export async function readSubmission(file: SourceFile, inputs: Inputs, indexes: 
     const f = e instanceof FileUnreadableError ? e.toFinding('vi') : finding('FILE_UNREADABLE', { file: name, reason: e instanceof Error ? e.message : String(e) }, { file: name, field: 'file' });
     return { submission: { file: name, hash, findings: [f] } };
   }
-  if (!reading.ok) return { submission: { file: name, hash, findings: reading.findings } };
-
-  const reference = pickReference(reading, inputs.sets);
-  const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
-  const base = { file: name, hash, ...(reading.meta.unit ? { unit: reading.meta.unit } : {}), ...(level ? { level } : {}) };
-  if (!reference) {
-    const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected: inputs.sets.map((s) => `${s.id} v${s.version}`).join(', ') }, { file: name, field: 'set' });
-    return { submission: { ...base, findings: [...reading.findings, f] } };
-  }
-  // Once the user confirmed other set versions, the mismatch is a warning: the file is used.
-  const findings: Finding[] = validateReading(reading, { reference, today: inputs.today }).map((f) =>
-    f.code === 'SET_VERSION_MISMATCH' && inputs.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
-  );
-  const index = indexes.get(reference) as CriteriaIndex;
-  const totals = computeTotals(index, reading.answers);
-  const current = new Map<string, number>();
-  for (const [code, t] of totals.byCode) if (t.final !== undefined) current.set(code, t.final);
-  const previous = previousFor(reading.meta.unit ?? name, reading.answers, inputs.baseline);
-  return {
-    submission: {
-      ...base,
-      findings,
-      totals: {
-        self: totals.self,
-        ...(totals.appraised !== undefined ? { appraised: totals.appraised } : {}),
-        final: totals.final,
-        applicableMax: totals.applicableMax,
-        index: totals.index,
-        byField: totals.byField.map((f) => ({ code: f.code, name: f.name, final: f.final, applicableMax: f.applicableMax })),
-      },
-    },
-    gaps: { file: name, source: previous.source, rows: gapRows(index, previous.scores, current) },
-  };
+  return submissionOf(name, hash, reading, ctx);
 }
 
 // ---------------------------------------------------------------------------
@@ -187,21 +138,29 @@ export interface ConsolidationOutput {
  * before each, then ranks and builds the output sheets.
  */
 export async function consolidateSources(files: readonly SourceFile[], inputs: Inputs, progress: (n: number, total: number, name: string) => void = () => {}): Promise<ConsolidationOutput> {
-  const indexes = new Map(inputs.sets.map((s) => [s, indexCriteriaSet(s)]));
-  const results: FileResult[] = [];
+  // Each set is indexed once for all files.
+  const ctx: SubmissionContext = { ...inputs, indexes: inputs.sets.map(indexCriteriaSet) };
+  const results: SubmissionResult[] = [];
   for (const [i, file] of files.entries()) {
     progress(i + 1, files.length, file.name);
-    results.push(await readSubmission(file, inputs, indexes));
+    results.push(await readSubmission(file, ctx));
   }
   const consolidation = consolidate(
     results.map((r) => r.submission),
     { grades: inputs.grades, ...(inputs.expectedUnits ? { expectedUnits: inputs.expectedUnits } : {}), ...(inputs.allowOtherVersions ? { allowOtherVersions: true } : {}) },
   );
-  const gapsByFile = new Map(results.flatMap((r) => (r.gaps ? [[r.gaps.file, r.gaps] as const] : [])));
+  const byFile = new Map(results.map((r) => [r.submission.file, r]));
   const gaps: UnitGaps[] = [];
   for (const row of consolidation.units) {
-    const g = gapsByFile.get(row.file);
-    if (row.status !== 'duplicate' && g) gaps.push({ ...g, unit: row.unit, ...(row.level ? { level: row.level } : {}) });
+    const r = byFile.get(row.file);
+    if (row.status === 'duplicate' || r?.setAt === undefined || !r.current) continue;
+    gaps.push({
+      unit: row.unit,
+      ...(row.level ? { level: row.level } : {}),
+      file: row.file,
+      source: r.previousSource ?? 'none',
+      rows: gapRows(ctx.indexes[r.setAt], r.previous ?? new Map(), r.current),
+    });
   }
   const year = inputs.sets[0].year;
   const notes = [
