@@ -18,9 +18,9 @@ import { sipasTarget, type PlanItem, type SipasMode } from '../core/targets';
 import { baselineFromSummary, parseBaselineCsv, parseBaselineJson, type Baseline, type BaselineParse } from '../workbook/baseline';
 import { readUnitWorkbook } from '../workbook/read';
 import type { WorkbookSpec } from '../workbook/spec';
-import { appraisedTotal, gapRows, gapSheet, logSheet, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
+import { appraisedTotal, gapSheet, logSheet, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
 import { buildSummaryPrint } from '../workbook/printSummary';
-import { submissionOf, type SubmissionResult } from '../workbook/submission';
+import { gapsOf, submissionOf, type SubmissionResult } from '../workbook/submission';
 import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
@@ -100,19 +100,7 @@ export async function consolidateFiles(input: ConsolidateInput): Promise<Consoli
     results.map((r) => r.submission),
     { grades: input.grades, ...(input.expectedUnits ? { expectedUnits: input.expectedUnits } : {}), ...(input.allowOtherVersions ? { allowOtherVersions: true } : {}) },
   );
-  const byFile = new Map(results.map((r) => [r.submission.file, r]));
-  const gaps: UnitGaps[] = [];
-  for (const row of consolidation.units) {
-    const r = byFile.get(row.file);
-    if (row.status === 'duplicate' || r?.setAt === undefined || !r.current) continue;
-    gaps.push({
-      unit: row.unit,
-      ...(row.level ? { level: row.level } : {}),
-      file: row.file,
-      source: r.previousSource ?? 'none',
-      rows: gapRows(indexes[r.setAt], r.previous ?? new Map(), r.current),
-    });
-  }
+  const gaps = gapsOf(consolidation, results, indexes);
   return {
     consolidation,
     findings: new Map(results.map((r) => [r.submission.file, r.submission.findings])),

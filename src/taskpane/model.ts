@@ -4,7 +4,7 @@
  */
 import type { Answer, CellValue } from '../core/answers';
 import { compareCodes, indexCriteriaSet, normalizeCode, type CriteriaIndex, type IndexedCriterion } from '../core/criteriaSet';
-import type { Finding, FindingField } from '../core/findings';
+import type { Finding } from '../core/findings';
 import { parseDeclared, suggestScore } from '../core/method';
 import { parseScore } from '../core/numbers';
 import { normalizeText } from '../core/text';
@@ -12,8 +12,7 @@ import { computeTotals, type Totals } from '../core/totals';
 import { computeGaps, recoverablePoints, type Gap } from '../core/targets';
 import { notApplicableCodes, answersByCode } from '../core/validate';
 import type { AnswerChange } from '../workbook/answers';
-import { a1, type WriteValue } from '../workbook/grid';
-import type { ColumnKey } from '../workbook/columns';
+import type { WriteValue } from '../workbook/grid';
 import { validateReading, type UnitReading } from '../workbook/read';
 
 export type Status = 'done' | 'error' | 'warning' | 'todo' | 'survey';
@@ -211,26 +210,7 @@ export function codeAtRow(reading: UnitReading, row: number): string | undefined
   return reading.rows.find((r) => r.row === row)?.code;
 }
 
-const FIELD_COLUMN: Partial<Record<FindingField, ColumnKey>> = {
-  selfScore: 'selfScore',
-  declared: 'declared',
-  evidence: 'evidence',
-  explanation: 'explanation',
-  appraisedScore: 'appraisedScore',
-  previousScore: 'previousScore',
-  maxPoints: 'maxPoints',
-  method: 'method',
-  name: 'name',
-};
-
-/** A1 address of a criterion's cell for `field` (its code cell when the field has no column). */
-export function cellOf(reading: UnitReading, code: string, field?: FindingField): string | undefined {
-  const row = reading.rowOf.get(normalizeCode(code));
-  if (row === undefined) return undefined;
-  const key = field !== undefined ? FIELD_COLUMN[field] : undefined;
-  const col = (key !== undefined ? reading.layout.columns[key] : undefined) ?? reading.layout.columns.code;
-  return col === undefined ? undefined : a1(row - 1, col);
-}
+export { cellOf } from '../workbook/read';
 
 // ---------------------------------------------------------------------------
 // Local edits

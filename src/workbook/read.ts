@@ -338,6 +338,15 @@ const FIELD_COLUMN: Partial<Record<FindingField, ColumnKey>> = {
  * (or its own row), the column of its field (params.column, a ColumnKey, wins when
  * set); the code cell when the sheet lacks that column. Cells already set are kept.
  */
+/** A1 address of a criterion's cell for `field` (its code cell when the field has no column). */
+export function cellOf(reading: UnitReading, code: string, field?: FindingField): string | undefined {
+  const row = reading.rowOf.get(normalizeCode(code));
+  if (row === undefined) return undefined;
+  const key = field !== undefined ? FIELD_COLUMN[field] : undefined;
+  const col = (key !== undefined ? reading.layout.columns[key] : undefined) ?? reading.layout.columns.code;
+  return col === undefined ? undefined : a1(row - 1, col);
+}
+
 export function locateFinding(reading: UnitReading, f: Finding): Finding {
   const row = f.row ?? (f.criterion !== undefined ? reading.rowOf.get(normalizeCode(f.criterion)) : undefined);
   const named = f.params.column;

@@ -5,11 +5,12 @@
  */
 import type { CriteriaSet } from '../core/criteria';
 import type { CriteriaIndex } from '../core/criteriaSet';
-import type { Submission } from '../core/consolidate';
+import type { Consolidation, Submission } from '../core/consolidate';
 import { finding } from '../core/findings';
 import { computeTotals } from '../core/totals';
 import { previousFor, type Baseline, type PreviousSource } from './baseline';
 import { validateReading, type ReadFailure, type UnitReading } from './read';
+import { gapRows, type UnitGaps } from './summary';
 
 export interface SubmissionContext {
   sets: readonly CriteriaSet[];
@@ -80,4 +81,22 @@ export function submissionOf(file: string, hash: string, reading: UnitReading | 
     previousSource: previous.source,
     current,
   };
+}
+
+/** The gap rows of every consolidated unit that was read (duplicates left out), in the consolidation's order. */
+export function gapsOf(c: Consolidation, results: readonly SubmissionResult[], indexes: readonly CriteriaIndex[]): UnitGaps[] {
+  const byFile = new Map(results.map((r) => [r.submission.file, r]));
+  const gaps: UnitGaps[] = [];
+  for (const row of c.units) {
+    const r = byFile.get(row.file);
+    if (row.status === 'duplicate' || r?.setAt === undefined || !r.current) continue;
+    gaps.push({
+      unit: row.unit,
+      ...(row.level ? { level: row.level } : {}),
+      file: row.file,
+      source: r.previousSource ?? 'none',
+      rows: gapRows(indexes[r.setAt], r.previous ?? new Map(), r.current),
+    });
+  }
+  return gaps;
 }

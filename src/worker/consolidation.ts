@@ -12,8 +12,8 @@ import { finding, message } from '../core/findings';
 import { parseBaselineCsv, parseBaselineJson, type Baseline, type BaselineParse } from '../workbook/baseline';
 import { readUnitWorkbook } from '../workbook/read';
 import type { ChartSpec, SheetSpec } from '../workbook/spec';
-import { submissionOf, type SubmissionContext, type SubmissionResult } from '../workbook/submission';
-import { gapRows, gapSheet, LEVEL_LABEL, logSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
+import { gapsOf, submissionOf, type SubmissionContext, type SubmissionResult } from '../workbook/submission';
+import { gapSheet, LEVEL_LABEL, logSheet, summarySheet, totalRecoverable } from '../workbook/summary';
 import { readWorkbookBuffer } from '../xlsx/buffer';
 import { FileUnreadableError } from '../xlsx/errors';
 import gradesFile from '../../data/grades-sample.json';
@@ -149,19 +149,7 @@ export async function consolidateSources(files: readonly SourceFile[], inputs: I
     results.map((r) => r.submission),
     { grades: inputs.grades, ...(inputs.expectedUnits ? { expectedUnits: inputs.expectedUnits } : {}), ...(inputs.allowOtherVersions ? { allowOtherVersions: true } : {}) },
   );
-  const byFile = new Map(results.map((r) => [r.submission.file, r]));
-  const gaps: UnitGaps[] = [];
-  for (const row of consolidation.units) {
-    const r = byFile.get(row.file);
-    if (row.status === 'duplicate' || r?.setAt === undefined || !r.current) continue;
-    gaps.push({
-      unit: row.unit,
-      ...(row.level ? { level: row.level } : {}),
-      file: row.file,
-      source: r.previousSource ?? 'none',
-      rows: gapRows(ctx.indexes[r.setAt], r.previous ?? new Map(), r.current),
-    });
-  }
+  const gaps = gapsOf(consolidation, results, ctx.indexes);
   const year = inputs.sets[0].year;
   const notes = [
     ...inputs.sets.map((s) => `Bộ tiêu chí: ${s.title} (mã ${s.id}, phiên bản ${s.version})${s.sample ? ' - BỘ TIÊU CHÍ MẪU, không phải bộ tiêu chí chính thức' : ''}`),
