@@ -27,6 +27,7 @@ import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
 import { readFilesPooled } from './pool';
 import { printSheetToPdf } from './print';
+import { jsonFinding } from './report';
 
 /** A usage or input problem: reported on stderr, exit 2. */
 class UsageError extends Error {}
@@ -176,14 +177,7 @@ export function toJson(result: ConsolidateResult, lang: Lang): unknown {
     units: [...c.units, ...c.rejected].map(row),
     rejected: c.rejected.map((r) => ({
       file: r.file,
-      reasons: r.reasons.map((f) => ({
-        severity: f.severity,
-        code: f.code,
-        criterion: f.criterion ?? null,
-        sheet: f.sheet ?? null,
-        cell: f.cell ?? null,
-        message: message(f, lang),
-      })),
+      reasons: r.reasons.map((f) => jsonFinding(f, lang)),
     })),
     duplicates: c.duplicates,
     missing: c.missing.map((m) => m.name),

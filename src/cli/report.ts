@@ -25,20 +25,23 @@ export interface JsonFinding {
   message: string;
 }
 
+/** A finding as the JSON outputs write it: located, with its message in `lang`. */
+export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
+  return {
+    severity: f.severity,
+    code: f.code,
+    criterion: f.criterion ?? null,
+    sheet: f.sheet ?? null,
+    cell: f.cell ?? null,
+    message: message(f, lang),
+  };
+}
+
 export function toJson(reports: FileReport[], lang: Lang): string {
   return JSON.stringify({
     files: reports.map((r) => ({
       ...r,
-      findings: r.findings.map(
-        (f): JsonFinding => ({
-          severity: f.severity,
-          code: f.code,
-          criterion: f.criterion ?? null,
-          sheet: f.sheet ?? null,
-          cell: f.cell ?? null,
-          message: message(f, lang),
-        }),
-      ),
+      findings: r.findings.map((f) => jsonFinding(f, lang)),
     })),
   });
 }

@@ -12,6 +12,7 @@ import type { WorkbookGrid, WriteValue } from './grid';
 import { cellString } from './layout';
 import type { UnitReading } from './read';
 import type { CellStyle, SheetSpec, StyleRule, WorkbookSpec } from './spec';
+import { landscapeA4 } from './pageSetup';
 
 export const REQUEST_SHEET = 'Yêu cầu giải trình';
 
@@ -125,15 +126,7 @@ export function explanationRequestSheet(unit: string, diffs: readonly AppraisalD
     styles,
     protect: true,
     freeze: { rows: HEADER_ROW + 1, cols: 2 },
-    print: {
-      orientation: 'landscape',
-      paperSize: 'A4',
-      fitToWidth: true,
-      titleRows: [HEADER_ROW, HEADER_ROW],
-      margins: { top: 0.6, bottom: 0.6, left: 0.8, right: 0.4, header: 0.3, footer: 0.3 },
-      centerFooter: 'Trang &P/&N',
-      printArea: { top: 0, left: 0, bottom: end, right: last },
-    },
+    print: landscapeA4(HEADER_ROW, end, last),
   };
 }
 

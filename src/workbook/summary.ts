@@ -18,6 +18,7 @@ import type { PreviousSource } from './baseline';
 import { GAP_HEADERS, GAP_SHEET } from './baseline';
 import { a1, type CellRange, type WriteValue } from './grid';
 import type { CellStyle, SheetSpec, StyleRule } from './spec';
+import { landscapeA4 } from './pageSetup';
 
 export const SUMMARY_SHEET = 'Tổng hợp';
 export { GAP_SHEET };
@@ -125,7 +126,7 @@ export function summarySheet(c: Consolidation, opts: SummaryOptions): SheetSpec 
     merges,
     styles,
     freeze: { rows: headerRow + 1, cols: 2 },
-    print: landscape(headerRow, end, last),
+    print: landscapeA4(headerRow, end, last),
   };
 }
 
@@ -177,17 +178,6 @@ function missingLine(stt: number, m: ExpectedUnit, rejected: boolean, width: num
   return row;
 }
 
-function landscape(headerRow: number, end: number, last: number): SheetSpec['print'] {
-  return {
-    orientation: 'landscape',
-    paperSize: 'A4',
-    fitToWidth: true,
-    titleRows: [headerRow, headerRow],
-    margins: { top: 0.6, bottom: 0.6, left: 0.8, right: 0.4, header: 0.3, footer: 0.3 },
-    centerFooter: 'Trang &P/&N',
-    printArea: { top: 0, left: 0, bottom: Math.max(end, headerRow), right: last },
-  };
-}
 
 // ---------------------------------------------------------------------------
 // Chênh lệch mục tiêu
@@ -323,7 +313,7 @@ export function gapSheet(units: readonly UnitGaps[], opts: { year: number }): Sh
     rowHeights: { [headerRow]: 45 },
     styles,
     freeze: { rows: headerRow + 1, cols: 2 },
-    print: landscape(headerRow, end, last),
+    print: landscapeA4(headerRow, end, last),
   };
 }
 
@@ -377,7 +367,7 @@ export function logSheet(c: Consolidation, opts: LogOptions = {}): SheetSpec {
     columnWidths: [5, 28, 30, 18, 60, 7, 9, 40, 66],
     styles,
     freeze: { rows: headerRow + 1, cols: 2 },
-    print: landscape(headerRow, values.length - 1, last),
+    print: landscapeA4(headerRow, values.length - 1, last),
   };
 }
 
@@ -476,7 +466,7 @@ export function planSheet(items: readonly PlanItem[], opts: PlanOptions): SheetS
     rowHeights: { [headerRow]: 32 },
     styles,
     freeze: { rows: headerRow + 1, cols: 0 },
-    print: { ...(landscape(headerRow, end, last) as NonNullable<SheetSpec['print']>), centerHeader: `Theo dõi chỉ tiêu năm ${opts.targetYear}` },
+    print: { ...landscapeA4(headerRow, end, last), centerHeader: `Theo dõi chỉ tiêu năm ${opts.targetYear}` },
   };
 }
 

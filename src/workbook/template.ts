@@ -12,6 +12,7 @@ import { definitionHash } from './compare';
 import { a1, type CellRange, type WriteValue } from './grid';
 import { METADATA_FORMAT, columnMapFromIndices, metadataSheetSpec } from './metadata';
 import type { CellStyle, SheetSpec, StyleRule, ValidationRule, WorkbookSpec } from './spec';
+import { landscapeA4 } from './pageSetup';
 
 export const TEMPLATE_SHEET = 'Tự chấm điểm';
 
@@ -167,15 +168,7 @@ export function buildTemplate(set: CriteriaSet, unit: { name: string; level: Uni
     validations,
     protect: true,
     freeze: { rows: HEADER_ROW + 1, cols: 2 },
-    print: {
-      orientation: 'landscape',
-      paperSize: 'A4',
-      fitToWidth: true,
-      titleRows: [HEADER_ROW, HEADER_ROW],
-      margins: { top: 0.6, bottom: 0.6, left: 0.8, right: 0.4, header: 0.3, footer: 0.3 },
-      centerFooter: 'Trang &P/&N',
-      printArea: { top: 0, left: 0, bottom: totalRow, right: last },
-    },
+    print: landscapeA4(HEADER_ROW, totalRow, last),
   };
   const meta = metadataSheetSpec({
     format: METADATA_FORMAT,

@@ -11,6 +11,8 @@ import { hasValue, readFormulas, readNumberFormat, readValues, writeInput } from
 import { ClientObject, Context, READ_CELL_LIMIT, type ChangeHandler, type RequestStats, type SelectionHandler } from './context';
 import { StandInError } from './errors';
 
+type EventSource<H> = { add(handler: H): { context: Context; remove(): void } };
+
 const FORMAT_CELL_LIMIT = 2_000_000;
 const POINTS_PER_INCH = 72;
 
@@ -240,48 +242,32 @@ export class Worksheet extends ClientObject {
     };
   }
 
-  get onSelectionChanged(): { add(handler: SelectionHandler): { context: Context; remove(): void } } {
-    const session = this.ctx.session;
-    return {
-      add: (handler: SelectionHandler) => {
-        let registered: ExcelJS.Worksheet | undefined;
-        this.call('onSelectionChanged.add', [], () => {
-          registered = this.sheet();
-          const set = session.selectionHandlers.get(registered) ?? new Set();
-          set.add(handler);
-          session.selectionHandlers.set(registered, set);
-        }, '1.7');
-        return {
-          context: this.ctx,
-          remove: () =>
-            this.ctx.enqueue({
-              desc: { path: this.path, call: 'onSelectionChanged.remove' },
-              requires: '1.7',
-              apply: () => void (registered && session.selectionHandlers.get(registered)?.delete(handler)),
-            }),
-        };
-      },
-    };
+  get onSelectionChanged(): EventSource<SelectionHandler> {
+    return this.event('onSelectionChanged', this.ctx.session.selectionHandlers);
   }
 
-  get onChanged(): { add(handler: ChangeHandler): { context: Context; remove(): void } } {
-    const session = this.ctx.session;
+  get onChanged(): EventSource<ChangeHandler> {
+    return this.event('onChanged', this.ctx.session.handlers);
+  }
+
+  /** A worksheet event (ExcelApi 1.7): handlers are added and removed when a request is synced. */
+  private event<H>(name: string, registry: Map<ExcelJS.Worksheet, Set<H>>): EventSource<H> {
     return {
-      add: (handler: ChangeHandler) => {
+      add: (handler: H) => {
         let registered: ExcelJS.Worksheet | undefined;
-        this.call('onChanged.add', [], () => {
+        this.call(`${name}.add`, [], () => {
           registered = this.sheet();
-          const set = session.handlers.get(registered) ?? new Set();
+          const set = registry.get(registered) ?? new Set();
           set.add(handler);
-          session.handlers.set(registered, set);
+          registry.set(registered, set);
         }, '1.7');
         return {
           context: this.ctx,
           remove: () =>
             this.ctx.enqueue({
-              desc: { path: this.path, call: 'onChanged.remove' },
+              desc: { path: this.path, call: `${name}.remove` },
               requires: '1.7',
-              apply: () => void (registered && session.handlers.get(registered)?.delete(handler)),
+              apply: () => void (registered && registry.get(registered)?.delete(handler)),
             }),
         };
       },
