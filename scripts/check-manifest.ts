@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ManifestCheck {
-  /** False when the schema folder is missing: only the checks below the schema ran. */
+  /** False only when the caller asked for the cross-checks alone (schemaDir null). */
   schemaChecked: boolean;
   problems: string[];
 }
@@ -31,7 +31,8 @@ interface WorkerResult {
 type ResourceKind = 'Image' | 'Url' | 'ShortString' | 'LongString';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
-export const DEFAULT_SCHEMA_DIR = path.resolve(REPO_ROOT, '../shared/schemas/office-addin-manifest');
+/** The XSDs copied into the repository (see its README for origin and terms). */
+export const DEFAULT_SCHEMA_DIR = path.resolve(REPO_ROOT, 'test/schemas/office-addin-manifest');
 const WORKER = path.join(__dirname, 'manifest-xml-worker.mjs');
 
 const NS_APP = 'http://schemas.microsoft.com/office/appforoffice/1.1';
@@ -255,25 +256,27 @@ function review(result: WorkerResult, schemaChecked: boolean): ManifestCheck {
 
 /**
  * Checks several manifests in one worker process (the XSD is compiled once). Resolves with
- * one result per text, in order; rejects only when the checker itself cannot run.
+ * one result per text, in order. `schemaDir` null runs the cross-checks alone, on request;
+ * a schema folder that is missing is an error, never a silent skip.
  */
-export async function checkManifests(xmlTexts: string[], schemaDir: string = DEFAULT_SCHEMA_DIR): Promise<ManifestCheck[]> {
-  const schemaChecked = existsSync(path.join(schemaDir, 'OfficeAppManifestV1_1.xsd'));
-  const results = await runWorker(xmlTexts, schemaChecked ? schemaDir : null);
-  return results.map((result) => review(result, schemaChecked));
+export async function checkManifests(xmlTexts: string[], schemaDir: string | null = DEFAULT_SCHEMA_DIR): Promise<ManifestCheck[]> {
+  if (schemaDir !== null && !existsSync(path.join(schemaDir, 'OfficeAppManifestV1_1.xsd'))) {
+    throw new Error(`manifest schemas not found in ${schemaDir}: the XSDs ship in test/schemas/office-addin-manifest; restore them from git`);
+  }
+  const results = await runWorker(xmlTexts, schemaDir);
+  return results.map((result) => review(result, schemaDir !== null));
 }
 
 /** Checks one manifest's text; `problems` is empty when the manifest is fine. */
-export async function checkManifest(xmlText: string, schemaDir: string = DEFAULT_SCHEMA_DIR): Promise<ManifestCheck> {
+export async function checkManifest(xmlText: string, schemaDir: string | null = DEFAULT_SCHEMA_DIR): Promise<ManifestCheck> {
   const [result] = await checkManifests([xmlText], schemaDir);
   return result;
 }
 
 async function cli(file: string): Promise<number> {
-  const { schemaChecked, problems } = await checkManifest(readFileSync(file, 'utf8'));
-  if (!schemaChecked) console.warn(`note: ${DEFAULT_SCHEMA_DIR} not found; XSD validation skipped, other checks ran`);
+  const { problems } = await checkManifest(readFileSync(file, 'utf8'));
   for (const problem of problems) console.error(`${file}: ${problem}`);
-  console.log(problems.length === 0 ? `${file}: OK${schemaChecked ? ' (XSD 1.1 + cross-checks)' : ' (cross-checks only)'}` : `${problems.length} problem(s)`);
+  console.log(problems.length === 0 ? `${file}: OK (XSD 1.1 + cross-checks)` : `${problems.length} problem(s)`);
   return problems.length === 0 ? 0 : 1;
 }
 

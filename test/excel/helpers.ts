@@ -1,9 +1,11 @@
 /** Shared test helpers: workbooks in memory, the stand-in wired as the adapter's runner. */
+import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ExcelRun } from '../../src/excel';
 import { createStandIn, type StandIn, type StandInOptions } from '../../src/preview/standin';
 
-export const FIXTURES = '/work/shared/fixtures/real-world-xlsx';
+/** The real-world files copied into the repository (test/fixtures/real-world-xlsx, with their licence). */
+export const FIXTURES = resolve(__dirname, '../fixtures/real-world-xlsx');
 
 /** The stand-in's run typed as the adapter's runner: compiles only if the stand-in fits the API subset. */
 export function runner(standIn: StandIn): ExcelRun {

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { checkManifest, checkManifests, DEFAULT_SCHEMA_DIR, ManifestCheck, readPngSize, REPO_ROOT } from '../../scripts/check-manifest';
 import { encodePng, ICON_SIZES, iconPath, renderIcon } from '../../scripts/make-icons';
 
 const manifest = readFileSync(path.join(REPO_ROOT, 'manifest.xml'), 'utf8');
-const schemaAvailable = existsSync(path.join(DEFAULT_SCHEMA_DIR, 'OfficeAppManifestV1_1.xsd'));
 const MISSING_SCHEMA_DIR = path.join(REPO_ROOT, 'no-such-schema-folder');
 
 /** Replaces exactly one occurrence, so a mutation that stops matching fails loudly. */
@@ -18,10 +17,7 @@ function mutate(text: string, from: string | RegExp, to: string): string {
 describe('manifest.xml', () => {
   test('passes the XSD and every cross-check', async () => {
     const result = await checkManifest(manifest);
-    if (!result.schemaChecked) {
-      console.warn(`NOTE: ${DEFAULT_SCHEMA_DIR} is missing: manifest.xml was NOT validated against the XSD; the other checks ran.`);
-    }
-    expect(result.schemaChecked).toBe(schemaAvailable);
+    expect(result.schemaChecked).toBe(true);
     expect(result.problems).toEqual([]);
   });
 
@@ -61,7 +57,7 @@ const mutations: Mutation[] = [
 ];
 
 /** Checks every mutated copy in one worker run (one wasm load, one XSD compile). */
-function checkAll(cases: Mutation[], schemaDir?: string): () => Promise<Map<string, ManifestCheck>> {
+function checkAll(cases: Mutation[], schemaDir: string | null = DEFAULT_SCHEMA_DIR): () => Promise<Map<string, ManifestCheck>> {
   let results: Promise<Map<string, ManifestCheck>> | undefined;
   return () => {
     results ??= checkManifests(cases.map((c) => c.text()), schemaDir).then((checks) => new Map(cases.map((c, i) => [c.name, checks[i]])));
@@ -70,7 +66,7 @@ function checkAll(cases: Mutation[], schemaDir?: string): () => Promise<Map<stri
 }
 
 describe('checkManifest finds broken manifests', () => {
-  const results = checkAll(mutations, MISSING_SCHEMA_DIR);
+  const results = checkAll(mutations, null);
 
   test.each(mutations)('$name', async ({ name, text, problem }) => {
     expect(text()).not.toBe(manifest);
@@ -78,10 +74,14 @@ describe('checkManifest finds broken manifests', () => {
     expect(result?.problems).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
   });
 
-  test('without the schema folder it says so and still runs the other checks', async () => {
-    const result = await checkManifest(mutate(manifest, /<Id>[^<]*<\/Id>/, '<Id>1</Id>'), MISSING_SCHEMA_DIR);
+  test('cross-checks alone, on request, still find a bad <Id>', async () => {
+    const result = await checkManifest(mutate(manifest, /<Id>[^<]*<\/Id>/, '<Id>1</Id>'), null);
     expect(result.schemaChecked).toBe(false);
     expect(result.problems).toEqual([expect.stringMatching(/<Id> must be a GUID/)]);
+  });
+
+  test('a missing schema folder is an error, never a skip', async () => {
+    await expect(checkManifest(manifest, MISSING_SCHEMA_DIR)).rejects.toThrow(/manifest schemas not found in .*no-such-schema-folder/);
   });
 });
 
@@ -94,7 +94,7 @@ const schemaViolations: Mutation[] = [
   { name: 'a version with five parts', text: () => mutate(manifest, '<Version>1.0.0.0</Version>', '<Version>1.0.0.0.0</Version>'), problem: /^schema: .*Version/ },
 ];
 
-(schemaAvailable ? describe : describe.skip)('checkManifest applies the XSD', () => {
+describe('checkManifest applies the XSD', () => {
   const results = checkAll(schemaViolations);
 
   test.each(schemaViolations)('$name', async ({ name, problem }) => {
@@ -136,7 +136,7 @@ describe('checkManifests on arbitrary text', () => {
   test('reports problems instead of throwing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(fc.string({ maxLength: 80 }), fc.constant('<OfficeApp/>'), fc.constant(manifest.slice(0, 400))), { minLength: 1, maxLength: 20 }), async (texts) => {
-        const results = await checkManifests(texts, MISSING_SCHEMA_DIR);
+        const results = await checkManifests(texts, null);
         expect(results).toHaveLength(texts.length);
         for (const { problems } of results) expect(problems.length).toBeGreaterThan(0);
       }),

@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
-/** The real-world files of shared/, beside the repository (also in CI). */
-export const REAL_WORLD_DIR = resolve(__dirname, '../../../shared/fixtures/real-world-xlsx');
+/** The real-world files copied into the repository (test/fixtures/real-world-xlsx, with their licence). */
+export const REAL_WORLD_DIR = resolve(__dirname, '../fixtures/real-world-xlsx');
 
 export function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
