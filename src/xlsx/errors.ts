@@ -13,7 +13,8 @@ export type UnreadableKind =
   | 'encrypted' // password-protected .xlsx (also an OLE container)
   | 'corrupt' // a zip whose XML exceljs cannot parse
   | 'no-sheets' // a workbook without any worksheet
-  | 'validation-too-large'; // data validation over so many cells that exceljs cannot load it for writing
+  | 'validation-too-large' // data validation over so many cells that exceljs cannot load it for writing
+  | 'too-large'; // over the size limits of zip.ts / stream.ts (docs/cli.md), checked before inflating
 
 const REASONS: Record<UnreadableKind, { vi: string; en: string }> = {
   io: {
@@ -37,12 +38,16 @@ const REASONS: Record<UnreadableKind, { vi: string; en: string }> = {
     en: 'the file is password-protected; remove the password and send it again',
   },
   corrupt: {
-    vi: 'nội dung tệp bị hỏng ({detail}); hãy mở bằng Excel, lưu lại rồi gửi lại',
-    en: 'the file content is damaged ({detail}); open it in Excel, save it and send it again',
+    vi: 'nội dung tệp bị hỏng{detail}; hãy mở bằng Excel, lưu lại rồi gửi lại',
+    en: 'the file content is damaged{detail}; open it in Excel, save it and send it again',
   },
   'no-sheets': {
     vi: 'sổ làm việc không có trang tính nào',
     en: 'the workbook has no worksheet',
+  },
+  'too-large': {
+    vi: 'tệp quá lớn để kiểm tra: {detail}; bảng chấm điểm chỉ vài trăm KB, hãy xóa dữ liệu, hình ảnh hoặc trang tính thừa (hoặc chép bảng chấm điểm sang sổ mới) rồi gửi lại',
+    en: 'the file is too large to check: {detail}; a score sheet is a few hundred KB, remove extra data, images or sheets (or copy the score table into a new workbook) and send it again',
   },
   'validation-too-large': {
     vi: 'vùng xác thực dữ liệu {detail} quá lớn để ghi an toàn; hãy thu hẹp vùng này trong Excel (Dữ liệu > Xác thực dữ liệu) rồi thử lại',
@@ -50,13 +55,16 @@ const REASONS: Record<UnreadableKind, { vi: string; en: string }> = {
   },
 };
 
+/** A detail in words, or the same for both languages (a part name, a cell range, an OS error code). */
+export type UnreadableDetail = string | { vi: string; en: string };
+
 export class FileUnreadableError extends Error {
   readonly code = 'FILE_UNREADABLE' as const;
 
   constructor(
     readonly file: string,
     readonly kind: UnreadableKind,
-    readonly detail = '',
+    readonly detail: UnreadableDetail = '',
   ) {
     super(`Cannot read file "${file}": ${reasonText(kind, detail, 'en')}.`);
     this.name = 'FileUnreadableError';
@@ -72,6 +80,9 @@ export class FileUnreadableError extends Error {
   }
 }
 
-function reasonText(kind: UnreadableKind, detail: string, lang: Lang): string {
-  return REASONS[kind][lang].replace('{detail}', detail);
+function reasonText(kind: UnreadableKind, detail: UnreadableDetail, lang: Lang): string {
+  let text = typeof detail === 'string' ? detail : detail[lang];
+  // A damaged part is named, not explained: parser messages mean nothing to an officer.
+  if (kind === 'corrupt') text = text === '' ? '' : lang === 'vi' ? ` (phần ${text} không đọc được)` : ` (part ${text} cannot be read)`;
+  return REASONS[kind][lang].replace('{detail}', text);
 }

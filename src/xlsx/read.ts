@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { FileUnreadableError } from './errors';
 import { readWorkbookBuffer, type FileWorkbookGrid } from './buffer';
 
-export { cellValue, formatDate, loadWorkbook, readWorkbookBuffer, type FileSheetGrid, type FileWorkbookGrid } from './buffer';
+export { formatDate, loadWorkbook, readWorkbookBuffer, type FileSheetGrid, type FileWorkbookGrid } from './buffer';
 
 export async function readWorkbookFile(path: string): Promise<FileWorkbookGrid> {
   let buf: Buffer;

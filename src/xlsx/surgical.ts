@@ -72,10 +72,10 @@ async function openZip(buf: Buffer, name: string): Promise<JSZip> {
     throw new FileUnreadableError(name, encrypted ? 'encrypted' : 'legacy-xls');
   }
   if (!starts(ZIP)) throw new FileUnreadableError(name, 'not-xlsx');
-  const zip = await JSZip.loadAsync(buf).catch((e: unknown) => {
-    throw new FileUnreadableError(name, 'corrupt', e instanceof Error ? e.message.slice(0, 200) : String(e));
+  const zip = await JSZip.loadAsync(buf).catch(() => {
+    throw new FileUnreadableError(name, 'corrupt', '');
   });
-  if (!zip.file('xl/workbook.xml')) throw new FileUnreadableError(name, zip.file(/^xl\//).length ? 'corrupt' : 'not-xlsx', 'missing xl/workbook.xml');
+  if (!zip.file('xl/workbook.xml')) throw new FileUnreadableError(name, zip.file(/^xl\//).length ? 'corrupt' : 'not-xlsx', 'xl/workbook.xml');
   return zip;
 }
 

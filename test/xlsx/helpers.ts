@@ -37,3 +37,21 @@ export async function zipOf(parts: Record<string, string>): Promise<Buffer> {
   for (const [name, text] of Object.entries(parts)) zip.file(name, text);
   return zip.generateAsync({ type: 'nodebuffer' });
 }
+
+/**
+ * Rewrites the inflated size a zip's central directory declares for one part: a file of
+ * a few KB that claims hundreds of MB, without storing them.
+ */
+export function declareSize(zip: Buffer, part: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  const name = Buffer.from(part);
+  for (let o = out.indexOf(0x02014b50 & 0xff); o >= 0; o = out.indexOf(0x50, o + 1)) {
+    if (out.readUInt32LE(o) !== 0x02014b50) continue;
+    const len = out.readUInt16LE(o + 28);
+    if (len === name.length && out.subarray(o + 46, o + 46 + len).equals(name)) {
+      out.writeUInt32LE(size, o + 24);
+      return out;
+    }
+  }
+  throw new Error(`no part ${part}`);
+}
