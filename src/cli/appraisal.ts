@@ -4,8 +4,7 @@
  * differ from the self-score, the unit fills in its replies, and the replies are read back.
  * Source workbooks are only read.
  */
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { message } from '../core/findings';
 import { formatDateShort, formatNumber, type Lang } from '../core/format';
 import { appraisalDifferences, explanationRequest, readExplanationReplies, type AppraisalDifference } from '../workbook/appraisal';
@@ -16,6 +15,7 @@ import { readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
 import { UsageError, choiceOpt, dateOpt, parse, requireOpt, stringOpt } from './args';
 import { EXIT, type Io } from './io';
+import { guardOutputs } from './outputs';
 
 export const REQUEST_HELP = `Cách dùng / Usage:
   chiso request-explanation <bang-cham-diem.xlsx> --out <yeu-cau-giai-trinh.xlsx>
@@ -101,9 +101,7 @@ export async function requestExplanationCommand(args: string[], io: Io): Promise
   const lang: Lang = choiceOpt(p, 'lang', LANG) ?? 'vi';
   const source = onePositional(p.positionals, 'bảng chấm điểm .xlsx đã thẩm định', 'appraised .xlsx workbook');
   const out = requireOpt(p, 'out');
-  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`Tệp kết quả phải có đuôi .xlsx: ${out}.`, `The output file must end in .xlsx: ${out}.`);
-  if (resolve(out) === resolve(source)) throw new UsageError('Tệp kết quả trùng tệp nguồn; chọn --out khác.', 'The output is the source workbook; choose another --out.');
-  if (existsSync(out) && !p.values.force) throw new UsageError(`Tệp ${out} đã có; dùng --force để ghi đè.`, `${out} already exists; use --force to overwrite it.`);
+  guardOutputs([{ path: out, option: '--out', ext: '.xlsx', existing: { force: p.values.force === true } }], [source]);
   const deadline = dateOpt(p, 'deadline');
   const issuer = stringOpt(p, 'issuer');
 

@@ -28,6 +28,7 @@ import { writeSpecToFile } from '../xlsx/write';
 import { readFilesPooled } from './pool';
 import { printSheetToPdf } from './print';
 import { jsonFinding } from './report';
+import { guardOutputs } from './outputs';
 
 /** A usage or input problem: reported on stderr, exit 2. */
 class UsageError extends Error {}
@@ -430,6 +431,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const { plan, mode } = await loadPlan(o.targets ?? join(DATA_DIR, 'targets'), sipas as SipasMode | undefined);
   const files = await listWorkbooks(parsed.positionals, out);
+  guardOutputs([{ path: o.out, option: '--out', ext: '.xlsx', existing: 'replace' }, { path: o.print, option: '--print', ext: '.pdf', existing: 'replace' }], [...files, ...o.criteria, o.units, o.baseline, o.grades]);
 
   const result = await consolidateFiles({
     files,

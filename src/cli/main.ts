@@ -1,7 +1,7 @@
 /** `chiso`: the command line over core + workbook + xlsx. `npm run chiso -- <command>`. */
 import { UsageError, langOf } from './args';
 import { COMMANDS, MAIN_HELP } from './commands';
-import { EXIT, processIo, type Io } from './io';
+import { EXIT, ioErrorText, processIo, type Io } from './io';
 
 async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +28,11 @@ async function main(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.text(lang)}\n\n${entry.help}`);
+      return EXIT.unusable;
+    }
+    const ioText = ioErrorText(e, lang);
+    if (ioText !== undefined) {
+      io.err(`${ioText}\n`);
       return EXIT.unusable;
     }
     throw e;

@@ -20,6 +20,7 @@ import { FileUnreadableError } from '../xlsx/errors';
 import { convertToPdf, libreOfficeDigitPx, PdfError } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
+import { guardOutputs } from './outputs';
 
 export interface PrintIo {
   out: (line: string) => void;
@@ -142,6 +143,7 @@ export async function runPrint(argv: readonly string[], io: PrintIo = defaultIo)
     io.err(PRINT_HELP);
     return 2;
   }
+  guardOutputs([{ path: args.out, option: '--out', ext: '.pdf', existing: 'replace' }], [args.workbook, args.criteria]);
   const now = vietnamLocal(io.now());
   const today = args.today ?? now.slice(0, 10);
   const reference = args.criteria !== undefined ? await loadReference(args.criteria) : undefined;

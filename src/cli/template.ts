@@ -1,5 +1,4 @@
 /** `chiso template`: the self-scoring workbook of one unit, from a criteria set. */
-import { existsSync } from 'node:fs';
 import { UNIT_LEVELS } from '../core/criteria';
 import { message } from '../core/findings';
 import type { Lang } from '../core/format';
@@ -9,6 +8,7 @@ import { writeSpecToFile } from '../xlsx/write';
 import { UsageError, choiceOpt, parse, requireOpt, stringOpt } from './args';
 import { loadCriteriaSet } from './criteria';
 import { EXIT, type Io } from './io';
+import { guardOutputs } from './outputs';
 
 export const TEMPLATE_HELP = `Cách dùng / Usage:
   chiso template --criteria <bo-tieu-chi.json> --unit <tên đơn vị> [--level so|huyen|xa] --out <tệp.xlsx>
@@ -58,10 +58,7 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
   const criteriaPath = requireOpt(p, 'criteria');
   const unit = requireOpt(p, 'unit').trim();
   const out = requireOpt(p, 'out');
-  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`Tệp kết quả phải có đuôi .xlsx: ${out}.`, `The output file must end in .xlsx: ${out}.`);
-  if (existsSync(out) && !p.values.force) {
-    throw new UsageError(`Tệp ${out} đã có; dùng --force để ghi đè.`, `${out} already exists; use --force to overwrite it.`);
-  }
+  guardOutputs([{ path: out, option: '--out', ext: '.xlsx', existing: { force: p.values.force === true } }], [criteriaPath]);
   const loaded = await loadCriteriaSet(criteriaPath, lang);
   if (!loaded.ok) {
     io.err(`${lang === 'vi' ? 'Bộ tiêu chí không hợp lệ' : 'Invalid criteria set'} ${criteriaPath}:\n`);

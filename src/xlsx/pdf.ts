@@ -87,8 +87,14 @@ export async function convertToPdf(xlsxPath: string, outPdf: string, opts: PdfOp
     if (!(await exists(made))) throw new PdfError('output-missing', name, '', tool);
     // Same folder as the target, then rename: a failed copy never leaves half a PDF.
     const tmp = join(dirname(outPdf), `.${basename(outPdf)}.${process.pid}.tmp`);
-    await copyFile(made, tmp);
-    await rename(tmp, outPdf);
+    try {
+      await copyFile(made, tmp);
+      await rename(tmp, outPdf);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      (e as NodeJS.ErrnoException).path = outPdf;
+      throw e;
+    }
   } finally {
     await rm(work, { recursive: true, force: true });
   }

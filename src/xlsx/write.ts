@@ -3,7 +3,7 @@
  * appends sheets with exceljs; applies a WritePlan to a copy of an existing workbook with
  * the surgical writer (surgical.ts), touching only the planned cells' XML.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { a1, type CellRange, type WritePlan, type WriteValue } from '../workbook/grid';
@@ -73,8 +73,15 @@ async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
 /** Write to a temporary file beside `out`, then rename: a failed save never leaves half a file. */
 async function writeAtomically(out: string, data: Buffer): Promise<void> {
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  await writeFile(tmp, data);
-  await rename(tmp, out);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, out);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    // The user named `out`, not our temporary file: messages must say `out`.
+    (e as NodeJS.ErrnoException).path = out;
+    throw e;
+  }
 }
 
 async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
