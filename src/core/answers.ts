@@ -34,4 +34,13 @@ export interface Answer {
   previousScore?: CellValue;
   /** Where the row sits, for messages: 1-based row and sheet name. */
   row?: number;
+  /** Hyperlinks behind the evidence and explanation cells (cell hyperlinks, HYPERLINK() formulas). */
+  links?: CellHyperlink[];
+}
+
+/** A hyperlink the reader cannot see: the target opened, and the text the cell shows. */
+export interface CellHyperlink {
+  field: 'evidence' | 'explanation';
+  target: string;
+  shown: string;
 }

@@ -149,6 +149,17 @@ export const CATALOGUE = {
     vi: 'Đường dẫn "{link}" ở {where} không hợp lệ: {reason}. Dùng đường dẫn bắt đầu bằng https:// hoặc http://.',
     en: 'Link "{link}" in {where} is invalid: {reason}. Use a link starting with https:// or http://.',
   },
+  // --- links the reader cannot see, and links only one network opens (issue 11 §3) ---
+  LINK_PRIVATE: {
+    severity: 'warning',
+    vi: 'Đường dẫn "{link}" ở {where} trỏ tới địa chỉ mạng nội bộ {host}: chỉ người trong mạng đó mở được. Nếu người thẩm định ở ngoài mạng này, dùng đường dẫn công khai hoặc ghi số, ký hiệu văn bản.',
+    en: 'Link "{link}" in {where} points to the private network address {host}: only people inside that network can open it. If appraisers are outside it, use a public link or give the document number.',
+  },
+  LINK_TARGET_DIFFERS: {
+    severity: 'warning',
+    vi: 'Ô ở {where} hiển thị "{shown}" nhưng siêu liên kết của ô mở "{link}". Sửa siêu liên kết (chuột phải > Sửa siêu liên kết) để chữ hiển thị đúng trang được mở.',
+    en: 'The cell in {where} shows "{shown}" but its hyperlink opens "{link}". Edit the hyperlink (right-click > Edit Hyperlink) so that the text shows the page it opens.',
+  },
   // --- the criteria set and its comparison with the reference ---
   MAX_POINTS_CHANGED: {
     severity: 'error',

@@ -7,6 +7,7 @@ import type { CriteriaIndex, IndexedCriterion } from './criteriaSet';
 import { childrenOf, normalizeCode } from './criteriaSet';
 import type { Period } from './criteria';
 import { findSharedDocuments, validateEvidence } from './evidence';
+import { checkRowLinks } from './links';
 import { finding, type Finding, type FindingField } from './findings';
 import { formatNumber } from './format';
 import { describeAllowed, isAllowedScore, parseDeclared, suggestScore } from './method';
@@ -186,6 +187,7 @@ export function validateUnit(index: CriteriaIndex, answers: Answer[], ctx: UnitC
     return c === undefined ? undefined : (byCode.get(c)?.row ?? index.byCode.get(c)?.node.row);
   };
   out.push(...findSharedDocuments(shared).map((f) => placed(f, rowOf(f.criterion), 'evidence')));
+  out.push(...checkRowLinks(answers, index));
   return out;
 }
 

@@ -26,6 +26,11 @@ export interface SheetGrid {
   formulas?: (string | null)[][];
   merges?: CellRange[];
   visibility?: SheetVisibility;
+  /**
+   * Hyperlink targets by A1 address, for cells that carry one (the cell's value is the
+   * link's display text, as in Excel); optional, given by adapters that read them.
+   */
+  links?: Record<string, string>;
 }
 
 export interface WorkbookGrid {

@@ -17,6 +17,7 @@ import { compareWithReference, definitionHash } from './compare';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import { WorkbookError } from './errors';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
+import { attachHyperlinks } from './hyperlinks';
 import { cellString, detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
 import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
 
@@ -215,6 +216,7 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
 
     const answer: Answer = { code, row };
     for (const key of ANSWER_COLUMNS) if (cols[key] !== undefined) answer[key] = cell(r, key) ?? null;
+    attachHyperlinks(answer, sheet, r, cols);
     answers.push(answer);
   });
 

@@ -12,13 +12,8 @@ import { LIMITS, listZip, ZipError } from './zip';
 
 export { formatDate } from './stream';
 
-/**
- * A sheet as read from a file. Beyond the shared contract it keeps hyperlink targets:
- * `links` maps an A1 address to the target of the cell's hyperlink (the cell's value is
- * the link's display text, as in Excel), only for cells that carry one.
- */
+/** A sheet as read from a file: the shared contract, hyperlink targets included, and what was left out. */
 export interface FileSheetGrid extends SheetGrid {
-  links?: Record<string, string>;
   /** Cells with a value far outside the data region (beyond a wide empty gap), left out of `values`. */
   outside?: { cells: number; first: string };
 }
@@ -40,11 +35,7 @@ const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  * Loads a workbook with exceljs after checking what the bytes are, so that a .xls, a
  * password-protected file or a renamed text file gets its own message. Shared with write.ts.
  */
-export async function loadWorkbook(
-  input: Uint8Array | ArrayBuffer,
-  name: string,
-  options: { ignoreNodes?: string[] } = {},
-): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(input: Uint8Array | ArrayBuffer, name: string, options: { ignoreNodes?: string[] } = {}): Promise<ExcelJS.Workbook> {
   const buf = checkMagic(input, name);
   checkPackageSize(buf, name);
   const wb = new ExcelJS.Workbook();

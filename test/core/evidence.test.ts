@@ -321,8 +321,8 @@ describe('validateEvidence', () => {
           code: 'LINK_INVALID',
           params: {
             link: 'file:///D:/TLKC/bc.pdf',
-            reason: 'đường dẫn file: trỏ tới tệp trên máy tính của đơn vị, người thẩm định không mở được',
-            reasonEn: "a file: link points to a file on the unit's computer, which appraisers cannot open",
+            reason: 'đây là đường dẫn tới tệp trên một máy tính hoặc thư mục mạng nội bộ, người khác không mở được; hãy ghi số, ký hiệu văn bản hoặc một đường dẫn chia sẻ (https://...)',
+            reasonEn: "this is a path to a file on one computer or a network folder, which nobody else can open; give the document number or a shared link (https://...)",
           },
         },
       ],

@@ -27,7 +27,6 @@ describe('checkLink', () => {
     'https://vbdh.backan.gov.vn/vb/386.pdf',
     'http://backan.gov.vn',
     'https://drive.google.com/file/d/1AbC/view?usp=sharing',
-    'https://10.20.30.40/qlvb/386',
     'https://sởnộivụ.vn/a',
     'https://backan.gov.vn./x',
   ])('%p is fine', (url) => {
@@ -39,7 +38,7 @@ describe('checkLink', () => {
     ['javascript:alert(1)', 'javascript:'],
     ['JavaScript:alert(1)', 'javascript:'],
     ['data:text/html,<script>x</script>', 'data:'],
-    ['file:///C:/TLKC/ke-hoach.pdf', 'file:'],
+    ['file:///C:/TLKC/ke-hoach.pdf', 'trên một máy tính'],
     ['ftp://files.backan.gov.vn/a.pdf', 'ftp:'],
     ['mailto:vanthu@backan.gov.vn', 'mailto:'],
     ['www.backan.gov.vn', 'https://'],
@@ -52,6 +51,16 @@ describe('checkLink', () => {
     ['https://abc..gov.vn/a', 'tên miền'],
     ['https://backan.gov.123/a', 'không đọc được'],
     ['https://', 'https:'],
+    ['https://evil.example\\@backan.gov.vn/', 'dấu \\'],
+    ['http://0.0.0.0/a.pdf', 'không phải địa chỉ của một trang web'],
+    ['http://169.254.169.254/latest/meta-data/', 'link-local'],
+    ['https://tailieu.localhost/a.pdf', 'localhost'],
+    ['http://2130706433/a.pdf', 'localhost'],
+    ['http://[fe80::1]/a.pdf', 'không phải địa chỉ'],
+    ['https://b\u0430ckan.gov.vn/x', 'trộn chữ'],
+    ['D:\\CCHC 2024\\ke-hoach.pdf', 'ghi số, ký hiệu văn bản hoặc một đường dẫn chia sẻ'],
+    ['\\\\server\\share\\bao-cao.docx', 'ghi số, ký hiệu văn bản hoặc một đường dẫn chia sẻ'],
+    ['file:///C:/Windows/System32/calc.exe', 'ghi số, ký hiệu văn bản'],
     ['', 'trống'],
   ])('%p is rejected (%s)', (url, reasonPart) => {
     const r = checkLink(url);
@@ -61,6 +70,18 @@ describe('checkLink', () => {
       expect(r.reason.en.length).toBeGreaterThan(0);
     }
     expect(isSafeHttpUrl(url)).toBe(false);
+  });
+
+  test.each(['https://10.20.30.40/qlvb/386', 'http://192.168.1.5/vb', 'https://172.20.0.1/x'])('%p is a private address: accepted, with a note', (url) => {
+    const r = checkLink(url);
+    expect(r).toEqual({ ok: true, privateHost: new URL(url).hostname });
+  });
+
+  test('local paths are found in evidence text, spaces and all', () => {
+    expect(findLinks('Kế hoạch tại D:\\CCHC 2024\\Ke hoach 15.pdf; bản chụp \\\\may-chu\\chia se\\bc.docx, xem thêm')).toEqual([
+      'D:\\CCHC 2024\\Ke hoach 15.pdf',
+      '\\\\may-chu\\chia se\\bc.docx',
+    ]);
   });
 
   test('property: never throws; an accepted link is http(s) without credentials', () => {
