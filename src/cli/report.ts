@@ -2,6 +2,7 @@
 import type { UnitLevel } from '../core/criteria';
 import { countBySeverity, message, type Finding, type Severity } from '../core/findings';
 import { formatNumber, type Lang } from '../core/format';
+import { terminalSafe } from './io';
 
 export type FileStatus = 'ok' | 'errors' | 'unreadable';
 
@@ -106,7 +107,8 @@ export function toText(reports: FileReport[], lang: Lang): string {
     out.push(`  => ${head}${w.summary(counts)}${totals}`, '');
   }
   out.push(w.total(reports.length, reports.filter((r) => r.status !== 'ok').length));
-  return `${out.join('\n')}\n`;
+  // Names, sheets and messages quote workbook text: never let it drive the terminal.
+  return `${out.map(terminalSafe).join('\n')}\n`;
 }
 
 /** Findings of the file first (no criterion), then criteria in order of first appearance by row. */

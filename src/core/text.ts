@@ -27,6 +27,9 @@ function normalizeUncached(s: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
+    // Invisible characters pasted from the web or Word (zero-width space and joiners, word
+    // joiner, BOM, soft hyphen): "Sở Tư pháp" with one of them is the same name.
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
