@@ -34,4 +34,18 @@ export interface Answer {
   previousScore?: CellValue;
   /** Where the row sits, for messages: 1-based row and sheet name. */
   row?: number;
+  /**
+   * When the self-score cell is a formula that only adds cells of its own column (`=SUM(G9:G11)`,
+   * `=G9+G12`): the 1-based rows it adds. A total is then judged by what it adds, not by a
+   * cached value that may be stale (manual calculation).
+   */
+  selfScoreSumOf?: number[];
+}
+
+/** The grand total row of a sheet (`Tổng cộng`, `Tổng điểm`): it has no code, its children are the fields. */
+export interface SheetTotal {
+  /** 1-based sheet row. */
+  row: number;
+  selfScore: CellValue;
+  selfScoreSumOf?: number[];
 }
