@@ -340,3 +340,27 @@ export function childrenOf(index: CriteriaIndex, n: IndexedCriterion): IndexedCr
 export function fieldsOf(index: CriteriaIndex): IndexedCriterion[] {
   return index.set.fields.map((f) => index.byNode.get(f)!);
 }
+
+/**
+ * The reference set carrying the sheet's rows: the rules a unit's sheet is checked by when
+ * a reference is at hand (survey rows, levels, "Không áp dụng" permissions, evidence
+ * requirements, maximums), whatever columns the sheet has. A reference row the sheet lacks
+ * has no row. Codes are matched as normalised.
+ */
+export function withSheetRows(reference: CriteriaSet, sheet: CriteriaSet): CriteriaSet {
+  const rows = new Map<string, number>();
+  const collect = (n: CriterionNode) => {
+    const code = normalizeCode(n.code);
+    if (n.row !== undefined && !rows.has(code)) rows.set(code, n.row);
+    (n.children ?? []).forEach(collect);
+  };
+  sheet.fields.forEach(collect);
+  const place = (n: CriterionNode): CriterionNode => {
+    const out: CriterionNode = { ...n, ...(n.children ? { children: n.children.map(place) } : {}) };
+    const row = rows.get(normalizeCode(n.code));
+    if (row !== undefined) out.row = row;
+    else delete out.row;
+    return out;
+  };
+  return { ...reference, fields: reference.fields.map(place) };
+}

@@ -4,11 +4,12 @@
  */
 import { isCellError, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaIndex, IndexedCriterion } from './criteriaSet';
-import { childrenOf, fieldsOf, normalizeCode } from './criteriaSet';
-import type { Period } from './criteria';
+import { childrenOf, fieldsOf, indexCriteriaSet, normalizeCode, withSheetRows } from './criteriaSet';
+import type { CriteriaSet, Period } from './criteria';
 import { findSharedDocuments, validateEvidence } from './evidence';
 import { finding, type Finding, type FindingField, type Params } from './findings';
 import { formatNumber } from './format';
+import { maxSumFindings } from './lint';
 import { describeAllowed, isAllowedScore, parseDeclared, suggestScore } from './method';
 import { parseScore } from './numbers';
 
@@ -289,6 +290,28 @@ export function validateUnit(index: CriteriaIndex, answers: Answer[], ctx: UnitC
   };
   out.push(...findSharedDocuments(shared).map((f) => placed(f, rowOf(f.criterion), 'evidence')));
   return out;
+}
+
+export interface SheetContext {
+  /** The reference set (JSON or master template): its rules apply to the sheet's rows. */
+  reference?: CriteriaSet;
+  today: string;
+  grandTotal?: SheetTotal;
+}
+
+/**
+ * A unit's sheet checked as a whole. With a reference, every rule of the reference applies
+ * to the sheet's rows even where the sheet lacks the column carrying it, and rows the sheet
+ * lacks are left to the comparison (CRITERION_MISSING), not reported again here. Without
+ * one, the sheet's own rules apply and its maximums must add up (SET_SUM_MISMATCH).
+ */
+export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
+  const set = ctx.reference ? withSheetRows(ctx.reference, sheet) : sheet;
+  const index = indexCriteriaSet(set);
+  const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
+  if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
+  const present = new Set(answers.map((a) => normalizeCode(a.code)));
+  return validateUnit(index, answers, unit).filter((f) => f.criterion === undefined || present.has(normalizeCode(f.criterion)));
 }
 
 /** Codes for a message: the first ten, then how many more. */
