@@ -138,8 +138,9 @@ function checkGrandTotal(index: CriteriaIndex, sums: ChildSums, grand: SheetTota
  * right when it equals the children's counted scores (what the totals use), or their
  * scores as written where a child carries its own error (a survey row scored, a score
  * above the maximum): that child is reported, its parent is not reported again. A total
- * that is a formula adding exactly its children's cells is judged by what it adds, not
- * by its cached value (stale under manual calculation).
+ * that is a formula adding exactly its children's cells is right by construction, whatever
+ * its cached value (stale under manual calculation): what its children hold is theirs to
+ * report (a score typed as text, which SUM skips, is SCORE_TYPED_AS_TEXT).
  */
 class ChildSums {
   constructor(
@@ -148,19 +149,14 @@ class ChildSums {
     private readonly excused: Set<string>,
   ) {}
 
-  /** TOTAL_MISMATCH's params when the total is wrong; undefined when right or blank. */
+  /** TOTAL_MISMATCH's params when the total is wrong; undefined when right, blank or an exact sum formula. */
   check(kids: IndexedCriterion[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined): Params | undefined {
-    let shown: number;
-    if (this.isExactSum(kids, total)) shown = kids.reduce((s, k) => s + this.excelValue(k), 0);
-    else {
-      const s = parseScore(total?.selfScore);
-      if (!s.ok) return undefined;
-      shown = s.value;
-    }
-    const counted = kids.reduce((s, k) => s + this.counted(k), 0);
-    const written = kids.reduce((s, k) => s + this.written(k), 0);
-    if (Math.abs(shown - counted) <= EPS || Math.abs(shown - written) <= EPS) return undefined;
-    return { total: round4(shown), sum: round4(written) };
+    const s = parseScore(total?.selfScore);
+    if (!s.ok || this.isExactSum(kids, total)) return undefined;
+    const counted = kids.reduce((sum, k) => sum + this.counted(k), 0);
+    const written = kids.reduce((sum, k) => sum + this.written(k), 0);
+    if (Math.abs(s.value - counted) <= EPS || Math.abs(s.value - written) <= EPS) return undefined;
+    return { total: round4(s.value), sum: round4(written) };
   }
 
   /** The total's formula adds exactly the cells of these rows. */
