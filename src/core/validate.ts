@@ -288,6 +288,11 @@ export function validateUnit(index: CriteriaIndex, answers: Answer[], ctx: UnitC
   return out;
 }
 
+/** The rules a unit's sheet is checked and totalled by: the reference's on the sheet's rows, else the sheet's own. */
+export function rulesFor(sheet: CriteriaSet, reference: CriteriaSet | undefined): CriteriaSet {
+  return reference ? withSheetRows(reference, sheet) : sheet;
+}
+
 export interface SheetContext {
   /** The reference set (JSON or master template): its rules apply to the sheet's rows. */
   reference?: CriteriaSet;
@@ -302,7 +307,7 @@ export interface SheetContext {
  * one, the sheet's own rules apply and its maximums must add up (SET_SUM_MISMATCH).
  */
 export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
-  const set = ctx.reference ? withSheetRows(ctx.reference, sheet) : sheet;
+  const set = rulesFor(sheet, ctx.reference);
   const index = indexCriteriaSet(set);
   const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
