@@ -31,8 +31,56 @@ export function renderFindingsDoc(): string {
     const cell = (s: string) => s.replace(/\|/g, '\\|');
     lines.push(`| \`${code}\` | ${e.severity} (${severityVi[e.severity]}) | ${cell(e.vi)} | ${cell(e.en)} |`);
   }
+  lines.push('', ...RULES);
   return lines.join('\n') + '\n';
 }
+
+/** How the checks behind the codes decide, where the message alone does not say (issue 10). */
+const RULES = [
+  '## How the rules decide',
+  '',
+  '**The reference set\'s rules always apply.** With a reference (a criteria-set JSON or the',
+  'master template), a unit\'s rows are checked by the reference\'s rules even where the sheet',
+  'lacks the column carrying them: survey rows (`SURVEY_ROW_SCORED`, never `SCORE_MISSING`),',
+  'the levels of each method (`SCORE_NOT_ALLOWED`), "Không áp dụng" permissions, evidence',
+  'requirements, and maximums (`SCORE_ABOVE_MAX` against the reference maximum, also where',
+  'the sheet\'s maximum was edited, which is `MAX_POINTS_CHANGED` besides). A reference row',
+  'the sheet lacks is `CRITERION_MISSING` only. Without a reference the sheet\'s own columns',
+  'are the rules, and a parent whose maximum is not the sum of its children\'s is',
+  '`SET_SUM_MISMATCH` (the linter\'s rule for JSON sets).',
+  '',
+  '**Totals and findings never disagree.** A score that does not count toward the total is',
+  'reported: invalid scores (error findings, counted 0), a survey row scored, a score on a',
+  'row declared "Không áp dụng" (`SCORE_NOT_COUNTED`). A row excused from the denominator',
+  '(declared "Không áp dụng" where allowed, and the rows under it) carries no error, for its',
+  'score or its evidence. A sheet without an evidence column gets one `EVIDENCE_COLUMN_MISSING`,',
+  'not one `EVIDENCE_MISSING` per row.',
+  '',
+  '**Totals the sheet carries.** Every total row (field, criterion, the grand `Tổng cộng` /',
+  '`Tổng điểm` row), typed or a formula\'s cached value, is compared with its children:',
+  '`TOTAL_MISMATCH` on that row when it equals neither their counted scores nor their scores',
+  'as written where a child carries its own error (so a survey row scored by mistake is',
+  '`SURVEY_ROW_SCORED` only, its parent\'s total is not flagged too); a parent\'s total is taken',
+  'as shown by the totals above it, so one wrong total is reported once. A total cell whose',
+  'formula adds exactly its children\'s cells (`=SUM(G10:G12)`, `=G9+G24`) is right by',
+  'construction, whatever its cached value (manual calculation leaves stale caches); a text',
+  'score such a SUM skips is `SCORE_TYPED_AS_TEXT` on the child.',
+  '',
+  '**Evidence periods follow practice.** The window is data: `evidenceWindow` of the set',
+  '(default 31 days before and after the period), overridable per criterion (see',
+  'docs/criteria-format.md). A document dated before the period, within `daysBefore`, whose',
+  'own text names the assessment year (`Kế hoạch CCHC năm 2024` dated 28/12/2023) is',
+  'accepted with `EVIDENCE_DATE_BEFORE_PERIOD` (info); one dated after the period, within',
+  '`daysAfter`, that names no other year (a report on year N issued early in N+1) is',
+  'accepted; any other date outside the period is `EVIDENCE_DATE_OUT_OF_PERIOD`. A document',
+  'number left blank (`Kế hoạch số /KH-STP`, `Số:    /BC-UBND`) is `EVIDENCE_NUMBER_INVALID`,',
+  'and the message quotes the reference as written (`15 KH UBND`, not `15`).',
+  '',
+  '**Completeness.** A blank self-score is a `SCORE_MISSING` warning while the unit fills the',
+  'sheet, but a sheet with blank self-scored rows is not validated: `print` without `--draft`',
+  'refuses it, naming the rows, and the pane shows "còn N tiêu chí chưa chấm"',
+  '(`unscoredCriteria`, `unscoredText` in src/core/completeness.ts).',
+];
 
 if (require.main === module) {
   const text = renderFindingsDoc();

@@ -10,7 +10,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
-import { consolidate, type Consolidation, type ExpectedUnit, type GradeBand, type UnitRow } from '../core/consolidate';
+import { consolidate, isRanked, type Consolidation, type ExpectedUnit, type GradeBand, type UnitRow } from '../core/consolidate';
 import { checkCriteriaSet, indexCriteriaSet, type CriteriaIndex } from '../core/criteriaSet';
 import { finding, message, type Finding } from '../core/findings';
 import type { Lang } from '../core/format';
@@ -186,7 +186,7 @@ export function toJson(result: ConsolidateResult, lang: Lang): unknown {
 }
 
 export function exitCode(c: Consolidation): 0 | 1 | 2 {
-  const ranked = c.units.filter((u) => u.status === 'accepted' || u.status === 'accepted_with_warnings');
+  const ranked = c.units.filter(isRanked);
   if (ranked.length === 0) return 2;
   if (c.rejected.length > 0 || c.duplicates.length > 0 || ranked.some((u) => u.errors > 0)) return 1;
   return 0;
@@ -475,6 +475,10 @@ function textReport(c: Consolidation, out: string, lang: Lang): string {
   ];
   for (const r of c.rejected) {
     lines.push(`${r.file}:`);
+    for (const f of r.reasons) lines.push(`  - ${message(f, lang)}`);
+  }
+  for (const r of c.units.filter((u) => u.status === 'accepted_with_errors')) {
+    lines.push(`${r.file} (${lang === 'en' ? 'ranked with errors' : 'xếp hạng, có lỗi'}):`);
     for (const f of r.reasons) lines.push(`  - ${message(f, lang)}`);
   }
   for (const d of c.duplicates) lines.push(`${d.unit}: ${d.files.join(', ')}`);

@@ -3,14 +3,17 @@
  * [--today YYYY-MM-DD] [--place "Bắc Kạn"] [--issuer "UBND TỈNH BẮC KẠN"]`
  *
  * Reads the unit's workbook (never writes it), validates it, builds the score sheet and
- * prints it to PDF through LibreOffice. A workbook with errors prints only with --draft,
- * marked "BẢN NHÁP - CÒN LỖI"; without --draft it exits 1 and writes nothing.
+ * prints it to PDF through LibreOffice. A workbook with errors or blank self-scored rows
+ * prints only with --draft, marked "BẢN NHÁP - CÒN LỖI"; without --draft it exits 1 and
+ * writes nothing.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { checkCriteriaSet } from '../core/criteriaSet';
+import { unscoredCriteria, unscoredText } from '../core/completeness';
+import { checkCriteriaSet, indexCriteriaSet } from '../core/criteriaSet';
 import { countBySeverity, message } from '../core/findings';
+import { rulesFor } from '../core/validate';
 import type { CriteriaSet } from '../core/criteria';
 import { readUnitWorkbook, validateReading } from '../workbook/read';
 import { scoreSheetFromReading } from '../workbook/print';
@@ -176,6 +179,14 @@ export async function runPrint(argv: readonly string[], io: PrintIo = defaultIo)
     for (const f of findings.filter((x) => x.severity === 'error')) io.err(`  ${f.cell ?? ''} ${message(f)}`);
     return 1;
   }
+  // A sheet with blank self-scored rows is not validated: it prints only as a draft.
+  const unscored = unscoredCriteria(indexCriteriaSet(rulesFor(reading.set, reference)), reading.answers);
+  if (unscored.length > 0 && !args.draft) {
+    const rows = unscored.map((u) => `${u.code}${u.row !== undefined ? ` (dòng/row ${u.row})` : ''}`).join(', ');
+    io.err(`${file}: ${unscoredText(unscored.length)}, không in phiếu chấm điểm: ${rows}. Chấm điểm các tiêu chí này, hoặc in bản nháp với --draft.`);
+    io.err(`${file}: ${unscoredText(unscored.length, 'en')}; no score sheet printed. Score them, or print a draft with --draft.`);
+    return 1;
+  }
 
   const issuer = args.issuer ?? issuerOf(grid, reading.sheet);
   const sheet = scoreSheetFromReading(reading, {
@@ -186,6 +197,7 @@ export async function runPrint(argv: readonly string[], io: PrintIo = defaultIo)
     ...(args.place !== undefined ? { place: args.place } : {}),
     ...(issuer !== undefined ? { issuer } : {}),
     ...(reference ? { reference } : {}),
+    unscored: unscored.length,
   });
   const failed = await printSheetToPdf(sheet, args.out);
   if (failed) {
@@ -193,7 +205,10 @@ export async function runPrint(argv: readonly string[], io: PrintIo = defaultIo)
     io.err(failed.text('en'));
     return 2;
   }
-  const what = counts.error > 0 ? `bản nháp (còn ${counts.error} lỗi) / draft (${counts.error} errors)` : 'phiếu đã kiểm tra / checked sheet';
+  const what =
+    counts.error > 0 || unscored.length > 0
+      ? `bản nháp (còn ${counts.error} lỗi, ${unscored.length} tiêu chí chưa chấm) / draft (${counts.error} errors, ${unscored.length} not scored)`
+      : 'phiếu đã kiểm tra / checked sheet';
   io.out(`${args.out}: ${what}`);
   return 0;
 }

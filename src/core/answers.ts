@@ -36,6 +36,12 @@ export interface Answer {
   row?: number;
   /** Hyperlinks behind the evidence and explanation cells (cell hyperlinks, HYPERLINK() formulas). */
   links?: CellHyperlink[];
+  /**
+   * When the self-score cell is a formula that only adds cells of its own column (`=SUM(G9:G11)`,
+   * `=G9+G12`): the 1-based rows it adds. A total is then judged by what it adds, not by a
+   * cached value that may be stale (manual calculation).
+   */
+  selfScoreSumOf?: number[];
 }
 
 /** A hyperlink the reader cannot see: the target opened, and the text the cell shows. */
@@ -43,4 +49,12 @@ export interface CellHyperlink {
   field: 'evidence' | 'explanation';
   target: string;
   shown: string;
+}
+
+/** The grand total row of a sheet (`Tổng cộng`, `Tổng điểm`): it has no code, its children are the fields. */
+export interface SheetTotal {
+  /** 1-based sheet row. */
+  row: number;
+  selfScore: CellValue;
+  selfScoreSumOf?: number[];
 }

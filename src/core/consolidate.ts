@@ -48,7 +48,19 @@ export interface ConsolidateOptions {
   allowOtherVersions?: boolean;
 }
 
-export type UnitStatus = 'accepted' | 'accepted_with_warnings' | 'rejected' | 'duplicate';
+/**
+ * What became of a unit's file. Errors never hide behind "accepted": a file with error
+ * findings is `accepted_with_errors` (ranked on its counted scores, the errors listed as
+ * its reasons) or, where the error is tampering or makes the file unusable, `rejected`.
+ */
+export type UnitStatus = 'accepted' | 'accepted_with_warnings' | 'accepted_with_errors' | 'rejected' | 'duplicate';
+
+/** The statuses that take part in the ranking. */
+export const RANKED_STATUSES: readonly UnitStatus[] = ['accepted', 'accepted_with_warnings', 'accepted_with_errors'];
+
+export function isRanked(row: Pick<UnitRow, 'status'>): boolean {
+  return RANKED_STATUSES.includes(row.status);
+}
 
 export interface UnitRow {
   unit: string;
@@ -65,7 +77,7 @@ export interface UnitRow {
   grade?: string;
   errors: number;
   warnings: number;
-  /** Why a file is rejected or a duplicate: the findings that decided it. */
+  /** Why a file is rejected, a duplicate or accepted with errors: the findings that decided it (for the last, its errors). */
   reasons: Finding[];
   byField?: SubmissionTotals['byField'];
 }
@@ -80,7 +92,10 @@ export interface Consolidation {
   log: UnitRow[];
 }
 
-/** Findings that make a file unusable for the ranking whatever else it holds. */
+/**
+ * Findings that make a file unusable for the ranking whatever else it holds: unreadable,
+ * no unit, or tampering with the reference's definitions (rows, maximums, codes, version).
+ */
 const REJECTING: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'FILE_UNREADABLE',
   'LAYOUT_NOT_FOUND',
@@ -117,7 +132,7 @@ export function consolidate(submissions: readonly Submission[], opts: Consolidat
     }
   }
 
-  const ranked = log.filter((r) => r.status === 'accepted' || r.status === 'accepted_with_warnings');
+  const ranked = log.filter(isRanked);
   for (const level of new Set(ranked.map((r) => r.level))) {
     assignRanks(ranked.filter((r) => r.level === level));
   }
@@ -147,10 +162,11 @@ function judge(s: Submission, opts: ConsolidateOptions, expected: Map<string, Ex
   if (unitName && expected.size > 0 && !known) {
     findings.push(finding('UNIT_NOT_EXPECTED', { unit: unitName }, { file: s.file }));
   }
-  const reasons = findings.filter(
-    (f) => REJECTING.has(f.code) && !(f.code === 'SET_VERSION_MISMATCH' && opts.allowOtherVersions),
-  );
+  // Another version the user agreed to merge is no longer an error of the file.
+  const waived = (f: Finding) => f.code === 'SET_VERSION_MISMATCH' && opts.allowOtherVersions === true;
+  const reasons = findings.filter((f) => REJECTING.has(f.code) && !waived(f));
   const counts = countBySeverity(findings);
+  const errors = findings.filter((f) => f.severity === 'error' && !waived(f));
   const base: UnitRow = {
     unit: known?.name ?? unitName ?? s.file,
     level: known?.level ?? s.level,
@@ -165,7 +181,8 @@ function judge(s: Submission, opts: ConsolidateOptions, expected: Map<string, Ex
   const t = s.totals;
   return {
     ...base,
-    status: counts.error + counts.warning === 0 ? 'accepted' : 'accepted_with_warnings',
+    status: errors.length > 0 ? 'accepted_with_errors' : counts.error + counts.warning === 0 ? 'accepted' : 'accepted_with_warnings',
+    reasons: errors,
     self: t.self,
     appraised: t.appraised,
     final: t.final,

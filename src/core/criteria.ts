@@ -28,6 +28,8 @@ export interface CriterionNode {
   /** A bonus section (Điểm cộng): counted in the total, not in the maximum. */
   bonus?: boolean;
   children?: CriterionNode[];
+  /** This criterion's own evidence window, key by key over the set's. */
+  evidenceWindow?: EvidenceWindow;
   /** 1-based sheet row when the set was read from a workbook (for messages). */
   row?: number;
 }
@@ -37,6 +39,20 @@ export interface Period {
   from: string;
   to: string;
 }
+
+/**
+ * How far outside the assessment period evidence may be dated, as offices work: the plan
+ * for year N is issued in the last weeks of N-1, the report on year N early in N+1.
+ */
+export interface EvidenceWindow {
+  /** Days before the period a document may be dated when its own text names the assessment year (accepted with an info finding). */
+  daysBefore?: number;
+  /** Days after the period a document may be dated when its text names no other year. */
+  daysAfter?: number;
+}
+
+/** The window of a set that gives none. */
+export const DEFAULT_EVIDENCE_WINDOW: Required<EvidenceWindow> = { daysBefore: 31, daysAfter: 31 };
 
 export interface CriteriaSet {
   id: string;
@@ -50,5 +66,7 @@ export interface CriteriaSet {
   /** True when the set is a sample made for trying the product, not an official table. */
   sample?: boolean;
   note?: string;
+  /** The evidence window of every criterion that sets none (DEFAULT_EVIDENCE_WINDOW when absent). */
+  evidenceWindow?: EvidenceWindow;
   fields: CriterionNode[];
 }

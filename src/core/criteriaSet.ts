@@ -100,6 +100,7 @@ const PROBLEM = {
   levels: { vi: `phải là danh sách khác rỗng gồm ${LEVEL_LIST}`, en: `must be a non-empty list of ${LEVEL_LIST}` },
   level: { vi: `phải là một trong ${LEVEL_LIST}`, en: `must be one of ${LEVEL_LIST}` },
   levelRepeated: { vi: 'có cấp đơn vị bị lặp', en: 'repeats a unit level' },
+  days: { vi: 'phải là số nguyên ngày từ 0 đến 366', en: 'must be a whole number of days from 0 to 366' },
   periodReversed: { vi: 'ngày bắt đầu (from) sau ngày kết thúc (to)', en: 'the start (from) is after the end (to)' },
   nodes: { vi: 'phải là danh sách khác rỗng các tiêu chí', en: 'must be a non-empty list of criteria' },
   object: { vi: 'phải là một đối tượng JSON { ... }', en: 'must be a JSON object { ... }' },
@@ -117,6 +118,7 @@ const isIsoDate: Check = (v) => (typeof v === 'string' && validIsoDate(v) ? unde
 const isMaxPoints: Check = (v) =>
   typeof v !== 'number' || !Number.isFinite(v) ? PROBLEM.number : v < 0 ? PROBLEM.negative : undefined;
 const isRow: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? undefined : PROBLEM.row);
+const isDays: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 366 ? undefined : PROBLEM.days);
 const isScoredBy: Check = (v) => (v === 'self' || v === 'survey' ? undefined : PROBLEM.scoredBy);
 
 function validIsoDate(s: string): boolean {
@@ -145,12 +147,18 @@ export const SET_PROPERTIES: Record<string, PropSpec> = {
   period: { required: true, check: () => undefined }, // checked below
   sample: { required: false, check: isBoolean },
   note: { required: false, check: isString },
+  evidenceWindow: { required: false, check: () => undefined }, // checked below
   fields: { required: true, check: () => undefined }, // checked below
 };
 
 export const PERIOD_PROPERTIES: Record<string, PropSpec> = {
   from: { required: true, check: isIsoDate },
   to: { required: true, check: isIsoDate },
+};
+
+export const WINDOW_PROPERTIES: Record<string, PropSpec> = {
+  daysBefore: { required: false, check: isDays },
+  daysAfter: { required: false, check: isDays },
 };
 
 export const NODE_PROPERTIES: Record<string, PropSpec> = {
@@ -163,6 +171,7 @@ export const NODE_PROPERTIES: Record<string, PropSpec> = {
   notApplicableAllowed: { required: false, check: isBoolean },
   bonus: { required: false, check: isBoolean },
   children: { required: false, check: () => undefined }, // checked below
+  evidenceWindow: { required: false, check: () => undefined }, // checked below
   row: { required: false, check: isRow },
 };
 
@@ -198,6 +207,7 @@ export function checkCriteriaSet(json: unknown): { set?: CriteriaSet; findings: 
       bad('period', PROBLEM.periodReversed);
     }
   }
+  if ('evidenceWindow' in obj) checkObject(obj.evidenceWindow, 'evidenceWindow', WINDOW_PROPERTIES, bad);
   if ('fields' in obj) checkNodes(obj.fields, 'fields', bad);
 
   return findings.length === 0 ? { set: json as unknown as CriteriaSet, findings } : { findings };
@@ -210,9 +220,10 @@ function checkNodes(v: unknown, path: string, bad: Bad): void {
   }
   v.forEach((node, i) => {
     const at = `${path}[${i}]`;
-    if (checkObject(node, at, NODE_PROPERTIES, bad) && 'children' in (node as object)) {
-      checkNodes((node as Record<string, unknown>).children, `${at}.children`, bad);
-    }
+    if (!checkObject(node, at, NODE_PROPERTIES, bad)) return;
+    const obj = node as Record<string, unknown>;
+    if ('evidenceWindow' in obj) checkObject(obj.evidenceWindow, `${at}.evidenceWindow`, WINDOW_PROPERTIES, bad);
+    if ('children' in obj) checkNodes(obj.children, `${at}.children`, bad);
   });
 }
 
@@ -328,4 +339,28 @@ export function childrenOf(index: CriteriaIndex, n: IndexedCriterion): IndexedCr
 /** The indexed fields (top-level nodes), in document order. */
 export function fieldsOf(index: CriteriaIndex): IndexedCriterion[] {
   return index.set.fields.map((f) => index.byNode.get(f)!);
+}
+
+/**
+ * The reference set carrying the sheet's rows: the rules a unit's sheet is checked by when
+ * a reference is at hand (survey rows, levels, "Không áp dụng" permissions, evidence
+ * requirements, maximums), whatever columns the sheet has. A reference row the sheet lacks
+ * has no row. Codes are matched as normalised.
+ */
+export function withSheetRows(reference: CriteriaSet, sheet: CriteriaSet): CriteriaSet {
+  const rows = new Map<string, number>();
+  const collect = (n: CriterionNode) => {
+    const code = normalizeCode(n.code);
+    if (n.row !== undefined && !rows.has(code)) rows.set(code, n.row);
+    (n.children ?? []).forEach(collect);
+  };
+  sheet.fields.forEach(collect);
+  const place = (n: CriterionNode): CriterionNode => {
+    const out: CriterionNode = { ...n, ...(n.children ? { children: n.children.map(place) } : {}) };
+    const row = rows.get(normalizeCode(n.code));
+    if (row !== undefined) out.row = row;
+    else delete out.row;
+    return out;
+  };
+  return { ...reference, fields: reference.fields.map(place) };
 }

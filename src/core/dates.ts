@@ -64,3 +64,9 @@ export function findDates(text: string): DateMatch[] {
   }
   return out;
 }
+
+/** An ISO date moved by whole days: `addDays('2024-01-01', -4)` is `'2023-12-28'`. */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -3,7 +3,8 @@
  * ("Kế hoạch số 386/KH-UBND ngày 07/6/2024 của UBND tỉnh; https://...") and checking
  * them against the rules of Nghị định 30/2020/NĐ-CP and the assessment period.
  */
-import { findDates } from './dates';
+import { DEFAULT_EVIDENCE_WINDOW, type EvidenceWindow } from './criteria';
+import { addDays, findDates } from './dates';
 import {
   CONG_VAN,
   DOCUMENT_KINDS,
@@ -68,6 +69,16 @@ const ATTEMPT_RE = new RegExp(
   String.raw`${NOT_GLUED}\d{1,6}\s*\/[\s/]*(?:\d{4}\s*\/[\s/]*)?\p{L}[\p{L}\p{N}]*(?:\s*-\s*[\p{L}\p{N}]+)*-?`,
   'gu',
 );
+/**
+ * A number left blank, as drafts leave it for the clerk: `Kế hoạch số /KH-STP`,
+ * `Số:    /BC-UBND`, `số ..../QĐ-UBND` (symbols, dates and links are masked before).
+ */
+const BLANK_NUMBER_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:[Ss][ốoỐO][ \t]{0,3}:?)?[ \t]{0,20}[.…_]{0,20}[ \t]{0,20}\/[ \t]{0,3}(?:\d{4}[ \t]{0,3}\/[ \t]{0,3})?\p{Lu}[\p{L}\p{N}]*(?:[ \t]{0,3}-[ \t]{0,3}\p{Lu}[\p{L}\p{N}]*)*`,
+  'gu',
+);
+/** The upper-case words written after a number without a slash: ` KH UBND` in `15 KH UBND`. */
+const TRAILING_SYMBOL_WORDS = /(?:(?:[ \t]{1,3}|[ \t]{0,3}[-/][ \t]{0,3})\p{Lu}[\p{Lu}\p{N}]*(?![\p{L}\p{N}]))*/uy;
 /** "số 386" (folded text): a number after "số" that did not make a symbol. */
 const SO_NUMBER_RE = /(?<![\p{L}\p{N}])so\s*(?:(:)\s*)?(\d[^\s;,()]*)/gu;
 const ENDS_WITH_KIND_NAME = new RegExp(
@@ -144,7 +155,7 @@ function segments(text: string): Span[] {
 /** Collects the malformed attempts in a segment whose symbols and dates are masked. */
 function takeMalformed(seg: string, into: string[]): void {
   let rest = seg;
-  for (const re of [MISSING_SLASH_RE, ATTEMPT_RE]) {
+  for (const re of [MISSING_SLASH_RE, ATTEMPT_RE, BLANK_NUMBER_RE]) {
     const spans: Span[] = [];
     for (const m of rest.matchAll(re)) {
       into.push(m[0].trim().replace(/\s+/g, ' '));
@@ -156,8 +167,11 @@ function takeMalformed(seg: string, into: string[]): void {
   for (const m of folded.matchAll(SO_NUMBER_RE)) {
     const colon = m[1] !== undefined;
     if (colon || ENDS_WITH_KIND_NAME.test(folded.slice(0, m.index))) {
+      // Quoted whole as written: `15 KH UBND`, not `15`.
       const at = m.index + m[0].length - m[2].length;
-      into.push(rest.slice(at, at + m[2].length).replace(/[.]+$/, ''));
+      TRAILING_SYMBOL_WORDS.lastIndex = at + m[2].length;
+      const words = TRAILING_SYMBOL_WORDS.exec(rest)?.[0] ?? '';
+      into.push(`${rest.slice(at, at + m[2].length)}${words}`.replace(/[.]+$/, '').replace(/\s+/g, ' '));
     }
   }
 }
@@ -246,6 +260,8 @@ export interface EvidenceRow {
   explanation: string;
   /** Kinds the criterion's evidence requirement asks for (see `kindsNamedIn`); empty when none. */
   requiredKinds: DocumentKind[];
+  /** The criterion's own window, key by key over the context's. */
+  window?: EvidenceWindow;
 }
 
 export interface EvidenceContext {
@@ -253,6 +269,33 @@ export interface EvidenceContext {
   period: { from: string; to: string };
   /** ISO date. */
   today: string;
+  /** The set's window (DEFAULT_EVIDENCE_WINDOW when absent). */
+  window?: EvidenceWindow;
+  /** The assessment year; the year the period ends when absent. */
+  year?: number;
+}
+
+/** Years a reference names in its own words (its date and its symbol left out). */
+function yearsNamed(ref: DocumentRef): Set<number> {
+  let text = ref.raw;
+  for (const part of [ref.dateText, ref.symbol]) if (part) text = text.split(part).join(' ');
+  return new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1])));
+}
+
+/**
+ * Where a date outside the period falls in practice: shortly before it and naming the
+ * assessment year (a plan issued in December), shortly after it and naming no other
+ * year (a report issued in January), or out.
+ */
+function outsideRule(ref: DocumentRef & { date: string }, row: EvidenceRow, ctx: EvidenceContext): 'before' | 'after' | 'out' {
+  const window = { ...DEFAULT_EVIDENCE_WINDOW, ...ctx.window, ...row.window };
+  const year = ctx.year ?? Number(ctx.period.to.slice(0, 4));
+  const named = yearsNamed(ref);
+  if (ref.date < ctx.period.from) {
+    return ref.date >= addDays(ctx.period.from, -window.daysBefore) && named.has(year) ? 'before' : 'out';
+  }
+  const otherYear = [...named].some((y) => y !== year);
+  return ref.date <= addDays(ctx.period.to, window.daysAfter) && !otherYear ? 'after' : 'out';
 }
 
 /** How a finding names a reference: its symbol, else its kind, else its text. */
@@ -307,7 +350,9 @@ export function validateEvidence(row: EvidenceRow, ctx: EvidenceContext): Findin
       // A future date is the likelier typo, so it is reported instead of the period.
       if (ref.date > ctx.today) out.push(finding('EVIDENCE_DATE_IN_FUTURE', { doc, date }, at));
       else if (ref.date < from || ref.date > to) {
-        out.push(finding('EVIDENCE_DATE_OUT_OF_PERIOD', { doc, date, from: formatDateShort(from), to: formatDateShort(to) }, at));
+        const rule = outsideRule({ ...ref, date: ref.date }, row, ctx);
+        if (rule === 'before') out.push(finding('EVIDENCE_DATE_BEFORE_PERIOD', { doc, date, from: formatDateShort(from) }, at));
+        else if (rule === 'out') out.push(finding('EVIDENCE_DATE_OUT_OF_PERIOD', { doc, date, from: formatDateShort(from), to: formatDateShort(to) }, at));
       }
     }
   }

@@ -279,6 +279,22 @@ export const CATALOGUE = {
     vi: 'Bảng đã được sửa sau lần kiểm tra lúc {checkedAt} (mã {recorded}); mã hiện tại {current}. In lại phiếu chấm điểm trước khi trình ký.',
     en: 'The table was edited after the check at {checkedAt} (code {recorded}); the code is now {current}. Print the score sheet again before submitting it for signature.',
   },
+  // --- issue 10: reference rules, totals, evidence in practice ---
+  SCORE_NOT_COUNTED: {
+    severity: 'warning',
+    vi: '{where} được kê khai "Không áp dụng" nên điểm {value} không được tính vào tổng điểm (tiêu chí không tính vào điểm tối đa). Xóa điểm, hoặc bỏ kê khai "Không áp dụng" nếu tiêu chí có áp dụng.',
+    en: '{where} is declared "Not applicable", so its score {value} is not counted in the total (the criterion leaves the maximum). Remove the score, or the "Not applicable" declaration if the criterion applies.',
+  },
+  EVIDENCE_COLUMN_MISSING: {
+    severity: 'error',
+    vi: 'Bảng không có cột "Tài liệu kiểm chứng" nên {count} tiêu chí có điểm chưa có tài liệu kiểm chứng hoặc giải trình ({criteria}). Thêm cột "Tài liệu kiểm chứng" và ghi số, ký hiệu văn bản hoặc đường dẫn cho từng tiêu chí.',
+    en: 'The table has no "Evidence" column, so {count} scored criteria have neither evidence nor explanation ({criteria}). Add an "Evidence" column and give the document number or a link for each criterion.',
+  },
+  EVIDENCE_DATE_BEFORE_PERIOD: {
+    severity: 'info',
+    vi: 'Văn bản {doc} ở {where} ban hành ngày {date}, trước kỳ đánh giá (từ {from}), nhưng ghi rõ năm đánh giá nên được chấp nhận (kế hoạch năm thường ban hành cuối năm trước). Kiểm tra văn bản đúng là của năm đánh giá.',
+    en: 'Document {doc} in {where} is dated {date}, before the assessment period (from {from}), but names the assessment year, so it is accepted (a year\'s plan is usually issued late in the year before). Check that it is the plan for the assessed year.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof CATALOGUE;

@@ -3,7 +3,7 @@
  * use it. Like pyxform for XLSForms, it names the row and the criterion of each problem.
  */
 import type { CriteriaSet } from './criteria';
-import { childrenOf, indexCriteriaSet, isRomanCode, isWellFormedCode, type IndexedCriterion } from './criteriaSet';
+import { childrenOf, indexCriteriaSet, isRomanCode, isWellFormedCode, type CriteriaIndex, type IndexedCriterion } from './criteriaSet';
 import { finding, type Finding } from './findings';
 
 const EPS = 1e-6;
@@ -21,10 +21,7 @@ export function lintCriteriaSet(set: CriteriaSet): Finding[] {
       out.push(finding('CODE_MALFORMED', { code: n.code, parent: parent?.code ?? '—' }, { ...at(n), field: 'code' }));
     }
     if (!n.isLeaf) {
-      const kids = childrenOf(index, n);
-      // Bonus children add points beyond the parent's maximum, unless the parent is the bonus section.
-      const counted = kids.filter((k) => n.bonus || !k.bonus);
-      const sum = counted.reduce((s, k) => s + k.node.maxPoints, 0);
+      const sum = childrenMaxSum(index, n);
       if (Math.abs(sum - n.node.maxPoints) > EPS) {
         out.push(finding('SET_SUM_MISMATCH', { max: n.node.maxPoints, sum: round4(sum) }, { ...at(n), field: 'maxPoints' }));
       }
@@ -41,6 +38,30 @@ export function lintCriteriaSet(set: CriteriaSet): Finding[] {
     out.push({ ...f, field: f.field ?? 'method' });
   }
   return out;
+}
+
+/**
+ * The parents whose maximum is not the sum of their children's: the linter's rule, also
+ * run on a unit's sheet checked without a reference (an edited or deleted row shows there).
+ */
+export function maxSumFindings(index: CriteriaIndex): Finding[] {
+  const out: Finding[] = [];
+  for (const n of index.nodes) {
+    if (n.isLeaf || index.byCode.get(n.code) !== n) continue;
+    const sum = childrenMaxSum(index, n);
+    if (Math.abs(sum - n.node.maxPoints) > EPS) {
+      const row = n.node.row !== undefined ? { row: n.node.row } : {};
+      out.push(finding('SET_SUM_MISMATCH', { max: n.node.maxPoints, sum: round4(sum) }, { criterion: n.code, field: 'maxPoints', ...row }));
+    }
+  }
+  return out;
+}
+
+/** Bonus children add points beyond the parent's maximum, unless the parent is the bonus section. */
+function childrenMaxSum(index: CriteriaIndex, n: IndexedCriterion): number {
+  return childrenOf(index, n)
+    .filter((k) => n.bonus || !k.bonus)
+    .reduce((s, k) => s + k.node.maxPoints, 0);
 }
 
 /**

@@ -2,14 +2,15 @@
  * Score validation (điểm tự đánh giá, điểm thẩm định) row by row and over the tree, and
  * the whole unit's check: scores, then evidence.
  */
-import { isCellError, type Answer, type CellValue } from './answers';
+import { isCellError, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaIndex, IndexedCriterion } from './criteriaSet';
-import { childrenOf, normalizeCode } from './criteriaSet';
-import type { Period } from './criteria';
+import { childrenOf, fieldsOf, indexCriteriaSet, normalizeCode, withSheetRows } from './criteriaSet';
+import type { CriteriaSet, Period } from './criteria';
 import { findSharedDocuments, validateEvidence } from './evidence';
 import { checkRowLinks } from './links';
-import { finding, type Finding, type FindingField } from './findings';
+import { finding, type Finding, type FindingField, type Params } from './findings';
 import { formatNumber } from './format';
+import { maxSumFindings } from './lint';
 import { describeAllowed, isAllowedScore, parseDeclared, suggestScore } from './method';
 import { parseScore } from './numbers';
 
@@ -54,9 +55,10 @@ export function isValidScore(n: IndexedCriterion, value: number): boolean {
   return value >= 0 && value <= n.node.maxPoints + EPS && isAllowedScore(n.method.allowed, value);
 }
 
-export function validateScores(index: CriteriaIndex, answers: Answer[]): Finding[] {
+export function validateScores(index: CriteriaIndex, answers: Answer[], grand?: SheetTotal): Finding[] {
   const byCode = answersByCode(answers);
   const excused = notApplicableCodes(index, byCode);
+  const sums = new ChildSums(index, byCode, excused);
   const out: Finding[] = [];
 
   for (const n of index.nodes) {
@@ -68,57 +70,135 @@ export function validateScores(index: CriteriaIndex, answers: Answer[]): Finding
     if (declaresNotApplicable(a) && n.node.notApplicableAllowed !== true) {
       out.push(finding('NOT_APPLICABLE_NOT_ALLOWED', {}, at('declared')));
     }
+    const score = parseScore(a?.selfScore);
+    // Out of the denominator, so no error either; a score typed there is not counted: say so.
+    if (excused.has(n.code)) {
+      const scored = score.ok ? score.value !== 0 : score.reason !== 'empty';
+      if (n.isLeaf && scored) out.push(finding('SCORE_NOT_COUNTED', { value: shown(a?.selfScore) }, at('selfScore')));
+      continue;
+    }
     out.push(...checkAppraised(n, a?.appraisedScore, at('appraisedScore')));
 
-    const score = parseScore(a?.selfScore);
     if (n.scoredBy === 'survey' && n.isLeaf) {
       if (score.ok || score.reason !== 'empty') out.push(finding('SURVEY_ROW_SCORED', { value: shown(a?.selfScore) }, at('selfScore')));
+      continue;
+    }
+    if (!n.isLeaf) {
+      const mismatch = sums.check(childrenOf(index, n), a);
+      if (mismatch) out.push(finding('TOTAL_MISMATCH', mismatch, at('selfScore')));
+      else if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(childrenOf(index, n), a)) {
+        out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, at('selfScore')));
+      }
+      if (score.ok && typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, at('selfScore')));
       continue;
     }
     if (!score.ok) {
       if (score.reason !== 'empty') out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, at('selfScore')));
       // A blank bonus row just means no bonus was earned.
-      else if (n.isLeaf && !n.bonus && !excused.has(n.code)) out.push(finding('SCORE_MISSING', {}, at('selfScore')));
+      else if (!n.bonus) out.push(finding('SCORE_MISSING', {}, at('selfScore')));
       continue;
     }
     // Accepted here, but Excel's SUM skips text: the parent totals in the sheet under-count.
-    if (typeof a?.selfScore === 'string') {
-      out.push(finding('SCORE_TYPED_AS_TEXT', { value: a.selfScore.trim(), number: score.value }, at('selfScore')));
-    }
-    if (!n.isLeaf) {
-      const sum = childrenSum(n, index, byCode, excused);
-      if (Math.abs(sum - score.value) > EPS) out.push(finding('TOTAL_MISMATCH', { total: score.value, sum: round4(sum) }, at('selfScore')));
-      continue;
-    }
+    if (typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, at('selfScore')));
     const max = n.node.maxPoints;
     if (score.value < 0) out.push(finding('SCORE_NEGATIVE', { value: score.value, max }, at('selfScore')));
     else if (score.value > max + EPS) out.push(finding('SCORE_ABOVE_MAX', { value: score.value, max }, at('selfScore')));
     else if (!isAllowedScore(n.method.allowed, score.value)) {
       const allowed = { allowed: describeAllowed(n.method.allowed, 'vi'), allowedEn: describeAllowed(n.method.allowed, 'en') };
       out.push(finding('SCORE_NOT_ALLOWED', { value: score.value, ...allowed }, at('selfScore')));
-    } else if (a?.declared !== undefined && !excused.has(n.code)) {
+    } else if (a?.declared !== undefined) {
       const suggested = suggestScore(n.method, parseDeclared(a.declared));
       if (suggested !== undefined && Math.abs(suggested - score.value) > EPS) {
         out.push(finding('SCORE_DIFFERS_FROM_DECLARED', { declared: cellText(a.declared), suggested, value: score.value }, at('selfScore')));
       }
     }
   }
+  if (grand) out.push(...checkGrandTotal(index, sums, grand));
   return out;
 }
 
-/**
- * What a sum formula over the children would give: each child's entered value, or for
- * a child parent left blank its own children's sum; excused and unreadable rows give 0.
- */
-function childrenSum(n: IndexedCriterion, index: CriteriaIndex, byCode: Map<string, Answer>, excused: Set<string>): number {
-  let sum = 0;
-  for (const child of childrenOf(index, n)) {
-    if (excused.has(child.code)) continue;
-    const s = parseScore(byCode.get(child.code)?.selfScore);
-    if (s.ok) sum += s.value;
-    else if (!child.isLeaf && s.reason === 'empty') sum += childrenSum(child, index, byCode, excused);
+function typedAsText(value: string, number: number, at: Omit<Finding, 'code' | 'params' | 'severity'>): Finding {
+  return finding('SCORE_TYPED_AS_TEXT', { value: value.trim(), number }, at);
+}
+
+/** The sheet's `Tổng cộng` row against the fields' counted scores. */
+function checkGrandTotal(index: CriteriaIndex, sums: ChildSums, grand: SheetTotal): Finding[] {
+  const at = { field: 'selfScore' as const, row: grand.row };
+  const fields = fieldsOf(index);
+  const mismatch = sums.check(fields, grand);
+  if (mismatch) return [finding('TOTAL_MISMATCH', mismatch, at)];
+  const score = parseScore(grand.selfScore);
+  if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(fields, grand)) {
+    return [finding('SCORE_NOT_NUMBER', { value: cellText(grand.selfScore) }, at)];
   }
-  return sum;
+  return [];
+}
+
+/**
+ * A total the sheet shows (a parent row, the grand total) against its children. It is
+ * right when it equals the children's counted scores (what the totals use), or their
+ * scores as written where a child carries its own error (a survey row scored, a score
+ * above the maximum): that child is reported, its parent is not reported again. A total
+ * that is a formula adding exactly its children's cells is right by construction, whatever
+ * its cached value (stale under manual calculation): what its children hold is theirs to
+ * report (a score typed as text, which SUM skips, is SCORE_TYPED_AS_TEXT).
+ */
+class ChildSums {
+  constructor(
+    private readonly index: CriteriaIndex,
+    private readonly byCode: Map<string, Answer>,
+    private readonly excused: Set<string>,
+  ) {}
+
+  /** TOTAL_MISMATCH's params when the total is wrong; undefined when right, blank or an exact sum formula. */
+  check(kids: IndexedCriterion[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined): Params | undefined {
+    const s = parseScore(total?.selfScore);
+    if (!s.ok || this.isExactSum(kids, total)) return undefined;
+    const counted = kids.reduce((sum, k) => sum + this.counted(k), 0);
+    const written = kids.reduce((sum, k) => sum + this.written(k), 0);
+    if (Math.abs(s.value - counted) <= EPS || Math.abs(s.value - written) <= EPS) return undefined;
+    return { total: round4(s.value), sum: round4(written) };
+  }
+
+  /** The total's formula adds exactly the cells of these rows. */
+  isExactSum(kids: IndexedCriterion[], total: Pick<Answer, 'selfScoreSumOf'> | undefined): boolean {
+    const rows = total?.selfScoreSumOf;
+    if (rows === undefined || rows.length !== kids.length) return false;
+    const own = new Set(kids.map((k) => this.byCode.get(k.code)?.row));
+    return rows.every((r) => own.has(r)) && new Set(rows).size === own.size;
+  }
+
+  /** What the totals count for a row: valid self-scores; survey, excused and invalid rows give 0. */
+  private counted(n: IndexedCriterion): number {
+    if (this.excused.has(n.code)) return 0;
+    if (!n.isLeaf) return childrenOf(this.index, n).reduce((s, k) => s + this.counted(k), 0);
+    if (n.scoredBy === 'survey') return 0;
+    const s = parseScore(this.byCode.get(n.code)?.selfScore);
+    return s.ok && isValidScore(n, s.value) ? s.value : 0;
+  }
+
+  /**
+   * A row's score as a total over it may take it: a leaf that carries its own error with
+   * what was entered; a parent by the total it shows (its own check judges that total).
+   */
+  private written(n: IndexedCriterion): number {
+    if (this.excused.has(n.code)) return 0;
+    const a = this.byCode.get(n.code);
+    const kids = childrenOf(this.index, n);
+    if (!n.isLeaf && this.isExactSum(kids, a)) return kids.reduce((sum, k) => sum + this.excelValue(k), 0);
+    const s = parseScore(a?.selfScore);
+    if (!n.isLeaf) return s.ok ? s.value : kids.reduce((sum, k) => sum + this.written(k), 0);
+    if (!s.ok) return 0;
+    return n.scoredBy === 'survey' || !isValidScore(n, s.value) ? s.value : this.counted(n);
+  }
+
+  /** What Excel's SUM takes from a cell: numbers only (text is skipped); exact sums recomputed. */
+  private excelValue(n: IndexedCriterion): number {
+    const a = this.byCode.get(n.code);
+    const kids = childrenOf(this.index, n);
+    if (!n.isLeaf && this.isExactSum(kids, a)) return kids.reduce((s, k) => s + this.excelValue(k), 0);
+    return typeof a?.selfScore === 'number' ? a.selfScore : 0;
+  }
 }
 
 function checkAppraised(n: IndexedCriterion, v: CellValue | undefined, at: Omit<Finding, 'code' | 'params' | 'severity'>): Finding[] {
@@ -149,21 +229,28 @@ export interface UnitContext {
   period: Period;
   /** ISO date of today: evidence dated later is flagged. */
   today: string;
+  /** The sheet's grand total row, checked against the fields. */
+  grandTotal?: SheetTotal;
 }
 
 /**
  * Everything a unit's workbook is checked for: scores over the tree, then the evidence
  * of each self-scored leaf, then documents cited for several criteria. Every finding
- * carries the answer's row and the field it concerns.
+ * carries the answer's row and the field it concerns. Rows excused as "Không áp dụng"
+ * are out of the denominator and carry no error. A sheet without an evidence column gets
+ * one finding for it, not one per scored row.
  */
 export function validateUnit(index: CriteriaIndex, answers: Answer[], ctx: UnitContext): Finding[] {
   const byCode = answersByCode(answers);
-  const out = validateScores(index, answers);
+  const excused = notApplicableCodes(index, byCode);
+  const out = validateScores(index, answers, ctx.grandTotal);
+  const evidenceColumn = answers.length === 0 || answers.some((a) => a.evidence !== undefined);
+  const unevidenced: string[] = [];
   // `field` here is the criterion's field (lĩnh vực): sharing across fields is what is reported.
   const shared: { code: string; field: string; evidence: string }[] = [];
 
   for (const n of index.nodes) {
-    if (index.byCode.get(n.code) !== n || !n.isLeaf || n.scoredBy !== 'self') continue;
+    if (index.byCode.get(n.code) !== n || !n.isLeaf || n.scoredBy !== 'self' || excused.has(n.code)) continue;
     const a = byCode.get(n.code);
     if (!a) continue;
     const score = parseScore(a.selfScore);
@@ -175,11 +262,23 @@ export function validateUnit(index: CriteriaIndex, answers: Answer[], ctx: UnitC
         evidence,
         explanation: cellText(a.explanation),
         requiredKinds: n.requiredKinds,
+        ...(n.node.evidenceWindow ? { window: n.node.evidenceWindow } : {}),
       },
-      { period: ctx.period, today: ctx.today },
+      {
+        period: ctx.period,
+        today: ctx.today,
+        ...(index.set.evidenceWindow ? { window: index.set.evidenceWindow } : {}),
+        ...(index.set.year > 0 ? { year: index.set.year } : {}),
+      },
     );
-    out.push(...found.map((f) => placed(f, a.row ?? n.node.row, 'evidence')));
+    for (const f of found) {
+      if (!evidenceColumn && f.code === 'EVIDENCE_MISSING') unevidenced.push(n.code);
+      else out.push(placed(f, a.row ?? n.node.row, 'evidence'));
+    }
     if (evidence !== '') shared.push({ code: n.code, field: n.fieldCode, evidence });
+  }
+  if (unevidenced.length > 0) {
+    out.push(finding('EVIDENCE_COLUMN_MISSING', { count: unevidenced.length, criteria: listed(unevidenced) }, { field: 'evidence' }));
   }
 
   const rowOf = (code: string | undefined) => {
@@ -189,6 +288,38 @@ export function validateUnit(index: CriteriaIndex, answers: Answer[], ctx: UnitC
   out.push(...findSharedDocuments(shared).map((f) => placed(f, rowOf(f.criterion), 'evidence')));
   out.push(...checkRowLinks(answers, index));
   return out;
+}
+
+/** The rules a unit's sheet is checked and totalled by: the reference's on the sheet's rows, else the sheet's own. */
+export function rulesFor(sheet: CriteriaSet, reference: CriteriaSet | undefined): CriteriaSet {
+  return reference ? withSheetRows(reference, sheet) : sheet;
+}
+
+export interface SheetContext {
+  /** The reference set (JSON or master template): its rules apply to the sheet's rows. */
+  reference?: CriteriaSet;
+  today: string;
+  grandTotal?: SheetTotal;
+}
+
+/**
+ * A unit's sheet checked as a whole. With a reference, every rule of the reference applies
+ * to the sheet's rows even where the sheet lacks the column carrying it, and rows the sheet
+ * lacks are left to the comparison (CRITERION_MISSING), not reported again here. Without
+ * one, the sheet's own rules apply and its maximums must add up (SET_SUM_MISMATCH).
+ */
+export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
+  const set = rulesFor(sheet, ctx.reference);
+  const index = indexCriteriaSet(set);
+  const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
+  if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
+  const present = new Set(answers.map((a) => normalizeCode(a.code)));
+  return validateUnit(index, answers, unit).filter((f) => f.criterion === undefined || present.has(normalizeCode(f.criterion)));
+}
+
+/** Codes for a message: the first ten, then how many more. */
+function listed(codes: readonly string[]): string {
+  return codes.length <= 10 ? codes.join(', ') : `${codes.slice(0, 10).join(', ')}, … (+${codes.length - 10})`;
 }
 
 /** Adds the row and field a finding lacks. */

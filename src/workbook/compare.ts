@@ -95,6 +95,9 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
     ...(n?.row !== undefined ? { row: n.row } : {}),
   });
 
+  // A column the sheet lacks (no method or requirement text on any row) is not an edit of every row.
+  const carries = (prop: 'method' | 'evidence') => [...found.values()].some((n) => n[prop] !== undefined);
+  const hasText = { name: true, method: carries('method'), evidence: carries('evidence') };
   for (const [code, ref] of expected) {
     const own = found.get(code);
     if (!own) {
@@ -110,7 +113,7 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
       ['evidence', 'set', 'evidenceRequirement'],
     ];
     for (const [prop, field, column] of texts) {
-      if (own[prop] === ref[prop]) continue; // the usual case, and canonical() is not free on long texts
+      if (!hasText[prop] || own[prop] === ref[prop]) continue; // the usual case, and canonical() is not free on long texts
       const a = canonical(own[prop]);
       const b = canonical(ref[prop]);
       if (a !== b) {

@@ -22,7 +22,8 @@ import { countBySeverity, type Finding } from '../core/findings';
 import { formatDateLong, formatNumber } from '../core/format';
 import { parseScore } from '../core/numbers';
 import { computeTotals, type Totals } from '../core/totals';
-import { answersByCode, cellText } from '../core/validate';
+import { unscoredText } from '../core/completeness';
+import { answersByCode, cellText, rulesFor } from '../core/validate';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import type { CellRange, WriteValue } from './grid';
 import type { UnitReading } from './read';
@@ -52,6 +53,8 @@ export interface ScoreSheetInput {
   totals: Totals;
   /** Error findings of the workbook: any makes the sheet a draft. */
   errors: number;
+  /** Self-scored rows left blank: any makes the sheet a draft too. */
+  unscored?: number;
   /** contentHash() of the workbook; its first 8 characters are stamped. */
   contentHash: string;
   /** When the check ran, Vietnam local time `YYYY-MM-DDTHH:MM`. */
@@ -375,7 +378,8 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
   const at = Object.fromEntries(cols.map((k, i) => [k, i])) as Record<Column, number>;
   const b = new PrintRows(cols.map((k) => WIDTHS[k]));
   const last = b.last;
-  const draft = input.errors > 0;
+  const unscored = input.unscored ?? 0;
+  const draft = input.errors > 0 || unscored > 0;
   const split = at.maxPoints; // left block: code + name
 
   adminHeader(b, split, input.issuer ?? GENERIC_ISSUER, input.unit);
@@ -390,7 +394,8 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
     b.rule(setLine, 0, setLine, last, { italic: true, hAlign: 'center' });
   }
   if (draft) {
-    const mark = b.line(`${DRAFT_MARK}: còn ${input.errors} lỗi chưa sửa, không dùng để ký, gửi.`, 13);
+    const left = [...(input.errors > 0 ? [`còn ${input.errors} lỗi chưa sửa`] : []), ...(unscored > 0 ? [unscoredText(unscored)] : [])];
+    const mark = b.line(`${DRAFT_MARK}: ${left.join(', ')}, không dùng để ký, gửi.`, 13);
     b.rule(mark, 0, mark, last, { bold: true, hAlign: 'center', fontSize: 13, color: 'C00000' });
   } else {
     const stamp = b.line(`Đã kiểm tra lúc ${formatCheckedAt(input.checkedAt)}, mã ${shortHash(input.contentHash)}`);
@@ -481,8 +486,10 @@ export interface ScoreSheetOptions extends RenderHints {
   date: string;
   place?: string;
   issuer?: string;
-  /** The reference criteria set, when known: its title and sample flag are printed. */
+  /** The reference criteria set, when known: its title and sample flag are printed; its rules total the sheet. */
   reference?: CriteriaSet;
+  /** Self-scored rows left blank (unscoredCriteria): the sheet is then a draft. */
+  unscored?: number;
 }
 
 function setLabelOf(reading: UnitReading, reference: CriteriaSet | undefined): ScoreSheetInput['setLabel'] {
@@ -501,8 +508,9 @@ export function scoreSheetFromReading(reading: UnitReading, opts: ScoreSheetOpti
     set: reading.set,
     ...(label ? { setLabel: label } : {}),
     answers: reading.answers,
-    totals: computeTotals(indexCriteriaSet(reading.set), reading.answers),
+    totals: computeTotals(indexCriteriaSet(rulesFor(reading.set, opts.reference)), reading.answers),
     errors: countBySeverity(opts.findings).error,
+    ...(opts.unscored ? { unscored: opts.unscored } : {}),
     contentHash: contentHash(reading),
     checkedAt: opts.checkedAt,
     date: opts.date,

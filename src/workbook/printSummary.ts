@@ -9,8 +9,8 @@
  * as a formula.
  */
 import type { UnitLevel } from '../core/criteria';
-import type { Consolidation, UnitRow } from '../core/consolidate';
-import { unitKey } from '../core/consolidate';
+import type { Consolidation } from '../core/consolidate';
+import { isRanked, unitKey } from '../core/consolidate';
 import { message } from '../core/findings';
 import { formatNumber } from '../core/format';
 import { PrintRows, adminHeader, percent, printLayout, signatureBlock, type RenderHints } from './print';
@@ -57,7 +57,6 @@ const LABELS: Record<Column, string> = {
 const WIDTHS: Record<Column, number> = { rank: 7, unit: 42, self: 12, appraised: 12, max: 12, index: 12, grade: 16 };
 
 const num = (n: number | undefined): string => (n === undefined ? '' : formatNumber(n, 'vi'));
-const isRanked = (u: UnitRow) => u.status === 'accepted' || u.status === 'accepted_with_warnings';
 
 export function buildSummaryPrint(c: Consolidation, opts: SummaryPrintOptions): SheetSpec {
   const ranked = c.units.filter(isRanked);
@@ -125,6 +124,15 @@ export function buildSummaryPrint(c: Consolidation, opts: SummaryPrintOptions): 
   section(
     `Đơn vị nộp nhiều tệp, chưa xếp hạng (${c.duplicates.length}):`,
     c.duplicates.map((d) => `${d.unit}: ${d.files.join(', ')}`),
+  );
+  const withErrors = c.units.filter((u) => u.status === 'accepted_with_errors');
+  section(
+    `Đơn vị được xếp hạng nhưng tệp còn lỗi (${withErrors.length}):`,
+    withErrors.map((r) => {
+      const errors = r.reasons.slice(0, REASONS_SHOWN).map((f) => message(f, 'vi'));
+      if (r.reasons.length > REASONS_SHOWN) errors.push(`và ${r.reasons.length - REASONS_SHOWN} lỗi khác (xem Nhật ký kiểm tra)`);
+      return `${r.unit}: ${errors.join(' ')}`;
+    }),
   );
   section(
     `Tệp bị từ chối (${c.rejected.length}):`,

@@ -3,14 +3,14 @@
  * criteria set the sheet carries in its own definition columns, and the unit's answers
  * as raw cell values (validation must see exactly what was typed).
  */
-import type { Answer, CellValue } from '../core/answers';
+import type { Answer, CellValue, SheetTotal } from '../core/answers';
 import type { CriteriaSet, CriterionNode, UnitLevel } from '../core/criteria';
-import { indexCriteriaSet, isRomanCode, normalizeCode, parentCodeOf } from '../core/criteriaSet';
+import { isRomanCode, normalizeCode, parentCodeOf } from '../core/criteriaSet';
 import { finding, sortFindings, type Finding, type FindingField } from '../core/findings';
 import { parseMethod } from '../core/method';
 import { parseScore, parseVietNumber } from '../core/numbers';
 import { normalizeText } from '../core/text';
-import { cellText, validateUnit } from '../core/validate';
+import { cellText, validateSheet } from '../core/validate';
 import { resolveCodes, type CodeCell } from './codes';
 import { COLUMN_KEYS, type ColumnKey } from './columns';
 import { compareWithReference, definitionHash } from './compare';
@@ -20,6 +20,7 @@ import { a1, type SheetGrid, type WorkbookGrid } from './grid';
 import { attachHyperlinks } from './hyperlinks';
 import { cellString, detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
 import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
+import { sumFormulaRows } from './sumFormula';
 
 /** "Không áp dụng" with or without diacritics; a regex on the raw text, since methods are long. */
 const NOT_APPLICABLE = /\bkh[oô]ng\s+[aá]p\s+d[uụ]ng\b/i;
@@ -75,6 +76,8 @@ export interface UnitReading {
   rows: SheetRow[];
   /** Findings of the reading itself (codes, maximums, edited definitions), with sheet and cell. */
   findings: Finding[];
+  /** The grand total row (`Tổng cộng`, `Tổng điểm`) when the sheet has one. */
+  total?: SheetTotal;
 }
 
 export type ReadFailure = { ok: false; findings: Finding[] };
@@ -166,7 +169,11 @@ interface Table {
   rowOf: Map<string, number>;
   rows: SheetRow[];
   findings: Finding[];
+  total?: SheetTotal;
 }
+
+/** The label of a grand total row, in the name or the code column. */
+const GRAND_TOTAL = /^(tong cong|tong diem|tong so diem|cong)\b/;
 
 function readTable(sheet: SheetGrid, layout: Layout): Table {
   const cols = layout.columns;
@@ -187,11 +194,19 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
   const blankMax: CriterionNode[] = [];
   let roman: CriterionNode | undefined;
 
+  let total: SheetTotal | undefined;
+  const sumOf = (r: number) => (cols.selfScore !== undefined ? sumFormulaRows(sheet.formulas?.[r]?.[cols.selfScore], cols.selfScore) : undefined);
+
   codes.forEach((code, i) => {
     const row = cells[i].row;
     const r = row - 1;
     if (code === undefined) {
       rows.push({ row, kind: 'other' });
+      const label = normalizeText(`${cellString(cell(r, 'code'))} ${cellString(cell(r, 'name'))}`.trim());
+      if (total === undefined && GRAND_TOTAL.test(label)) {
+        const sumRows = sumOf(r);
+        total = { row, selfScore: cell(r, 'selfScore') ?? null, ...(sumRows ? { selfScoreSumOf: sumRows } : {}) };
+      }
       return;
     }
     rows.push({ row, kind: 'criterion', code });
@@ -217,6 +232,8 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
     const answer: Answer = { code, row };
     for (const key of ANSWER_COLUMNS) if (cols[key] !== undefined) answer[key] = cell(r, key) ?? null;
     attachHyperlinks(answer, sheet, r, cols);
+    const sumRows = sumOf(r);
+    if (sumRows) answer.selfScoreSumOf = sumRows;
     answers.push(answer);
   });
 
@@ -246,7 +263,7 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
   for (const [code, list] of rowsOfCode) {
     if (list.length > 1) findings.push(finding('DUPLICATE_CODE', { code, rows: list.join(', ') }, { criterion: code, field: 'code', row: list[1] }));
   }
-  return { fields, answers, rowOf, rows, findings };
+  return { fields, answers, rowOf, rows, findings, ...(total ? { total } : {}) };
 }
 
 // ---------------------------------------------------------------------------
@@ -314,6 +331,7 @@ export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): Unit
     rowOf: table.rowOf,
     rows: table.rows,
     findings: [],
+    ...(table.total ? { total: table.total } : {}),
   };
   reading.findings = sortFindings(findings.map((f) => locateFinding(reading, f)));
   return reading;
@@ -375,14 +393,17 @@ function changedSinceCheck(reading: UnitReading): Finding[] {
 }
 
 /**
- * Everything to show for a reading: its own findings, the core's validateUnit on the
- * set the sheet carries (with the reference's assessment period when given), the
+ * Everything to show for a reading: its own findings, the core's validateSheet (the
+ * reference's rules on the sheet's rows when given, else the sheet's own), the
  * comparison with the reference, and an edit made after the recorded check; all
  * located, errors first.
  */
 export function validateReading(reading: UnitReading, opts: { reference?: CriteriaSet; today: string }): Finding[] {
-  const set = opts.reference ? { ...reading.set, period: opts.reference.period } : reading.set;
-  const found = validateUnit(indexCriteriaSet(set), reading.answers, { period: set.period, today: opts.today });
+  const found = validateSheet(reading.set, reading.answers, {
+    today: opts.today,
+    ...(opts.reference ? { reference: opts.reference } : {}),
+    ...(reading.total ? { grandTotal: reading.total } : {}),
+  });
   if (opts.reference) found.push(...compareWithReference(reading.set, opts.reference, reading.meta));
   found.push(...changedSinceCheck(reading));
   return sortFindings([...reading.findings, ...found.map((f) => locateFinding(reading, f))]);

@@ -33,7 +33,8 @@ export const LEVEL_LABEL: Record<UnitLevel, string> = {
 
 export const STATUS_LABEL: Record<UnitStatus | 'missing' | 'missing_rejected', string> = {
   accepted: 'Hợp lệ',
-  accepted_with_warnings: 'Chấp nhận, có lỗi hoặc cảnh báo',
+  accepted_with_warnings: 'Chấp nhận, có cảnh báo',
+  accepted_with_errors: 'Xếp hạng, có lỗi (xem lý do)',
   rejected: 'Bị từ chối',
   duplicate: 'Trùng tệp - chưa xếp hạng',
   missing: 'Chưa nộp',

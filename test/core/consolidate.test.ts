@@ -1,5 +1,6 @@
-import { consolidate, gradeOf, type GradeBand, type Submission } from '../../src/core/consolidate';
-import { finding } from '../../src/core/findings';
+import { consolidate, gradeOf, isRanked, type GradeBand, type Submission } from '../../src/core/consolidate';
+import { finding, message } from '../../src/core/findings';
+import { buildSummaryPrint } from '../../src/workbook/printSummary';
 
 const grades: GradeBand[] = [
   { label: 'Tốt', labelEn: 'Good', minIndex: 90 },
@@ -106,6 +107,42 @@ describe('consolidate', () => {
       ['Sở A', 'accepted_with_warnings', 0, 1],
       ['Sở B', 'accepted', 0, 0],
     ]);
+  });
+
+  test('a file with error findings is never accepted: accepted_with_errors, ranked on its counted scores, the errors as its reasons', () => {
+    const aboveMax = finding('SCORE_ABOVE_MAX', { value: 3, max: 2 }, { criterion: '1.2' });
+    const missing = finding('SCORE_MISSING', {}, { criterion: '1.1' });
+    const c = consolidate(
+      [
+        sub('a.xlsx', 'Sở A', 'so', 95, { findings: [aboveMax, missing] }),
+        sub('b.xlsx', 'Sở B', 'so', 90, { findings: [missing] }),
+        sub('c.xlsx', 'Sở C', 'so', 80),
+      ],
+      { grades },
+    );
+    expect(c.units.map((u) => [u.unit, u.status, u.rank, u.errors, u.warnings, u.reasons.map((f) => f.code)])).toEqual([
+      ['Sở A', 'accepted_with_errors', 1, 1, 1, ['SCORE_ABOVE_MAX']],
+      ['Sở B', 'accepted_with_warnings', 2, 0, 1, []],
+      ['Sở C', 'accepted', 3, 0, 0, []],
+    ]);
+    expect(c.units.every(isRanked)).toBe(true);
+    expect(c.rejected).toEqual([]);
+  });
+
+  test('the printed ranking ranks a unit with errors and lists its errors after the ranking', () => {
+    const aboveMax = finding('SCORE_ABOVE_MAX', { value: 3, max: 2 }, { criterion: '1.2' });
+    const c = consolidate([sub('a.xlsx', 'Sở A', 'so', 95, { findings: [aboveMax] }), sub('c.xlsx', 'Sở C', 'so', 80)], { grades });
+    const text = buildSummaryPrint(c, { year: 2024, date: '2025-01-20' }).values.flat().filter((v): v is string => typeof v === 'string');
+    expect(text).toContain('Sở A');
+    const at = text.indexOf('Đơn vị được xếp hạng nhưng tệp còn lỗi (1):');
+    expect(at).toBeGreaterThan(text.indexOf('Sở C'));
+    expect(text[at + 1]).toBe(`- Sở A: ${message(aboveMax, 'vi')}`);
+  });
+
+  test('tampering with the reference is rejected, not accepted with errors', () => {
+    const c = consolidate([sub('a.xlsx', 'Sở A', 'so', 95, { findings: [finding('MAX_POINTS_CHANGED', { found: 3, expected: 2 }, { criterion: '1.2' })] })], { grades });
+    expect(c.rejected.map((r) => [r.status, r.reasons.map((f) => f.code)])).toEqual([['rejected', ['MAX_POINTS_CHANGED']]]);
+    expect(c.units).toEqual([]);
   });
 
   test('gradeOf takes the highest band reached', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UNIT_LEVELS } from '../../src/core/criteria';
 import {
   NODE_PROPERTIES,
+  WINDOW_PROPERTIES,
   PERIOD_PROPERTIES,
   SET_PROPERTIES,
   checkCriteriaSet,
@@ -106,10 +107,21 @@ describe('data/schema/criteria-set.schema.json is in step with checkCriteriaSet'
     ['set', schema, SET_PROPERTIES],
     ['period', schema.properties.period, PERIOD_PROPERTIES],
     ['node', schema.$defs.node, NODE_PROPERTIES],
+    ['evidenceWindow', schema.$defs.evidenceWindow, WINDOW_PROPERTIES],
   ])('%s: same properties, same required ones, nothing else allowed', (_name, part, props) => {
     expect(Object.keys(part.properties).sort()).toEqual(Object.keys(props).sort());
     expect([...part.required].sort()).toEqual(required(props));
     expect(part.additionalProperties).toBe(false);
+  });
+
+  test('an evidence window with days out of range or unknown keys is refused, with its path', () => {
+    const { findings } = checkCriteriaSet(
+      jsonWith((j) => {
+        j.evidenceWindow = { daysBefore: -1, days: 3 };
+        j.fields[0].evidenceWindow = { daysAfter: 1.5 };
+      }),
+    );
+    expect(findings.map((f) => f.params.path)).toEqual(['evidenceWindow.daysBefore', 'evidenceWindow.days', 'fields[0].evidenceWindow.daysAfter']);
   });
 
   test('enumerations match', () => {
@@ -122,10 +134,11 @@ describe('data/schema/criteria-set.schema.json is in step with checkCriteriaSet'
     const json = jsonWith((j) => {
       j.$schema = '../schema/criteria-set.schema.json';
       j.note = 'ghi chú';
+      j.evidenceWindow = { daysBefore: 31, daysAfter: 45 };
       const leaf = j.fields[1].children[2];
       for (const [name, p] of Object.entries<Json>(schema.$defs.node.properties)) {
         if (name in leaf || name === 'children') continue;
-        leaf[name] = p.enum ? p.enum[0] : example[p.type];
+        leaf[name] = p.$ref === '#/$defs/evidenceWindow' ? { daysBefore: 0 } : p.enum ? p.enum[0] : example[p.type];
       }
     });
     expect(checkCriteriaSet(json).findings).toEqual([]);

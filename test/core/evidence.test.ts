@@ -270,9 +270,49 @@ describe('validateEvidence', () => {
       [{ code: 'EVIDENCE_DATE_OUT_OF_PERIOD', params: { doc: '210/KH-UBND', date: '15/12/2023', from: '01/1/2024', to: '31/12/2024' } }],
     ],
     [
-      'a date after the period, before today',
-      { evidence: 'Báo cáo số 05/BC-SNV ngày 10 tháng 1 năm 2025' },
+      'a report dated early the next year is accepted (issue 10 §4: the default window is 31 days after)',
+      { evidence: 'Báo cáo số 05/BC-SNV ngày 10 tháng 1 năm 2025 kết quả CCHC năm 2024' },
+      [],
+    ],
+    [
+      'a date after the period beyond the window',
+      { evidence: 'Báo cáo số 05/BC-SNV ngày 10 tháng 1 năm 2025', window: { daysAfter: 7 } },
       [{ code: 'EVIDENCE_DATE_OUT_OF_PERIOD', params: { doc: '05/BC-SNV', date: '10/1/2025', from: '01/1/2024', to: '31/12/2024' } }],
+    ],
+    [
+      'a document dated early the next year that names the next year is out of the period',
+      { evidence: 'Kế hoạch số 05/KH-SNV ngày 10/01/2025 về CCHC năm 2025' },
+      [{ code: 'EVIDENCE_DATE_OUT_OF_PERIOD', params: { doc: '05/KH-SNV', date: '10/1/2025', from: '01/1/2024', to: '31/12/2024' } }],
+    ],
+    [
+      'a plan dated in December of the year before that names the assessment year is accepted with an info finding',
+      { evidence: 'Kế hoạch số 200/KH-UBND ngày 28/12/2023 về cải cách hành chính năm 2024' },
+      [{ code: 'EVIDENCE_DATE_BEFORE_PERIOD', params: { doc: '200/KH-UBND', date: '28/12/2023', from: '01/1/2024' } }],
+    ],
+    [
+      'a plan dated in December of the year before that does not name the assessment year',
+      { evidence: 'Kế hoạch số 200/KH-UBND ngày 28/12/2023 tuyên truyền CCHC' },
+      [{ code: 'EVIDENCE_DATE_OUT_OF_PERIOD', params: { doc: '200/KH-UBND', date: '28/12/2023', from: '01/1/2024', to: '31/12/2024' } }],
+    ],
+    [
+      'a plan naming the assessment year but dated long before the period',
+      { evidence: 'Kế hoạch số 200/KH-UBND ngày 15/10/2023 về CCHC năm 2024' },
+      [{ code: 'EVIDENCE_DATE_OUT_OF_PERIOD', params: { doc: '200/KH-UBND', date: '15/10/2023', from: '01/1/2024', to: '31/12/2024' } }],
+    ],
+    [
+      'a document number left blank, as in drafts',
+      { evidence: 'Kế hoạch số /KH-STP ngày 10/01/2024' },
+      [{ code: 'EVIDENCE_NUMBER_INVALID', params: { text: 'số /KH-STP' } }],
+    ],
+    [
+      'a blank number after "Số:" with spaces',
+      { evidence: 'Số:    /BC-UBND ngày 05/6/2024' },
+      [{ code: 'EVIDENCE_NUMBER_INVALID', params: { text: 'Số: /BC-UBND' } }],
+    ],
+    [
+      'a number without slashes is quoted whole',
+      { evidence: 'Kế hoạch số 15 KH UBND ngày 10/01/2024' },
+      [{ code: 'EVIDENCE_NUMBER_INVALID', params: { text: '15 KH UBND' } }],
     ],
     ['the last day of the period', { evidence: 'Báo cáo 99/BC-UBND ngày 31/12/2024' }, []],
     [

@@ -94,7 +94,7 @@ describe('validateScores', () => {
     [
       'an excused row counts 0 in its field total even when a score was typed',
       [{ code: '2.2', declared: 'Không áp dụng', selfScore: 1 }, { code: '2', selfScore: 2 }],
-      [['TOTAL_MISMATCH', '2', 'selfScore', 14, { total: 2, sum: 1 }]],
+      [['TOTAL_MISMATCH', '2', 'selfScore', 14, { total: 2, sum: 1 }], ['SCORE_NOT_COUNTED', '2.2', 'selfScore', 16, { value: 1 }]],
     ],
     [
       'a total that adds a score the unit may not give (survey) is still a plain sum',
@@ -192,9 +192,10 @@ describe('validateUnit', () => {
       [['SCORE_ABOVE_MAX', '3.1', 'selfScore', 19, { value: 5, max: 2 }]],
     ],
     [
-      'survey rows are not checked for evidence; documents cited on an excused row still are',
+      // Issue 10 §2: a row excused from the denominator never also carries an error.
+      'neither survey rows nor excused rows are checked for evidence',
       [{ code: '2.3', evidence: 'Báo cáo số 1/BC-STP ngày 01/01/2020' }, { code: '2.2', declared: 'Không áp dụng', evidence: 'Công văn số 5/STP-VP ngày 02/01/2019' }],
-      [['EVIDENCE_DATE_OUT_OF_PERIOD', '2.2', 'evidence', 16, expect.objectContaining({ doc: '5/STP-VP' })]],
+      [],
     ],
   ])('%s', (_label, changes, expected) => {
     expect(brief(validateUnit(index, edited(changes), ctx))).toEqual(expected);

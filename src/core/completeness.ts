@@ -1,0 +1,46 @@
+/**
+ * Completeness: a sheet with self-scored rows left blank is not "validated". While the
+ * unit fills it in, each blank row is a SCORE_MISSING warning; the printed, signed sheet
+ * needs every row scored (`print` refuses without --draft), and the pane says how many
+ * are left ("còn N tiêu chí chưa chấm").
+ */
+import type { Answer } from './answers';
+import type { CriteriaIndex } from './criteriaSet';
+import type { Lang } from './format';
+import { parseScore } from './numbers';
+import { answersByCode, notApplicableCodes } from './validate';
+
+export interface Unscored {
+  code: string;
+  /** 1-based sheet row, when known. */
+  row?: number;
+}
+
+/**
+ * The self-scored leaves with a blank self-score, in document order: the rows SCORE_MISSING
+ * reports. Survey rows, bonus rows (blank: no bonus earned) and rows excused as "Không áp
+ * dụng" need no score; a row the sheet lacks (no answer) is the comparison's to report.
+ */
+export function unscoredCriteria(index: CriteriaIndex, answers: readonly Answer[]): Unscored[] {
+  const byCode = answersByCode(answers);
+  const excused = notApplicableCodes(index, byCode);
+  const out: Unscored[] = [];
+  for (const n of index.nodes) {
+    if (index.byCode.get(n.code) !== n || !n.isLeaf || n.scoredBy !== 'self' || n.bonus || excused.has(n.code)) continue;
+    const a = byCode.get(n.code);
+    if (!a) continue;
+    const s = parseScore(a.selfScore);
+    if (!s.ok && s.reason === 'empty') {
+      const row = a.row ?? n.node.row;
+      out.push({ code: n.code, ...(row !== undefined ? { row } : {}) });
+    }
+  }
+  return out;
+}
+
+/** "còn 3 tiêu chí chưa chấm" / "3 criteria not scored yet"; empty when none is left. */
+export function unscoredText(count: number, lang: Lang = 'vi'): string {
+  if (count <= 0) return '';
+  if (lang === 'en') return `${count} ${count === 1 ? 'criterion' : 'criteria'} not scored yet`;
+  return `còn ${count} tiêu chí chưa chấm`;
+}
