@@ -7,7 +7,6 @@
  */
 import type ExcelJS from 'exceljs';
 import { a1, type WritePlan, type WriteValue } from '../../workbook/grid';
-import { dateToSerial } from '../standin/cells';
 
 /** A cell's content as it is saved: a formula, or a value the surgical writer can write. */
 export type CellContent = Exclude<WriteValue, null> | { error: string };
@@ -24,12 +23,19 @@ export interface CellChange {
   value: WriteValue;
 }
 
+const DAY_MS = 86_400_000;
+
+/** A date as Excel stores it (serial days). Not the stand-in's helper: that module brings exceljs into the page's first chunk. */
+function serial(d: Date, date1904: boolean): number {
+  return (d.getTime() - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / DAY_MS;
+}
+
 function content(cell: ExcelJS.Cell, date1904: boolean): CellContent | null {
   if (cell.formula) return { formula: cell.formula };
   const v = cell.value;
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return dateToSerial(v, date1904);
+  if (v instanceof Date) return serial(v, date1904);
   if (typeof v === 'object' && 'error' in v) return { error: String(v.error) };
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((run) => run.text).join('');
   if (typeof v === 'object' && 'text' in v) return typeof v.text === 'string' ? v.text : cell.text;

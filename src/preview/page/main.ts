@@ -12,13 +12,12 @@
 import type ExcelJS from 'exceljs';
 import { message } from '../../core/findings';
 import { FileUnreadableError } from '../../xlsx/errors';
-import { PlanError } from '../../xlsx/surgical';
 import { createOfficeGlobals, GLOBALS_KEY, type PreviewTheme, type RunFunction } from '../office-shim';
 import type { StandIn } from '../standin';
 import { clearAutosave, fileKey, loadAutosave, storeAutosave, type Autosave } from './autosave';
 import { addedSheets, applyChanges, changedCells, planOf, snapshot, type CellChange, type Snapshot } from './changes';
 import { createGrid, type Grid } from './grid';
-import { offerDownload, savedBytes } from './save';
+import { offerDownload } from './download';
 
 const SAMPLE = 'so-tu-phap-2024.xlsx';
 const WIDTHS = ['320', '450'];
@@ -248,6 +247,8 @@ async function save(): Promise<void> {
   const file = open;
   if (!file) return;
   const changes = changesOf(file);
+  // The writer (and JSZip) load on the first save, not with the page.
+  const { savedBytes } = await import(/* webpackChunkName: "save" */ './save');
   const bytes = await savedBytes(file.bytes, planOf(changes), file.name);
   offerDownload(bytes, file.name);
   file.saved = JSON.stringify(changes);
@@ -301,7 +302,7 @@ async function downloadAll(): Promise<void> {
 }
 
 function failed(error: unknown): void {
-  const text = error instanceof PlanError ? error.message : `Không mở được tệp / Could not open the file: ${unreadable(error)}`;
+  const text = `Không mở được tệp / Could not open the file: ${unreadable(error)}`;
   showError(text);
   announce(text);
   console.error(error);

@@ -56,11 +56,11 @@ describe('changedCells', () => {
     const changes = changedCells(before, snapshot(wb));
     const { data } = await applyPlanSurgically(bytes, planOf(changes), 'don-vi.xlsx');
     const saved = new ExcelJS.Workbook();
-    await saved.xlsx.load(data);
+    await saved.xlsx.load(data as unknown as ExcelJS.Buffer);
     expect(changedCells(before, snapshot(saved))).toEqual(changes);
 
     const replayed = new ExcelJS.Workbook();
-    await replayed.xlsx.load(bytes);
+    await replayed.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     applyChanges(replayed, changes);
     expect(changedCells(before, snapshot(replayed))).toEqual(changes);
   });
