@@ -146,7 +146,17 @@ async function main(): Promise<void> {
   console.log(ensureBuild() === 'reused' ? 'dist/ đã mới, dùng lại / dist/ is up to date, reusing it' : 'Đã dựng xong / Build done');
   const server = await serveOnFreePort(DIST, Number.isInteger(requested) && requested > 0 ? requested : DEFAULT_PORT);
   const page = `${server.url}/${PREVIEW_PAGE}`;
-  console.log(`\nXem trước Chỉ số CCHC / PAR INDEX preview:\n  ${page}\n\nCtrl+C để dừng / Ctrl+C to stop.`);
+  console.log(
+    [
+      '',
+      'Chỉ số CCHC trên trình duyệt (mở tệp .xlsx của đơn vị, không cần Excel) / PAR INDEX in the browser (your own .xlsx, no Excel needed):',
+      `  ${page}`,
+      'Mở ngay bảng mẫu / Straight to the sample:',
+      `  ${page}?sample=so-tu-phap-2024.xlsx`,
+      '',
+      'Ctrl+C để dừng / Ctrl+C to stop.',
+    ].join('\n'),
+  );
   openBrowser(page);
   const stop = () => {
     void server.close().then(() => process.exit(0));
