@@ -243,6 +243,39 @@ describe('autosave', () => {
   });
 });
 
+describe('drop and print', () => {
+  test('a file dropped on the page opens; printing gives the sheet alone on A4 landscape', async () => {
+    const app = await openApp();
+    const bytes = readFileSync(source).toString('base64');
+    await app.page.evaluate(
+      ([data, name]) => {
+        const binary = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([binary], name));
+        for (const type of ['dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      [bytes, FILE_NAME] as const,
+    );
+    // The autosave test above leaves an autosave of this file: discarded here.
+    await app.page.locator('table.grid td[data-address], section.restore').first().waitFor();
+    const offer = app.page.getByRole('region', { name: /Có bản lưu tự động của tệp này/ });
+    if ((await offer.count()) > 0) await offer.getByRole('button', { name: /^Bỏ qua/ }).click();
+    await paneReady(app.page);
+    await expect(app.page.locator('#file-name').textContent()).resolves.toBe(FILE_NAME);
+
+    await app.page.emulateMedia({ media: 'print' });
+    for (const hidden of ['header', '.pane', '#sheet-tabs', 'table.grid thead']) expect([hidden, await app.page.locator(hidden).first().isVisible()]).toEqual([hidden, false]);
+    await expect(app.page.locator('table.grid td[data-address="A5"]').isVisible()).resolves.toBe(true);
+    const pdf = (await app.page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    // A4 landscape in points: 842 x 595.
+    expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([842, 595]);
+    await app.page.emulateMedia({ media: 'screen' });
+    expect(app.errors).toEqual([]);
+    await app.page.close();
+  });
+});
+
 describe('offline', () => {
   test('after the first visit the app reloads and opens the sample with no network', async () => {
     const app = await openApp();
