@@ -10,11 +10,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { formatNumber } from '../../src/core/format';
 import { PREVIEW_PAGE, REPO_ROOT } from '../../scripts/demo';
-import { download, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
+import { download, SERVED_SAMPLE, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
 import { handmadeWorkbook } from './handmade';
 import { sampleFacts, type FillableCriterion, type SampleFacts } from './sample';
 
@@ -273,6 +274,49 @@ describe('drop and print', () => {
     await app.page.emulateMedia({ media: 'screen' });
     expect(app.errors).toEqual([]);
     await app.page.close();
+  });
+});
+
+describe('consolidation from the page', () => {
+  test('the pane\'s Tổng hợp mode over units\' files; the result downloads with its new sheets', async () => {
+    // Two units' copies of the sample, told apart by their "Đơn vị:" line.
+    const units = ['Sở Xây dựng', 'Sở Y tế'];
+    const files: string[] = [];
+    for (const unit of units) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(SERVED_SAMPLE);
+      let renamed = 0;
+      wb.worksheets[0].eachRow((row) => row.eachCell((cell) => {
+        if (cell.master === cell && typeof cell.value === 'string' && /^Đơn vị:/.test(cell.value)) {
+          cell.value = `Đơn vị: ${unit}`;
+          renamed++;
+        }
+      }));
+      if (renamed !== 1) throw new Error(`the sample has ${renamed} "Đơn vị:" lines`);
+      const file = path.join(SHOTS_DIR, `don-vi-${files.length + 1}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      files.push(file);
+    }
+    const app = await openApp();
+    await app.page.getByRole('button', { name: 'Mở bảng mẫu / Open the sample', exact: true }).click();
+    const pane = await paneReady(app.page);
+    const tabsBefore = await app.page.getByRole('tablist', { name: /Trang tính/ }).getByRole('tab').count();
+    await pane.locator('[data-action="open-consolidate"]').click();
+    await pane.locator('section[data-mode="consolidate"] input[type="file"]').first().setInputFiles(files);
+    await pane.locator('[data-action="consolidate"]').click();
+    await eventually(async () => expect(await app.page.getByRole('tablist', { name: /Trang tính/ }).getByRole('tab').count()).toBeGreaterThan(tabsBefore), 60_000);
+    const button = app.page.getByRole('button', { name: /^Tải sổ kèm trang mới/ });
+    await eventually(async () => expect(await button.isVisible()).toBe(true));
+    const [download] = await Promise.all([app.page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('so-tu-phap-2024-kem-trang-moi.xlsx');
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);
+    const sample = new ExcelJS.Workbook();
+    await sample.xlsx.readFile(SERVED_SAMPLE);
+    expect(saved.worksheets.length).toBeGreaterThan(sample.worksheets.length);
+    expect(app.errors).toEqual([]);
+    app.page.on('dialog', (dialog) => void dialog.accept());
+    await app.page.close({ runBeforeUnload: true });
   });
 });
 
