@@ -1,12 +1,19 @@
 // Builds the task pane into dist/ and serves it on https://localhost:3000 (the origin in
 // manifest.xml). office.js is not bundled: taskpane.html loads it from Microsoft's CDN.
-// Also builds the browser preview (preview.html: the sample workbook as a grid beside the
-// same task pane bundle, in preview-pane.html, on globals built over the Excel stand-in).
+// Also builds the browser app (preview.html: the officer's own workbook, or the sample, as
+// a grid beside the same task pane bundle, in preview-pane.html, on globals built over the
+// Excel stand-in; sw.js keeps it working offline).
+// A production build is a release: ADDIN_URL (the https folder dist/ is served from) is
+// required, and dist/manifest.xml points there (scripts/addin-manifest.js, docs/deploy.md).
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { addinBase, releaseManifest } = require('./scripts/addin-manifest');
+const { version } = require('./package.json');
 
 const PORT = 3000;
 
@@ -49,16 +56,53 @@ function httpsServer() {
   return { type: 'https', options };
 }
 
+/** The release base from ADDIN_URL; without a usable one the build stops and says what to set. */
+function releaseBase() {
+  try {
+    return addinBase(process.env.ADDIN_URL);
+  } catch (error) {
+    console.error(`\n${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+/** Files the service worker does not cache: the manifest is for Office, sw.js is itself. */
+const NOT_CACHED = /(^manifest\.xml$|^sw\.js$|\.map$|\.LICENSE\.txt$)/;
+
+/**
+ * Emits sw.js (src/preview/page/sw.js) with the list of every other emitted file and a
+ * version hashed from their bytes: any change in a release makes the browser install it anew.
+ */
+class ServiceWorkerPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ServiceWorkerPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ServiceWorkerPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        const files = Object.keys(assets).filter((name) => !NOT_CACHED.test(name)).sort();
+        const hash = crypto.createHash('sha256');
+        for (const name of files) hash.update(name).update(assets[name].buffer());
+        const source = fs
+          .readFileSync(path.join(__dirname, 'src/preview/page/sw.js'), 'utf8')
+          .replace("'__CHISO_VERSION__'", JSON.stringify(`${version}-${hash.digest('hex').slice(0, 12)}`))
+          .replace('__CHISO_FILES__', JSON.stringify(files.map((name) => `./${name}`)));
+        compilation.emitAsset('sw.js', new webpack.sources.RawSource(source));
+      });
+    });
+  }
+}
+
 module.exports = (_env, argv) => {
   const production = argv.mode === 'production';
+  const base = production ? releaseBase() : null;
   return {
     mode: production ? 'production' : 'development',
-    devtool: 'source-map',
+    // A release publishes no source maps: they are written beside dist/, in sourcemaps/.
+    devtool: production ? 'hidden-source-map' : 'source-map',
     entry: { taskpane: './src/taskpane/index.tsx', preview: './src/preview/page/main.ts' },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
+      sourceMapFilename: production ? '../sourcemaps/[file].map' : '[file].map',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
@@ -94,12 +138,21 @@ module.exports = (_env, argv) => {
           // Exact paths, no globs: a glob on the repository root would watch the whole root
           // and rebuild on every log or temp file written there.
           { from: 'assets', to: 'assets' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            ...(production ? { transform: (content) => releaseManifest(content.toString('utf8'), base, version) } : {}),
+          },
           { from: 'src/taskpane/commands.html', to: 'commands.html' },
           { from: 'src/taskpane/support.html', to: 'support.html' },
           { from: SAMPLE, to: `samples/${path.basename(SAMPLE)}` },
         ],
       }),
+      // The surgical writer (src/xlsx/surgical.ts) also runs in the browser app: Buffer
+      // from the `buffer` package, node:path's posix helpers from a small module.
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+      new webpack.NormalModuleReplacementPlugin(/^node:path$/, path.resolve(__dirname, 'src/preview/page/posixPath.ts')),
+      new ServiceWorkerPlugin(),
     ],
     performance: { hints: production ? 'warning' : false, maxEntrypointSize: 800 * 1024, maxAssetSize: 1200 * 1024 },
     watchOptions: { ignored: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/coverage/**', '**/test-results/**', '**/.tmp/**', '**/*.log'] },

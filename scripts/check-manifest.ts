@@ -175,11 +175,14 @@ function collectUrls(root: XmlNode): { value: string; node: XmlNode }[] {
   return urls;
 }
 
-function checkUrls(root: XmlNode, problems: string[]): string | null {
+function checkUrls(root: XmlNode, problems: string[]): AddinBase | null {
   const source = child(child(root, 'DefaultSettings'), 'SourceLocation')?.attrs.DefaultValue;
   let origin: string | null = null;
+  let folder = '/';
   try {
-    origin = source ? new URL(source).origin : null;
+    const url = source ? new URL(source) : null;
+    origin = url ? url.origin : null;
+    if (url) folder = decodeURIComponent(new URL('.', url).pathname);
   } catch {
     // Reported below with every other URL that does not parse.
   }
@@ -195,23 +198,30 @@ function checkUrls(root: XmlNode, problems: string[]): string | null {
     if (url.protocol !== 'https:') problems.push(`${at(node)}: "${value}" must use https`);
     else if (origin && url.origin !== origin) problems.push(`${at(node)}: "${value}" is not on the add-in's origin ${origin}`);
   }
-  return origin;
+  return origin ? { origin, folder } : null;
 }
 
-function checkIconFile(url: string, size: number, node: XmlNode, origin: string, problems: string[]): void {
+/** Where the add-in's files are: the origin and the folder of <SourceLocation> (`/` in dev, `/chiso/` for a release). */
+interface AddinBase {
+  origin: string;
+  folder: string;
+}
+
+function checkIconFile(url: string, size: number, node: XmlNode, base: AddinBase, problems: string[]): void {
   let pathname: string;
   try {
     const parsed = new URL(url);
-    if (parsed.origin !== origin) return; // already reported as off-origin
+    if (parsed.origin !== base.origin) return; // already reported as off-origin
     pathname = decodeURIComponent(parsed.pathname);
   } catch {
     return; // already reported as not a URL
   }
-  if (!pathname.startsWith('/assets/')) {
-    problems.push(`${at(node)}: icon "${url}" must be served from /assets/ (copied from the repository's assets folder)`);
+  const assets = `${base.folder}assets/`;
+  if (!pathname.startsWith(assets)) {
+    problems.push(`${at(node)}: icon "${url}" must be served from ${assets} (copied from the repository's assets folder)`);
     return;
   }
-  const file = path.join(REPO_ROOT, pathname);
+  const file = path.join(REPO_ROOT, pathname.slice(base.folder.length));
   if (!existsSync(file)) {
     problems.push(`${at(node)}: icon file ${path.relative(REPO_ROOT, file)} does not exist`);
     return;
@@ -223,11 +233,11 @@ function checkIconFile(url: string, size: number, node: XmlNode, origin: string,
   }
 }
 
-function checkIcons(root: XmlNode, origin: string, problems: string[]): void {
+function checkIcons(root: XmlNode, base: AddinBase, problems: string[]): void {
   for (const [name, size] of Object.entries(TOP_ICONS)) {
     const node = child(root, name);
     const url = node?.attrs.DefaultValue;
-    if (node && url) checkIconFile(url, size, node, origin, problems);
+    if (node && url) checkIconFile(url, size, node, base, problems);
   }
   const images = new Map<string, XmlNode>();
   for (const node of child(child(root, 'VersionOverrides'), 'Resources')?.children.find((c) => c.name === 'Images')?.children ?? []) {
@@ -238,7 +248,7 @@ function checkIcons(root: XmlNode, origin: string, problems: string[]): void {
     if (node.name !== 'Image' || node.attrs.resid === undefined) continue;
     const image = images.get(node.attrs.resid);
     const url = image?.attrs.DefaultValue;
-    if (image && url) checkIconFile(url, Number(node.attrs.size), node, origin, problems);
+    if (image && url) checkIconFile(url, Number(node.attrs.size), node, base, problems);
   }
 }
 
@@ -249,8 +259,8 @@ function review(result: WorkerResult, schemaChecked: boolean): ManifestCheck {
   const problems = result.schemaErrors.map((e) => `schema: ${e}`);
   checkTop(result.root, problems);
   checkResids(result.root, problems);
-  const origin = checkUrls(result.root, problems);
-  if (origin) checkIcons(result.root, origin, problems);
+  const base = checkUrls(result.root, problems);
+  if (base) checkIcons(result.root, base, problems);
   return { schemaChecked, problems };
 }
 

@@ -1,14 +1,17 @@
 /**
  * `npm run demo`: builds the add-in (unless dist/ is newer than its sources), serves dist/
- * on http://localhost (3100, or the next free port), prints the preview's address and
+ * on http://localhost (3100, or the next free port), prints the browser app's address and
  * opens a browser where one is available. Ctrl+C stops. The end-to-end tests and the
- * pane benchmark use the same build check and server.
+ * pane benchmark use the same build check and server. The build is a release for
+ * LOCAL_BASE (https://localhost:3000/, the dev origin): its manifest.xml sideloads next
+ * to the dev server, and the browser app runs from any origin.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { LOCAL_BASE } from './addin-manifest';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const DIST = path.join(REPO_ROOT, 'dist');
@@ -17,7 +20,7 @@ export const DEFAULT_PORT = 3100;
 export const PREVIEW_PAGE = 'preview.html';
 
 /** What the build reads: a change to any of these makes dist/ stale. */
-const BUILD_INPUTS = ['src', 'assets', 'data/samples', 'manifest.xml', 'webpack.config.js', 'package-lock.json', 'tsconfig.json'];
+const BUILD_INPUTS = ['src', 'assets', 'data/samples', 'manifest.xml', 'webpack.config.js', 'scripts/addin-manifest.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +29,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
@@ -42,21 +46,25 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-/** Whether dist/ holds a production build newer than every build input. */
+/** Whether dist/ holds a production build for LOCAL_BASE newer than every build input. */
 export function buildIsFresh(root: string = REPO_ROOT): boolean {
   const page = path.join(root, 'dist', PREVIEW_PAGE);
-  if (!existsSync(page)) return false;
+  const manifest = path.join(root, 'dist', 'manifest.xml');
+  if (!existsSync(page) || !existsSync(manifest)) return false;
+  // A release built for a province's ADDIN_URL is not the local build the tests expect.
+  if (!readFileSync(manifest, 'utf8').includes(`<SourceLocation DefaultValue="${LOCAL_BASE}`)) return false;
   const built = statSync(page).mtimeMs;
   return BUILD_INPUTS.every((input) => newestMtime(path.join(root, input)) <= built);
 }
 
-/** Builds in production mode when dist/ is stale; throws with webpack's output when the build fails. */
+/** Builds in production mode for LOCAL_BASE when dist/ is stale; throws with webpack's output when the build fails. */
 export function ensureBuild(options: { quiet?: boolean } = {}): 'reused' | 'built' {
   if (buildIsFresh()) return 'reused';
-  if (!options.quiet) console.log('Đang dựng phần bổ trợ / Building the add-in (webpack --mode production)...');
+  if (!options.quiet) console.log(`Đang dựng phần bổ trợ / Building the add-in (ADDIN_URL=${LOCAL_BASE} webpack --mode production)...`);
   const result = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
+    env: { ...process.env, ADDIN_URL: LOCAL_BASE },
     stdio: options.quiet ? 'pipe' : 'inherit',
   });
   if (result.status !== 0) {
@@ -138,7 +146,17 @@ async function main(): Promise<void> {
   console.log(ensureBuild() === 'reused' ? 'dist/ đã mới, dùng lại / dist/ is up to date, reusing it' : 'Đã dựng xong / Build done');
   const server = await serveOnFreePort(DIST, Number.isInteger(requested) && requested > 0 ? requested : DEFAULT_PORT);
   const page = `${server.url}/${PREVIEW_PAGE}`;
-  console.log(`\nXem trước Chỉ số CCHC / PAR INDEX preview:\n  ${page}\n\nCtrl+C để dừng / Ctrl+C to stop.`);
+  console.log(
+    [
+      '',
+      'Chỉ số CCHC trên trình duyệt (mở tệp .xlsx của đơn vị, không cần Excel) / PAR INDEX in the browser (your own .xlsx, no Excel needed):',
+      `  ${page}`,
+      'Mở ngay bảng mẫu / Straight to the sample:',
+      `  ${page}?sample=so-tu-phap-2024.xlsx`,
+      '',
+      'Ctrl+C để dừng / Ctrl+C to stop.',
+    ].join('\n'),
+  );
   openBrowser(page);
   const stop = () => {
     void server.close().then(() => process.exit(0));

@@ -71,7 +71,7 @@ export interface Preview {
   errors: string[];
 }
 
-/** Opens the preview at a pane width and waits until the grid is drawn and the pane has rendered. */
+/** Opens the browser app on the sample at a pane width and waits until the grid is drawn and the pane has rendered. */
 export async function openPreview(session: Session, query: Record<string, string> = {}): Promise<Preview> {
   const page = await session.context.newPage();
   const errors: string[] = [];
@@ -79,7 +79,7 @@ export async function openPreview(session: Session, query: Record<string, string
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  const search = new URLSearchParams({ width: '320', ...query }).toString();
+  const search = new URLSearchParams({ width: '320', sample: SAMPLE_NAME, ...query }).toString();
   await page.goto(`${session.server.url}/${PREVIEW_PAGE}?${search}`);
   await page.locator('table.grid td[data-address]').first().waitFor();
   const pane = page.frameLocator('#pane');
@@ -136,13 +136,13 @@ export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
 }
 
-/** Clicks the download button and saves the file under test-results/e2e. */
-export async function download(preview: Preview): Promise<string> {
+/** Clicks "Lưu tệp" and saves the download under test-results/e2e; it keeps the opened file's name. */
+export async function download(preview: Preview, expectedName = SAMPLE_NAME): Promise<string> {
   const [file] = await Promise.all([
     preview.page.waitForEvent('download'),
-    preview.page.getByRole('button', { name: /Tải xuống \.xlsx/ }).click(),
+    preview.page.getByRole('button', { name: /^Lưu tệp/ }).click(),
   ]);
-  if (file.suggestedFilename() !== SAMPLE_NAME) throw new Error(`downloaded ${file.suggestedFilename()}, expected ${SAMPLE_NAME}`);
+  if (file.suggestedFilename() !== expectedName) throw new Error(`downloaded ${file.suggestedFilename()}, expected ${expectedName}`);
   mkdirSync(SHOTS_DIR, { recursive: true });
   const target = path.join(SHOTS_DIR, `download-${Date.now()}.xlsx`);
   await file.saveAs(target);

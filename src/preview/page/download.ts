@@ -1,11 +1,8 @@
-/** The in-memory workbook as a real .xlsx download, written by exceljs. */
-import type ExcelJS from 'exceljs';
-
+/** Bytes offered as a download (the saved workbook, or one with the pane's new sheets): nothing leaves the page. */
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function downloadWorkbook(workbook: ExcelJS.Workbook, fileName: string): Promise<void> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  const url = URL.createObjectURL(new Blob([buffer], { type: XLSX_TYPE }));
+export function offerDownload(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

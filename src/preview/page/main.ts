@@ -1,16 +1,28 @@
 /**
- * The browser preview: the sample workbook as an editable grid beside the real task pane
- * bundle, which runs in a frame on Office.js globals built over the strict stand-in.
- * exceljs and the stand-in are loaded with import(), so they are their own chunks.
- * Query parameters: width=320|450, theme=light|dark, lang=vi-VN|en-US, api=1.7 (the
- * ExcelApi version the stand-in offers, to try an older Excel), sample=<file in samples/>.
+ * The browser app (preview.html): the officer's own .xlsx, or the sample, as an editable
+ * grid beside the real task pane bundle, which runs in a frame on Office.js globals built
+ * over the strict stand-in. "Lưu tệp" downloads the opened file with only the changed
+ * cells rewritten (surgical writer); changes are autosaved in IndexedDB and offered back
+ * when the same file is opened again; leaving with unsaved changes asks first; a service
+ * worker keeps the app working offline. Nothing is sent anywhere.
+ * exceljs, the reader and the stand-in are loaded with import(), so they are their own chunks.
+ * Query parameters: sample=<file in samples/> (opens it at once), width=320|450,
+ * theme=light|dark, lang=vi-VN|en-US, api=1.7 (the ExcelApi version the stand-in offers).
  */
+import type ExcelJS from 'exceljs';
+import { message } from '../../core/findings';
+import { FileUnreadableError } from '../../xlsx/errors';
 import { createOfficeGlobals, GLOBALS_KEY, type PreviewTheme, type RunFunction } from '../office-shim';
-import { downloadWorkbook } from './download';
+import type { StandIn } from '../standin';
+import { clearAutosave, fileKey, loadAutosave, storeAutosave, type Autosave } from './autosave';
+import { addedSheets, applyChanges, changedCells, planOf, snapshot, type CellChange, type Snapshot } from './changes';
 import { createGrid, type Grid } from './grid';
+import { offerDownload } from './download';
 
-const DEFAULT_SAMPLE = 'so-tu-phap-2024.xlsx';
+const SAMPLE = 'so-tu-phap-2024.xlsx';
 const WIDTHS = ['320', '450'];
+/** Quiet time after the last change before it is autosaved. */
+const AUTOSAVE_MS = 600;
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -24,9 +36,9 @@ const settings = {
   theme: (params.get('theme') === 'dark' ? 'dark' : 'light') as PreviewTheme,
   lang: params.get('lang') === 'en-US' ? 'en-US' : 'vi-VN',
   api: /^1\.\d{1,2}$/.test(params.get('api') ?? '') ? (params.get('api') as string) : undefined,
-  // A bare file name: the page only opens files served from samples/.
-  sample: /^[\w.-]+\.xlsx$/.test(params.get('sample') ?? '') ? (params.get('sample') as string) : DEFAULT_SAMPLE,
 };
+// A bare file name: the page only opens samples served from samples/.
+const requestedSample = /^[\w.-]+\.xlsx$/.test(params.get('sample') ?? '') ? (params.get('sample') as string) : null;
 
 /** Keeps the address bar in step with the controls, so a reload or a shared link shows the same state. */
 function remember(): void {
@@ -44,23 +56,148 @@ function announce(text: string): void {
   setTimeout(() => (announcer.textContent = text), 50);
 }
 
-async function openSample(): Promise<void> {
-  const response = await fetch(`samples/${settings.sample}`);
-  if (!response.ok) throw new Error(`samples/${settings.sample}: HTTP ${response.status}`);
-  const [{ default: ExcelJS }, { createStandIn }, data] = await Promise.all([
-    import('exceljs'),
-    import(/* webpackChunkName: "standin" */ '../standin'),
-    response.arrayBuffer(),
-  ]);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data);
-  const standIn = createStandIn(workbook, settings.api ? { apiVersion: settings.api } : {});
+/** The workbook the page has open. */
+interface OpenFile {
+  name: string;
+  bytes: Uint8Array;
+  key: string;
+  sample: boolean;
+  workbook: ExcelJS.Workbook;
+  standIn: StandIn;
+  /** The cells as the file was opened. */
+  original: Snapshot;
+  /** The changes the last "Lưu tệp" saved (JSON), or '[]': equal to the current ones means nothing is unsaved. */
+  saved: string;
+  /** The changes last written to IndexedDB (JSON). */
+  stored: string;
+}
 
-  element('file-name').textContent = settings.sample;
+let open: OpenFile | null = null;
+
+function changesOf(file: OpenFile): CellChange[] {
+  return changedCells(file.original, snapshot(file.workbook));
+}
+
+function unsaved(file: OpenFile | null): CellChange[] {
+  if (!file) return [];
+  const changes = changesOf(file);
+  return JSON.stringify(changes) === file.saved ? [] : changes;
+}
+
+const status = element('save-status');
+function showStatus(file: OpenFile, changes: CellChange[]): void {
+  const dirty = JSON.stringify(changes) !== file.saved;
+  status.textContent = dirty
+    ? `Có ${changes.length} ô đã sửa chưa lưu vào tệp / ${changes.length} changed cell(s) not saved to a file yet`
+    : 'Không có thay đổi chưa lưu / No unsaved changes';
+  status.dataset.dirty = String(dirty);
+  element<HTMLButtonElement>('download-all').hidden = addedSheets(file.original, snapshot(file.workbook)).length === 0;
+}
+
+let autosaveTimer = 0;
+/** After an edit in the grid or a write by the pane: status updated, the changes autosaved. */
+function changed(): void {
+  clearTimeout(autosaveTimer);
+  autosaveTimer = window.setTimeout(() => {
+    const file = open;
+    if (!file) return;
+    const changes = changesOf(file);
+    showStatus(file, changes);
+    const json = JSON.stringify(changes);
+    if (json === file.stored) return;
+    file.stored = json;
+    const save: Autosave = { key: file.key, fileName: file.name, savedAt: new Date().toISOString(), changes };
+    (changes.length === 0 ? clearAutosave(file.key) : storeAutosave(save)).catch((error: unknown) => {
+      announce(`Không lưu tạm được vào trình duyệt / Could not autosave in the browser: ${String(error)}`);
+      console.error(error);
+    });
+  }, AUTOSAVE_MS);
+}
+
+/** Offers an autosave of this file back; resolves with the officer's choice. */
+function askRestore(save: Autosave): Promise<boolean> {
+  const panel = element('grid-panel');
+  const box = document.createElement('section');
+  box.className = 'restore';
+  box.setAttribute('aria-labelledby', 'restore-title');
+  const time = new Date(save.savedAt).toLocaleString('vi-VN');
+  box.innerHTML = `<h2 id="restore-title">Có bản lưu tự động của tệp này <span lang="en">/ An autosave of this file exists</span></h2>
+    <p></p>
+    <button type="button" data-choice="restore">Khôi phục <span lang="en">/ Restore</span></button>
+    <button type="button" data-choice="discard">Bỏ qua <span lang="en">/ Discard</span></button>`;
+  box.querySelector('p')!.textContent =
+    `${save.changes.length} ô đã sửa lúc ${time}, chưa lưu vào tệp. / ${save.changes.length} cell(s) changed at ${time}, not saved to a file.`;
+  panel.replaceChildren(box);
+  box.querySelector('button')!.focus();
+  return new Promise((resolve) => {
+    box.addEventListener('click', (event) => {
+      const choice = (event.target as HTMLElement).closest('button')?.dataset.choice;
+      if (choice) resolve(choice === 'restore');
+    });
+  });
+}
+
+/** A fresh grid: the old one's listeners go with its replaced elements. */
+function freshHost(id: string): HTMLElement {
+  const old = element(id);
+  const next = old.cloneNode(false) as HTMLElement;
+  old.replaceWith(next);
+  return next;
+}
+
+function unreadable(error: unknown): string {
+  if (error instanceof FileUnreadableError) return `${message(error.toFinding('vi'), 'vi')} / ${message(error.toFinding('en'), 'en')}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function showError(text: string): void {
+  const panel = element('grid-panel');
+  const p = document.createElement('p');
+  p.id = 'load-error';
+  p.role = 'alert';
+  p.textContent = text;
+  panel.replaceChildren(p);
+}
+
+async function openBytes(bytes: Uint8Array, name: string, sample: boolean): Promise<void> {
+  const pending = unsaved(open);
+  if (pending.length > 0 && !confirm(`Tệp ${open!.name} còn ${pending.length} ô đã sửa chưa lưu. Mở tệp khác? (Bản lưu tự động vẫn còn.)\n${open!.name} has ${pending.length} unsaved cell(s). Open another file? (The autosave is kept.)`)) return;
+  const [{ loadWorkbook }, { createStandIn }] = await Promise.all([
+    import(/* webpackChunkName: "reader" */ '../../xlsx/buffer'),
+    import(/* webpackChunkName: "standin" */ '../standin'),
+  ]);
+  const workbook = await loadWorkbook(bytes, name);
+  const key = await fileKey(bytes, name);
+  const original = snapshot(workbook);
+  const autosave = await loadAutosave(key).catch((error: unknown) => {
+    console.error(error);
+    return undefined;
+  });
+  let stored = '[]';
+  if (autosave && autosave.changes.length > 0) {
+    if (await askRestore(autosave)) {
+      applyChanges(workbook, autosave.changes);
+      stored = JSON.stringify(autosave.changes);
+    } else {
+      await clearAutosave(key);
+    }
+  }
+  const standIn = createStandIn(workbook, settings.api ? { apiVersion: settings.api } : {});
+  open = { name, bytes, key, sample, workbook, standIn, original, saved: '[]', stored };
+  mountFile(open);
+  showStatus(open, changesOf(open));
+}
+
+function mountFile(file: OpenFile): void {
+  const { standIn, workbook } = file;
+  element('file-name').textContent = file.name;
+  element('sample-banner').hidden = !file.sample;
+  document.body.dataset.open = 'true';
   let grid: Grid | null = null;
   let redraw = 0;
   let lastSelection = standIn.selection;
   const afterRun = () => {
+    changed();
     // Many runs can settle in one frame (the pane reads, then writes): draw once.
     cancelAnimationFrame(redraw);
     redraw = requestAnimationFrame(() => {
@@ -70,21 +207,25 @@ async function openSample(): Promise<void> {
       lastSelection = selection;
     });
   };
+  const panel = freshHost('grid-panel');
+  const tabs = freshHost('sheet-tabs');
   grid = createGrid(
     {
       workbook,
-      editCell: (sheet, address, text) => standIn.editCell(sheet, address, text),
+      editCell: async (sheet, address, text) => {
+        await standIn.editCell(sheet, address, text);
+        changed();
+      },
       selectCell: async (sheet, address) => {
         await standIn.selectByUser(sheet, address);
         // The user's own selection: the grid shows it already, nothing to follow.
         lastSelection = standIn.selection;
       },
     },
-    { panel: element('grid-panel'), tabs: element('sheet-tabs'), announce },
+    { panel, tabs, announce },
   );
 
-  const frame = element<HTMLIFrameElement>('pane');
-  const mountPane = () => {
+  mountPane = () => {
     (window as unknown as Record<string, unknown>)[GLOBALS_KEY] = createOfficeGlobals({
       run: standIn.run as unknown as RunFunction,
       isSetSupported: (name, version) => standIn.isSetSupported(name, version),
@@ -92,39 +233,156 @@ async function openSample(): Promise<void> {
       theme: settings.theme,
       afterRun,
     });
-    frame.src = `preview-pane.html?theme=${settings.theme}&lang=${settings.lang}`;
+    element<HTMLIFrameElement>('pane').src = `preview-pane.html?theme=${settings.theme}&lang=${settings.lang}`;
   };
   mountPane();
+  for (const id of ['save', 'print', 'reopen']) element<HTMLButtonElement>(id).disabled = false;
+  announce(`Đã mở ${file.name} / Opened ${file.name}`);
+}
 
-  // Closing and reopening the pane, as in Excel: it starts again from what the workbook holds.
-  const reopen = element<HTMLButtonElement>('reopen');
-  reopen.disabled = false;
-  reopen.addEventListener('click', () => {
-    mountPane();
-    announce('Đã mở lại ngăn tác vụ / The pane was reopened');
-  });
+/** Starts the pane again over the open workbook (set by mountFile). */
+let mountPane: () => void = () => undefined;
 
-  const download = element<HTMLButtonElement>('download');
-  download.disabled = false;
-  download.addEventListener('click', () => {
-    download.disabled = true;
-    downloadWorkbook(workbook, settings.sample)
-      .then(() => announce(`Đã tải xuống ${settings.sample} / Downloaded ${settings.sample}`))
-      .catch((error: unknown) => announce(`Không tải xuống được / Download failed: ${String(error)}`))
-      .finally(() => (download.disabled = false));
-  });
+async function save(): Promise<void> {
+  const file = open;
+  if (!file) return;
+  const changes = changesOf(file);
+  // The writer (and JSZip) load on the first save, not with the page.
+  const { savedBytes } = await import(/* webpackChunkName: "save" */ './save');
+  const bytes = await savedBytes(file.bytes, planOf(changes), file.name);
+  offerDownload(bytes, file.name);
+  file.saved = JSON.stringify(changes);
+  file.stored = '[]';
+  await clearAutosave(file.key);
+  showStatus(file, changes);
+  const added = addedSheets(file.original, snapshot(file.workbook));
+  const note = added.length > 0 ? ` Trang ${added.join(', ')} chỉ để xem và in, không ghi vào tệp. / Sheet(s) ${added.join(', ')} are for viewing and printing only, not saved.` : '';
+  announce(`Đã lưu ${file.name} (${changes.length} ô đã sửa) / Saved ${file.name} (${changes.length} changed cell(s)).${note}`);
+}
 
-  for (const [id, key] of [['theme', 'theme'], ['language', 'lang']] as const) {
-    const select = element<HTMLSelectElement>(id);
-    select.value = settings[key];
-    select.addEventListener('change', () => {
-      if (key === 'theme') settings.theme = select.value === 'dark' ? 'dark' : 'light';
-      else settings.lang = select.value;
-      remember();
-      // Office reads theme and language when the pane starts: start it again, as Office does.
-      mountPane();
-    });
+async function openChosen(files: File[]): Promise<void> {
+  const books = files.filter((f) => /\.xlsx$/i.test(f.name));
+  if (files.length > 1) {
+    announce('Mỗi lần mở một tệp. Để tổng hợp nhiều tệp của các đơn vị, chọn chế độ Tổng hợp trong ngăn tác vụ rồi thả các tệp vào đó. / Open one file at a time. To consolidate units\' files, choose Consolidation in the task pane and drop them there.');
+    showError('Mỗi lần mở một tệp .xlsx. Để tổng hợp nhiều tệp, dùng chế độ Tổng hợp trong ngăn tác vụ. / Open one .xlsx file at a time. To consolidate many files, use the Consolidation mode of the task pane.');
+    return;
   }
+  if (books.length === 0) {
+    showError(`${files[0]?.name ?? ''}: chỉ mở được tệp Excel .xlsx (Excel 2007 trở lên). Tệp .xls cũ: mở bằng Excel hoặc LibreOffice rồi lưu thành .xlsx. / Only .xlsx workbooks can be opened; save an old .xls as .xlsx first.`);
+    return;
+  }
+  await openBytes(new Uint8Array(await books[0].arrayBuffer()), books[0].name, false);
+}
+
+async function openSample(name: string): Promise<void> {
+  const response = await fetch(`samples/${name}`);
+  if (!response.ok) throw new Error(`samples/${name}: HTTP ${response.status}`);
+  await openBytes(new Uint8Array(await response.arrayBuffer()), name, true);
+}
+
+/** A new workbook for Sở Nội vụ's consolidation: the pane's Tổng hợp mode writes its sheets into it. */
+async function openBlank(): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Sheet1');
+  await openBytes(new Uint8Array(await workbook.xlsx.writeBuffer()), `tong-hop-${new Date().toISOString().slice(0, 10)}.xlsx`, false);
+}
+
+/**
+ * The whole workbook written by exceljs, with the sheets the pane added (consolidation,
+ * score sheet to print), which "Lưu tệp" leaves out: a new file, never the unit's.
+ */
+async function downloadAll(): Promise<void> {
+  const file = open;
+  if (!file) return;
+  const data = await file.workbook.xlsx.writeBuffer();
+  const name = file.name.replace(/\.xlsx$/i, '') + '-kem-trang-moi.xlsx';
+  offerDownload(new Uint8Array(data as ArrayBuffer), name);
+  announce(`Đã tải ${name} / Downloaded ${name}`);
+}
+
+function failed(error: unknown): void {
+  const text = `Không mở được tệp / Could not open the file: ${unreadable(error)}`;
+  showError(text);
+  announce(text);
+  console.error(error);
+}
+
+// ---------------------------------------------------------------------------------------
+// The controls.
+
+const fileInput = element<HTMLInputElement>('file-input');
+element('open-file').addEventListener('click', () => fileInput.click());
+// The welcome panel's copies of the two buttons (gone once a file is open).
+element('grid-panel').addEventListener('click', (event) => {
+  const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+  if (action) element(action).click();
+});
+fileInput.addEventListener('change', () => {
+  const files = [...(fileInput.files ?? [])];
+  fileInput.value = '';
+  if (files.length > 0) openChosen(files).catch(failed);
+});
+element('open-sample').addEventListener('click', () => openSample(SAMPLE).catch(failed));
+element('open-blank').addEventListener('click', () => openBlank().catch(failed));
+element('download-all').addEventListener('click', () => downloadAll().catch(failed));
+
+// Dropping a file anywhere on the page opens it (the pane's frame takes its own drops).
+document.addEventListener('dragover', (event) => {
+  if (!event.dataTransfer?.types.includes('Files')) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  document.body.dataset.dragging = 'true';
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) delete document.body.dataset.dragging;
+});
+document.addEventListener('drop', (event) => {
+  delete document.body.dataset.dragging;
+  const files = [...(event.dataTransfer?.files ?? [])];
+  if (files.length === 0) return;
+  event.preventDefault();
+  openChosen(files).catch(failed);
+});
+
+const saveButton = element<HTMLButtonElement>('save');
+saveButton.addEventListener('click', () => {
+  saveButton.disabled = true;
+  save()
+    .catch((error: unknown) => {
+      const text = `Không lưu được / Could not save: ${error instanceof Error ? error.message : String(error)}`;
+      announce(text);
+      status.textContent = text;
+      console.error(error);
+    })
+    .finally(() => (saveButton.disabled = false));
+});
+
+element('print').addEventListener('click', () => window.print());
+
+// Closing and reopening the pane, as in Excel: it starts again from what the workbook holds.
+element('reopen').addEventListener('click', () => {
+  mountPane();
+  announce('Đã mở lại ngăn tác vụ / The pane was reopened');
+});
+
+// Leaving with changes not saved to a file asks first (they are in the autosave too).
+window.addEventListener('beforeunload', (event) => {
+  if (unsaved(open).length === 0) return;
+  event.preventDefault();
+  event.returnValue = '';
+});
+
+for (const [id, key] of [['theme', 'theme'], ['language', 'lang']] as const) {
+  const select = element<HTMLSelectElement>(id);
+  select.value = settings[key];
+  select.addEventListener('change', () => {
+    if (key === 'theme') settings.theme = select.value === 'dark' ? 'dark' : 'light';
+    else settings.lang = select.value;
+    remember();
+    // Office reads theme and language when the pane starts: start it again, as Office does.
+    mountPane();
+  });
 }
 
 function setWidth(width: string): void {
@@ -142,12 +400,9 @@ for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="pan
 }
 setWidth(settings.width);
 
-openSample().catch((error: unknown) => {
-  const panel = element('grid-panel');
-  const message = document.createElement('p');
-  message.id = 'load-error';
-  message.role = 'alert';
-  message.textContent = `Không mở được sổ mẫu / Could not open the sample workbook: ${error instanceof Error ? error.message : String(error)}`;
-  panel.replaceChildren(message);
-  console.error(error);
-});
+// Offline after the first visit (a release build only: the dev server rebuilds on every change).
+if (process.env.NODE_ENV === 'production' && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('sw.js').catch((error: unknown) => console.error('service worker', error));
+}
+
+if (requestedSample) openSample(requestedSample).catch(failed);
