@@ -3,11 +3,11 @@
  * self-score, the explanation request (yêu cầu giải trình) lists the row, both scores and
  * the reason, with space for the unit's reply; the replies are read back from that sheet.
  */
+import { flattenSet } from '../core/criteria';
 import { normalizeCode } from '../core/criteriaSet';
 import { cellText } from '../core/validate';
 import { parseScore } from '../core/numbers';
 import { normalizeText } from '../core/text';
-import { flattenSet } from './compare';
 import type { WorkbookGrid, WriteValue } from './grid';
 import { cellString } from './layout';
 import type { UnitReading } from './read';

@@ -16,7 +16,7 @@
  * at the same rows.
  */
 import type { Answer, CellValue } from '../core/answers';
-import type { CriteriaSet, CriterionNode } from '../core/criteria';
+import { flattenCriteria, type CriteriaSet } from '../core/criteria';
 import { indexCriteriaSet, normalizeCode } from '../core/criteriaSet';
 import { countBySeverity, type Finding } from '../core/findings';
 import { formatDateLong, formatNumber } from '../core/format';
@@ -193,16 +193,6 @@ const WIDTHS: Record<Column, number> = { code: 6, name: 38, maxPoints: 8, selfSc
 /** Words, not points, for rows the unit does not score. */
 const SURVEY_TEXT = 'Điều tra XHH';
 const NOT_APPLICABLE_TEXT = 'Không áp dụng';
-
-function flatten(set: CriteriaSet): { node: CriterionNode; depth: number }[] {
-  const out: { node: CriterionNode; depth: number }[] = [];
-  const walk = (node: CriterionNode, depth: number) => {
-    out.push({ node, depth });
-    (node.children ?? []).forEach((c) => walk(c, depth + 1));
-  };
-  set.fields.forEach((f) => walk(f, 0));
-  return out;
-}
 
 const num = (n: number | undefined): string => (n === undefined ? '' : formatNumber(n, 'vi'));
 
@@ -406,7 +396,7 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
   const keepWithNext = new Set<number>();
   const firstData = b.values.length;
   const fieldRows: number[] = [];
-  for (const { node, depth } of flatten(input.set)) {
+  for (const { node, depth } of flattenCriteria(input.set)) {
     const code = normalizeCode(node.code);
     const t = input.totals.byCode.get(code);
     const a = byAnswer.get(code);

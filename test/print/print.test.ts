@@ -10,12 +10,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPrint, type PrintIo } from '../../src/cli/print';
-import type { CriteriaSet, CriterionNode } from '../../src/core/criteria';
+import { flattenSet, type CriteriaSet, type CriterionNode } from '../../src/core/criteria';
 import { checkCriteriaSet } from '../../src/core/criteriaSet';
 import { formatNumber } from '../../src/core/format';
 import { parseMethod } from '../../src/core/method';
 import { planAnswers, type AnswerChange } from '../../src/workbook/answers';
-import { flattenSet } from '../../src/workbook/compare';
 import { contentHash, DRAFT_MARK, shortHash } from '../../src/workbook/print';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import { buildTemplate } from '../../src/workbook/template';
