@@ -3,11 +3,12 @@
  * src/workbook finds the table, validates and plans the cells. The only pane file that
  * imports src/excel; Office itself is named only there.
  */
+import { cellText } from '../core/answers';
 import * as excel from '../excel';
 import type { ExcelRun, SetSupportCheck } from '../excel';
 import type { AnswerChange } from '../workbook/answers';
 import { planAnswers } from '../workbook/answers';
-import { layoutFromMapping, cellString } from '../workbook/layout';
+import { layoutFromMapping } from '../workbook/layout';
 import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpec, readMetadata } from '../workbook/metadata';
 import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
 import type { WorkbookGrid } from '../workbook/grid';
@@ -56,7 +57,7 @@ export function sheetPreviews(wb: WorkbookGrid): SheetPreview[] {
     .filter((s) => (s.visibility ?? 'visible') === 'visible' && s.name !== METADATA_SHEET)
     .map((s) => ({
       name: s.name,
-      rows: s.values.slice(0, PREVIEW_ROWS).map((row) => row.slice(0, PREVIEW_COLUMNS).map((v) => cellString(v))),
+      rows: s.values.slice(0, PREVIEW_ROWS).map((row) => row.slice(0, PREVIEW_COLUMNS).map((v) => cellText(v, 'label'))),
     }));
 }
 

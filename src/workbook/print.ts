@@ -15,14 +15,14 @@
  * which therefore always sits whole on the last page. Excel and LibreOffice then break
  * at the same rows.
  */
-import type { Answer, CellValue } from '../core/answers';
+import { cellText, type Answer, type CellValue } from '../core/answers';
 import { flattenCriteria, type CriteriaSet } from '../core/criteria';
 import { indexCriteriaSet, normalizeCode } from '../core/criteriaSet';
 import { countBySeverity, type Finding } from '../core/findings';
 import { formatDateLong, formatNumber } from '../core/format';
 import { parseScore } from '../core/numbers';
 import { computeTotals, type Totals } from '../core/totals';
-import { answersByCode, cellText } from '../core/validate';
+import { answersByCode } from '../core/validate';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import type { CellRange, WriteValue } from './grid';
 import type { UnitReading } from './read';

@@ -3,21 +3,21 @@
  * criteria set the sheet carries in its own definition columns, and the unit's answers
  * as raw cell values (validation must see exactly what was typed).
  */
-import type { Answer, CellValue } from '../core/answers';
+import { cellText, type Answer, type CellValue } from '../core/answers';
 import type { CriteriaSet, CriterionNode, UnitLevel } from '../core/criteria';
 import { indexCriteriaSet, isRomanCode, normalizeCode, parentCodeOf } from '../core/criteriaSet';
 import { finding, sortFindings, type Finding, type FindingField } from '../core/findings';
 import { parseMethod } from '../core/method';
 import { parseScore, parseVietNumber } from '../core/numbers';
 import { normalizeText } from '../core/text';
-import { cellText, validateUnit } from '../core/validate';
+import { validateUnit } from '../core/validate';
 import { resolveCodes, type CodeCell } from './codes';
 import { COLUMN_KEYS, type ColumnKey } from './columns';
 import { compareWithReference, definitionHash } from './compare';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import { WorkbookError } from './errors';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
-import { cellString, detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
+import { detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
 import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
 
 /** "Không áp dụng" with or without diacritics; a regex on the raw text, since methods are long. */
@@ -197,14 +197,14 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
     rowsOfCode.set(code, [...(rowsOfCode.get(code) ?? []), row]);
     if (byCode.has(code)) return;
 
-    const node: CriterionNode = { code, name: cellString(cell(r, 'name')), maxPoints: 0, row };
+    const node: CriterionNode = { code, name: cellText(cell(r, 'name'), 'label'), maxPoints: 0, row };
     const max = readMax(cell(r, 'maxPoints'));
     if (typeof max === 'number') node.maxPoints = max;
     else if (max === 'empty') blankMax.push(node);
     else findings.push(finding('MAX_POINTS_UNREADABLE', { value: cellText(cell(r, 'maxPoints')) }, { criterion: code, field: 'maxPoints', row }));
-    const method = cellString(cell(r, 'method'));
+    const method = cellText(cell(r, 'method'), 'label');
     if (method !== '') node.method = method;
-    const evidence = cellString(cell(r, 'evidenceRequirement'));
+    const evidence = cellText(cell(r, 'evidenceRequirement'), 'label');
     if (evidence !== '') node.evidence = evidence;
     if (/^(diem cong|diem thuong)\b/.test(normalizeText(node.name))) node.bonus = true;
     if (NOT_APPLICABLE.test(`${method} ${evidence}`.normalize('NFC'))) node.notApplicableAllowed = true;
