@@ -2,6 +2,8 @@
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** The clock for "today" and the "checked at" stamp (src/core/clock.ts); the system's when absent. */
+  now?(): Date;
 }
 
 export const processIo: Io = {
@@ -11,9 +13,3 @@ export const processIo: Io = {
 
 /** Exit codes: 0 fine, 1 findings of severity error, 2 unusable input (arguments, files). */
 export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
-
-/** Today in the local calendar, YYYY-MM-DD: evidence dated after it is flagged. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -1,5 +1,6 @@
 /** The core's public API: the pure domain shared by the add-in and the command line. */
 export * from './answers';
+export * from './clock';
 export * from './consolidate';
 export * from './criteria';
 export * from './criteriaSet';

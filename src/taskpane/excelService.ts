@@ -4,6 +4,7 @@
  * imports src/excel; Office itself is named only there.
  */
 import { cellText } from '../core/answers';
+import { localToday } from '../core/clock';
 import * as excel from '../excel';
 import type { ExcelRun, SetSupportCheck } from '../excel';
 import type { AnswerChange } from '../workbook/answers';
@@ -31,11 +32,6 @@ export interface ExcelHost {
   today(): string;
 }
 
-export function isoToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 export function defaultHost(): ExcelHost {
   return {
     run: excel.excelRun,
@@ -44,7 +40,7 @@ export function defaultHost(): ExcelHost {
     theme: excel.officeTheme,
     displayLanguage: excel.officeDisplayLanguage,
     onSelectionChanged: excel.onSelectionChanged,
-    today: () => isoToday(),
+    today: () => localToday(),
   };
 }
 
