@@ -11,16 +11,19 @@ const officeRules = Object.fromEntries(
 /** Node's built-in modules, bare (`fs`) and prefixed (`node:fs`): the pure and browser layers use none. */
 const NODE = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))];
 /** The pure layers: no adapter, no UI, no file format, no node, no data files (sets arrive as data at run time). */
-const PURE = ['../excel', '../xlsx', '../taskpane', '../cli', '../preview', '../worker', 'exceljs', 'jszip', 'fflate', 'saxes', 'react', 'react-dom', '@fluentui/*', '**/data/**', ...NODE];
+const PURE = ['../excel', '../xlsx', '../taskpane', '../cli', '../preview', '../worker', '../pipeline', 'exceljs', 'jszip', 'fflate', 'saxes', 'react', 'react-dom', '@fluentui/*', '**/data/**', ...NODE];
 
 /** Imports a part of src/ may not make: each entry is a folder and what it must not reach. */
 const layers = {
   'src/core': ['../workbook', ...PURE],
   'src/workbook': PURE,
   'src/excel': ['../xlsx', '../taskpane', '../cli', '../preview', '../worker', 'exceljs', 'react', ...NODE],
-  'src/xlsx': ['../excel', '../taskpane', '../cli', '../preview', '../worker', 'react'],
-  'src/taskpane': ['../xlsx/read', '../xlsx/write', '../xlsx/pdf', '../cli', '../preview', 'exceljs', ...NODE],
+  'src/xlsx': ['../excel', '../taskpane', '../cli', '../preview', '../worker', '../pipeline', 'react'],
+  'src/taskpane': ['../xlsx', '../cli', '../preview', 'exceljs', ...NODE],
   'src/cli': ['../excel', '../taskpane', '../preview', '../worker', 'react'],
+  // Jobs shared by the CLI and the pane's worker (consolidation, the criteria-set loader):
+  // bundled into the browser worker, so bytes in, no node APIs, no file system.
+  'src/pipeline': ['../excel', '../taskpane', '../cli', '../preview', '../worker', '../xlsx/read', '../xlsx/write', '../xlsx/pdf', 'react', 'react-dom', '@fluentui/*', ...NODE],
   // The pane's Web Worker: reads .xlsx bytes (xlsx/buffer.ts) in the browser, so no node APIs.
   'src/worker': ['../excel', '../taskpane', '../cli', '../preview', '../xlsx/read', '../xlsx/write', '../xlsx/pdf', 'react', 'react-dom', '@fluentui/*', ...NODE],
   // The stand-in and the preview page run in the browser beside the pane, never inside it.

@@ -1,7 +1,7 @@
 /**
  * The add-in's metadata sheet: a veryHidden sheet of key/value rows. Settings, custom
  * XML and document properties get lost on some hosts and exceljs cannot read them; a
- * veryHidden sheet survives Office.js and exceljs round trips (office-addin.md).
+ * veryHidden sheet survives Office.js and exceljs round trips (docs/architecture.md, Decisions).
  */
 import { cellText } from '../core/answers';
 import { UNIT_LEVELS, type UnitLevel } from '../core/criteria';

@@ -333,11 +333,6 @@ const FIELD_COLUMN: Partial<Record<FindingField, ColumnKey>> = {
   name: 'name',
 };
 
-/**
- * Adds the sheet, the row and the A1 cell a finding concerns: the row of its criterion
- * (or its own row), the column of its field (params.column, a ColumnKey, wins when
- * set); the code cell when the sheet lacks that column. Cells already set are kept.
- */
 /** A1 address of a criterion's cell for `field` (its code cell when the field has no column). */
 export function cellOf(reading: UnitReading, code: string, field?: FindingField): string | undefined {
   const row = reading.rowOf.get(normalizeCode(code));
@@ -347,6 +342,11 @@ export function cellOf(reading: UnitReading, code: string, field?: FindingField)
   return col === undefined ? undefined : a1(row - 1, col);
 }
 
+/**
+ * Adds the sheet, the row and the A1 cell a finding concerns: the row of its criterion
+ * (or its own row), the column of its field (params.column, a ColumnKey, wins when
+ * set); the code cell when the sheet lacks that column. Cells already set are kept.
+ */
 export function locateFinding(reading: UnitReading, f: Finding): Finding {
   const row = f.row ?? (f.criterion !== undefined ? reading.rowOf.get(normalizeCode(f.criterion)) : undefined);
   const named = f.params.column;

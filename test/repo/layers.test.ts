@@ -33,6 +33,9 @@ const REFUSED_IMPORTS: Probe[] = [
   ['src/worker/x.ts', "import { readFile } from 'fs';"],
   ['src/taskpane/x.ts', "import { readWorkbookFile } from '../xlsx/read';"],
   ['src/cli/x.ts', "import { startWorker } from '../taskpane/consolidation/startWorker';"],
+  ['src/pipeline/x.ts', "import { readFile } from 'node:fs/promises';"],
+  ['src/pipeline/x.ts', "import { readWorkbookFile } from '../xlsx/read';"],
+  ['src/workbook/x.ts', "import { consolidateSources } from '../pipeline/consolidate';"],
 ];
 
 const REFUSED_GLOBALS: Probe[] = ['window.innerWidth', 'document.title', 'localStorage.getItem("x")', 'fetch("x")', 'Excel.run'].flatMap((expr) => [
@@ -48,6 +51,7 @@ const ALLOWED: Probe[] = [
   ['src/preview/page/x.ts', "import { columnLetter } from '../../workbook/grid';"],
   ['src/worker/x.ts', "import { readWorkbookBuffer } from '../xlsx/buffer';"],
   ['src/cli/x.ts', "import { readFile } from 'node:fs/promises';"],
+  ['src/pipeline/x.ts', "import { readWorkbookBuffer } from '../xlsx/buffer';"],
 ];
 
 // ESLint loads its flat config with a dynamic import, which Jest's module system refuses:
