@@ -13,4 +13,5 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup/globals.ts'],
   globalSetup: '<rootDir>/test/setup/timezone.ts',
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/setup/slowest.js'],
 };
