@@ -11,10 +11,9 @@ import type { AnswerChange } from '../workbook/answers';
 import { planAnswers } from '../workbook/answers';
 import { layoutFromMapping } from '../workbook/layout';
 import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpec, readMetadata } from '../workbook/metadata';
-import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
+import { cellOf, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
 import type { WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
-import { cellOf } from './model';
 import type { LoadResult, ServiceFeature, SheetPreview, SheetSelection, SkippedSetting, ThemeKind, WorkbookService } from './service';
 
 /** What the service needs from the host; defaultHost() takes it from src/excel. */

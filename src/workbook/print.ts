@@ -28,7 +28,6 @@ import type { CellRange, WriteValue } from './grid';
 import type { UnitReading } from './read';
 import type { CellStyle, PrintSetup, SheetSpec, StyleRule } from './spec';
 
-export { contentHash, shortHash } from './contentHash';
 
 export const SCORE_SHEET = 'Phiếu chấm điểm';
 export const DRAFT_MARK = 'BẢN NHÁP - CÒN LỖI';
