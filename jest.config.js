@@ -11,5 +11,7 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
   },
   setupFiles: ['<rootDir>/test/setup/globals.ts'],
+  globalSetup: '<rootDir>/test/setup/timezone.ts',
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/setup/slowest.js'],
 };

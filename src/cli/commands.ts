@@ -32,10 +32,7 @@ type Command = { run: (args: string[], io: Io) => Promise<number>; help: string 
 export const COMMANDS: Record<string, Command> = {
   validate: { run: validateCommand, help: VALIDATE_HELP },
   template: { run: templateCommand, help: TEMPLATE_HELP },
-  print: {
-    run: (args, io) => runPrint(args, { out: (l) => io.out(`${l}\n`), err: (l) => io.err(`${l}\n`), now: () => new Date() }),
-    help: PRINT_HELP,
-  },
+  print: { run: runPrint, help: PRINT_HELP },
   // Writes to process.stdout/stderr itself: progress lines go out while files are read.
   consolidate: { run: (args) => runConsolidate(args), help: CONSOLIDATE_HELP },
   'request-explanation': { run: requestExplanationCommand, help: REQUEST_HELP },

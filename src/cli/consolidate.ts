@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
+import { localToday } from '../core/clock';
 import { parseArgs } from 'node:util';
 import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
 import { consolidate, isRanked, type Consolidation, type ExpectedUnit, type GradeBand, type UnitRow } from '../core/consolidate';
@@ -417,7 +418,7 @@ async function run(argv: string[]): Promise<number> {
   const out = resolve(o.out);
   const pdf = o.print !== undefined ? resolve(o.print) : undefined;
   if (pdf !== undefined && !pdf.toLowerCase().endsWith('.pdf')) throw new UsageError(`--print: tệp phải có đuôi .pdf / the file must end in .pdf: ${o.print}`);
-  const today = o.today ?? new Date().toISOString().slice(0, 10);
+  const today = o.today ?? localToday();
 
   const sets = await loadSets(o.criteria);
   if (sets.length === 0) throw new UsageError('Không có bộ tiêu chí nào / no criteria set given');

@@ -4,6 +4,8 @@ import type { Lang } from '../core/format';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** The clock for "today" and the "checked at" stamp (src/core/clock.ts); the system's when absent. */
+  now?(): Date;
 }
 
 export const processIo: Io = {
@@ -41,11 +43,6 @@ export function ioErrorText(e: unknown, lang: Lang): string | undefined {
   return `${lang === 'vi' ? 'Lỗi' : 'Error'}: ${text}.`;
 }
 
-/** Today in the local calendar, YYYY-MM-DD: evidence dated after it is flagged. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /**
  * Text from a workbook made safe to print on a terminal: control characters (an ANSI

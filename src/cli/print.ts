@@ -1,20 +1,22 @@
 /**
  * `chiso print <workbook.xlsx> --out <sheet.pdf> [--draft] [--criteria <set.json>]
- * [--today YYYY-MM-DD] [--place "Bắc Kạn"] [--issuer "UBND TỈNH BẮC KẠN"]`
+ * [--today YYYY-MM-DD] [--place "Bắc Kạn"] [--issuer "UBND TỈNH BẮC KẠN"] [--lang vi|en]`
  *
  * Reads the unit's workbook (never writes it), validates it, builds the score sheet and
  * prints it to PDF through LibreOffice. A workbook with errors or blank self-scored rows
  * prints only with --draft, marked "BẢN NHÁP - CÒN LỖI"; without --draft it exits 1 and
  * writes nothing.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { localStamp } from '../core/clock';
 import { unscoredCriteria, unscoredText } from '../core/completeness';
-import { checkCriteriaSet, indexCriteriaSet } from '../core/criteriaSet';
+import type { CriteriaSet } from '../core/criteria';
+import { indexCriteriaSet } from '../core/criteriaSet';
 import { countBySeverity, message } from '../core/findings';
 import { rulesFor } from '../core/validate';
-import type { CriteriaSet } from '../core/criteria';
+import type { Lang } from '../core/format';
 import { readUnitWorkbook, validateReading } from '../workbook/read';
 import { scoreSheetFromReading } from '../workbook/print';
 import type { WorkbookGrid } from '../workbook/grid';
@@ -23,24 +25,14 @@ import { FileUnreadableError } from '../xlsx/errors';
 import { convertToPdf, libreOfficeDigitPx, PdfError } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
+import { UsageError, choiceOpt, dateOpt, parse, requireOpt, stringOpt } from './args';
+import { loadCriteriaSet } from './criteria';
+import { EXIT, type Io } from './io';
 import { guardOutputs } from './outputs';
-
-export interface PrintIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** The clock of the "checked at" stamp. */
-  now: () => Date;
-}
-
-const defaultIo: PrintIo = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
-  now: () => new Date(),
-};
 
 export const PRINT_HELP = `Cách dùng / Usage:
   chiso print <bang-cham-diem.xlsx> --out <phieu.pdf> [--draft] [--criteria <bo-tieu-chi.json>]
-              [--today YYYY-MM-DD] [--place "Bắc Kạn"] [--issuer "UBND TỈNH BẮC KẠN"]
+              [--today YYYY-MM-DD] [--place "Bắc Kạn"] [--issuer "UBND TỈNH BẮC KẠN"] [--lang vi|en]
 
 In "Phiếu tự chấm điểm" của đơn vị ra PDF (khổ A4, tiêu đề văn bản hành chính, tổng điểm,
 chỉ số, chữ ký) qua LibreOffice. Bảng không có lỗi được đóng dấu "Đã kiểm tra" kèm giờ và mã
@@ -56,6 +48,7 @@ Tùy chọn / Options:
   --today YYYY-MM-DD   ngày ở dòng địa danh, ngày tháng (mặc định hôm nay) / date of the date line (default today)
   --place <địa danh>   địa danh ở dòng ngày tháng, ví dụ "Bắc Kạn" / place of the date line
   --issuer <tên>       cơ quan chủ quản ở góc trái (mặc định: đọc từ bảng) / issuing body (default: from the sheet)
+  --lang vi|en         ngôn ngữ thông báo (mặc định vi) / message language (default vi)
   -h, --help           trợ giúp này / this help
 
 Cần LibreOffice (Debian/Ubuntu: libreoffice-calc-nogui) hoặc biến SOFFICE trỏ tới soffice.
@@ -67,56 +60,21 @@ Mã thoát / Exit codes:
   2  sai đối số, tệp không đọc được, LibreOffice lỗi / bad arguments, unreadable file, LibreOffice failure
 `;
 
-interface PrintArgs {
-  workbook: string;
-  out: string;
-  draft: boolean;
-  criteria?: string;
-  today?: string;
-  place?: string;
-  issuer?: string;
-}
-
-function parseArgs(argv: readonly string[]): PrintArgs | string {
-  const positional: string[] = [];
-  const opts: Record<string, string> = {};
-  let draft = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--draft') draft = true;
-    else if (['--out', '--criteria', '--today', '--place', '--issuer'].includes(a)) {
-      const v = argv[++i];
-      if (v === undefined) return `Thiếu giá trị sau ${a} / missing value after ${a}`;
-      opts[a.slice(2)] = v;
-    } else if (a.startsWith('--')) return `Tùy chọn không hợp lệ / unknown option: ${a}`;
-    else positional.push(a);
-  }
-  if (positional.length !== 1) return 'Cần đúng một tệp sổ làm việc / exactly one workbook file is needed';
-  if (!opts.out) return 'Thiếu --out <tệp.pdf> / --out <file.pdf> is required';
-  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) return `Ngày --today phải có dạng YYYY-MM-DD / --today must be YYYY-MM-DD: ${opts.today}`;
-  return { workbook: positional[0], out: opts.out, draft, ...opts };
-}
-
-/** Vietnam time (UTC+7, no daylight saving) as `YYYY-MM-DDTHH:MM`. */
-export function vietnamLocal(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
-}
+const OPTIONS = {
+  out: { type: 'string' },
+  draft: { type: 'boolean' },
+  criteria: { type: 'string' },
+  today: { type: 'string' },
+  place: { type: 'string' },
+  issuer: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** The issuing body from the sheet's administrative header: the top-left text when it is not the national motto. */
 function issuerOf(grid: WorkbookGrid, sheet: string): string | undefined {
   const first = grid.sheets.find((s) => s.name === sheet)?.values[0]?.[0];
   return typeof first === 'string' && first.trim() !== '' && !/CỘNG HÒA/i.test(first) ? first.trim() : undefined;
-}
-
-async function loadReference(path: string): Promise<CriteriaSet | string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    return `Không đọc được bộ tiêu chí "${path}" / cannot read criteria set: ${(e as Error).message}`;
-  }
-  const { set, findings } = checkCriteriaSet(json);
-  return set ?? `Bộ tiêu chí "${path}" không hợp lệ / invalid criteria set:\n${findings.map((f) => `  ${message(f)}`).join('\n')}`;
 }
 
 /** Writes the sheet to a temporary .xlsx and prints it to `out` through LibreOffice; the PdfError when that fails. */
@@ -135,80 +93,97 @@ export async function printSheetToPdf(sheet: SheetSpec, out: string): Promise<Pd
   }
 }
 
-export async function runPrint(argv: readonly string[], io: PrintIo = defaultIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+export async function runPrint(args: string[], io: Io): Promise<number> {
+  const p = parse(args, OPTIONS);
+  if (p.values.help) {
     io.out(PRINT_HELP);
-    return 0;
+    return EXIT.ok;
   }
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.err(args);
-    io.err(PRINT_HELP);
-    return 2;
-  }
-  guardOutputs([{ path: args.out, option: '--out', ext: '.pdf', existing: 'replace' }], [args.workbook, args.criteria]);
-  const now = vietnamLocal(io.now());
-  const today = args.today ?? now.slice(0, 10);
-  const reference = args.criteria !== undefined ? await loadReference(args.criteria) : undefined;
-  if (typeof reference === 'string') {
-    io.err(reference);
-    return 2;
+  const lang: Lang = choiceOpt(p, 'lang', ['vi', 'en'] as const) ?? 'vi';
+  const vi = lang === 'vi';
+  if (p.positionals.length !== 1) throw new UsageError('Cần đúng một tệp bảng tự chấm điểm (.xlsx).', 'Exactly one self-scoring workbook (.xlsx) is needed.');
+  const path = p.positionals[0];
+  const out = requireOpt(p, 'out');
+  const now = localStamp(io.now?.());
+  const today = dateOpt(p, 'today') ?? now.slice(0, 10);
+  const place = stringOpt(p, 'place');
+  const criteriaPath = stringOpt(p, 'criteria');
+  guardOutputs([{ path: out, option: '--out', ext: '.pdf', existing: 'replace' }], [path, criteriaPath]);
+
+  let reference: CriteriaSet | undefined;
+  if (criteriaPath !== undefined) {
+    const loaded = await loadCriteriaSet(criteriaPath, lang);
+    if (!loaded.ok) {
+      io.err(`${vi ? 'Không dùng được bộ tiêu chí' : 'Cannot use the criteria set'} ${criteriaPath}:\n`);
+      for (const f of loaded.findings) io.err(`  ${message(f, lang)}\n`);
+      return EXIT.unusable;
+    }
+    reference = loaded.set;
   }
 
   let grid: WorkbookGrid;
   try {
-    grid = await readWorkbookFile(args.workbook);
+    grid = await readWorkbookFile(path);
   } catch (e) {
     if (e instanceof FileUnreadableError) {
-      io.err(message(e.toFinding('vi')));
-      return 2;
+      io.err(`${message(e.toFinding(lang), lang)}\n`);
+      return EXIT.unusable;
     }
     throw e;
   }
-  const file = basename(args.workbook);
+  const file = basename(path);
   const reading = readUnitWorkbook(grid, { file });
   if (!reading.ok) {
-    for (const f of reading.findings) io.err(message(f));
-    return 1;
+    for (const f of reading.findings) io.err(`${message(f, lang)}\n`);
+    return EXIT.errors;
   }
   const findings = validateReading(reading, { today, ...(reference ? { reference } : {}) });
   const counts = countBySeverity(findings);
-  if (counts.error > 0 && !args.draft) {
-    io.err(`${file}: còn ${counts.error} lỗi, không in phiếu chấm điểm. Sửa các lỗi dưới đây, hoặc in bản nháp với --draft.`);
-    io.err(`${file}: ${counts.error} error(s); no score sheet printed. Fix them, or print a draft with --draft.`);
-    for (const f of findings.filter((x) => x.severity === 'error')) io.err(`  ${f.cell ?? ''} ${message(f)}`);
-    return 1;
+  if (counts.error > 0 && !p.values.draft) {
+    io.err(
+      vi
+        ? `${file}: còn ${counts.error} lỗi, không in phiếu chấm điểm. Sửa các lỗi dưới đây, hoặc in bản nháp với --draft.\n`
+        : `${file}: ${counts.error} error(s); no score sheet printed. Fix them, or print a draft with --draft.\n`,
+    );
+    for (const f of findings.filter((x) => x.severity === 'error')) io.err(`  ${f.cell ?? ''} ${message(f, lang)}\n`);
+    return EXIT.errors;
   }
   // A sheet with blank self-scored rows is not validated: it prints only as a draft.
   const unscored = unscoredCriteria(indexCriteriaSet(rulesFor(reading.set, reference)), reading.answers);
-  if (unscored.length > 0 && !args.draft) {
-    const rows = unscored.map((u) => `${u.code}${u.row !== undefined ? ` (dòng/row ${u.row})` : ''}`).join(', ');
-    io.err(`${file}: ${unscoredText(unscored.length)}, không in phiếu chấm điểm: ${rows}. Chấm điểm các tiêu chí này, hoặc in bản nháp với --draft.`);
-    io.err(`${file}: ${unscoredText(unscored.length, 'en')}; no score sheet printed. Score them, or print a draft with --draft.`);
-    return 1;
+  if (unscored.length > 0 && !p.values.draft) {
+    const rows = unscored.map((u) => `${u.code}${u.row !== undefined ? ` (${vi ? 'dòng' : 'row'} ${u.row})` : ''}`).join(', ');
+    io.err(
+      vi
+        ? `${file}: ${unscoredText(unscored.length)}, không in phiếu chấm điểm: ${rows}. Chấm điểm các tiêu chí này, hoặc in bản nháp với --draft.\n`
+        : `${file}: ${unscoredText(unscored.length, 'en')}; no score sheet printed: ${rows}. Score them, or print a draft with --draft.\n`,
+    );
+    return EXIT.errors;
   }
 
-  const issuer = args.issuer ?? issuerOf(grid, reading.sheet);
+  const issuer = stringOpt(p, 'issuer') ?? issuerOf(grid, reading.sheet);
   const sheet = scoreSheetFromReading(reading, {
     findings,
     checkedAt: now,
     date: today,
     digitPx: libreOfficeDigitPx(),
-    ...(args.place !== undefined ? { place: args.place } : {}),
+    ...(place !== undefined ? { place } : {}),
     ...(issuer !== undefined ? { issuer } : {}),
     ...(reference ? { reference } : {}),
     unscored: unscored.length,
   });
-  const failed = await printSheetToPdf(sheet, args.out);
+  const failed = await printSheetToPdf(sheet, out);
   if (failed) {
-    io.err(failed.text('vi'));
-    io.err(failed.text('en'));
-    return 2;
+    io.err(`${failed.text(lang)}\n`);
+    return EXIT.unusable;
   }
-  const what =
-    counts.error > 0 || unscored.length > 0
-      ? `bản nháp (còn ${counts.error} lỗi, ${unscored.length} tiêu chí chưa chấm) / draft (${counts.error} errors, ${unscored.length} not scored)`
-      : 'phiếu đã kiểm tra / checked sheet';
-  io.out(`${args.out}: ${what}`);
-  return 0;
+  const draft = counts.error > 0 || unscored.length > 0;
+  const what = draft
+    ? vi
+      ? `bản nháp (còn ${counts.error} lỗi, ${unscored.length} tiêu chí chưa chấm)`
+      : `draft (${counts.error} errors, ${unscored.length} not scored)`
+    : vi
+      ? 'phiếu đã kiểm tra'
+      : 'checked sheet';
+  io.out(`${out}: ${what}\n`);
+  return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 /** `chiso validate`: checks units' self-scoring workbooks, as the task pane does. */
 import { basename } from 'node:path';
+import { localToday } from '../core/clock';
 import type { CriteriaSet } from '../core/criteria';
 import { indexCriteriaSet } from '../core/criteriaSet';
 import { message } from '../core/findings';
@@ -10,7 +11,7 @@ import { FileUnreadableError } from '../xlsx/errors';
 import { readWorkbookFile } from '../xlsx/read';
 import { UsageError, choiceOpt, dateOpt, parse, stringOpt } from './args';
 import { loadCriteriaSet } from './criteria';
-import { EXIT, todayIso, type Io } from './io';
+import { EXIT, type Io } from './io';
 import { toJson, toText, type FileReport } from './report';
 
 export const VALIDATE_HELP = `Cách dùng / Usage:
@@ -49,7 +50,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const lang: Lang = choiceOpt(p, 'lang', ['vi', 'en'] as const) ?? 'vi';
-  const today = dateOpt(p, 'today') ?? todayIso();
+  const today = dateOpt(p, 'today') ?? localToday(io.now?.());
   if (p.positionals.length === 0) throw new UsageError('Thiếu tệp .xlsx cần kiểm tra.', 'Missing the .xlsx file(s) to check.');
 
   let reference: CriteriaSet | undefined;

@@ -15,6 +15,18 @@ export function isCellError(v: unknown): v is CellError {
   return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
 }
 
+/**
+ * A cell as trimmed text: the one cell-to-text helper. As a value (evidence, a value quoted
+ * in a message) an error gives its code, `#REF!`; as a label (headers, codes, metadata
+ * keys, names) an error or a boolean is no text, so it never matches a wording.
+ */
+export function cellText(v: CellValue | undefined, as: 'value' | 'label' = 'value'): string {
+  if (v === null || v === undefined) return '';
+  if (isCellError(v)) return as === 'value' ? v.error : '';
+  if (typeof v === 'boolean' && as === 'label') return '';
+  return String(v).trim();
+}
+
 /** One row's entries (phần kê khai của đơn vị), keyed by criterion code. */
 export interface Answer {
   code: string;

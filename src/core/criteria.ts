@@ -70,3 +70,26 @@ export interface CriteriaSet {
   evidenceWindow?: EvidenceWindow;
   fields: CriterionNode[];
 }
+
+/** A node of the tree with its place: depth 0 for a field, its parent node when it has one. */
+export interface FlatCriterion {
+  node: CriterionNode;
+  depth: number;
+  parent?: CriterionNode;
+}
+
+/** Every node of the set in document order: the one walk of the tree, for whoever needs a list. */
+export function flattenCriteria(set: CriteriaSet): FlatCriterion[] {
+  const out: FlatCriterion[] = [];
+  const walk = (node: CriterionNode, depth: number, parent: CriterionNode | undefined) => {
+    out.push(parent ? { node, depth, parent } : { node, depth });
+    for (const child of node.children ?? []) walk(child, depth + 1, node);
+  };
+  for (const field of set.fields) walk(field, 0, undefined);
+  return out;
+}
+
+/** The nodes alone, in document order. */
+export function flattenSet(set: CriteriaSet): CriterionNode[] {
+  return flattenCriteria(set).map((e) => e.node);
+}

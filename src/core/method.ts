@@ -1,6 +1,6 @@
 /**
- * Scoring-method parser (cách tính điểm). CONTRACT: the types below are shared with
- * the rules engine and the task pane; the implementation is filled in by its owner.
+ * Scoring-method parser (cách tính điểm): the Vietnamese method text of a leaf as the
+ * scores it allows, for validation, the template's score validation and the pane.
  */
 import { isCellError, type CellValue } from './answers';
 import { finding, type Finding } from './findings';

@@ -2,7 +2,7 @@
  * Score validation (điểm tự đánh giá, điểm thẩm định) row by row and over the tree, and
  * the whole unit's check: scores, then evidence.
  */
-import { isCellError, type Answer, type CellValue, type SheetTotal } from './answers';
+import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaIndex, IndexedCriterion } from './criteriaSet';
 import { childrenOf, fieldsOf, indexCriteriaSet, normalizeCode, withSheetRows } from './criteriaSet';
 import type { CriteriaSet, Period } from './criteria';
@@ -15,13 +15,6 @@ import { describeAllowed, isAllowedScore, parseDeclared, suggestScore } from './
 import { parseScore } from './numbers';
 
 const EPS = 1e-6;
-
-/** A cell as text, for evidence and for quoting a value in a message (`#REF!`, `1,5 điểm`). */
-export function cellText(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (isCellError(v)) return v.error;
-  return String(v).trim();
-}
 
 /** Answers keyed by normalised code; the first answer of a code wins. */
 export function answersByCode(answers: readonly Answer[]): Map<string, Answer> {

@@ -18,6 +18,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
+import { localToday } from '../core/clock';
 import type { Finding } from '../core/findings';
 import { WorkbookError } from '../workbook/errors';
 import type { AnswerChange } from '../workbook/answers';
@@ -242,7 +243,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
         <ConsolidationMode
           service={service}
           {...(set ? { openSet: { ...set, id: meta?.setId ?? set.id, version: meta?.setVersion ?? set.version } } : {})}
-          today={result?.ok ? result.today : new Date().toISOString().slice(0, 10)}
+          today={result?.ok ? result.today : localToday()}
           onClose={() => setConsolidating(false)}
         />
       </Suspense>

@@ -3,16 +3,17 @@
  * src/workbook finds the table, validates and plans the cells. The only pane file that
  * imports src/excel; Office itself is named only there.
  */
+import { cellText } from '../core/answers';
+import { localToday } from '../core/clock';
 import * as excel from '../excel';
 import type { ExcelRun, SetSupportCheck } from '../excel';
 import type { AnswerChange } from '../workbook/answers';
 import { planAnswers } from '../workbook/answers';
-import { layoutFromMapping, cellString } from '../workbook/layout';
+import { layoutFromMapping } from '../workbook/layout';
 import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpec, readMetadata } from '../workbook/metadata';
-import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
+import { cellOf, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
 import type { WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
-import { cellOf } from './model';
 import type { LoadResult, ServiceFeature, SheetPreview, SheetSelection, SkippedSetting, ThemeKind, WorkbookService } from './service';
 
 /** What the service needs from the host; defaultHost() takes it from src/excel. */
@@ -30,11 +31,6 @@ export interface ExcelHost {
   today(): string;
 }
 
-export function isoToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 export function defaultHost(): ExcelHost {
   return {
     run: excel.excelRun,
@@ -43,7 +39,7 @@ export function defaultHost(): ExcelHost {
     theme: excel.officeTheme,
     displayLanguage: excel.officeDisplayLanguage,
     onSelectionChanged: excel.onSelectionChanged,
-    today: () => isoToday(),
+    today: () => localToday(),
   };
 }
 
@@ -56,7 +52,7 @@ export function sheetPreviews(wb: WorkbookGrid): SheetPreview[] {
     .filter((s) => (s.visibility ?? 'visible') === 'visible' && s.name !== METADATA_SHEET)
     .map((s) => ({
       name: s.name,
-      rows: s.values.slice(0, PREVIEW_ROWS).map((row) => row.slice(0, PREVIEW_COLUMNS).map((v) => cellString(v))),
+      rows: s.values.slice(0, PREVIEW_ROWS).map((row) => row.slice(0, PREVIEW_COLUMNS).map((v) => cellText(v, 'label'))),
     }));
 }
 

@@ -210,8 +210,6 @@ export function codeAtRow(reading: UnitReading, row: number): string | undefined
   return reading.rows.find((r) => r.row === row)?.code;
 }
 
-export { cellOf } from '../workbook/read';
-
 // ---------------------------------------------------------------------------
 // Local edits
 

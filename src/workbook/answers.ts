@@ -3,9 +3,8 @@
  * into one block per run of vertically adjacent cells of a column, nothing else.
  */
 import { normalizeCode } from '../core/criteriaSet';
-import type { CriterionNode } from '../core/criteria';
+import { flattenSet, type CriterionNode } from '../core/criteria';
 import { COLUMN_LABELS, type ColumnKey } from './columns';
-import { flattenSet } from './compare';
 import { WorkbookError } from './errors';
 import type { BlockWrite, WritePlan, WriteValue } from './grid';
 import type { UnitReading } from './read';

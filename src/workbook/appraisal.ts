@@ -3,13 +3,12 @@
  * self-score, the explanation request (yêu cầu giải trình) lists the row, both scores and
  * the reason, with space for the unit's reply; the replies are read back from that sheet.
  */
+import { cellText } from '../core/answers';
+import { flattenSet } from '../core/criteria';
 import { normalizeCode } from '../core/criteriaSet';
-import { cellText } from '../core/validate';
 import { parseScore } from '../core/numbers';
 import { normalizeText } from '../core/text';
-import { flattenSet } from './compare';
 import type { WorkbookGrid, WriteValue } from './grid';
-import { cellString } from './layout';
 import type { UnitReading } from './read';
 import type { CellStyle, SheetSpec, StyleRule, WorkbookSpec } from './spec';
 import { landscapeA4 } from './pageSetup';
@@ -162,7 +161,7 @@ export function readExplanationReplies(wb: WorkbookGrid): RepliesReading {
   const ordered = [...wb.sheets].sort((a, b) => Number(b.name === REQUEST_SHEET) - Number(a.name === REQUEST_SHEET));
   for (const sheet of ordered) {
     for (let r = 0; r < Math.min(sheet.values.length, 30); r++) {
-      const texts = (sheet.values[r] ?? []).map((v) => normalizeText(cellString(v)));
+      const texts = (sheet.values[r] ?? []).map((v) => normalizeText(cellText(v, 'label')));
       const code = texts.indexOf(want(REQUEST_HEADERS.code));
       const reply = texts.indexOf(want(REQUEST_HEADERS.reply));
       if (code < 0 || reply < 0) continue;
@@ -171,7 +170,7 @@ export function readExplanationReplies(wb: WorkbookGrid): RepliesReading {
       const unanswered: string[] = [];
       for (let i = r + 1; i < sheet.values.length; i++) {
         const row = sheet.values[i] ?? [];
-        const c = cellString(row[code]);
+        const c = cellText(row[code], 'label');
         if (c === '') continue;
         const text = cellText(row[reply]);
         const more = evidence >= 0 ? cellText(row[evidence]) : '';

@@ -4,13 +4,12 @@
  * given by Sở Nội vụ: JSON or CSV of unit, criterion, score, or last year's summary
  * workbook produced by this tool (its "Chênh lệch mục tiêu" sheet). Pure: text and grids in.
  */
-import type { Answer } from '../core/answers';
+import { cellText, type Answer } from '../core/answers';
 import { unitKey } from '../core/consolidate';
 import { isWellFormedCode, normalizeCode } from '../core/criteriaSet';
 import { parseScore } from '../core/numbers';
 import { normalizeText } from '../core/text';
 import type { WorkbookGrid } from './grid';
-import { cellString } from './layout';
 
 export interface BaselineUnit {
   /** The unit's name as the source spells it. */
@@ -205,7 +204,7 @@ export function baselineFromSummary(wb: WorkbookGrid): BaselineParse {
   let headerRow = -1;
   let cols = { unit: -1, code: -1, current: -1 };
   for (let r = 0; sheet && r < Math.min(sheet.values.length, 30) && headerRow < 0; r++) {
-    const texts = (sheet.values[r] ?? []).map((v) => normalizeText(cellString(v)));
+    const texts = (sheet.values[r] ?? []).map((v) => normalizeText(cellText(v, 'label')));
     cols = { unit: texts.indexOf(want.unit), code: texts.indexOf(want.code), current: texts.findIndex((t) => t.startsWith(want.current)) };
     if (cols.unit >= 0 && cols.code >= 0 && cols.current >= 0) headerRow = r;
   }
@@ -221,8 +220,8 @@ export function baselineFromSummary(wb: WorkbookGrid): BaselineParse {
   }
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
-    const unit = cellString(row[cols.unit]);
-    const code = cellString(row[cols.code]);
+    const unit = cellText(row[cols.unit], 'label');
+    const code = cellText(row[cols.code], 'label');
     // Unit subtotal lines and rows without a score are not results.
     if (unit === '' || code === '' || parseScore(row[cols.current]).ok === false) continue;
     const p = take(baseline, r + 1, unit, code, row[cols.current]);

@@ -21,7 +21,7 @@ export type ColumnKey =
   | 'appraisalReason'
   | 'previousScore';
 
-/** In the order of the official sheet (domain.md §3). */
+/** In the order of the official sheet (docs/workbook-format.md). */
 export const COLUMN_KEYS: readonly ColumnKey[] = [
   'code',
   'name',

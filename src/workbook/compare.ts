@@ -3,24 +3,13 @@
  * edited, definition texts changed, another set or version named in the metadata. And
  * a fingerprint of the definition columns, so an edited copy shows without a reference.
  */
-import type { CriteriaSet, CriterionNode } from '../core/criteria';
+import { flattenSet, type CriteriaSet, type CriterionNode } from '../core/criteria';
 import { normalizeCode } from '../core/criteriaSet';
 import { finding, type Finding } from '../core/findings';
 import { sha256Hex } from '../core/hash';
 import type { UnitMeta } from './read';
 
 const EPS = 1e-6;
-
-/** Every node in document order. */
-export function flattenSet(set: CriteriaSet): CriterionNode[] {
-  const out: CriterionNode[] = [];
-  const walk = (n: CriterionNode) => {
-    out.push(n);
-    (n.children ?? []).forEach(walk);
-  };
-  set.fields.forEach(walk);
-  return out;
-}
 
 /** Text as the hash sees it: NFC, whitespace runs (line breaks included) as one space. */
 function canonical(s: string | undefined): string {

@@ -1,6 +1,6 @@
 /**
  * The workbook as plain grids of cell values, the common ground of the Office.js and
- * .xlsx adapters. CONTRACT shared by src/workbook, src/excel, src/xlsx and src/preview.
+ * .xlsx adapters: src/excel and src/xlsx deliver them, src/workbook reads and plans on them.
  */
 import type { CellValue } from '../core/answers';
 

@@ -2,8 +2,7 @@
  * Hyperlinks behind the evidence and explanation cells of a row, as the core checks them
  * (core/links.ts): a cell hyperlink (Insert > Link) or a HYPERLINK("target"; "text") formula.
  */
-import type { Answer, CellHyperlink } from '../core/answers';
-import { cellText } from '../core/validate';
+import { cellText, type Answer, type CellHyperlink } from '../core/answers';
 import { a1, type SheetGrid } from './grid';
 
 /** HYPERLINK's first argument when it is a literal text ("" doubles a quote). */

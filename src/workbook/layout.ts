@@ -3,7 +3,7 @@
  * cells such as "Điểm" over "Tối đa | Tự đánh giá"), the column of each known header,
  * and the rows of data below it.
  */
-import { isCellError, type CellValue } from '../core/answers';
+import { cellText, isCellError, type CellValue } from '../core/answers';
 import { finding, type Finding } from '../core/findings';
 import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, classifyHeader, type ColumnKey } from './columns';
 import { WorkbookError } from './errors';
@@ -30,12 +30,6 @@ export type LayoutResult = { ok: true; layout: Layout } | { ok: false; finding: 
 const HEADER_SEARCH_ROWS = 30;
 const MAX_COLUMNS = 200;
 
-/** A cell as header text; numbers count (a "2023" under "Điểm năm"), errors and blanks do not. */
-export function cellString(v: CellValue | undefined): string {
-  if (v === null || v === undefined || isCellError(v) || typeof v === 'boolean') return '';
-  return String(v).trim();
-}
-
 /**
  * Texts of the first rows with each merged area's value spread over all its cells,
  * computed once: every row is matched as the top and the bottom of two candidates.
@@ -47,7 +41,7 @@ function headerView(sheet: SheetGrid, rows: number, width: number): { texts: str
       for (let c = m.left; c <= Math.min(m.right, MAX_COLUMNS - 1); c++) owner.set(r * MAX_COLUMNS + c, m);
     }
   }
-  const raw = (r: number, c: number) => cellString(sheet.values[r]?.[c]);
+  const raw = (r: number, c: number) => cellText(sheet.values[r]?.[c], 'label');
   const texts: string[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: string[] = [];
@@ -129,10 +123,10 @@ export function detectLayout(sheet: SheetGrid): LayoutResult {
 
 /** A row that numbers the columns ("(1)", "(2)", ... or "A", "B") under the header. */
 function isNumberingRow(row: CellValue[] | undefined, nameCol: number | undefined): boolean {
-  const cells = (row ?? []).map(cellString).filter((s) => s !== '');
+  const cells = (row ?? []).map((v) => cellText(v, 'label')).filter((s) => s !== '');
   if (cells.length < 3 || nameCol === undefined) return false;
   const token = /^\(?(\d{1,2}|[A-Z])\)?$/;
-  return cells.every((s) => token.test(s)) && token.test(cellString(row?.[nameCol]));
+  return cells.every((s) => token.test(s)) && token.test(cellText(row?.[nameCol], 'label'));
 }
 
 function completeLayout(sheet: SheetGrid, top: number, bottom: number, columns: Partial<Record<ColumnKey, number>>): Layout {
@@ -141,13 +135,13 @@ function completeLayout(sheet: SheetGrid, top: number, bottom: number, columns: 
   const mapped = Object.values(columns) as number[];
   let last = first - 1;
   for (let r = sheet.values.length - 1; r >= first; r--) {
-    if (mapped.some((c) => cellString(sheet.values[r]?.[c]) !== '' || isCellError(sheet.values[r]?.[c]))) {
+    if (mapped.some((c) => cellText(sheet.values[r]?.[c], 'label') !== '' || isCellError(sheet.values[r]?.[c]))) {
       last = r;
       break;
     }
   }
   const titleRows: number[] = [];
-  for (let r = 0; r < top; r++) if ((sheet.values[r] ?? []).some((v) => cellString(v) !== '')) titleRows.push(r);
+  for (let r = 0; r < top; r++) if ((sheet.values[r] ?? []).some((v) => cellText(v, 'label') !== '')) titleRows.push(r);
   return {
     sheet: sheet.name,
     headerTop: top,

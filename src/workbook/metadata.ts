@@ -1,12 +1,12 @@
 /**
  * The add-in's metadata sheet: a veryHidden sheet of key/value rows. Settings, custom
  * XML and document properties get lost on some hosts and exceljs cannot read them; a
- * veryHidden sheet survives Office.js and exceljs round trips (office-addin.md).
+ * veryHidden sheet survives Office.js and exceljs round trips (docs/architecture.md, Decisions).
  */
+import { cellText } from '../core/answers';
 import { UNIT_LEVELS, type UnitLevel } from '../core/criteria';
 import { parseVietNumber } from '../core/numbers';
 import { COLUMN_KEYS, columnIndex, columnLetter, type ColumnKey } from './columns';
-import { cellString } from './layout';
 import type { WorkbookGrid } from './grid';
 import type { SheetSpec } from './spec';
 
@@ -45,8 +45,8 @@ export function readMetadata(wb: WorkbookGrid): WorkbookMetadata | undefined {
   if (!sheet) return undefined;
   const raw = new Map<string, string>();
   for (const row of sheet.values) {
-    const key = cellString(row[0]);
-    if (key !== '' && !raw.has(key)) raw.set(key, cellString(row[1]));
+    const key = cellText(row[0], 'label');
+    if (key !== '' && !raw.has(key)) raw.set(key, cellText(row[1], 'label'));
   }
   const format = raw.get('format') ?? '';
   if (!format.startsWith('chiso-cchc/')) return undefined;

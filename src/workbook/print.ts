@@ -15,21 +15,20 @@
  * which therefore always sits whole on the last page. Excel and LibreOffice then break
  * at the same rows.
  */
-import type { Answer, CellValue } from '../core/answers';
-import type { CriteriaSet, CriterionNode } from '../core/criteria';
+import { cellText, type Answer, type CellValue } from '../core/answers';
+import { flattenCriteria, type CriteriaSet } from '../core/criteria';
 import { indexCriteriaSet, normalizeCode } from '../core/criteriaSet';
 import { countBySeverity, type Finding } from '../core/findings';
 import { formatDateLong, formatNumber } from '../core/format';
 import { parseScore } from '../core/numbers';
 import { computeTotals, type Totals } from '../core/totals';
 import { unscoredText } from '../core/completeness';
-import { answersByCode, cellText, rulesFor } from '../core/validate';
+import { answersByCode, rulesFor } from '../core/validate';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import type { CellRange, WriteValue } from './grid';
 import type { UnitReading } from './read';
 import type { CellStyle, PrintSetup, SheetSpec, StyleRule } from './spec';
 
-export { contentHash, shortHash } from './contentHash';
 
 export const SCORE_SHEET = 'Phiếu chấm điểm';
 export const DRAFT_MARK = 'BẢN NHÁP - CÒN LỖI';
@@ -196,16 +195,6 @@ const WIDTHS: Record<Column, number> = { code: 6, name: 38, maxPoints: 8, selfSc
 /** Words, not points, for rows the unit does not score. */
 const SURVEY_TEXT = 'Điều tra XHH';
 const NOT_APPLICABLE_TEXT = 'Không áp dụng';
-
-function flatten(set: CriteriaSet): { node: CriterionNode; depth: number }[] {
-  const out: { node: CriterionNode; depth: number }[] = [];
-  const walk = (node: CriterionNode, depth: number) => {
-    out.push({ node, depth });
-    (node.children ?? []).forEach((c) => walk(c, depth + 1));
-  };
-  set.fields.forEach((f) => walk(f, 0));
-  return out;
-}
 
 const num = (n: number | undefined): string => (n === undefined ? '' : formatNumber(n, 'vi'));
 
@@ -411,7 +400,7 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
   const keepWithNext = new Set<number>();
   const firstData = b.values.length;
   const fieldRows: number[] = [];
-  for (const { node, depth } of flatten(input.set)) {
+  for (const { node, depth } of flattenCriteria(input.set)) {
     const code = normalizeCode(node.code);
     const t = input.totals.byCode.get(code);
     const a = byAnswer.get(code);

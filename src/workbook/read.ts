@@ -3,14 +3,14 @@
  * criteria set the sheet carries in its own definition columns, and the unit's answers
  * as raw cell values (validation must see exactly what was typed).
  */
-import type { Answer, CellValue, SheetTotal } from '../core/answers';
+import { cellText, type Answer, type CellValue, type SheetTotal } from '../core/answers';
 import type { CriteriaSet, CriterionNode, UnitLevel } from '../core/criteria';
 import { isRomanCode, normalizeCode, parentCodeOf } from '../core/criteriaSet';
 import { finding, sortFindings, type Finding, type FindingField } from '../core/findings';
 import { parseMethod } from '../core/method';
 import { parseScore, parseVietNumber } from '../core/numbers';
 import { normalizeText } from '../core/text';
-import { cellText, validateSheet } from '../core/validate';
+import { validateSheet } from '../core/validate';
 import { resolveCodes, type CodeCell } from './codes';
 import { COLUMN_KEYS, type ColumnKey } from './columns';
 import { compareWithReference, definitionHash } from './compare';
@@ -18,7 +18,7 @@ import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import { WorkbookError } from './errors';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
 import { attachHyperlinks } from './hyperlinks';
-import { cellString, detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
+import { detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
 import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
 import { sumFormulaRows } from './sumFormula';
 
@@ -202,7 +202,7 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
     const r = row - 1;
     if (code === undefined) {
       rows.push({ row, kind: 'other' });
-      const label = normalizeText(`${cellString(cell(r, 'code'))} ${cellString(cell(r, 'name'))}`.trim());
+      const label = normalizeText(`${cellText(cell(r, 'code'), 'label')} ${cellText(cell(r, 'name'), 'label')}`.trim());
       if (total === undefined && GRAND_TOTAL.test(label)) {
         const sumRows = sumOf(r);
         total = { row, selfScore: cell(r, 'selfScore') ?? null, ...(sumRows ? { selfScoreSumOf: sumRows } : {}) };
@@ -213,14 +213,14 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
     rowsOfCode.set(code, [...(rowsOfCode.get(code) ?? []), row]);
     if (byCode.has(code)) return;
 
-    const node: CriterionNode = { code, name: cellString(cell(r, 'name')), maxPoints: 0, row };
+    const node: CriterionNode = { code, name: cellText(cell(r, 'name'), 'label'), maxPoints: 0, row };
     const max = readMax(cell(r, 'maxPoints'));
     if (typeof max === 'number') node.maxPoints = max;
     else if (max === 'empty') blankMax.push(node);
     else findings.push(finding('MAX_POINTS_UNREADABLE', { value: cellText(cell(r, 'maxPoints')) }, { criterion: code, field: 'maxPoints', row }));
-    const method = cellString(cell(r, 'method'));
+    const method = cellText(cell(r, 'method'), 'label');
     if (method !== '') node.method = method;
-    const evidence = cellString(cell(r, 'evidenceRequirement'));
+    const evidence = cellText(cell(r, 'evidenceRequirement'), 'label');
     if (evidence !== '') node.evidence = evidence;
     if (/^(diem cong|diem thuong)\b/.test(normalizeText(node.name))) node.bonus = true;
     if (NOT_APPLICABLE.test(`${method} ${evidence}`.normalize('NFC'))) node.notApplicableAllowed = true;
@@ -353,11 +353,6 @@ const FIELD_COLUMN: Partial<Record<FindingField, ColumnKey>> = {
   name: 'name',
 };
 
-/**
- * Adds the sheet, the row and the A1 cell a finding concerns: the row of its criterion
- * (or its own row), the column of its field (params.column, a ColumnKey, wins when
- * set); the code cell when the sheet lacks that column. Cells already set are kept.
- */
 /** A1 address of a criterion's cell for `field` (its code cell when the field has no column). */
 export function cellOf(reading: UnitReading, code: string, field?: FindingField): string | undefined {
   const row = reading.rowOf.get(normalizeCode(code));
@@ -367,6 +362,11 @@ export function cellOf(reading: UnitReading, code: string, field?: FindingField)
   return col === undefined ? undefined : a1(row - 1, col);
 }
 
+/**
+ * Adds the sheet, the row and the A1 cell a finding concerns: the row of its criterion
+ * (or its own row), the column of its field (params.column, a ColumnKey, wins when
+ * set); the code cell when the sheet lacks that column. Cells already set are kept.
+ */
 export function locateFinding(reading: UnitReading, f: Finding): Finding {
   const row = f.row ?? (f.criterion !== undefined ? reading.rowOf.get(normalizeCode(f.criterion)) : undefined);
   const named = f.params.column;

@@ -1,8 +1,8 @@
 /**
  * A sheet to create, described as data: the template, the print-ready score sheet and
  * the consolidation outputs are all SheetSpecs, and each adapter (exceljs for files,
- * Office.js for the open workbook) renders the same spec. CONTRACT shared by
- * src/workbook, src/xlsx, src/excel.
+ * Office.js for the open workbook) renders the same spec: src/workbook builds specs,
+ * src/xlsx and src/excel render them.
  */
 import type { CellRange, SheetVisibility, WriteValue } from './grid';
 

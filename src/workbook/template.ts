@@ -4,7 +4,7 @@
  * sums on parent rows, score validation from each row's scoring method, definition
  * columns locked, print setup, and the veryHidden metadata sheet.
  */
-import type { CriteriaSet, CriterionNode, UnitLevel } from '../core/criteria';
+import { flattenCriteria, type CriteriaSet, type CriterionNode, type UnitLevel } from '../core/criteria';
 import { formatNumber } from '../core/format';
 import { describeAllowed, parseMethod, type AllowedScores } from '../core/method';
 import { COLUMN_LABELS, type ColumnKey } from './columns';
@@ -57,16 +57,11 @@ interface Placed {
   childRows: number[];
 }
 
+/** One row per node in document order, below the header; a parent knows its children's rows for its sum. */
 function place(set: CriteriaSet): Placed[] {
-  const out: Placed[] = [];
-  const walk = (node: CriterionNode, depth: number): number => {
-    const p: Placed = { node, row: HEADER_ROW + 1 + out.length, depth, childRows: [] };
-    out.push(p);
-    for (const c of node.children ?? []) p.childRows.push(walk(c, depth + 1));
-    return p.row;
-  };
-  set.fields.forEach((f) => walk(f, 0));
-  return out;
+  const flat = flattenCriteria(set);
+  const rowOf = new Map(flat.map((e, i) => [e.node, HEADER_ROW + 1 + i]));
+  return flat.map(({ node, depth }) => ({ node, depth, row: rowOf.get(node)!, childRows: (node.children ?? []).map((c) => rowOf.get(c)!) }));
 }
 
 /** `=SUM(G9:G11,G14)` over 0-based rows of one column, contiguous rows as ranges. */

@@ -40,7 +40,7 @@ interface Case {
 }
 
 const cases: Case[] = [
-  // The four phrasings of domain.md §3.
+  // The four phrasings real criteria sets use (examples in docs/criteria-format.md).
   {
     name: 'issued / not issued, dash bullets, "Điểm tối đa"',
     text: '- Có ban hành văn bản tổ chức triển khai thực hiện: Điểm tối đa\n- Không ban hành: 0 điểm',

@@ -4,8 +4,9 @@
  * the grid lands in the workbook, and the download is a real .xlsx of that workbook.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import { describeViolations, download, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session } from './harness';
+import { join } from 'node:path';
+import { describeViolations, download, openPreview, seriousViolations, SERVED_SAMPLE, SHOTS_DIR, shoot, startSession, type Preview, type Session } from './harness';
+import { inkOf, readPng } from './png';
 
 let session: Session;
 let sample: ExcelJS.Workbook;
@@ -97,9 +98,25 @@ describe('preview page', () => {
     expect(describeViolations(violations)).toBe('');
   });
 
-  test('screenshots: the page as it opens', async () => {
-    const shot = await shoot(preview, 'open');
-    expect(readFileSync(shot).length).toBeGreaterThan(1000);
+  test('screenshots: the page as it opens, sample and pane both drawn', async () => {
+    // Its own page: the shared one above has been typed into and resized by then.
+    const fresh = await openPreview(session);
+    try {
+      const paneShot = readPng(await shoot(fresh, 'open'));
+      const pageShot = readPng(join(SHOTS_DIR, 'open-320.png'));
+      expect([pageShot.width, pageShot.height]).toEqual([1280, 800]);
+      expect(paneShot.width).toBe(320);
+      // A drawn page has text and borders on its background: a blank or half-loaded one has not.
+      const page = inkOf(pageShot);
+      const pane = inkOf(paneShot);
+      expect(page.ink).toBeGreaterThan(0.03);
+      expect(page.colours).toBeGreaterThan(20);
+      expect(pane.ink).toBeGreaterThan(0.02);
+      expect(pane.colours).toBeGreaterThan(10);
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.close();
+    }
   });
 });
 

@@ -3,8 +3,8 @@
  * project's own readers: the score sheet, its columns, and criteria the form can fill.
  * Nothing about the sample is hard-coded in the tests.
  */
+import { cellText } from '../../src/core/answers';
 import { indexCriteriaSet, type IndexedCriterion } from '../../src/core/criteriaSet';
-import { cellText } from '../../src/core/validate';
 import { a1 } from '../../src/workbook/grid';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import { readWorkbookFile } from '../../src/xlsx/read';

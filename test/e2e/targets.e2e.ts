@@ -4,12 +4,12 @@
  * one computed here from that file and the sample with the project's own readers.
  * Screenshot at 320 px (copied to docs/images for the user guide when UPDATE_DOC_IMAGES=1) and an axe scan.
  */
+import { cellText } from '../../src/core/answers';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { indexCriteriaSet } from '../../src/core/criteriaSet';
 import { formatNumber } from '../../src/core/format';
 import { parTarget } from '../../src/core/targets';
-import { cellText } from '../../src/core/validate';
 import { unitKey } from '../../src/core/consolidate';
 import { parseBaselineCsv } from '../../src/workbook/baseline';
 import { readUnitWorkbook } from '../../src/workbook/read';

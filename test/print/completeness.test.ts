@@ -6,7 +6,8 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runPrint, type PrintIo } from '../../src/cli/print';
+import type { Io } from '../../src/cli/io';
+import { runPrint } from '../../src/cli/print';
 import { handmadeBuffer, type Cell } from '../workbook/handmade';
 
 let tmp: string;
@@ -15,7 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function captureIo(): PrintIo & { lines: string[] } {
+function captureIo(): Io & { lines: string[] } {
   const lines: string[] = [];
   return { lines, out: (l) => lines.push(l), err: (l) => lines.push(l), now: () => new Date('2024-06-07T01:00:00Z') };
 }
@@ -41,10 +42,13 @@ test('print without --draft refuses a sheet with blank self-scored rows, naming 
   writeFileSync(criteria, JSON.stringify(reference()));
   const out = join(tmp, 'phieu.pdf');
   const io = captureIo();
-  expect(await runPrint([source, '--out', out, '--today', '2024-06-07', '--criteria', criteria], io)).toBe(1);
+  const args = [source, '--out', out, '--today', '2024-06-07', '--criteria', criteria];
+  expect(await runPrint(args, io)).toBe(1);
   const text = io.lines.join('\n');
-  expect(text).toContain('còn 2 tiêu chí chưa chấm, không in phiếu chấm điểm: 1.2 (dòng/row 11), 3.1 (dòng/row 17)');
-  expect(text).toContain('2 criteria not scored yet; no score sheet printed');
+  expect(text).toContain('còn 2 tiêu chí chưa chấm, không in phiếu chấm điểm: 1.2 (dòng 11), 3.1 (dòng 17)');
   expect(text).not.toMatch(/1\.3|2\.2/);
+  const en = captureIo();
+  expect(await runPrint([...args, '--lang', 'en'], en)).toBe(1);
+  expect(en.lines.join('\n')).toContain('2 criteria not scored yet; no score sheet printed: 1.2 (row 11), 3.1 (row 17)');
   expect(existsSync(out)).toBe(false);
 });

@@ -9,14 +9,16 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runPrint, type PrintIo } from '../../src/cli/print';
-import type { CriteriaSet, CriterionNode } from '../../src/core/criteria';
+import { UsageError } from '../../src/cli/args';
+import type { Io } from '../../src/cli/io';
+import { runPrint } from '../../src/cli/print';
+import { flattenSet, type CriteriaSet, type CriterionNode } from '../../src/core/criteria';
 import { checkCriteriaSet } from '../../src/core/criteriaSet';
 import { formatNumber } from '../../src/core/format';
 import { parseMethod } from '../../src/core/method';
 import { planAnswers, type AnswerChange } from '../../src/workbook/answers';
-import { flattenSet } from '../../src/workbook/compare';
-import { contentHash, DRAFT_MARK, shortHash } from '../../src/workbook/print';
+import { contentHash, shortHash } from '../../src/workbook/contentHash';
+import { DRAFT_MARK } from '../../src/workbook/print';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import { buildTemplate } from '../../src/workbook/template';
 import { convertToPdf, PdfError } from '../../src/xlsx/pdf';
@@ -72,7 +74,7 @@ function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-function captureIo(): PrintIo & { lines: string[] } {
+function captureIo(): Io & { lines: string[] } {
   const lines: string[] = [];
   return { lines, out: (l) => lines.push(l), err: (l) => lines.push(l), now: () => NOW };
 }
@@ -185,6 +187,15 @@ describe('print: a partly filled workbook with errors', () => {
     expect(io.lines.join('\n')).toContain('1.2');
   });
 
+  it('says the same in English with --lang en, and nothing in Vietnamese', async () => {
+    const out = join(tmp, 'partial-en.pdf');
+    const io = captureIo();
+    expect(await runPrint([source, '--out', out, '--today', '2024-06-07', '--lang', 'en'], io)).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(io.lines.join('')).toMatch(/\d+ error\(s\); no score sheet printed/);
+    expect(io.lines.join('')).not.toMatch(/còn \d+ lỗi/);
+  });
+
   it('prints a draft with --draft, marked on every page, with no checked stamp', async () => {
     const before = sha256(source);
     const out = join(tmp, 'partial-draft.pdf');
@@ -232,4 +243,22 @@ it('the lowered sample scores are allowed by their methods', () => {
     const allowed = parseMethod(n.method, n.maxPoints, n.code).method.allowed;
     expect({ code, ok: allowed.kind === 'set' ? allowed.values.includes(value) : value >= allowed.min && value <= allowed.max }).toEqual({ code, ok: true });
   }
+});
+
+describe('print: arguments through the shared parser', () => {
+  it.each([
+    [['--out', 'x.pdf'], /Cần đúng một tệp/],
+    [['a.xlsx', 'b.xlsx', '--out', 'x.pdf'], /Exactly one self-scoring workbook/],
+    [['a.xlsx'], /Thiếu tùy chọn bắt buộc --out/],
+    [['a.xlsx', '--out', 'x.pdf', '--today', '2024-02-30'], /--today must be a date YYYY-MM-DD/],
+    [['a.xlsx', '--out', 'x.pdf', '--colour'], /Unknown option: --colour/],
+  ])('%j is a usage error (exit 2, with the help) before any file is read', async (args, text) => {
+    const io = captureIo();
+    const got = runPrint(args, io);
+    await expect(got).rejects.toBeInstanceOf(UsageError);
+    await expect(got).rejects.toThrow(expect.objectContaining({ vi: expect.any(String), en: expect.any(String) }));
+    const e = (await got.catch((x: unknown) => x)) as UsageError;
+    expect(e.text('vi')).toMatch(text);
+    expect(io.lines).toEqual([]);
+  });
 });

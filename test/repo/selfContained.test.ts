@@ -17,7 +17,7 @@ function repositoryFiles(): string[] {
 }
 
 describe('the repository stands alone', () => {
-  test('no source, test, script or config names ../shared or an absolute /work path', () => {
+  test('no source, test, script or config names the shared folder beside the clone or an absolute path of this machine', () => {
     // The pattern is split so this file does not match itself.
     const pattern = ['\\.\\./sha', 'red|/wo', 'rk/'].join('');
     const out = spawnSync('git', ['grep', '-nE', pattern, '--', 'src', 'test', 'scripts', 'bench', '.ci', 'package.json', 'jest.config.js', 'webpack.config.js'], { cwd: ROOT, encoding: 'utf8' });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { App } from '../../src/taskpane/App';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
-import { cellOf } from '../../src/taskpane/model';
+import { cellOf } from '../../src/workbook/read';
 import { buildTemplate } from '../../src/workbook/template';
 import { gridOfSpec } from '../workbook/grids';
 import { MemoryService, getCell, sampleGrid, sampleSet } from './fixture';

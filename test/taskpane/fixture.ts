@@ -10,7 +10,7 @@ import { columnIndex } from '../../src/workbook/columns';
 import type { WorkbookGrid } from '../../src/workbook/grid';
 import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../../src/workbook/read';
 import { buildTemplate } from '../../src/workbook/template';
-import { cellOf } from '../../src/taskpane/model';
+import { cellOf } from '../../src/workbook/read';
 import { sheetPreviews } from '../../src/taskpane/excelService';
 import type { LoadResult, ServiceFeature, SheetSelection, SkippedSetting, WorkbookService } from '../../src/taskpane/service';
 import type { SheetSpec } from '../../src/workbook/spec';

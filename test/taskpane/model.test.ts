@@ -1,5 +1,6 @@
 import { validateReading, readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
-import { applyChanges, buildModel, cellOf, codeAtRow, mergeChanges, nextProblem, nextTodo, scoreErrors, scoreInput, search, suggestedScore, targetsOf, ancestorsOf } from '../../src/taskpane/model';
+import { cellOf } from '../../src/workbook/read';
+import { applyChanges, buildModel, codeAtRow, mergeChanges, nextProblem, nextTodo, scoreErrors, scoreInput, search, suggestedScore, targetsOf, ancestorsOf } from '../../src/taskpane/model';
 import type { CellValue } from '../../src/core/answers';
 import { TODAY, cellFor, sampleGrid, setCell } from './fixture';
 

@@ -6,7 +6,7 @@ import { DRAFT_MARK, SCORE_SHEET } from '../../src/workbook/print';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import type { SheetSpec } from '../../src/workbook/spec';
 import { App } from '../../src/taskpane/App';
-import { buildPrintSheet, vietnamLocal } from '../../src/taskpane/print/printSheet';
+import { buildPrintSheet } from '../../src/taskpane/print/printSheet';
 import { MemoryService, TODAY, cellFor, sampleGrid, setCell } from './fixture';
 import { byLabel, byText, click, render, waitFor, type Rendered } from './render';
 
@@ -144,10 +144,13 @@ describe('buildPrintSheet', () => {
   const reading = () => readUnitWorkbook(completeGrid()) as UnitReading;
 
   it.each([
+    // Jest runs in Việt Nam time (test/setup/timezone.ts); the stamp is the local clock's.
     ['2024-06-07T01:30:00Z', '2024-06-07T08:30'],
     ['2024-12-31T18:00:00Z', '2025-01-01T01:00'],
-  ])('stamps Vietnam time for %s', (utc, local) => {
-    expect(vietnamLocal(new Date(utc))).toBe(local);
+  ])('stamps the local time of %s on the metadata sheet', (utc, local) => {
+    const built = buildPrintSheet(reading(), [], TODAY, new Date(utc));
+    const meta = built.sheets[1].values.flat();
+    expect(meta).toContain(local);
   });
 
   it('never takes the name of the score table itself', () => {

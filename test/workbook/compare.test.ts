@@ -1,5 +1,5 @@
-import type { CriteriaSet } from '../../src/core/criteria';
-import { compareWithReference, definitionHash, flattenSet } from '../../src/workbook/compare';
+import { flattenSet, type CriteriaSet } from '../../src/core/criteria';
+import { compareWithReference, definitionHash } from '../../src/workbook/compare';
 import { romanSet } from './sets';
 
 function edit(set: CriteriaSet, code: string, change: (n: ReturnType<typeof flattenSet>[number]) => void): CriteriaSet {

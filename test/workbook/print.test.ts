@@ -6,16 +6,15 @@ import {
   buildScoreSheet,
   charsForPx,
   columnPx,
-  contentHash,
   DRAFT_MARK,
   orientationFor,
   paginate,
   rowHeightFor,
   SCORE_SHEET,
-  shortHash,
   wrappedLines,
   type ScoreSheetInput,
 } from '../../src/workbook/print';
+import { contentHash, shortHash } from '../../src/workbook/contentHash';
 import type { SheetSpec } from '../../src/workbook/spec';
 import type { UnitReading } from '../../src/workbook/read';
 import { romanSet } from './sets';

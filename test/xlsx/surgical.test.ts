@@ -353,7 +353,21 @@ describe('what is refused, in Vietnamese then English', () => {
       ws.addTable({ name: 'DiemSo', ref: 'A1', headerRow: true, columns: [{ name: 'Mã' }, { name: 'Điểm' }], rows: [['1.1', 2]] });
     });
     await expect(write(table, 0, 1, 'Điểm mới')).rejects.toThrow(/^Ô B1 của trang "A" là tiêu đề cột của bảng "DiemSo" \(A1:B2\)/);
-    await expect(write(table, 1, 1, 3)).resolves.toBeDefined();
+    // A cell of the table's body is data: it is written; the header, the table part and
+    // every other part of the package are left byte for byte (workbook.xml only gains the
+    // recalculation flag).
+    const { data } = await write(table, 1, 1, 3);
+    const after = await readWorkbookBuffer(data, 'x.xlsx');
+    expect(after.sheets[0].values.slice(0, 2).map((r) => r.slice(0, 2))).toEqual([
+      ['Mã', 'Điểm'],
+      ['1.1', 3],
+    ]);
+    expect(differences(await snapshot(table), await snapshot(data))).toEqual(['A!B2']);
+    const [before, written] = [await entries(table), await entries(data)];
+    const sheetPart = await partOf(table, 'A');
+    expect([...written.keys()].sort()).toEqual([...before.keys()].sort());
+    expect([...before.keys()].filter((k) => k !== sheetPart && k !== 'xl/workbook.xml' && !before.get(k)!.equals(written.get(k)!))).toEqual([]);
+    expect(written.get('xl/workbook.xml')!.toString('utf8').replace(/ fullCalcOnLoad="1"/, '')).toBe(before.get('xl/workbook.xml')!.toString('utf8').replace(/ fullCalcOnLoad="\d"/, ''));
     const chart = readFileSync(join(REAL_WORLD_DIR, 'chart-sheet.xlsx'));
     const names = [...((await (await JSZip.loadAsync(chart)).file('xl/workbook.xml')?.async('string')) ?? '').matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
     const results = await Promise.all(names.map((n) => write(chart, 0, 0, 1, n).then(() => 'ok', (e: Error) => e.message)));

@@ -5,13 +5,12 @@
  */
 import { useState } from 'react';
 import { Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { CellValue } from '../../core/answers';
+import { cellText, type CellValue } from '../../core/answers';
 import { normalizeCode, type IndexedCriterion } from '../../core/criteriaSet';
 import { message, type Finding } from '../../core/findings';
 import { formatNumber } from '../../core/format';
 import { describeAllowed } from '../../core/method';
 import { parseScore } from '../../core/numbers';
-import { cellText } from '../../core/validate';
 import type { AnswerChange } from '../../workbook/answers';
 import { FindingList } from '../components/FindingList';
 import { useI18n } from '../i18n';

@@ -5,13 +5,12 @@
  */
 import { useState } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, Textarea, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CellValue } from '../../core/answers';
+import { cellText, type CellValue } from '../../core/answers';
 import { normalizeCode, type IndexedCriterion } from '../../core/criteriaSet';
 import { message, type Finding, type FindingField } from '../../core/findings';
 import { formatNumber } from '../../core/format';
 import { describeAllowed, parseDeclared, suggestScore, type MethodOption } from '../../core/method';
 import { parseScore } from '../../core/numbers';
-import { cellText } from '../../core/validate';
 import type { AnswerChange } from '../../workbook/answers';
 import { useI18n } from '../i18n';
 import { scoreErrors, scoreInput, type PaneModel } from '../model';

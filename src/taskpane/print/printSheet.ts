@@ -4,6 +4,7 @@
  * A checked sheet also records its content hash and time in the metadata sheet, so a
  * later edit is reported (CONTENT_CHANGED_SINCE_CHECK).
  */
+import { localStamp } from '../../core/clock';
 import { countBySeverity, type Finding } from '../../core/findings';
 import { contentHash } from '../../workbook/contentHash';
 import { METADATA_FORMAT, metadataSheetSpec } from '../../workbook/metadata';
@@ -19,17 +20,12 @@ export interface PrintSheet {
   sheets: SheetSpec[];
 }
 
-/** Vietnam time (UTC+7, no daylight saving) as `YYYY-MM-DDTHH:MM`, the stamp's clock. */
-export function vietnamLocal(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
-}
-
 /**
  * The sheet is named "Phiếu chấm điểm", unless the score table itself has that name: the
  * table is never replaced.
  */
 export function buildPrintSheet(reading: UnitReading, findings: readonly Finding[], today: string, now: Date): PrintSheet {
-  const checkedAt = vietnamLocal(now);
+  const checkedAt = localStamp(now);
   const built = scoreSheetFromReading(reading, { findings, checkedAt, date: today });
   const spec = { ...built, name: reading.sheet === SCORE_SHEET ? `${SCORE_SHEET} (in)` : SCORE_SHEET };
   const errors = countBySeverity(findings).error;
