@@ -120,6 +120,11 @@ describe('totals the sheet carries', () => {
     expect(await check({ formula: 'SUM(D10:D11)', result: 2 }, 3)).toEqual([]);
     expect(await check({ formula: 'SUM(D9:D12)', result: 4 }, 3)).toEqual([['TOTAL_MISMATCH', '1', 'D9', { total: 4, sum: 2 }]]);
   });
+
+  it('an error value cached in an exact sum formula is not reported on the total; a typed one is', async () => {
+    expect(await check({ formula: 'SUM(D10:D12)', result: { error: '#REF!' } as unknown as number }, 3)).toEqual([]);
+    expect(await check('#REF!', 3)).toEqual([['SCORE_NOT_NUMBER', '1', 'D9', { value: '#REF!' }]]);
+  });
 });
 
 describe('an absent optional column is one finding, not one per row', () => {
