@@ -39,6 +39,13 @@ describe('releaseManifest', () => {
     expect(released[i]).not.toContain(base === LOCAL_BASE ? 'https://localhost:3000/chiso' : 'localhost');
   });
 
+  test('an icon outside the base folder\'s assets/ is a problem (the checker knows the folder)', async () => {
+    const moved = released[0].replace('<IconUrl DefaultValue="https://cchc.example.gov.vn/chiso/assets/icon-32.png"/>', '<IconUrl DefaultValue="https://cchc.example.gov.vn/assets/icon-32.png"/>');
+    expect(moved).not.toBe(released[0]);
+    const { problems } = await checkManifests([moved], null).then(([check]) => check);
+    expect(problems).toEqual([expect.stringMatching(/icon "https:\/\/cchc\.example\.gov\.vn\/assets\/icon-32\.png" must be served from \/chiso\/assets\//)]);
+  });
+
   test('<Version> is package.json\'s, in four parts', () => {
     expect(released[0]).toContain(`<Version>${version}.0</Version>`);
     expect(manifestVersion('2.13.4')).toBe('2.13.4.0');
