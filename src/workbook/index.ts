@@ -2,6 +2,7 @@
 export * from './grid';
 export * from './spec';
 export * from './columns';
+export { applyFallbacks, checkHeaderSynonyms, defaultHeaderMatcher, headerKey, headerMatcher, type HeaderMatcher, type HeaderRole, type HeaderSynonyms } from './headers';
 export * from './errors';
 export * from './layout';
 export * from './codes';

@@ -5,9 +5,10 @@
  */
 import { isCellError, type CellValue } from '../core/answers';
 import { finding, type Finding } from '../core/findings';
-import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, classifyHeader, type ColumnKey } from './columns';
+import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, type ColumnKey } from './columns';
 import { WorkbookError } from './errors';
 import type { CellRange, SheetGrid, WorkbookGrid } from './grid';
+import { applyFallbacks, classifyHeader, defaultHeaderMatcher, type HeaderMatcher } from './headers';
 
 /** Where the table is; rows and columns 0-based. */
 export interface Layout {
@@ -74,17 +75,18 @@ function scoreOf(columns: Partial<Record<ColumnKey, number>>, rows: number): num
   return rows === 2 ? s - 0.5 : s;
 }
 
-function matchHeader(texts: string[][], top: number, bottom: number, width: number): Candidate {
+function matchHeader(texts: string[][], top: number, bottom: number, width: number, matcher: HeaderMatcher): Candidate {
+  const classify = (text: string) => classifyHeader(text, matcher);
   const columns: Partial<Record<ColumnKey, number>> = {};
   for (let c = 0; c < width; c++) {
     const up = texts[top][c];
     let key: ColumnKey | undefined;
-    if (top === bottom) key = classifyHeader(up);
+    if (top === bottom) key = classify(up);
     else {
       const lo = texts[bottom][c];
       // The lower text decides ("Tự đánh giá"); the upper one completes it ("Điểm" + "Tối đa").
-      if (lo === '' || lo === up) key = classifyHeader(up);
-      else key = classifyHeader(lo) ?? (up === '' ? undefined : classifyHeader(`${up} ${lo}`));
+      if (lo === '' || lo === up) key = classify(up);
+      else key = classify(lo) ?? (up === '' ? undefined : classify(`${up} ${lo}`));
     }
     if (key !== undefined && columns[key] === undefined) columns[key] = c;
   }
@@ -101,8 +103,11 @@ function missingLabels(columns: Partial<Record<ColumnKey, number>>): string[] {
   return REQUIRED_COLUMNS.filter((k) => columns[k] === undefined).map((k) => COLUMN_LABELS[k].vi);
 }
 
-/** Finds the header row with the most recognised columns in the first rows of a sheet. */
-export function detectLayout(sheet: SheetGrid): LayoutResult {
+/**
+ * Finds the header row with the most recognised columns in the first rows of a sheet,
+ * headers matched by `matcher` (the bundled wordings unless a province passes its own).
+ */
+export function detectLayout(sheet: SheetGrid, matcher: HeaderMatcher = defaultHeaderMatcher()): LayoutResult {
   const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
   const width = widthOf(sheet, rows + 1);
   const view = headerView(sheet, Math.min(rows + 1, sheet.values.length), width);
@@ -110,7 +115,7 @@ export function detectLayout(sheet: SheetGrid): LayoutResult {
   for (let r = 0; r < rows; r++) {
     for (const bottom of [r, r + 1]) {
       if (bottom >= sheet.values.length) continue;
-      const c = matchHeader(view.texts, r, bottom, width);
+      const c = matchHeader(view.texts, r, bottom, width, matcher);
       if (c.score > 0 && (!best || c.score > best.score)) best = c;
     }
   }
@@ -124,7 +129,7 @@ export function detectLayout(sheet: SheetGrid): LayoutResult {
   // A header cell merged down from above ("STT" over two rows) starts the header there.
   let top = best.top;
   for (const c of Object.values(best.columns) as number[]) top = Math.min(top, view.mergeOf(best.bottom, c)?.top ?? top);
-  return { ok: true, layout: completeLayout(sheet, top, best.bottom, best.columns) };
+  return { ok: true, layout: completeLayout(sheet, top, best.bottom, applyFallbacks(best.columns, matcher)) };
 }
 
 /** A row that numbers the columns ("(1)", "(2)", ... or "A", "B") under the header. */
@@ -189,7 +194,7 @@ export type WorkbookLayoutResult = { ok: true; layout: Layout } | { ok: false; f
  * The visible sheet holding the score table: the preferred sheet (the one the metadata
  * names) first, then the others in order. When none has one, a finding per sheet.
  */
-export function detectWorkbookLayout(wb: WorkbookGrid, preferredSheet?: string): WorkbookLayoutResult {
+export function detectWorkbookLayout(wb: WorkbookGrid, preferredSheet?: string, matcher?: HeaderMatcher): WorkbookLayoutResult {
   const visible = wb.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible');
   const ordered = [
     ...visible.filter((s) => s.name === preferredSheet),
@@ -197,7 +202,7 @@ export function detectWorkbookLayout(wb: WorkbookGrid, preferredSheet?: string):
   ];
   const findings: Finding[] = [];
   for (const sheet of ordered) {
-    const r = detectLayout(sheet);
+    const r = detectLayout(sheet, matcher);
     if (r.ok) return r;
     findings.push(r.finding);
   }

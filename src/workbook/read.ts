@@ -17,6 +17,7 @@ import { compareWithReference, definitionHash } from './compare';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import { WorkbookError } from './errors';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
+import type { HeaderMatcher } from './headers';
 import { cellString, detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
 import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
 
@@ -46,6 +47,8 @@ export interface ReadOptions {
   file?: string;
   /** Overrides detection; a bad mapping throws a WorkbookError. */
   mapping?: ColumnMapping;
+  /** Header wordings (headerMatcher of a province's file); the bundled ones otherwise. */
+  headers?: HeaderMatcher;
 }
 
 /** A row of the table: a criterion (it has a code) or anything else (notes, sub-headings, blanks, totals). */
@@ -250,13 +253,13 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
 // ---------------------------------------------------------------------------
 // Reading
 
-function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, mapping: ColumnMapping | undefined): { ok: true; layout: Layout } | ReadFailure {
+function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, mapping: ColumnMapping | undefined, headers: HeaderMatcher | undefined): { ok: true; layout: Layout } | ReadFailure {
   if (mapping) {
     const sheet = wb.sheets.find((s) => s.name === mapping.sheet);
     if (!sheet) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: mapping.sheet });
     return { ok: true, layout: layoutFromMapping(sheet, mapping.headerRow, mapping.columns) };
   }
-  const detected = detectWorkbookLayout(wb, metadata?.sheet);
+  const detected = detectWorkbookLayout(wb, metadata?.sheet, headers);
   if (detected.ok) return detected;
   // A mapping saved by the manual step is used only when detection fails: columns
   // inserted later would make a stale mapping read the wrong cells.
@@ -278,7 +281,7 @@ function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, ma
 export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): UnitReading | ReadFailure {
   const withFile = (f: Finding): Finding => (opts.file !== undefined ? { ...f, file: opts.file } : f);
   const metadata = readMetadata(wb);
-  const located = findLayout(wb, metadata, opts.mapping);
+  const located = findLayout(wb, metadata, opts.mapping, opts.headers);
   if (!located.ok) return { ok: false, findings: located.findings.map(withFile) };
   const layout = located.layout;
   const sheet = wb.sheets.find((s) => s.name === layout.sheet) as SheetGrid;
