@@ -65,3 +65,52 @@ export function columnIndex(letters: string): number | undefined {
   for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
+
+/** Short names for a column map typed by hand (`max=D,score=E`); every ColumnKey is also accepted. */
+export const COLUMN_ALIASES: Record<string, ColumnKey> = {
+  stt: 'code',
+  max: 'maxPoints',
+  requirement: 'evidenceRequirement',
+  score: 'selfScore',
+  self: 'selfScore',
+  appraisal: 'appraisedScore',
+  reason: 'appraisalReason',
+  previous: 'previousScore',
+};
+
+export type ColumnMapText =
+  | { ok: true; columns: Partial<Record<ColumnKey, number>>; headerRow?: number }
+  | { ok: false; vi: string; en: string };
+
+/**
+ * `code=A,name=B,max=D,score=E,evidence=F,header=8`: column letters by column (a
+ * ColumnKey or an alias), `header` the 1-based header row. Every problem is named.
+ */
+export function parseColumnMapText(text: string): ColumnMapText {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  let headerRow: number | undefined;
+  const keys = [...Object.keys(COLUMN_ALIASES), ...COLUMN_KEYS].join(', ');
+  const byColumn = new Map<number, string>();
+  for (const raw of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    const eq = raw.indexOf('=');
+    const name = eq < 0 ? raw : raw.slice(0, eq).trim();
+    const value = eq < 0 ? '' : raw.slice(eq + 1).trim();
+    if (eq < 0 || value === '') return { ok: false, vi: `"${raw}" thiếu "=<cột>", ví dụ score=E.`, en: `"${raw}" lacks "=<column>", e.g. score=E.` };
+    if (name.toLowerCase() === 'header') {
+      if (!/^\d{1,5}$/.test(value) || Number(value) < 1) return { ok: false, vi: `header=${value}: dòng tiêu đề phải là số dòng từ 1, ví dụ header=8.`, en: `header=${value}: the header row must be a row number from 1, e.g. header=8.` };
+      headerRow = Number(value);
+      continue;
+    }
+    const key = COLUMN_ALIASES[name.toLowerCase()] ?? COLUMN_KEYS.find((k) => k.toLowerCase() === name.toLowerCase());
+    if (key === undefined) return { ok: false, vi: `"${name}" không phải tên cột; dùng một trong: ${keys}, header.`, en: `"${name}" is not a column name; use one of: ${keys}, header.` };
+    const col = columnIndex(value);
+    if (col === undefined) return { ok: false, vi: `${name}=${value}: "${value}" không phải chữ cột (A, B, ..., AB).`, en: `${name}=${value}: "${value}" is not a column letter (A, B, ..., AB).` };
+    if (columns[key] !== undefined) return { ok: false, vi: `Cột ${name} được chọn hai lần.`, en: `Column ${name} is given twice.` };
+    const other = byColumn.get(col);
+    if (other !== undefined) return { ok: false, vi: `${other} và ${name} cùng là cột ${value.toUpperCase()}; chọn hai cột khác nhau.`, en: `${other} and ${name} are both column ${value.toUpperCase()}; choose different columns.` };
+    byColumn.set(col, name);
+    columns[key] = col;
+  }
+  if (byColumn.size === 0) return { ok: false, vi: 'Chưa chọn cột nào, ví dụ --columns max=D,score=E.', en: 'No column given, e.g. --columns max=D,score=E.' };
+  return { ok: true, columns, ...(headerRow !== undefined ? { headerRow } : {}) };
+}

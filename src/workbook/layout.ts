@@ -6,6 +6,7 @@
 import { isCellError, type CellValue } from '../core/answers';
 import { finding, type Finding } from '../core/findings';
 import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, type ColumnKey } from './columns';
+import { parseCodeCell } from './codes';
 import { WorkbookError } from './errors';
 import type { CellRange, SheetGrid, WorkbookGrid } from './grid';
 import { applyFallbacks, classifyHeader, defaultHeaderMatcher, type HeaderMatcher } from './headers';
@@ -108,6 +109,19 @@ function missingLabels(columns: Partial<Record<ColumnKey, number>>): string[] {
  * headers matched by `matcher` (the bundled wordings unless a province passes its own).
  */
 export function detectLayout(sheet: SheetGrid, matcher: HeaderMatcher = defaultHeaderMatcher()): LayoutResult {
+  const best = bestHeader(sheet, matcher);
+  const missing = missingLabels(best?.columns ?? {});
+  if (!best || missing.length > 0) {
+    return {
+      ok: false,
+      finding: finding('LAYOUT_NOT_FOUND', { sheet: sheet.name, missing: missing.join(', ') }, { sheet: sheet.name, field: 'layout' }),
+    };
+  }
+  return { ok: true, layout: completeLayout(sheet, best.top, best.bottom, applyFallbacks(best.columns, matcher)) };
+}
+
+/** The header rows recognising most columns, complete or not; top moved up over merged header cells. */
+function bestHeader(sheet: SheetGrid, matcher: HeaderMatcher): Candidate | undefined {
   const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
   const width = widthOf(sheet, rows + 1);
   const view = headerView(sheet, Math.min(rows + 1, sheet.values.length), width);
@@ -119,17 +133,11 @@ export function detectLayout(sheet: SheetGrid, matcher: HeaderMatcher = defaultH
       if (c.score > 0 && (!best || c.score > best.score)) best = c;
     }
   }
-  const missing = missingLabels(best?.columns ?? {});
-  if (!best || missing.length > 0) {
-    return {
-      ok: false,
-      finding: finding('LAYOUT_NOT_FOUND', { sheet: sheet.name, missing: missing.join(', ') }, { sheet: sheet.name, field: 'layout' }),
-    };
-  }
+  if (!best) return undefined;
   // A header cell merged down from above ("STT" over two rows) starts the header there.
   let top = best.top;
   for (const c of Object.values(best.columns) as number[]) top = Math.min(top, view.mergeOf(best.bottom, c)?.top ?? top);
-  return { ok: true, layout: completeLayout(sheet, top, best.bottom, applyFallbacks(best.columns, matcher)) };
+  return { ...best, top };
 }
 
 /** A row that numbers the columns ("(1)", "(2)", ... or "A", "B") under the header. */
@@ -210,4 +218,46 @@ export function detectWorkbookLayout(wb: WorkbookGrid, preferredSheet?: string, 
     findings.push(finding('LAYOUT_NOT_FOUND', { sheet: '—', missing: REQUIRED_COLUMNS.map((k) => COLUMN_LABELS[k].vi).join(', ') }, { field: 'layout' }));
   }
   return { ok: false, findings };
+}
+
+/**
+ * Columns named by hand (the CLI's `--columns max=D,score=E`): the given columns win,
+ * detection fills in the others, and the header row is the given one, else the detected
+ * one, else the row above the first code. The first visible sheet (the metadata's
+ * first) whose code column holds a code is used. Throws a WorkbookError when the map
+ * leaves a required column out or names one column twice.
+ */
+export function layoutWithColumns(wb: WorkbookGrid, given: ColumnsByHand, preferredSheet?: string, matcher: HeaderMatcher = defaultHeaderMatcher()): Layout {
+  const visible = wb.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible');
+  const named = given.sheet ?? preferredSheet;
+  if (given.sheet !== undefined && !visible.some((s) => s.name === given.sheet)) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: given.sheet });
+  const ordered = given.sheet !== undefined ? visible.filter((s) => s.name === given.sheet) : [...visible.filter((s) => s.name === named), ...visible.filter((s) => s.name !== named)];
+  let firstError: WorkbookError | undefined;
+  for (const sheet of ordered) {
+    const detected = bestHeader(sheet, matcher);
+    const taken = new Set(Object.values(given.columns));
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    for (const [k, c] of Object.entries(detected?.columns ?? {}) as [ColumnKey, number][]) if (!taken.has(c) && given.columns[k] === undefined) columns[k] = c;
+    Object.assign(columns, given.columns);
+    const codeCol = columns.code;
+    const firstCode = codeCol === undefined ? -1 : sheet.values.findIndex((row) => parseCodeCell(row?.[codeCol]) !== undefined);
+    const header = given.headerRow !== undefined ? given.headerRow - 1 : (detected?.bottom ?? firstCode - 1);
+    try {
+      if (header < 0) throw new WorkbookError('MAPPING_INCOMPLETE', { sheet: sheet.name, missing: COLUMN_LABELS.code.vi });
+      const layout = layoutFromMapping(sheet, header, columns);
+      if (given.sheet !== undefined || firstCode > header) return layout;
+      throw new WorkbookError('MAPPING_INCOMPLETE', { sheet: sheet.name, missing: COLUMN_LABELS.code.vi });
+    } catch (e) {
+      if (!(e instanceof WorkbookError)) throw e;
+      firstError ??= e;
+    }
+  }
+  throw firstError ?? new WorkbookError('SHEET_NOT_FOUND', { sheet: named ?? '—' });
+}
+
+/** A column map given by hand: 0-based columns, the 1-based header row and the sheet when given. */
+export interface ColumnsByHand {
+  columns: Partial<Record<ColumnKey, number>>;
+  headerRow?: number;
+  sheet?: string;
 }

@@ -9,16 +9,17 @@ import { indexCriteriaSet, isRomanCode, normalizeCode, parentCodeOf } from '../c
 import { finding, sortFindings, type Finding, type FindingField } from '../core/findings';
 import { parseMethod } from '../core/method';
 import { parseScore, parseVietNumber } from '../core/numbers';
+import { unitKey } from '../core/consolidate';
 import { normalizeText } from '../core/text';
 import { cellText, validateUnit } from '../core/validate';
 import { resolveCodes, type CodeCell } from './codes';
 import { COLUMN_KEYS, type ColumnKey } from './columns';
-import { compareWithReference, definitionHash } from './compare';
+import { alignCodes, compareWithReference, definitionHash, flattenSet } from './compare';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import { WorkbookError } from './errors';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
 import type { HeaderMatcher } from './headers';
-import { cellString, detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
+import { cellString, detectWorkbookLayout, layoutFromMapping, layoutWithColumns, type ColumnsByHand, type Layout } from './layout';
 import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
 
 /** "Không áp dụng" with or without diacritics; a regex on the raw text, since methods are long. */
@@ -33,6 +34,17 @@ export interface UnitMeta {
   definitionHash?: string;
   /** Where unit and year came from: the metadata sheet, the title lines, or nowhere. */
   source: 'metadata' | 'title' | 'none';
+  /**
+   * Set when the unit was not written as a unit line: read from the letterhead's issuing
+   * body, or named by the user (ReadOptions.unit, `--unit`, the pane's field).
+   */
+  unitFrom?: 'letterhead' | 'user';
+}
+
+/** A unit of the expected list (units/*.json): names are matched ignoring case, diacritics and spacing. */
+export interface KnownUnit {
+  name: string;
+  level?: UnitLevel;
 }
 
 /** The manual column mapping of the task pane: header row and columns, 0-based. */
@@ -49,6 +61,12 @@ export interface ReadOptions {
   mapping?: ColumnMapping;
   /** Header wordings (headerMatcher of a province's file); the bundled ones otherwise. */
   headers?: HeaderMatcher;
+  /** Columns named by hand (`--columns`): they win over detection; a map that does not fit throws a WorkbookError. */
+  columns?: ColumnsByHand;
+  /** The expected units: a unit read from the sheet is given the list's spelling. */
+  units?: readonly KnownUnit[];
+  /** The unit named by the user, for a workbook that names none (a named unit is kept). */
+  unit?: string;
 }
 
 /** A row of the table: a criterion (it has a code) or anything else (notes, sub-headings, blanks, totals). */
@@ -100,6 +118,46 @@ interface TitleInfo {
   unit?: string;
   year?: number;
   title?: string;
+  /** The issuing body of the letterhead block (Decree 30/2020), when there is no unit line. */
+  letterhead?: string;
+  /** The level a title names ("... CÁC SỞ, BAN, NGÀNH ..."). */
+  level?: UnitLevel;
+}
+
+/** Lines of the right-hand block, signatures and document numbers: never the issuing body. */
+const NOT_LETTERHEAD = /^(cong hoa xa hoi|doc lap|so ?:|ngay \d|[-_=.* ]*$)|\bngay \d{1,2} thang\b/;
+const LEVEL_IN_TITLE: [RegExp, UnitLevel][] = [
+  [/\bcac so\b|\bso, ban, nganh\b|\bso ban nganh\b/, 'so'],
+  [/\bcap huyen\b|\bcac huyen\b/, 'huyen'],
+  [/\bcap xa\b|\bcac xa\b/, 'xa'],
+];
+
+/**
+ * The issuing body of the letterhead at the top left: the first texts of the first rows
+ * (a merged cell may hold both lines), parent authority first, issuing unit second
+ * (`UBND TỈNH BẮC KẠN` / `SỞ TƯ PHÁP`). A body written on two lines (`ỦY BAN NHÂN DÂN` /
+ * `HUYỆN BA BỂ`) is joined. Undefined when the block has fewer than two lines.
+ */
+export function readLetterhead(sheet: SheetGrid, layout: Layout): string | undefined {
+  const lines: string[] = [];
+  for (const r of layout.titleRows.slice(0, 4)) {
+    const first = (sheet.values[r] ?? []).find((v) => typeof v === 'string' && v.trim() !== '');
+    if (typeof first !== 'string') continue;
+    for (const line of first.normalize('NFC').split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim())) {
+      if (line === '') continue;
+      const n = normalizeText(line);
+      if (TITLE_WORDS.test(n) || UNIT_LINE.test(n) || /^(bang|bieu|phu luc)\b/.test(n)) return pick(lines);
+      if (!NOT_LETTERHEAD.test(n)) lines.push(line);
+    }
+  }
+  return pick(lines);
+
+  function pick(ls: string[]): string | undefined {
+    if (ls.length < 2) return undefined;
+    const top = normalizeText(ls[0]);
+    if (/^(uy ban nhan dan|ubnd)$/.test(top)) return `${ls[0]} ${ls[1]}`;
+    return ls[1];
+  }
 }
 
 /** "Đơn vị: Sở Tư pháp", "Tên đơn vị: ...", "Cơ quan: ..." and "... NĂM 2024" above the table. */
@@ -125,15 +183,35 @@ export function readTitleLines(sheet: SheetGrid, layout: Layout): TitleInfo {
     }
   }
   out.year ??= anyYear;
+  if (out.unit === undefined) {
+    const body = readLetterhead(sheet, layout);
+    if (body !== undefined) out.letterhead = body;
+  }
+  const title = normalizeText(out.title ?? '');
+  out.level = LEVEL_IN_TITLE.find(([re]) => re.test(title))?.[1];
+  if (out.level === undefined) delete out.level;
   return out;
 }
 
-function unitMeta(metadata: WorkbookMetadata | undefined, titles: TitleInfo): UnitMeta {
-  const unit = metadata?.unit ?? titles.unit;
+/** The list's entry for a name, ignoring case, diacritics, spacing and how "UBND" is written. */
+export function matchUnit(name: string, units: readonly KnownUnit[] | undefined): KnownUnit | undefined {
+  if (!units) return undefined;
+  const key = unitKey(name);
+  return units.find((u) => unitKey(u.name) === key);
+}
+
+function unitMeta(metadata: WorkbookMetadata | undefined, titles: TitleInfo, opts: ReadOptions): UnitMeta {
+  const written = metadata?.unit ?? titles.unit;
+  const fallback = written === undefined ? (titles.letterhead ?? opts.unit) : undefined;
+  const unitFrom = fallback === undefined ? undefined : titles.letterhead !== undefined ? 'letterhead' : 'user';
+  const read = written ?? fallback;
+  const known = read !== undefined ? matchUnit(read, opts.units) : undefined;
+  const unit = known?.name ?? read;
   const year = metadata?.year ?? titles.year;
-  const level = metadata?.level ?? (unit !== undefined ? levelFromUnitName(unit) : undefined);
+  const level = metadata?.level ?? known?.level ?? (unit !== undefined ? levelFromUnitName(unit) : undefined) ?? titles.level;
   const source = metadata ? 'metadata' : unit !== undefined || year !== undefined ? 'title' : 'none';
   return {
+    ...(unitFrom !== undefined ? { unitFrom } : {}),
     ...(unit !== undefined ? { unit } : {}),
     ...(level !== undefined ? { level } : {}),
     ...(year !== undefined ? { year } : {}),
@@ -250,10 +328,21 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
   return { fields, answers, rowOf, rows, findings };
 }
 
+/** The unit cannot be named: a warning (not a rejection) saying what is known, so the user can name it. */
+function unitNotNamed(meta: UnitMeta, set: CriteriaSet): Finding {
+  const LEVEL_VI: Record<UnitLevel, string> = { so: 'sở, ban, ngành', huyen: 'UBND cấp huyện', xa: 'UBND cấp xã' };
+  const LEVEL_EN: Record<UnitLevel, string> = { so: 'department', huyen: 'district', xa: 'commune' };
+  const known = meta.level !== undefined ? `; cấp đánh giá (${LEVEL_VI[meta.level]}) và bảng "${set.title}" đã rõ` : '';
+  const knownEn = meta.level !== undefined ? `; the level (${LEVEL_EN[meta.level]}) and the table "${set.title}" are clear` : '';
+  return finding('UNIT_NOT_NAMED', { known, knownEn }, { field: 'file' });
+}
+
 // ---------------------------------------------------------------------------
 // Reading
 
-function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, mapping: ColumnMapping | undefined, headers: HeaderMatcher | undefined): { ok: true; layout: Layout } | ReadFailure {
+function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, opts: ReadOptions): { ok: true; layout: Layout } | ReadFailure {
+  const { mapping, headers } = opts;
+  if (opts.columns) return { ok: true, layout: layoutWithColumns(wb, opts.columns, metadata?.sheet, headers) };
   if (mapping) {
     const sheet = wb.sheets.find((s) => s.name === mapping.sheet);
     if (!sheet) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: mapping.sheet });
@@ -281,12 +370,12 @@ function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, ma
 export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): UnitReading | ReadFailure {
   const withFile = (f: Finding): Finding => (opts.file !== undefined ? { ...f, file: opts.file } : f);
   const metadata = readMetadata(wb);
-  const located = findLayout(wb, metadata, opts.mapping, opts.headers);
+  const located = findLayout(wb, metadata, opts);
   if (!located.ok) return { ok: false, findings: located.findings.map(withFile) };
   const layout = located.layout;
   const sheet = wb.sheets.find((s) => s.name === layout.sheet) as SheetGrid;
   const titles = readTitleLines(sheet, layout);
-  const meta = unitMeta(metadata, titles);
+  const meta = unitMeta(metadata, titles, opts);
   const table = readTable(sheet, layout);
   const set: CriteriaSet = {
     id: meta.setId ?? sheet.name,
@@ -300,6 +389,7 @@ export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): Unit
     fields: table.fields,
   };
   const findings = [...table.findings];
+  if (meta.unit === undefined) findings.push(unitNotNamed(meta, set));
   if (meta.definitionHash !== undefined && meta.definitionHash !== definitionHash(set)) {
     findings.push(finding('DEFINITION_EDITED', {}, { field: 'set' }));
   }
@@ -376,15 +466,79 @@ function changedSinceCheck(reading: UnitReading): Finding[] {
 }
 
 /**
+ * The reading in the reference's numbering, when the sheet numbers its rows its own way
+ * (Roman fields, criteria numbered across fields): rows matched by position and name
+ * (alignCodes) take the reference's codes, and CODES_RENUMBERED says so once. A row the
+ * reference lacks keeps its code, unless that code is the reference's code of another
+ * row: then it is left out of the reading and reported as CRITERION_UNEXPECTED.
+ * The reading itself when the codes agree.
+ */
+export function alignReading(reading: UnitReading, reference: CriteriaSet): { reading: UnitReading; findings: Finding[] } {
+  const alignment = alignCodes(reading.set, reference);
+  if (!alignment || alignment.renumbered.length === 0) return { reading, findings: [] };
+  const refCodes = new Set(flattenSet(reference).map((n) => normalizeCode(n.code)));
+  const codeOf = (code: string): string | undefined => {
+    const c = normalizeCode(code);
+    return alignment.codes.get(c) ?? (refCodes.has(c) ? undefined : c);
+  };
+  const findings: Finding[] = [];
+  const translate = (nodes: readonly CriterionNode[]): CriterionNode[] =>
+    nodes.flatMap((n) => {
+      const children = translate(n.children ?? []);
+      const code = codeOf(n.code);
+      if (code === undefined) {
+        findings.push(finding('CRITERION_UNEXPECTED', {}, { criterion: n.code, field: 'code', ...(n.row !== undefined ? { row: n.row } : {}) }));
+        return children;
+      }
+      const { children: _old, ...rest } = n;
+      return [{ ...rest, code, ...(children.length > 0 ? { children } : {}) }];
+    });
+  const set: CriteriaSet = { ...reading.set, fields: translate(reading.set.fields) };
+  const answers = reading.answers.flatMap((a) => {
+    const code = codeOf(a.code);
+    return code === undefined ? [] : [{ ...a, code }];
+  });
+  const rowOf = new Map<string, number>();
+  for (const n of flattenSet(set)) if (n.row !== undefined && !rowOf.has(n.code)) rowOf.set(n.code, n.row);
+  const rows = reading.rows.map((r) => {
+    const code = r.code !== undefined ? codeOf(r.code) : undefined;
+    return code !== undefined ? { ...r, code } : { row: r.row, kind: 'other' as const };
+  });
+  const own = reading.findings.map((f) => {
+    const code = f.criterion !== undefined ? codeOf(f.criterion) : undefined;
+    return code !== undefined ? { ...f, criterion: code } : f;
+  });
+  const first = alignment.renumbered[0];
+  const example = alignment.renumbered
+    .slice(0, 3)
+    .map((r) => `${r.sheet} → ${r.reference}`)
+    .join(', ');
+  findings.unshift(finding('CODES_RENUMBERED', { count: alignment.renumbered.length, example }, { field: 'code', ...(first.row !== undefined ? { row: first.row } : {}) }));
+  return { reading: { ...reading, set, answers, rowOf, rows, findings: own }, findings };
+}
+
+/** No period: dates are not checked against one (the sheet is for another year). */
+const ANY_PERIOD = { from: '1900-01-01', to: '2100-12-31' };
+
+/**
  * Everything to show for a reading: its own findings, the core's validateUnit on the
  * set the sheet carries (with the reference's assessment period when given), the
  * comparison with the reference, and an edit made after the recorded check; all
- * located, errors first.
+ * located, errors first. With a reference, a sheet numbered its own way is first put
+ * in the reference's numbering (alignReading); a sheet for another year gives one
+ * YEAR_MISMATCH and no evidence date is checked against the period.
  */
-export function validateReading(reading: UnitReading, opts: { reference?: CriteriaSet; today: string }): Finding[] {
-  const set = opts.reference ? { ...reading.set, period: opts.reference.period } : reading.set;
-  const found = validateUnit(indexCriteriaSet(set), reading.answers, { period: set.period, today: opts.today });
-  if (opts.reference) found.push(...compareWithReference(reading.set, opts.reference, reading.meta));
+export function validateReading(input: UnitReading, opts: { reference?: CriteriaSet; today: string }): Finding[] {
+  const { reference } = opts;
+  const aligned = reference ? alignReading(input, reference) : { reading: input, findings: [] };
+  const reading = aligned.reading;
+  const found = [...aligned.findings];
+  const otherYear = reference !== undefined && reading.meta.year !== undefined && reading.meta.year !== reference.year;
+  if (otherYear) found.push(finding('YEAR_MISMATCH', { found: reading.meta.year as number, expected: reference.year, title: reading.set.title }, { field: 'set' }));
+  const period = otherYear ? ANY_PERIOD : (reference?.period ?? reading.set.period);
+  const set = { ...reading.set, period };
+  found.push(...validateUnit(indexCriteriaSet(set), reading.answers, { period, today: opts.today }));
+  if (reference) found.push(...compareWithReference(reading.set, reference, reading.meta, reading.layout.missing));
   found.push(...changedSinceCheck(reading));
   return sortFindings([...reading.findings, ...found.map((f) => locateFinding(reading, f))]);
 }
