@@ -237,7 +237,7 @@ export function layoutWithColumns(wb: WorkbookGrid, given: ColumnsByHand, prefer
     const detected = bestHeader(sheet, matcher);
     const taken = new Set(Object.values(given.columns));
     const columns: Partial<Record<ColumnKey, number>> = {};
-    for (const [k, c] of Object.entries(detected?.columns ?? {}) as [ColumnKey, number][]) if (!taken.has(c) && given.columns[k] === undefined) columns[k] = c;
+    for (const [k, c] of Object.entries(applyFallbacks(detected?.columns ?? {}, matcher)) as [ColumnKey, number][]) if (!taken.has(c) && given.columns[k] === undefined) columns[k] = c;
     Object.assign(columns, given.columns);
     const codeCol = columns.code;
     const firstCode = codeCol === undefined ? -1 : sheet.values.findIndex((row) => parseCodeCell(row?.[codeCol]) !== undefined);

@@ -238,6 +238,23 @@ function readMax(v: CellValue | undefined): number | 'empty' | 'bad' {
   return 'bad';
 }
 
+/** A line of a scoring method: a score level (`1 điểm`, `Điểm tối đa`) or the survey. */
+const METHOD_LINE = /\d\s*(điểm|đ)\b|điểm tối đa|điều tra xã hội học|không áp dụng/iu;
+
+/**
+ * A hand-made sheet without a method column writes the method under the name in the
+ * same cell (`Ban hành kế hoạch\n- Có: 1 điểm\n- Không: 0 điểm`): the lines from the
+ * first method line on are the method. Undefined when the cell has no such line.
+ */
+export function methodInName(text: string): { name: string; method: string } | undefined {
+  const lines = text.normalize('NFC').split(/\r?\n/);
+  const at = lines.findIndex((l, i) => i > 0 && METHOD_LINE.test(l));
+  if (at < 1) return undefined;
+  const name = lines.slice(0, at).join('\n').trim();
+  const method = lines.slice(at).join('\n').trim();
+  return name === '' ? undefined : { name, method };
+}
+
 const ANSWER_COLUMNS = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'previousScore'] as const;
 
 interface Table {
@@ -278,12 +295,14 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
     rowsOfCode.set(code, [...(rowsOfCode.get(code) ?? []), row]);
     if (byCode.has(code)) return;
 
-    const node: CriterionNode = { code, name: cellString(cell(r, 'name')), maxPoints: 0, row };
+    const written = cellString(cell(r, 'name'));
+    const inName = cols.method === undefined ? methodInName(written) : undefined;
+    const node: CriterionNode = { code, name: inName?.name ?? written, maxPoints: 0, row };
     const max = readMax(cell(r, 'maxPoints'));
     if (typeof max === 'number') node.maxPoints = max;
     else if (max === 'empty') blankMax.push(node);
     else findings.push(finding('MAX_POINTS_UNREADABLE', { value: cellText(cell(r, 'maxPoints')) }, { criterion: code, field: 'maxPoints', row }));
-    const method = cellString(cell(r, 'method'));
+    const method = inName?.method ?? cellString(cell(r, 'method'));
     if (method !== '') node.method = method;
     const evidence = cellString(cell(r, 'evidenceRequirement'));
     if (evidence !== '') node.evidence = evidence;
@@ -329,11 +348,11 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
 }
 
 /** The unit cannot be named: a warning (not a rejection) saying what is known, so the user can name it. */
-function unitNotNamed(meta: UnitMeta, set: CriteriaSet): Finding {
+function unitNotNamed(level: UnitLevel | undefined, set: CriteriaSet): Finding {
   const LEVEL_VI: Record<UnitLevel, string> = { so: 'sở, ban, ngành', huyen: 'UBND cấp huyện', xa: 'UBND cấp xã' };
   const LEVEL_EN: Record<UnitLevel, string> = { so: 'department', huyen: 'district', xa: 'commune' };
-  const known = meta.level !== undefined ? `; cấp đánh giá (${LEVEL_VI[meta.level]}) và bảng "${set.title}" đã rõ` : '';
-  const knownEn = meta.level !== undefined ? `; the level (${LEVEL_EN[meta.level]}) and the table "${set.title}" are clear` : '';
+  const known = level !== undefined ? `; cấp đánh giá (${LEVEL_VI[level]}) và bảng "${set.title}" đã rõ` : '';
+  const knownEn = level !== undefined ? `; the level (${LEVEL_EN[level]}) and the table "${set.title}" are clear` : '';
   return finding('UNIT_NOT_NAMED', { known, knownEn }, { field: 'file' });
 }
 
@@ -389,7 +408,7 @@ export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): Unit
     fields: table.fields,
   };
   const findings = [...table.findings];
-  if (meta.unit === undefined) findings.push(unitNotNamed(meta, set));
+  if (meta.unit === undefined) findings.push(unitNotNamed(meta.level, set));
   if (meta.definitionHash !== undefined && meta.definitionHash !== definitionHash(set)) {
     findings.push(finding('DEFINITION_EDITED', {}, { field: 'set' }));
   }
@@ -469,51 +488,41 @@ function changedSinceCheck(reading: UnitReading): Finding[] {
  * The reading in the reference's numbering, when the sheet numbers its rows its own way
  * (Roman fields, criteria numbered across fields): rows matched by position and name
  * (alignCodes) take the reference's codes, and CODES_RENUMBERED says so once. A row the
- * reference lacks keeps its code, unless that code is the reference's code of another
- * row: then it is left out of the reading and reported as CRITERION_UNEXPECTED.
+ * reference lacks keeps its code, with its row added when that code is the reference's
+ * code of another row (`2 (dòng 14)`): the comparison reports it as CRITERION_UNEXPECTED.
  * The reading itself when the codes agree.
  */
 export function alignReading(reading: UnitReading, reference: CriteriaSet): { reading: UnitReading; findings: Finding[] } {
   const alignment = alignCodes(reading.set, reference);
   if (!alignment || alignment.renumbered.length === 0) return { reading, findings: [] };
   const refCodes = new Set(flattenSet(reference).map((n) => normalizeCode(n.code)));
-  const codeOf = (code: string): string | undefined => {
+  // A row the reference lacks whose code is another row's reference code gets its row
+  // in its code, so it stays in the tree (its parent's total still adds up) and is
+  // reported as CRITERION_UNEXPECTED by the comparison.
+  const rowOfSheetCode = new Map([...reading.rowOf].map(([c, r]) => [normalizeCode(c), r]));
+  const codeOf = (code: string): string => {
     const c = normalizeCode(code);
-    return alignment.codes.get(c) ?? (refCodes.has(c) ? undefined : c);
+    const mapped = alignment.codes.get(c);
+    if (mapped !== undefined) return mapped;
+    return refCodes.has(c) ? `${c} (dòng ${rowOfSheetCode.get(c) ?? '?'})` : c;
   };
-  const findings: Finding[] = [];
   const translate = (nodes: readonly CriterionNode[]): CriterionNode[] =>
-    nodes.flatMap((n) => {
-      const children = translate(n.children ?? []);
-      const code = codeOf(n.code);
-      if (code === undefined) {
-        findings.push(finding('CRITERION_UNEXPECTED', {}, { criterion: n.code, field: 'code', ...(n.row !== undefined ? { row: n.row } : {}) }));
-        return children;
-      }
-      const { children: _old, ...rest } = n;
-      return [{ ...rest, code, ...(children.length > 0 ? { children } : {}) }];
+    nodes.map((n) => {
+      const { children, ...rest } = n;
+      return { ...rest, code: codeOf(n.code), ...(children ? { children: translate(children) } : {}) };
     });
   const set: CriteriaSet = { ...reading.set, fields: translate(reading.set.fields) };
-  const answers = reading.answers.flatMap((a) => {
-    const code = codeOf(a.code);
-    return code === undefined ? [] : [{ ...a, code }];
-  });
+  const answers = reading.answers.map((a) => ({ ...a, code: codeOf(a.code) }));
   const rowOf = new Map<string, number>();
   for (const n of flattenSet(set)) if (n.row !== undefined && !rowOf.has(n.code)) rowOf.set(n.code, n.row);
-  const rows = reading.rows.map((r) => {
-    const code = r.code !== undefined ? codeOf(r.code) : undefined;
-    return code !== undefined ? { ...r, code } : { row: r.row, kind: 'other' as const };
-  });
-  const own = reading.findings.map((f) => {
-    const code = f.criterion !== undefined ? codeOf(f.criterion) : undefined;
-    return code !== undefined ? { ...f, criterion: code } : f;
-  });
+  const rows = reading.rows.map((r) => (r.code !== undefined ? { ...r, code: codeOf(r.code) } : r));
+  const own = reading.findings.map((f) => (f.criterion !== undefined ? { ...f, criterion: codeOf(f.criterion) } : f));
   const first = alignment.renumbered[0];
   const example = alignment.renumbered
     .slice(0, 3)
     .map((r) => `${r.sheet} → ${r.reference}`)
     .join(', ');
-  findings.unshift(finding('CODES_RENUMBERED', { count: alignment.renumbered.length, example }, { field: 'code', ...(first.row !== undefined ? { row: first.row } : {}) }));
+  const findings = [finding('CODES_RENUMBERED', { count: alignment.renumbered.length, example }, { field: 'code', ...(first.row !== undefined ? { row: first.row } : {}) })];
   return { reading: { ...reading, set, answers, rowOf, rows, findings: own }, findings };
 }
 
@@ -540,5 +549,8 @@ export function validateReading(input: UnitReading, opts: { reference?: Criteria
   found.push(...validateUnit(indexCriteriaSet(set), reading.answers, { period, today: opts.today }));
   if (reference) found.push(...compareWithReference(reading.set, reference, reading.meta, reading.layout.missing));
   found.push(...changedSinceCheck(reading));
-  return sortFindings([...reading.findings, ...found.map((f) => locateFinding(reading, f))]);
+  // The reference says what the sheet could not: the level and the set of a unit not named.
+  const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
+  const own = reading.findings.map((f) => (f.code === 'UNIT_NOT_NAMED' && reference ? locateFinding(reading, unitNotNamed(level, reference)) : f));
+  return sortFindings([...own, ...found.map((f) => locateFinding(reading, f))]);
 }
