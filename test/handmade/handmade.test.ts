@@ -154,3 +154,15 @@ describe('columns named by hand', () => {
     expect(parseColumnMapText('code=a,name=B,maxPoints=C,score=d,appraisal=AB,header=9')).toEqual({ ok: true, columns: { code: 0, name: 1, maxPoints: 2, selfScore: 3, appraisedScore: 27 }, headerRow: 9 });
   });
 });
+
+describe('consolidation of a hand-made sheet', () => {
+  it('counts the scores of a sheet numbered its own way under the reference codes', async () => {
+    const { submissionOf } = await import('../../src/workbook/submission');
+    const ref = referenceSet();
+    const r = await read({}, { units: UNITS });
+    const s = submissionOf('tu-cham.xlsx', 'h', r, { sets: [ref], indexes: [indexCriteriaSet(ref)], today: TODAY });
+    expect(s.submission).toMatchObject({ unit: 'Sở Tư pháp', level: 'so', totals: { self: 7, applicableMax: 10 } });
+    expect(s.submission.findings.map((f) => f.code)).toEqual(['CODES_RENUMBERED']);
+    expect(s.current?.get('1.1.2')).toBe(2);
+  });
+});
