@@ -147,17 +147,32 @@ interface Placed {
   node: CriterionNode;
   depth: number;
   words: string[];
+  pool: Set<string>;
 }
 
 function placed(set: CriteriaSet): Placed[] {
   const out: Placed[] = [];
   const walk = (n: CriterionNode, depth: number) => {
-    out.push({ node: n, depth, words: wordsOfName(n.name) });
+    const words = wordsOfName(n.name);
+    out.push({ node: n, depth, words, pool: new Set(words) });
     (n.children ?? []).forEach((c) => walk(c, depth + 1));
   };
   set.fields.forEach((f) => walk(f, 0));
   return out;
 }
+
+/** Code -> node of a reference set, built once per set (150 workbooks share one reference). */
+function codeIndex(set: CriteriaSet): Map<string, CriterionNode> {
+  let m = CODE_INDEX.get(set);
+  if (!m) {
+    m = new Map();
+    for (const n of flattenSet(set)) if (!m.has(normalizeCode(n.code))) m.set(normalizeCode(n.code), n);
+    CODE_INDEX.set(set, m);
+  }
+  return m;
+}
+
+const CODE_INDEX = new WeakMap<CriteriaSet, Map<string, CriterionNode>>();
 
 function wordsOfName(name: string): string[] {
   return normalizeText(name).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
@@ -167,11 +182,13 @@ function wordsOfName(name: string): string[] {
  * Two criterion names are the same when the shorter one's words are (nearly all) in the
  * longer one: a hand-made sheet writes the method into the name cell, or capitals.
  */
-export function sameName(a: readonly string[], b: readonly string[]): boolean {
+export function sameName(a: readonly string[], b: readonly string[], poolA?: ReadonlySet<string>, poolB?: ReadonlySet<string>): boolean {
   if (a.length === 0 || b.length === 0) return a.length === b.length;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const pool = new Set(long);
-  const shared = short.filter((w) => pool.has(w)).length;
+  const aShort = a.length <= b.length;
+  const short = aShort ? a : b;
+  const pool = (aShort ? poolB : poolA) ?? new Set(aShort ? b : a);
+  let shared = 0;
+  for (const w of short) if (pool.has(w)) shared++;
   return shared / short.length >= 0.8;
 }
 
@@ -191,18 +208,22 @@ export interface CodeAlignment {
  * (most rows have the reference's code and name): nothing to translate.
  */
 export function alignCodes(actual: CriteriaSet, reference: CriteriaSet): CodeAlignment | undefined {
+  // The usual case (a template's rows, a reference's codes) costs map lookups only.
+  const own = flattenSet(actual);
+  const refByCode = codeIndex(reference);
+  let agreeing = 0;
+  for (const n of own) {
+    const r = refByCode.get(normalizeCode(n.code));
+    if (r !== undefined && (r.name === n.name || sameName(wordsOfName(n.name), wordsOfName(r.name)))) agreeing++;
+    if (agreeing * 2 >= own.length) return undefined;
+  }
+  if (own.length === 0) return undefined;
   const a = placed(actual);
   const b = placed(reference);
-  const refByCode = new Map(b.map((p) => [normalizeCode(p.node.code), p]));
-  const agreeing = a.filter((p) => {
-    const r = refByCode.get(normalizeCode(p.node.code));
-    return r !== undefined && sameName(p.words, r.words);
-  }).length;
-  if (a.length === 0 || agreeing * 2 >= a.length) return undefined;
 
   const n = a.length;
   const m = b.length;
-  const score = (i: number, j: number) => (a[i].depth !== b[j].depth ? 0 : sameName(a[i].words, b[j].words) ? 2 : 1);
+  const score = (i: number, j: number) => (a[i].depth !== b[j].depth ? 0 : sameName(a[i].words, b[j].words, a[i].pool, b[j].pool) ? 2 : 1);
   // dp[i][j]: best weight aligning a[i..] with b[j..].
   const dp = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {

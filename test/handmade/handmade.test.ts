@@ -7,9 +7,12 @@ import { indexCriteriaSet } from '../../src/core/criteriaSet';
 import { message, type Finding } from '../../src/core/findings';
 import { computeTotals } from '../../src/core/totals';
 import { parseColumnMapText } from '../../src/workbook/columns';
+import { alignCodes } from '../../src/workbook/compare';
 import { WorkbookError } from '../../src/workbook/errors';
+import { submissionOf } from '../../src/workbook/submission';
 import { alignReading, readUnitWorkbook, validateReading, type ReadOptions, type UnitReading } from '../../src/workbook/read';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { bundledSet } from './bundled';
 import { HAND_HEADERS, handRows, handmadeWorkbook, referenceSet, type HandOptions } from './handmade';
 
 const TODAY = '2025-03-01';
@@ -157,12 +160,41 @@ describe('columns named by hand', () => {
 
 describe('consolidation of a hand-made sheet', () => {
   it('counts the scores of a sheet numbered its own way under the reference codes', async () => {
-    const { submissionOf } = await import('../../src/workbook/submission');
     const ref = referenceSet();
     const r = await read({}, { units: UNITS });
     const s = submissionOf('tu-cham.xlsx', 'h', r, { sets: [ref], indexes: [indexCriteriaSet(ref)], today: TODAY });
     expect(s.submission).toMatchObject({ unit: 'Sở Tư pháp', level: 'so', totals: { self: 7, applicableMax: 10 } });
     expect(s.submission.findings.map((f) => f.code)).toEqual(['CODES_RENUMBERED']);
     expect(s.current?.get('1.1.2')).toBe(2);
+  });
+});
+
+describe('alignCodes on the bundled sở set', () => {
+  const ref = bundledSet('so');
+  const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
+
+  it('the set numbered by hand (Roman fields in capitals, criteria across fields): every row matched once', () => {
+    let k = 0;
+    const roman: CriteriaSet = {
+      ...ref,
+      fields: ref.fields.map((f, i) => ({
+        ...f,
+        code: ROMAN[i],
+        name: f.name.toUpperCase(),
+        children: (f.children ?? []).map((c) => {
+          const n = ++k;
+          return { ...c, code: String(n), children: (c.children ?? []).map((s, j) => ({ ...s, code: `${n}.${j + 1}` })) };
+        }),
+      })),
+    };
+    const a = alignCodes(roman, ref)!;
+    expect(a.codes.size).toBe(120);
+    expect(new Set(a.codes.values()).size).toBe(120);
+    expect(a.codes.get('II')).toBe('2');
+    expect(a.renumbered.length).toBe(120);
+  });
+
+  it('the set as the reference numbers it: nothing to align', () => {
+    expect(alignCodes(ref, ref)).toBeUndefined();
   });
 });
