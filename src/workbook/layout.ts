@@ -8,7 +8,7 @@ import { finding, type Finding } from '../core/findings';
 import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, type ColumnKey } from './columns';
 import { parseCodeCell } from './codes';
 import { WorkbookError } from './errors';
-import type { CellRange, SheetGrid, WorkbookGrid } from './grid';
+import { columnLetter, type CellRange, type SheetGrid, type WorkbookGrid } from './grid';
 import { applyFallbacks, classifyHeader, defaultHeaderMatcher, type HeaderMatcher } from './headers';
 
 /** Where the table is; rows and columns 0-based. */
@@ -232,7 +232,7 @@ export function layoutWithColumns(wb: WorkbookGrid, given: ColumnsByHand, prefer
   const named = given.sheet ?? preferredSheet;
   if (given.sheet !== undefined && !visible.some((s) => s.name === given.sheet)) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: given.sheet });
   const ordered = given.sheet !== undefined ? visible.filter((s) => s.name === given.sheet) : [...visible.filter((s) => s.name === named), ...visible.filter((s) => s.name !== named)];
-  let firstError: WorkbookError | undefined;
+  let tableError: { error: WorkbookError; score: number } | undefined;
   for (const sheet of ordered) {
     const detected = bestHeader(sheet, matcher);
     const taken = new Set(Object.values(given.columns));
@@ -242,17 +242,24 @@ export function layoutWithColumns(wb: WorkbookGrid, given: ColumnsByHand, prefer
     const codeCol = columns.code;
     const firstCode = codeCol === undefined ? -1 : sheet.values.findIndex((row) => parseCodeCell(row?.[codeCol]) !== undefined);
     const header = given.headerRow !== undefined ? given.headerRow - 1 : (detected?.bottom ?? firstCode - 1);
+    // A code column without a single code is the wrong column, not a missing one.
+    const noCode = () =>
+      codeCol === undefined
+        ? new WorkbookError('MAPPING_INCOMPLETE', { sheet: sheet.name, missing: COLUMN_LABELS.code.vi })
+        : new WorkbookError('MAPPING_NO_CODES', { sheet: sheet.name, column: columnLetter(codeCol) });
     try {
-      if (header < 0) throw new WorkbookError('MAPPING_INCOMPLETE', { sheet: sheet.name, missing: COLUMN_LABELS.code.vi });
+      if (header < 0) throw noCode();
       const layout = layoutFromMapping(sheet, header, columns);
       if (given.sheet !== undefined || firstCode > header) return layout;
-      throw new WorkbookError('MAPPING_INCOMPLETE', { sheet: sheet.name, missing: COLUMN_LABELS.code.vi });
+      throw noCode();
     } catch (e) {
       if (!(e instanceof WorkbookError)) throw e;
-      firstError ??= e;
+      // The error of the sheet that looks most like the table says most.
+      const score = detected?.score ?? 0;
+      if (!tableError || score > tableError.score) tableError = { error: e, score };
     }
   }
-  throw firstError ?? new WorkbookError('SHEET_NOT_FOUND', { sheet: named ?? '—' });
+  throw tableError?.error ?? new WorkbookError('SHEET_NOT_FOUND', { sheet: named ?? '—' });
 }
 
 /** A column map given by hand: 0-based columns, the 1-based header row and the sheet when given. */

@@ -198,3 +198,10 @@ describe('alignCodes on the bundled sở set', () => {
     expect(alignCodes(ref, ref)).toBeUndefined();
   });
 });
+
+describe('a code column without codes', () => {
+  it('is named as the wrong column', async () => {
+    const grid = await readWorkbookBuffer(await handmadeWorkbook(), 'x.xlsx');
+    expect(() => readUnitWorkbook(grid, { columns: { columns: { code: 6 } } })).toThrow('Cột G của trang tính "Bảng chấm điểm" không có mã tiêu chí nào (I, 1, 1.1, ...). Chọn cột STT đúng.');
+  });
+});
