@@ -312,6 +312,7 @@ async function loadPlan(dir: string, mode: SipasMode | undefined): Promise<{ pla
         previous: it.previous,
         target: recompute ? sipasTarget(it.previous, mode, f.rule?.increase ?? 10) : it.target,
         ...(it.latest !== undefined ? { latest: it.latest } : {}),
+        ...(it.sample === true ? { sample: true } : {}),
       });
     }
   }

@@ -1,12 +1,15 @@
 /** `chiso validate`: checks units' self-scoring workbooks, as the task pane does. */
 import { basename } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { localToday } from '../core/clock';
-import type { CriteriaSet } from '../core/criteria';
+import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
 import { indexCriteriaSet } from '../core/criteriaSet';
-import { message } from '../core/findings';
+import { finding, message } from '../core/findings';
 import type { Lang } from '../core/format';
 import { computeTotals } from '../core/totals';
-import { readUnitWorkbook, validateReading } from '../workbook/read';
+import { parseColumnMapText } from '../workbook/columns';
+import { WorkbookError } from '../workbook/errors';
+import { alignReading, readUnitWorkbook, validateReading, type KnownUnit, type ReadOptions } from '../workbook/read';
 import { FileUnreadableError } from '../xlsx/errors';
 import { readWorkbookFile } from '../xlsx/read';
 import { UsageError, choiceOpt, dateOpt, parse, stringOpt } from './args';
@@ -15,7 +18,8 @@ import { EXIT, type Io } from './io';
 import { toJson, toText, type FileReport } from './report';
 
 export const VALIDATE_HELP = `Cách dùng / Usage:
-  chiso validate <tệp.xlsx>... [--criteria <bo-tieu-chi.json|bieu-mau.xlsx>] [--json] [--lang vi|en] [--today YYYY-MM-DD]
+  chiso validate <tệp.xlsx>... [--criteria <bo-tieu-chi.json|bieu-mau.xlsx>] [--columns <cột=chữ,...>]
+                 [--unit <tên đơn vị>] [--units <danh-sach.json>] [--json] [--lang vi|en] [--today YYYY-MM-DD]
 
 Kiểm tra bảng tự chấm điểm của đơn vị: điểm, tài liệu kiểm chứng, giải trình, tổng điểm,
 và (với --criteria) so sánh với bộ tiêu chí gốc. Tệp nguồn chỉ được đọc, không bị sửa.
@@ -24,6 +28,15 @@ Checks units' self-scoring workbooks (scores, evidence, explanations, totals) an
 
 Tùy chọn / Options:
   --criteria <tệp>   bộ tiêu chí gốc: tệp JSON hoặc biểu mẫu .xlsx / reference set: JSON or template .xlsx
+  --columns <map>    chọn cột thủ công khi không nhận ra tiêu đề bảng, ví dụ max=D,score=E,evidence=F;
+                     tên cột: code (stt), name, max, declared, method, requirement, score, evidence,
+                     explanation, note, appraisal, reason, previous; header=<số dòng tiêu đề> (tùy chọn);
+                     các cột không ghi vẫn được nhận theo tiêu đề
+                     name columns by hand when the header is not recognised, e.g. max=D,score=E,evidence=F;
+                     column names as above, header=<header row> optional; columns not given are detected
+  --unit <tên>       tên đơn vị cho tệp không ghi tên đơn vị / unit name for a file that names none
+  --units <tệp.json> danh sách đơn vị [{"name","level"}]: tên đọc được ghi theo danh sách
+                     / expected units: a unit read from the sheet takes the list's spelling
   --json             in đúng một tài liệu JSON ra stdout / print exactly one JSON document on stdout
   --lang vi|en       ngôn ngữ thông báo (mặc định vi) / message language (default vi)
   --today YYYY-MM-DD ngày dùng để kiểm tra văn bản ghi ngày tương lai (mặc định hôm nay) / date for future-date checks (default today)
@@ -37,6 +50,9 @@ Mã thoát / Exit codes:
 
 const OPTIONS = {
   criteria: { type: 'string' },
+  columns: { type: 'string' },
+  unit: { type: 'string' },
+  units: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   today: { type: 'string' },
@@ -65,14 +81,45 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     reference = loaded.set;
   }
 
+  const read: ReadOptions = {};
+  const columnsText = stringOpt(p, 'columns');
+  if (columnsText !== undefined) {
+    const map = parseColumnMapText(columnsText);
+    if (!map.ok) throw new UsageError(`--columns không hợp lệ: ${map.vi}`, `Invalid --columns: ${map.en}`);
+    read.columns = map;
+  }
+  const unit = stringOpt(p, 'unit')?.trim();
+  if (unit !== undefined) {
+    if (unit === '') throw new UsageError('--unit cần tên đơn vị, ví dụ --unit "Sở Tư pháp".', '--unit needs a unit name, e.g. --unit "Sở Tư pháp".');
+    read.unit = unit;
+  }
+  const unitsPath = stringOpt(p, 'units');
+  if (unitsPath !== undefined) read.units = await loadUnitList(unitsPath);
+
   const reports: FileReport[] = [];
-  for (const path of p.positionals) reports.push(await checkFile(path, reference, today, lang));
+  for (const path of p.positionals) reports.push(await checkFile(path, reference, today, lang, read));
   io.out(p.values.json ? `${toJson(reports, lang)}\n` : toText(reports, lang));
   if (reports.some((r) => r.status === 'unreadable')) return EXIT.unusable;
   return reports.some((r) => r.status === 'errors') ? EXIT.errors : EXIT.ok;
 }
 
-async function checkFile(path: string, reference: CriteriaSet | undefined, today: string, lang: Lang): Promise<FileReport> {
+/** A JSON array of {"name", "level"?}, as data/units/*.json. */
+async function loadUnitList(path: string): Promise<KnownUnit[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${why}`, `Cannot read the unit list ${path}: ${why}`);
+  }
+  const ok = (u: unknown): u is KnownUnit => typeof u === 'object' && u !== null && typeof (u as KnownUnit).name === 'string' && ((u as KnownUnit).level === undefined || UNIT_LEVELS.includes((u as KnownUnit).level as UnitLevel));
+  if (!Array.isArray(json) || !json.every(ok)) {
+    throw new UsageError(`${path}: cần mảng JSON [{"name", "level"}], level so, huyen hoặc xa.`, `${path}: expected a JSON array of {"name", "level"}, level so, huyen or xa.`);
+  }
+  return json;
+}
+
+async function checkFile(path: string, reference: CriteriaSet | undefined, today: string, lang: Lang, read: ReadOptions): Promise<FileReport> {
   const file = basename(path);
   const empty = { file, unit: null, level: null, year: null, criteriaSet: null, totals: null };
   let grid;
@@ -82,9 +129,18 @@ async function checkFile(path: string, reference: CriteriaSet | undefined, today
     if (e instanceof FileUnreadableError) return { ...empty, status: 'unreadable', findings: [e.toFinding(lang)] };
     throw e;
   }
-  const reading = readUnitWorkbook(grid, { file });
-  if (!reading.ok) return { ...empty, status: 'unreadable', findings: reading.findings };
-  const findings = validateReading(reading, { reference, today });
+  let found;
+  try {
+    found = readUnitWorkbook(grid, { ...read, file });
+  } catch (e) {
+    if (!(e instanceof WorkbookError)) throw e;
+    const reason = { reason: e.message, reasonEn: e.en };
+    return { ...empty, status: 'unreadable', findings: [finding('COLUMN_MAP_UNUSABLE', reason, { file, field: 'layout' })] };
+  }
+  if (!found.ok) return { ...empty, status: 'unreadable', findings: found.findings };
+  const findings = validateReading(found, { reference, today });
+  // Totals in the reference's numbering, as the findings are.
+  const reading = reference ? alignReading(found, reference).reading : found;
   const totals = computeTotals(indexCriteriaSet(reference ?? reading.set), reading.answers);
   const { meta } = reading;
   const setId = meta.setId ?? reference?.id;

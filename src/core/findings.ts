@@ -295,6 +295,27 @@ export const CATALOGUE = {
     vi: 'Văn bản {doc} ở {where} ban hành ngày {date}, trước kỳ đánh giá (từ {from}), nhưng ghi rõ năm đánh giá nên được chấp nhận (kế hoạch năm thường ban hành cuối năm trước). Kiểm tra văn bản đúng là của năm đánh giá.',
     en: 'Document {doc} in {where} is dated {date}, before the assessment period (from {from}), but names the assessment year, so it is accepted (a year\'s plan is usually issued late in the year before). Check that it is the plan for the assessed year.',
   },
+  // --- hand-made workbooks (issue 10 §1: the table, the unit, the year, the numbering) ---
+  COLUMN_MAP_UNUSABLE: {
+    severity: 'error',
+    vi: 'Không dùng được cách chọn cột --columns cho tệp này: {reason}',
+    en: 'The column map --columns does not fit this file: {reason}',
+  },
+  UNIT_NOT_NAMED: {
+    severity: 'warning',
+    vi: 'Không xác định được tên đơn vị: bảng không có trang thông tin, dòng "Đơn vị: ..." hay tên cơ quan ở góc trên bên trái{known}. Ghi tên đơn vị (tùy chọn --unit của lệnh, hoặc ô Đơn vị ở ngăn tác vụ).',
+    en: 'The unit cannot be named: the sheet has no metadata sheet, no "Đơn vị: ..." line and no issuing body at the top left{known}. Name the unit (the command\'s --unit option, or the Unit field in the task pane).',
+  },
+  YEAR_MISMATCH: {
+    severity: 'error',
+    vi: 'Bảng chấm điểm ghi năm {found} ("{title}") nhưng bộ tiêu chí áp dụng là của năm {expected}. Dùng biểu mẫu năm {expected}; ngày của tài liệu kiểm chứng chưa được kiểm tra theo kỳ đánh giá.',
+    en: 'The score sheet is for {found} ("{title}") but the reference set is for {expected}. Use the {expected} template; evidence dates were not checked against the assessment period.',
+  },
+  CODES_RENUMBERED: {
+    severity: 'warning',
+    vi: 'Mã tiêu chí của bảng được đánh số khác bộ tiêu chí gốc ({count} dòng, ví dụ {example}); các dòng đã được đối chiếu theo thứ tự và tên tiêu chí, các phát hiện dùng mã của bộ tiêu chí gốc.',
+    en: 'The sheet numbers its criteria differently from the reference set ({count} rows, e.g. {example}); rows were matched by position and name, and findings use the reference codes.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof CATALOGUE;

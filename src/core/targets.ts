@@ -112,6 +112,8 @@ export interface PlanItem {
   previous: number;
   target: number;
   latest?: number;
+  /** The previous value, and so the target, is made up (data/targets: `sample: true`). */
+  sample?: boolean;
 }
 
 export type PlanStatus = 'achieved' | 'not-yet' | 'no-data';

@@ -1,10 +1,9 @@
 /**
- * The columns of the self-scoring table and how their headers are recognised. Real
- * sheets word, order and split headers differently, so a header is matched on its
- * normalised text (no diacritics, case or spacing), most specific rule first.
+ * The columns of the self-scoring table. How their headers are recognised is data
+ * (data/header-synonyms.json, matched in ./headers).
  */
-import { normalizeText } from '../core/text';
 export { columnLetter } from './grid';
+export { classifyHeader } from './headers';
 
 export type ColumnKey =
   | 'code'
@@ -58,50 +57,6 @@ export const COLUMN_LABELS: Record<ColumnKey, { vi: string; en: string }> = {
   previousScore: { vi: 'Điểm năm trước', en: "Last year's score" },
 };
 
-/** Header cells are short; a longer text is a title or a data cell, never a header. */
-const MAX_HEADER_LENGTH = 80;
-
-const CODE_HEADERS = new Set(['stt', 'tt', 'ma', 'ma so', 'so tt', 'so thu tu', 'ma tieu chi', 'ma so tieu chi']);
-
-/**
- * Rules in order: the first that matches wins. "Các yêu cầu và tài liệu kiểm chứng"
- * (the requirement) must be tested before "Tài liệu kiểm chứng" (the unit's evidence),
- * and the appraisal and self-score columns before the generic "điểm ..." ones.
- */
-const RULES: [ColumnKey, (t: string) => boolean][] = [
-  ['evidenceRequirement', (t) => t.includes('yeu cau') && (t.includes('tai lieu') || t.includes('kiem chung'))],
-  ['appraisalReason', (t) => t.includes('tham dinh') && /\b(ly do|y kien|nhan xet|giai thich)\b/.test(t)],
-  ['appraisedScore', (t) => t.includes('tham dinh')],
-  ['selfScore', (t) => /\b(tu danh gia|tu cham)\b/.test(t)],
-  ['previousScore', (t) => /\b(nam truoc|ky truoc)\b/.test(t) || /\b(diem|ket qua) nam \d{4}\b/.test(t)],
-  ['maxPoints', (t) => /\b(toi da|diem chuan)\b/.test(t)],
-  ['declared', (t) => t.includes('ke khai')],
-  ['method', (t) => /\b(cach tinh diem|cach cham|huong dan cham|phuong phap cham|cach tinh)\b/.test(t)],
-  ['evidence', (t) => t.includes('tai lieu kiem chung') || /\b(tlkc|minh chung)\b/.test(t)],
-  ['explanation', (t) => t.includes('giai trinh')],
-  ['note', (t) => t.includes('ghi chu')],
-  ['code', (t) => CODE_HEADERS.has(t.replace(/[^a-z0-9]+/g, ' ').trim())],
-  ['name', (t) => /\b(tieu chi|noi dung|linh vuc)\b/.test(t)],
-];
-
-/** The column a header text names, if any (`"Điểm\ntự đánh giá"` -> selfScore). */
-export function classifyHeader(text: string): ColumnKey | undefined {
-  // Long texts (methods, names in data rows) are never headers: skip them before the
-  // costly normalisation, which layout detection would otherwise run on every cell it scans.
-  if (text.length > 2 * MAX_HEADER_LENGTH) return undefined;
-  // Detection scans the same titles, names and headers in every workbook of a province.
-  let key = CLASSIFIED.get(text);
-  if (key === undefined) {
-    const t = normalizeText(text);
-    key = t === '' || t.length > MAX_HEADER_LENGTH ? null : (RULES.find(([, test]) => test(t))?.[0] ?? null);
-    if (CLASSIFIED.size >= 10_000) CLASSIFIED.clear();
-    CLASSIFIED.set(text, key);
-  }
-  return key ?? undefined;
-}
-
-const CLASSIFIED = new Map<string, ColumnKey | null>();
-
 /** Letters -> 0-based column (`'AB'` -> 27); undefined for anything else. */
 export function columnIndex(letters: string): number | undefined {
   const s = letters.trim().toUpperCase();
@@ -109,4 +64,53 @@ export function columnIndex(letters: string): number | undefined {
   let n = 0;
   for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
+}
+
+/** Short names for a column map typed by hand (`max=D,score=E`); every ColumnKey is also accepted. */
+export const COLUMN_ALIASES: Record<string, ColumnKey> = {
+  stt: 'code',
+  max: 'maxPoints',
+  requirement: 'evidenceRequirement',
+  score: 'selfScore',
+  self: 'selfScore',
+  appraisal: 'appraisedScore',
+  reason: 'appraisalReason',
+  previous: 'previousScore',
+};
+
+export type ColumnMapText =
+  | { ok: true; columns: Partial<Record<ColumnKey, number>>; headerRow?: number }
+  | { ok: false; vi: string; en: string };
+
+/**
+ * `code=A,name=B,max=D,score=E,evidence=F,header=8`: column letters by column (a
+ * ColumnKey or an alias), `header` the 1-based header row. Every problem is named.
+ */
+export function parseColumnMapText(text: string): ColumnMapText {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  let headerRow: number | undefined;
+  const keys = [...Object.keys(COLUMN_ALIASES), ...COLUMN_KEYS].join(', ');
+  const byColumn = new Map<number, string>();
+  for (const raw of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    const eq = raw.indexOf('=');
+    const name = eq < 0 ? raw : raw.slice(0, eq).trim();
+    const value = eq < 0 ? '' : raw.slice(eq + 1).trim();
+    if (eq < 0 || value === '') return { ok: false, vi: `"${raw}" thiếu "=<cột>", ví dụ score=E.`, en: `"${raw}" lacks "=<column>", e.g. score=E.` };
+    if (name.toLowerCase() === 'header') {
+      if (!/^\d{1,5}$/.test(value) || Number(value) < 1) return { ok: false, vi: `header=${value}: dòng tiêu đề phải là số dòng từ 1, ví dụ header=8.`, en: `header=${value}: the header row must be a row number from 1, e.g. header=8.` };
+      headerRow = Number(value);
+      continue;
+    }
+    const key = COLUMN_ALIASES[name.toLowerCase()] ?? COLUMN_KEYS.find((k) => k.toLowerCase() === name.toLowerCase());
+    if (key === undefined) return { ok: false, vi: `"${name}" không phải tên cột; dùng một trong: ${keys}, header.`, en: `"${name}" is not a column name; use one of: ${keys}, header.` };
+    const col = columnIndex(value);
+    if (col === undefined) return { ok: false, vi: `${name}=${value}: "${value}" không phải chữ cột (A, B, ..., AB).`, en: `${name}=${value}: "${value}" is not a column letter (A, B, ..., AB).` };
+    if (columns[key] !== undefined) return { ok: false, vi: `Cột ${name} được chọn hai lần.`, en: `Column ${name} is given twice.` };
+    const other = byColumn.get(col);
+    if (other !== undefined) return { ok: false, vi: `${other} và ${name} cùng là cột ${value.toUpperCase()}; chọn hai cột khác nhau.`, en: `${other} and ${name} are both column ${value.toUpperCase()}; choose different columns.` };
+    byColumn.set(col, name);
+    columns[key] = col;
+  }
+  if (byColumn.size === 0) return { ok: false, vi: 'Chưa chọn cột nào, ví dụ --columns max=D,score=E.', en: 'No column given, e.g. --columns max=D,score=E.' };
+  return { ok: true, columns, ...(headerRow !== undefined ? { headerRow } : {}) };
 }

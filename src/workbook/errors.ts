@@ -11,6 +11,7 @@ export type WorkbookErrorCode =
   | 'MAPPING_INCOMPLETE'
   | 'MAPPING_DUPLICATE'
   | 'MAPPING_INVALID'
+  | 'MAPPING_NO_CODES'
   | 'SHEET_NOT_FOUND';
 
 const MESSAGES: Record<WorkbookErrorCode, { vi: string; en: string }> = {
@@ -37,6 +38,10 @@ const MESSAGES: Record<WorkbookErrorCode, { vi: string; en: string }> = {
   MAPPING_INVALID: {
     vi: 'Vị trí "{column}" trong cách chọn cột của trang tính "{sheet}" không hợp lệ.',
     en: 'Position "{column}" in the column mapping of sheet "{sheet}" is invalid.',
+  },
+  MAPPING_NO_CODES: {
+    vi: 'Cột {column} của trang tính "{sheet}" không có mã tiêu chí nào (I, 1, 1.1, ...). Chọn cột STT đúng.',
+    en: 'Column {column} of sheet "{sheet}" holds no criterion code (I, 1, 1.1, ...). Choose the right STT column.',
   },
   SHEET_NOT_FOUND: {
     vi: 'Không có trang tính "{sheet}" trong sổ làm việc.',

@@ -5,9 +5,11 @@
  */
 import { cellText, isCellError, type CellValue } from '../core/answers';
 import { finding, type Finding } from '../core/findings';
-import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, classifyHeader, type ColumnKey } from './columns';
+import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, type ColumnKey } from './columns';
+import { parseCodeCell } from './codes';
 import { WorkbookError } from './errors';
-import type { CellRange, SheetGrid, WorkbookGrid } from './grid';
+import { columnLetter, type CellRange, type SheetGrid, type WorkbookGrid } from './grid';
+import { applyFallbacks, classifyHeader, defaultHeaderMatcher, type HeaderMatcher } from './headers';
 
 /** Where the table is; rows and columns 0-based. */
 export interface Layout {
@@ -68,17 +70,18 @@ function scoreOf(columns: Partial<Record<ColumnKey, number>>, rows: number): num
   return rows === 2 ? s - 0.5 : s;
 }
 
-function matchHeader(texts: string[][], top: number, bottom: number, width: number): Candidate {
+function matchHeader(texts: string[][], top: number, bottom: number, width: number, matcher: HeaderMatcher): Candidate {
+  const classify = (text: string) => classifyHeader(text, matcher);
   const columns: Partial<Record<ColumnKey, number>> = {};
   for (let c = 0; c < width; c++) {
     const up = texts[top][c];
     let key: ColumnKey | undefined;
-    if (top === bottom) key = classifyHeader(up);
+    if (top === bottom) key = classify(up);
     else {
       const lo = texts[bottom][c];
       // The lower text decides ("Tự đánh giá"); the upper one completes it ("Điểm" + "Tối đa").
-      if (lo === '' || lo === up) key = classifyHeader(up);
-      else key = classifyHeader(lo) ?? (up === '' ? undefined : classifyHeader(`${up} ${lo}`));
+      if (lo === '' || lo === up) key = classify(up);
+      else key = classify(lo) ?? (up === '' ? undefined : classify(`${up} ${lo}`));
     }
     if (key !== undefined && columns[key] === undefined) columns[key] = c;
   }
@@ -95,19 +98,12 @@ function missingLabels(columns: Partial<Record<ColumnKey, number>>): string[] {
   return REQUIRED_COLUMNS.filter((k) => columns[k] === undefined).map((k) => COLUMN_LABELS[k].vi);
 }
 
-/** Finds the header row with the most recognised columns in the first rows of a sheet. */
-export function detectLayout(sheet: SheetGrid): LayoutResult {
-  const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
-  const width = widthOf(sheet, rows + 1);
-  const view = headerView(sheet, Math.min(rows + 1, sheet.values.length), width);
-  let best: Candidate | undefined;
-  for (let r = 0; r < rows; r++) {
-    for (const bottom of [r, r + 1]) {
-      if (bottom >= sheet.values.length) continue;
-      const c = matchHeader(view.texts, r, bottom, width);
-      if (c.score > 0 && (!best || c.score > best.score)) best = c;
-    }
-  }
+/**
+ * Finds the header row with the most recognised columns in the first rows of a sheet,
+ * headers matched by `matcher` (the bundled wordings unless a province passes its own).
+ */
+export function detectLayout(sheet: SheetGrid, matcher: HeaderMatcher = defaultHeaderMatcher()): LayoutResult {
+  const best = bestHeader(sheet, matcher);
   const missing = missingLabels(best?.columns ?? {});
   if (!best || missing.length > 0) {
     return {
@@ -115,10 +111,27 @@ export function detectLayout(sheet: SheetGrid): LayoutResult {
       finding: finding('LAYOUT_NOT_FOUND', { sheet: sheet.name, missing: missing.join(', ') }, { sheet: sheet.name, field: 'layout' }),
     };
   }
+  return { ok: true, layout: completeLayout(sheet, best.top, best.bottom, applyFallbacks(best.columns, matcher)) };
+}
+
+/** The header rows recognising most columns, complete or not; top moved up over merged header cells. */
+function bestHeader(sheet: SheetGrid, matcher: HeaderMatcher): Candidate | undefined {
+  const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
+  const width = widthOf(sheet, rows + 1);
+  const view = headerView(sheet, Math.min(rows + 1, sheet.values.length), width);
+  let best: Candidate | undefined;
+  for (let r = 0; r < rows; r++) {
+    for (const bottom of [r, r + 1]) {
+      if (bottom >= sheet.values.length) continue;
+      const c = matchHeader(view.texts, r, bottom, width, matcher);
+      if (c.score > 0 && (!best || c.score > best.score)) best = c;
+    }
+  }
+  if (!best) return undefined;
   // A header cell merged down from above ("STT" over two rows) starts the header there.
   let top = best.top;
   for (const c of Object.values(best.columns) as number[]) top = Math.min(top, view.mergeOf(best.bottom, c)?.top ?? top);
-  return { ok: true, layout: completeLayout(sheet, top, best.bottom, best.columns) };
+  return { ...best, top };
 }
 
 /** A row that numbers the columns ("(1)", "(2)", ... or "A", "B") under the header. */
@@ -183,7 +196,7 @@ export type WorkbookLayoutResult = { ok: true; layout: Layout } | { ok: false; f
  * The visible sheet holding the score table: the preferred sheet (the one the metadata
  * names) first, then the others in order. When none has one, a finding per sheet.
  */
-export function detectWorkbookLayout(wb: WorkbookGrid, preferredSheet?: string): WorkbookLayoutResult {
+export function detectWorkbookLayout(wb: WorkbookGrid, preferredSheet?: string, matcher?: HeaderMatcher): WorkbookLayoutResult {
   const visible = wb.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible');
   const ordered = [
     ...visible.filter((s) => s.name === preferredSheet),
@@ -191,7 +204,7 @@ export function detectWorkbookLayout(wb: WorkbookGrid, preferredSheet?: string):
   ];
   const findings: Finding[] = [];
   for (const sheet of ordered) {
-    const r = detectLayout(sheet);
+    const r = detectLayout(sheet, matcher);
     if (r.ok) return r;
     findings.push(r.finding);
   }
@@ -199,4 +212,53 @@ export function detectWorkbookLayout(wb: WorkbookGrid, preferredSheet?: string):
     findings.push(finding('LAYOUT_NOT_FOUND', { sheet: '—', missing: REQUIRED_COLUMNS.map((k) => COLUMN_LABELS[k].vi).join(', ') }, { field: 'layout' }));
   }
   return { ok: false, findings };
+}
+
+/**
+ * Columns named by hand (the CLI's `--columns max=D,score=E`): the given columns win,
+ * detection fills in the others, and the header row is the given one, else the detected
+ * one, else the row above the first code. The first visible sheet (the metadata's
+ * first) whose code column holds a code is used. Throws a WorkbookError when the map
+ * leaves a required column out or names one column twice.
+ */
+export function layoutWithColumns(wb: WorkbookGrid, given: ColumnsByHand, preferredSheet?: string, matcher: HeaderMatcher = defaultHeaderMatcher()): Layout {
+  const visible = wb.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible');
+  const named = given.sheet ?? preferredSheet;
+  if (given.sheet !== undefined && !visible.some((s) => s.name === given.sheet)) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: given.sheet });
+  const ordered = given.sheet !== undefined ? visible.filter((s) => s.name === given.sheet) : [...visible.filter((s) => s.name === named), ...visible.filter((s) => s.name !== named)];
+  let tableError: { error: WorkbookError; score: number } | undefined;
+  for (const sheet of ordered) {
+    const detected = bestHeader(sheet, matcher);
+    const taken = new Set(Object.values(given.columns));
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    for (const [k, c] of Object.entries(applyFallbacks(detected?.columns ?? {}, matcher)) as [ColumnKey, number][]) if (!taken.has(c) && given.columns[k] === undefined) columns[k] = c;
+    Object.assign(columns, given.columns);
+    const codeCol = columns.code;
+    const firstCode = codeCol === undefined ? -1 : sheet.values.findIndex((row) => parseCodeCell(row?.[codeCol]) !== undefined);
+    const header = given.headerRow !== undefined ? given.headerRow - 1 : (detected?.bottom ?? firstCode - 1);
+    // A code column without a single code is the wrong column, not a missing one.
+    const noCode = () =>
+      codeCol === undefined
+        ? new WorkbookError('MAPPING_INCOMPLETE', { sheet: sheet.name, missing: COLUMN_LABELS.code.vi })
+        : new WorkbookError('MAPPING_NO_CODES', { sheet: sheet.name, column: columnLetter(codeCol) });
+    try {
+      if (header < 0) throw noCode();
+      const layout = layoutFromMapping(sheet, header, columns);
+      if (given.sheet !== undefined || firstCode > header) return layout;
+      throw noCode();
+    } catch (e) {
+      if (!(e instanceof WorkbookError)) throw e;
+      // The error of the sheet that looks most like the table says most.
+      const score = detected?.score ?? 0;
+      if (!tableError || score > tableError.score) tableError = { error: e, score };
+    }
+  }
+  throw tableError?.error ?? new WorkbookError('SHEET_NOT_FOUND', { sheet: named ?? '—' });
+}
+
+/** A column map given by hand: 0-based columns, the 1-based header row and the sheet when given. */
+export interface ColumnsByHand {
+  columns: Partial<Record<ColumnKey, number>>;
+  headerRow?: number;
+  sheet?: string;
 }

@@ -4,21 +4,23 @@
  * as raw cell values (validation must see exactly what was typed).
  */
 import { cellText, type Answer, type CellValue, type SheetTotal } from '../core/answers';
-import type { CriteriaSet, CriterionNode, UnitLevel } from '../core/criteria';
+import { flattenSet, type CriteriaSet, type CriterionNode, type UnitLevel } from '../core/criteria';
 import { isRomanCode, normalizeCode, parentCodeOf } from '../core/criteriaSet';
 import { finding, sortFindings, type Finding, type FindingField } from '../core/findings';
 import { parseMethod } from '../core/method';
 import { parseScore, parseVietNumber } from '../core/numbers';
+import { unitKey } from '../core/consolidate';
 import { normalizeText } from '../core/text';
 import { validateSheet } from '../core/validate';
 import { resolveCodes, type CodeCell } from './codes';
 import { COLUMN_KEYS, type ColumnKey } from './columns';
-import { compareWithReference, definitionHash } from './compare';
+import { alignCodes, compareWithReference, definitionHash } from './compare';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import { WorkbookError } from './errors';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
+import type { HeaderMatcher } from './headers';
 import { attachHyperlinks } from './hyperlinks';
-import { detectWorkbookLayout, layoutFromMapping, type Layout } from './layout';
+import { detectWorkbookLayout, layoutFromMapping, layoutWithColumns, type ColumnsByHand, type Layout } from './layout';
 import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
 import { sumFormulaRows } from './sumFormula';
 
@@ -34,6 +36,17 @@ export interface UnitMeta {
   definitionHash?: string;
   /** Where unit and year came from: the metadata sheet, the title lines, or nowhere. */
   source: 'metadata' | 'title' | 'none';
+  /**
+   * Set when the unit was not written as a unit line: read from the letterhead's issuing
+   * body, or named by the user (ReadOptions.unit, `--unit`, the pane's field).
+   */
+  unitFrom?: 'letterhead' | 'user';
+}
+
+/** A unit of the expected list (units/*.json): names are matched ignoring case, diacritics and spacing. */
+export interface KnownUnit {
+  name: string;
+  level?: UnitLevel;
 }
 
 /** The manual column mapping of the task pane: header row and columns, 0-based. */
@@ -48,6 +61,14 @@ export interface ReadOptions {
   file?: string;
   /** Overrides detection; a bad mapping throws a WorkbookError. */
   mapping?: ColumnMapping;
+  /** Header wordings (headerMatcher of a province's file); the bundled ones otherwise. */
+  headers?: HeaderMatcher;
+  /** Columns named by hand (`--columns`): they win over detection; a map that does not fit throws a WorkbookError. */
+  columns?: ColumnsByHand;
+  /** The expected units: a unit read from the sheet is given the list's spelling. */
+  units?: readonly KnownUnit[];
+  /** The unit named by the user, for a workbook that names none (a named unit is kept). */
+  unit?: string;
 }
 
 /** A row of the table: a criterion (it has a code) or anything else (notes, sub-headings, blanks, totals). */
@@ -101,6 +122,46 @@ interface TitleInfo {
   unit?: string;
   year?: number;
   title?: string;
+  /** The issuing body of the letterhead block (Decree 30/2020), when there is no unit line. */
+  letterhead?: string;
+  /** The level a title names ("... CÁC SỞ, BAN, NGÀNH ..."). */
+  level?: UnitLevel;
+}
+
+/** Lines of the right-hand block, signatures and document numbers: never the issuing body. */
+const NOT_LETTERHEAD = /^(cong hoa xa hoi|doc lap|so ?:|ngay \d|[-_=.* ]*$)|\bngay \d{1,2} thang\b/;
+const LEVEL_IN_TITLE: [RegExp, UnitLevel][] = [
+  [/\bcac so\b|\bso, ban, nganh\b|\bso ban nganh\b/, 'so'],
+  [/\bcap huyen\b|\bcac huyen\b/, 'huyen'],
+  [/\bcap xa\b|\bcac xa\b/, 'xa'],
+];
+
+/**
+ * The issuing body of the letterhead at the top left: the first texts of the first rows
+ * (a merged cell may hold both lines), parent authority first, issuing unit second
+ * (`UBND TỈNH BẮC KẠN` / `SỞ TƯ PHÁP`). A body written on two lines (`ỦY BAN NHÂN DÂN` /
+ * `HUYỆN BA BỂ`) is joined. Undefined when the block has fewer than two lines.
+ */
+export function readLetterhead(sheet: SheetGrid, layout: Layout): string | undefined {
+  const lines: string[] = [];
+  for (const r of layout.titleRows.slice(0, 4)) {
+    const first = (sheet.values[r] ?? []).find((v) => typeof v === 'string' && v.trim() !== '');
+    if (typeof first !== 'string') continue;
+    for (const line of first.normalize('NFC').split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim())) {
+      if (line === '') continue;
+      const n = normalizeText(line);
+      if (TITLE_WORDS.test(n) || UNIT_LINE.test(n) || /^(bang|bieu|phu luc)\b/.test(n)) return pick(lines);
+      if (!NOT_LETTERHEAD.test(n)) lines.push(line);
+    }
+  }
+  return pick(lines);
+
+  function pick(ls: string[]): string | undefined {
+    if (ls.length < 2) return undefined;
+    const top = normalizeText(ls[0]);
+    if (/^(uy ban nhan dan|ubnd)$/.test(top)) return `${ls[0]} ${ls[1]}`;
+    return ls[1];
+  }
 }
 
 /** "Đơn vị: Sở Tư pháp", "Tên đơn vị: ...", "Cơ quan: ..." and "... NĂM 2024" above the table. */
@@ -126,15 +187,35 @@ export function readTitleLines(sheet: SheetGrid, layout: Layout): TitleInfo {
     }
   }
   out.year ??= anyYear;
+  if (out.unit === undefined) {
+    const body = readLetterhead(sheet, layout);
+    if (body !== undefined) out.letterhead = body;
+  }
+  const title = normalizeText(out.title ?? '');
+  out.level = LEVEL_IN_TITLE.find(([re]) => re.test(title))?.[1];
+  if (out.level === undefined) delete out.level;
   return out;
 }
 
-function unitMeta(metadata: WorkbookMetadata | undefined, titles: TitleInfo): UnitMeta {
-  const unit = metadata?.unit ?? titles.unit;
+/** The list's entry for a name, ignoring case, diacritics, spacing and how "UBND" is written. */
+export function matchUnit(name: string, units: readonly KnownUnit[] | undefined): KnownUnit | undefined {
+  if (!units) return undefined;
+  const key = unitKey(name);
+  return units.find((u) => unitKey(u.name) === key);
+}
+
+function unitMeta(metadata: WorkbookMetadata | undefined, titles: TitleInfo, opts: ReadOptions): UnitMeta {
+  const written = metadata?.unit ?? titles.unit;
+  const fallback = written === undefined ? (titles.letterhead ?? opts.unit) : undefined;
+  const unitFrom = fallback === undefined ? undefined : titles.letterhead !== undefined ? 'letterhead' : 'user';
+  const read = written ?? fallback;
+  const known = read !== undefined ? matchUnit(read, opts.units) : undefined;
+  const unit = known?.name ?? read;
   const year = metadata?.year ?? titles.year;
-  const level = metadata?.level ?? (unit !== undefined ? levelFromUnitName(unit) : undefined);
+  const level = metadata?.level ?? known?.level ?? (unit !== undefined ? levelFromUnitName(unit) : undefined) ?? titles.level;
   const source = metadata ? 'metadata' : unit !== undefined || year !== undefined ? 'title' : 'none';
   return {
+    ...(unitFrom !== undefined ? { unitFrom } : {}),
     ...(unit !== undefined ? { unit } : {}),
     ...(level !== undefined ? { level } : {}),
     ...(year !== undefined ? { year } : {}),
@@ -159,6 +240,23 @@ function readMax(v: CellValue | undefined): number | 'empty' | 'bad' {
     if (n !== undefined) return n;
   }
   return 'bad';
+}
+
+/** A line of a scoring method: a score level (`1 điểm`, `Điểm tối đa`) or the survey. */
+const METHOD_LINE = /\d\s*(điểm|đ)\b|điểm tối đa|điều tra xã hội học|không áp dụng/iu;
+
+/**
+ * A hand-made sheet without a method column writes the method under the name in the
+ * same cell (`Ban hành kế hoạch\n- Có: 1 điểm\n- Không: 0 điểm`): the lines from the
+ * first method line on are the method. Undefined when the cell has no such line.
+ */
+export function methodInName(text: string): { name: string; method: string } | undefined {
+  const lines = text.normalize('NFC').split(/\r?\n/);
+  const at = lines.findIndex((l, i) => i > 0 && METHOD_LINE.test(l));
+  if (at < 1) return undefined;
+  const name = lines.slice(0, at).join('\n').trim();
+  const method = lines.slice(at).join('\n').trim();
+  return name === '' ? undefined : { name, method };
 }
 
 const ANSWER_COLUMNS = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'previousScore'] as const;
@@ -213,12 +311,14 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
     rowsOfCode.set(code, [...(rowsOfCode.get(code) ?? []), row]);
     if (byCode.has(code)) return;
 
-    const node: CriterionNode = { code, name: cellText(cell(r, 'name'), 'label'), maxPoints: 0, row };
+    const written = cellText(cell(r, 'name'), 'label');
+    const inName = cols.method === undefined ? methodInName(written) : undefined;
+    const node: CriterionNode = { code, name: inName?.name ?? written, maxPoints: 0, row };
     const max = readMax(cell(r, 'maxPoints'));
     if (typeof max === 'number') node.maxPoints = max;
     else if (max === 'empty') blankMax.push(node);
     else findings.push(finding('MAX_POINTS_UNREADABLE', { value: cellText(cell(r, 'maxPoints')) }, { criterion: code, field: 'maxPoints', row }));
-    const method = cellText(cell(r, 'method'), 'label');
+    const method = inName?.method ?? cellText(cell(r, 'method'), 'label');
     if (method !== '') node.method = method;
     const evidence = cellText(cell(r, 'evidenceRequirement'), 'label');
     if (evidence !== '') node.evidence = evidence;
@@ -266,16 +366,27 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
   return { fields, answers, rowOf, rows, findings, ...(total ? { total } : {}) };
 }
 
+/** The unit cannot be named: a warning (not a rejection) saying what is known, so the user can name it. */
+function unitNotNamed(level: UnitLevel | undefined, set: CriteriaSet): Finding {
+  const LEVEL_VI: Record<UnitLevel, string> = { so: 'sở, ban, ngành', huyen: 'UBND cấp huyện', xa: 'UBND cấp xã' };
+  const LEVEL_EN: Record<UnitLevel, string> = { so: 'department', huyen: 'district', xa: 'commune' };
+  const known = level !== undefined ? `; cấp đánh giá (${LEVEL_VI[level]}) và bảng "${set.title}" đã rõ` : '';
+  const knownEn = level !== undefined ? `; the level (${LEVEL_EN[level]}) and the table "${set.title}" are clear` : '';
+  return finding('UNIT_NOT_NAMED', { known, knownEn }, { field: 'file' });
+}
+
 // ---------------------------------------------------------------------------
 // Reading
 
-function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, mapping: ColumnMapping | undefined): { ok: true; layout: Layout } | ReadFailure {
+function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, opts: ReadOptions): { ok: true; layout: Layout } | ReadFailure {
+  const { mapping, headers } = opts;
+  if (opts.columns) return { ok: true, layout: layoutWithColumns(wb, opts.columns, metadata?.sheet, headers) };
   if (mapping) {
     const sheet = wb.sheets.find((s) => s.name === mapping.sheet);
     if (!sheet) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: mapping.sheet });
     return { ok: true, layout: layoutFromMapping(sheet, mapping.headerRow, mapping.columns) };
   }
-  const detected = detectWorkbookLayout(wb, metadata?.sheet);
+  const detected = detectWorkbookLayout(wb, metadata?.sheet, headers);
   if (detected.ok) return detected;
   // A mapping saved by the manual step is used only when detection fails: columns
   // inserted later would make a stale mapping read the wrong cells.
@@ -297,12 +408,12 @@ function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, ma
 export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): UnitReading | ReadFailure {
   const withFile = (f: Finding): Finding => (opts.file !== undefined ? { ...f, file: opts.file } : f);
   const metadata = readMetadata(wb);
-  const located = findLayout(wb, metadata, opts.mapping);
+  const located = findLayout(wb, metadata, opts);
   if (!located.ok) return { ok: false, findings: located.findings.map(withFile) };
   const layout = located.layout;
   const sheet = wb.sheets.find((s) => s.name === layout.sheet) as SheetGrid;
   const titles = readTitleLines(sheet, layout);
-  const meta = unitMeta(metadata, titles);
+  const meta = unitMeta(metadata, titles, opts);
   const table = readTable(sheet, layout);
   const set: CriteriaSet = {
     id: meta.setId ?? sheet.name,
@@ -316,6 +427,7 @@ export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): Unit
     fields: table.fields,
   };
   const findings = [...table.findings];
+  if (meta.unit === undefined) findings.push(unitNotNamed(meta.level, set));
   if (meta.definitionHash !== undefined && meta.definitionHash !== definitionHash(set)) {
     findings.push(finding('DEFINITION_EDITED', {}, { field: 'set' }));
   }
@@ -393,18 +505,77 @@ function changedSinceCheck(reading: UnitReading): Finding[] {
 }
 
 /**
+ * The reading in the reference's numbering, when the sheet numbers its rows its own way
+ * (Roman fields, criteria numbered across fields): rows matched by position and name
+ * (alignCodes) take the reference's codes, and CODES_RENUMBERED says so once. A row the
+ * reference lacks keeps its code, with its row added when that code is the reference's
+ * code of another row (`2 (dòng 14)`): the comparison reports it as CRITERION_UNEXPECTED.
+ * The reading itself when the codes agree.
+ */
+export function alignReading(reading: UnitReading, reference: CriteriaSet): { reading: UnitReading; findings: Finding[] } {
+  const alignment = alignCodes(reading.set, reference);
+  if (!alignment || alignment.renumbered.length === 0) return { reading, findings: [] };
+  const refCodes = new Set(flattenSet(reference).map((n) => normalizeCode(n.code)));
+  // A row the reference lacks whose code is another row's reference code gets its row
+  // in its code, so it stays in the tree (its parent's total still adds up) and is
+  // reported as CRITERION_UNEXPECTED by the comparison.
+  const rowOfSheetCode = new Map([...reading.rowOf].map(([c, r]) => [normalizeCode(c), r]));
+  const codeOf = (code: string): string => {
+    const c = normalizeCode(code);
+    const mapped = alignment.codes.get(c);
+    if (mapped !== undefined) return mapped;
+    return refCodes.has(c) ? `${c} (dòng ${rowOfSheetCode.get(c) ?? '?'})` : c;
+  };
+  const translate = (nodes: readonly CriterionNode[]): CriterionNode[] =>
+    nodes.map((n) => {
+      const { children, ...rest } = n;
+      return { ...rest, code: codeOf(n.code), ...(children ? { children: translate(children) } : {}) };
+    });
+  const set: CriteriaSet = { ...reading.set, fields: translate(reading.set.fields) };
+  const answers = reading.answers.map((a) => ({ ...a, code: codeOf(a.code) }));
+  const rowOf = new Map<string, number>();
+  for (const n of flattenSet(set)) if (n.row !== undefined && !rowOf.has(n.code)) rowOf.set(n.code, n.row);
+  const rows = reading.rows.map((r) => (r.code !== undefined ? { ...r, code: codeOf(r.code) } : r));
+  const own = reading.findings.map((f) => (f.criterion !== undefined ? { ...f, criterion: codeOf(f.criterion) } : f));
+  const first = alignment.renumbered[0];
+  const example = alignment.renumbered
+    .slice(0, 3)
+    .map((r) => `${r.sheet} → ${r.reference}`)
+    .join(', ');
+  const findings = [finding('CODES_RENUMBERED', { count: alignment.renumbered.length, example }, { field: 'code', ...(first.row !== undefined ? { row: first.row } : {}) })];
+  return { reading: { ...reading, set, answers, rowOf, rows, findings: own }, findings };
+}
+
+/** No period: dates are not checked against one (the sheet is for another year). */
+const ANY_PERIOD = { from: '1900-01-01', to: '2100-12-31' };
+
+/**
  * Everything to show for a reading: its own findings, the core's validateSheet (the
  * reference's rules on the sheet's rows when given, else the sheet's own), the
  * comparison with the reference, and an edit made after the recorded check; all
- * located, errors first.
+ * located, errors first. With a reference, a sheet numbered its own way is first put
+ * in the reference's numbering (alignReading); a sheet for another year gives one
+ * YEAR_MISMATCH and no evidence date is checked against the period.
  */
-export function validateReading(reading: UnitReading, opts: { reference?: CriteriaSet; today: string }): Finding[] {
-  const found = validateSheet(reading.set, reading.answers, {
-    today: opts.today,
-    ...(opts.reference ? { reference: opts.reference } : {}),
-    ...(reading.total ? { grandTotal: reading.total } : {}),
-  });
-  if (opts.reference) found.push(...compareWithReference(reading.set, opts.reference, reading.meta));
+export function validateReading(input: UnitReading, opts: { reference?: CriteriaSet; today: string }): Finding[] {
+  const aligned = opts.reference ? alignReading(input, opts.reference) : { reading: input, findings: [] };
+  const reading = aligned.reading;
+  const found = [...aligned.findings];
+  const otherYear = opts.reference !== undefined && reading.meta.year !== undefined && reading.meta.year !== opts.reference.year;
+  if (otherYear && opts.reference) found.push(finding('YEAR_MISMATCH', { found: reading.meta.year as number, expected: opts.reference.year, title: reading.set.title }, { field: 'set' }));
+  // A sheet for another year: one YEAR_MISMATCH, and no evidence date checked against the period.
+  const reference = opts.reference && otherYear ? { ...opts.reference, period: ANY_PERIOD } : opts.reference;
+  found.push(
+    ...validateSheet(reading.set, reading.answers, {
+      today: opts.today,
+      ...(reference ? { reference } : {}),
+      ...(reading.total ? { grandTotal: reading.total } : {}),
+    }),
+  );
+  if (opts.reference) found.push(...compareWithReference(reading.set, opts.reference, reading.meta, reading.layout.missing));
   found.push(...changedSinceCheck(reading));
-  return sortFindings([...reading.findings, ...found.map((f) => locateFinding(reading, f))]);
+  // The reference says what the sheet could not: the level and the set of a unit not named.
+  const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
+  const own = reading.findings.map((f) => (f.code === 'UNIT_NOT_NAMED' && reference ? locateFinding(reading, unitNotNamed(level, reference)) : f));
+  return sortFindings([...own, ...found.map((f) => locateFinding(reading, f))]);
 }

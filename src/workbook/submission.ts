@@ -9,7 +9,7 @@ import type { Consolidation, Submission } from '../core/consolidate';
 import { finding } from '../core/findings';
 import { computeTotals } from '../core/totals';
 import { previousFor, type Baseline, type PreviousSource } from './baseline';
-import { validateReading, type ReadFailure, type UnitReading } from './read';
+import { alignReading, validateReading, type ReadFailure, type UnitReading } from './read';
 import { gapRows, type UnitGaps } from './summary';
 
 export interface SubmissionContext {
@@ -59,10 +59,12 @@ export function submissionOf(file: string, hash: string, reading: UnitReading | 
     f.code === 'SET_VERSION_MISMATCH' && ctx.allowOtherVersions ? { ...f, severity: 'warning' as const } : f,
   );
   const setAt = ctx.sets.indexOf(reference);
-  const totals = computeTotals(ctx.indexes[setAt], reading.answers);
+  // Scores in the reference's numbering, as the findings are (a sheet numbered its own way).
+  const answers = alignReading(reading, reference).reading.answers;
+  const totals = computeTotals(ctx.indexes[setAt], answers);
   const current = new Map<string, number>();
   for (const [code, t] of totals.byCode) if (t.final !== undefined) current.set(code, t.final);
-  const previous = previousFor(reading.meta.unit ?? file, reading.answers, ctx.baseline);
+  const previous = previousFor(reading.meta.unit ?? file, answers, ctx.baseline);
   return {
     submission: {
       ...base,

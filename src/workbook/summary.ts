@@ -398,6 +398,10 @@ export interface PlanOptions {
   sipasMode: SipasMode;
 }
 
+/** Printed on a plan sheet built from sample targets, and on each sample row. */
+export const SAMPLE_PLAN_NOTE = 'SỐ LIỆU MẪU: các dòng ghi "MẪU" có kết quả năm trước và chỉ tiêu giả định để dùng thử, không phải số liệu chính thức; thay bằng số liệu của kế hoạch trước khi dùng.';
+export const SAMPLE_ROW = 'MẪU';
+
 const STATUS_TEXT = { achieved: 'Đạt', 'not-yet': 'Chưa đạt', 'no-data': 'Chưa có số liệu' } as const;
 
 /**
@@ -419,12 +423,16 @@ export function planSheet(items: readonly PlanItem[], opts: PlanOptions): SheetS
     'Chênh lệch',
     'Tình trạng',
   ];
+  // Sample targets say so on every row they fill, and above the table (issue 10 §6).
+  const anySample = items.some((it) => it.sample === true);
+  if (anySample) head.push('Số liệu');
   const last = head.length - 1;
   const values: WriteValue[][] = [
     [`THEO DÕI THỰC HIỆN CHỈ TIÊU NĂM ${opts.targetYear}`],
     [`Theo ${opts.plan}: Phụ lục 1-2 Chỉ số CCHC, Phụ lục 3 SIPAS, Phụ lục 4 PAPI.`],
     [`Chỉ tiêu SIPAS (tăng 10%) được tính theo cách: ${SIPAS_MODE_LABEL[opts.sipasMode].vi}.`],
     ['Sở Nội vụ nhập "Kết quả mới nhất" trong năm; chênh lệch và tình trạng tự tính lại.'],
+    ...(anySample ? [[SAMPLE_PLAN_NOTE]] : []),
     [],
   ];
   const headerRow = values.length;
@@ -445,6 +453,7 @@ export function planSheet(items: readonly PlanItem[], opts: PlanOptions): SheetS
       num(it.latest),
       { formula: `=IF(${latest}="",MAX(0,${target}-${prev}),MAX(0,${target}-${latest}))` },
       { formula: `=IF(${latest}="","${STATUS_TEXT['no-data']}",IF(${latest}>=${target},"${STATUS_TEXT.achieved}","${STATUS_TEXT['not-yet']}"))` },
+      ...(anySample ? [it.sample === true ? SAMPLE_ROW : it.sample === false ? 'Đã công bố' : ''] : []),
     ]);
   });
   const end = values.length - 1;
@@ -459,11 +468,13 @@ export function planSheet(items: readonly PlanItem[], opts: PlanOptions): SheetS
     styles.push(rule(headerRow + 1, 4, end, 5, { wrap: true }));
     styles.push(rule(headerRow + 1, 6, end, 9, { numberFormat: '0.00##' }));
     styles.push(rule(headerRow + 1, 8, end, 8, { fill: 'FFF8E1' }));
+    if (anySample) styles.push(rule(headerRow + 1, last, end, last, { bold: true, color: 'B71C1C', wrap: true }));
   }
+  if (anySample) styles.push(rule(headerRow - 2, 0, headerRow - 2, last, { bold: true, color: 'B71C1C' }));
   return {
     name: PLAN_SHEET,
     values,
-    columnWidths: [5, 8, 8, 8, 50, 26, 12, 12, 12, 11, 16],
+    columnWidths: [5, 8, 8, 8, 50, 26, 12, 12, 12, 11, 16, ...(anySample ? [14] : [])],
     rowHeights: { [headerRow]: 32 },
     styles,
     freeze: { rows: headerRow + 1, cols: 0 },

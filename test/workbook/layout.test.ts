@@ -29,8 +29,9 @@ describe('detectLayout', () => {
     expect(r.layout.headerBottom).toBe(3);
     expect(r.layout.firstDataRow).toBe(4);
     expect(r.layout.lastDataRow).toBe(6);
+    // No "Giải trình" column: "Ghi chú" serves as the explanation (data/header-synonyms.json, orColumnOf).
     expect(r.layout.columns).toEqual({
-      note: 0,
+      explanation: 0,
       selfScore: 1,
       code: 2,
       name: 3,

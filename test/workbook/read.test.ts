@@ -133,6 +133,8 @@ describe('readUnitWorkbook problems', () => {
       selfScore: 0.5,
       declared: 'Không áp dụng',
       evidence: '',
+      // "Ghi chú" is the explanation column of a sheet without "Giải trình".
+      explanation: 'Nộp muộn',
       previousScore: 1,
     });
     expect(r.set.fields[0].children?.[0]).toMatchObject({ code: '1.1', evidence: 'Kế hoạch CCHC', method: 'Có: 1 điểm; Không: 0 điểm' });
