@@ -11,5 +11,6 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
   },
   setupFiles: ['<rootDir>/test/setup/globals.ts'],
+  globalSetup: '<rootDir>/test/setup/cliBundle.js',
   testTimeout: 30000,
 };

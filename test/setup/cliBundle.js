@@ -1,0 +1,6 @@
+// Jest's global setup: builds the bundled CLI once, before the test files that spawn it
+// start side by side (each would otherwise find it missing or stale on a fresh clone).
+'use strict';
+module.exports = () => {
+  require('../../scripts/cli-bundle.js').cliBundle();
+};
