@@ -169,6 +169,20 @@ function takeMalformed(seg: string, into: string[]): void {
  * họp ngày 15/3/2024") is one reference without a symbol.
  */
 export function parseEvidence(text: string): ParsedEvidence {
+  // validateEvidence and findSharedDocuments read the same cells: parse each text once.
+  // The result is shared, so callers treat it as read-only.
+  let parsed = PARSED.get(text);
+  if (parsed === undefined) {
+    parsed = parseEvidenceUncached(text);
+    if (PARSED.size >= 20_000) PARSED.clear();
+    PARSED.set(text, parsed);
+  }
+  return parsed;
+}
+
+const PARSED = new Map<string, ParsedEvidence>();
+
+function parseEvidenceUncached(text: string): ParsedEvidence {
   const source = text.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
   const linkMatches = findLinkMatches(source);
   const masked = mask(source, linkMatches.map((l): Span => [l.index, l.index + l.link.length]));
@@ -274,8 +288,10 @@ function kindMismatch(refs: readonly DocumentRef[], required: readonly DocumentK
     if (!r.kind || r.kind.id === GENERIC_KIND.id) return undefined;
     if (!cited.some((k) => k.id === r.kind?.id)) cited.push(r.kind);
   }
+  // The cited kinds first: they usually match, and then no text needs scanning.
+  if (cited.some((k) => requiredIds.has(k.id))) return undefined;
   const mentioned = refs.flatMap((r) => kindMentions(r.raw).map((m) => m.kind));
-  if ([...cited, ...mentioned].some((k) => requiredIds.has(k.id))) return undefined;
+  if (mentioned.some((k) => requiredIds.has(k.id))) return undefined;
   return {
     found: cited.map((k) => k.vi).join(', '),
     expected: required.map((k) => k.vi).join(' hoặc '),
