@@ -143,6 +143,8 @@ function segments(text: string): Span[] {
 
 /** Collects the malformed attempts in a segment whose symbols and dates are masked. */
 function takeMalformed(seg: string, into: string[]): void {
+  // Every pattern below needs a digit; once symbols and dates are masked, most segments have none.
+  if (!/\d/.test(seg)) return;
   let rest = seg;
   for (const re of [MISSING_SLASH_RE, ATTEMPT_RE]) {
     const spans: Span[] = [];
@@ -193,7 +195,8 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
     const seg = masked.slice(segStart, segEnd);
     const symbols: SymbolMatch[] = [];
     const symbolSpans: Span[] = [];
-    for (const m of seg.matchAll(SYMBOL_RE)) {
+    // A symbol has a slash: most segments without one skip the pattern.
+    for (const m of seg.includes('/') ? seg.matchAll(SYMBOL_RE) : []) {
       const read = readSymbol(m);
       if ('malformed' in read) malformedNumbers.push(read.malformed);
       else symbols.push(read);
