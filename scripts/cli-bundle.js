@@ -5,6 +5,7 @@
 // so a fresh clone builds it on its first run and an edited source is never run stale.
 // `node scripts/cli-bundle.js` builds it now (printing its path).
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: runs before any TypeScript tooling */
 const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
