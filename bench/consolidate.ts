@@ -1,32 +1,40 @@
 /**
- * Consolidating a province: 150 generated unit workbooks of about 120 rows, against the
- * floor of only loading the same files with exceljs. Prints wall time, CPU time (every
- * thread), peak RSS and the ratio to the floor (aim: under 1.5), read in this thread
- * (--jobs 1) and by a pool of worker threads (--jobs N, default: the cores). Each is run
- * `--rounds` times (default 2), interleaved, and the fastest round is kept: other
- * processes on the machine slow single rounds down.
- * `npx tsx bench/consolidate.ts [--json] [--count N] [--jobs N] [--rounds N]`
+ * Consolidating a province: generated unit workbooks (the template with styles,
+ * protection and validation, ~120 rows) against the floor of only loading the same
+ * files with exceljs.
+ * - In process (best of `--rounds`, interleaved): the exceljs load loop, consolidate with
+ *   --jobs 1 and --jobs N, and the summary written by the streaming writer and, for
+ *   comparison, by the exceljs writer: the breakdown of where the time goes.
+ * - Whole processes side by side: `chiso consolidate` (bundled CLI, summary written)
+ *   against a `node` process running the bare exceljs load loop; and the peak memory of
+ *   the CLI's whole process tree at each of `--counts` (goal: under 400 MiB and flat).
+ * `npx tsx bench/consolidate.ts [--json] [--count 150] [--counts 150,300,600] [--jobs N] [--rounds 2]`
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { consolidateFiles, summaryWorkbook } from '../src/cli/consolidate';
-import { availableParallelism } from 'node:os';
+import { consolidateFiles, summaryWorkbook, type ConsolidateResult } from '../src/cli/consolidate';
 import type { GradeBand } from '../src/core/consolidate';
-import { writeSpecToBuffer } from '../src/xlsx/write';
+import { streamSpecToFile } from '../src/xlsx/streamWrite';
+import { writeSpecToFile } from '../src/xlsx/write';
 import { generateProvince } from '../test/consolidate/province';
+import { runProcess, sideBySide } from './process';
 
-interface Result {
+const ROOT = join(__dirname, '..');
+
+export interface ConsolidateBenchRow {
   operation: string;
   files: number;
   ms: number;
-  cpuMs: number;
-  peakRssMb: number;
+  cpuMs?: number;
+  peakMiB: number;
+  /** ms / the exceljs load loop's ms, in the same kind of run. */
+  ratio?: number;
 }
 
-/** Wall time, CPU time and peak resident memory (sampled every 10 ms) while `fn` runs. */
-async function measure(operation: string, files: number, fn: () => Promise<void>): Promise<Result> {
+/** Wall time, CPU time (every thread) and peak RSS (sampled every 10 ms) while `fn` runs. */
+async function measure(operation: string, files: number, fn: () => Promise<void>): Promise<ConsolidateBenchRow> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   const cpu0 = process.cpuUsage();
@@ -36,42 +44,62 @@ async function measure(operation: string, files: number, fn: () => Promise<void>
   const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { operation, files, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: Math.round(peak / 1048576) };
+  return { operation, files, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakMiB: Math.round(peak / 1048576) };
 }
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+/** The bare floor as its own process: load every file with exceljs, nothing else. */
+const LOAD_LOOP = `const ExcelJS = require('exceljs'); const { readdirSync } = require('node:fs'); const { join } = require('node:path');
+(async () => { const dir = process.argv[1]; for (const f of readdirSync(dir).sort()) { try { await new ExcelJS.Workbook().xlsx.readFile(join(dir, f)); } catch {} } })();`;
+
+/** A folder of the first `n` workbooks of `dir` (links, so one generation serves every size). */
+function subset(dir: string, n: number, into: string): string {
+  const sub = join(into, `first-${n}`);
+  if (existsSync(sub)) return sub;
+  mkdirSync(sub);
+  for (const f of readdirSync(dir).sort().slice(0, n)) symlinkSync(join(dir, f), join(sub, f));
+  return sub;
 }
 
-const ratio = (a: Result, floor: Result) => Math.round((a.ms / floor.ms) * 100) / 100;
+export interface ConsolidateBenchOptions {
+  count?: number;
+  counts?: number[];
+  jobs?: number;
+  rounds?: number;
+}
 
-async function main(): Promise<void> {
-  const json = process.argv.includes('--json');
-  const count = option('--count', 150);
-  const jobs = option('--jobs', availableParallelism());
-  const rounds = option('--rounds', 2);
-  const dir = mkdtempSync(join(tmpdir(), 'chiso-bench-'));
+export async function consolidateBench(opts: ConsolidateBenchOptions = {}): Promise<{ rows: ConsolidateBenchRow[]; summaryBytes: number }> {
+  const count = opts.count ?? 150;
+  const counts = opts.counts ?? [150, 300, 600];
+  const jobs = opts.jobs ?? availableParallelism();
+  const rounds = opts.rounds ?? 2;
+  const tmp = mkdtempSync(join(tmpdir(), 'chiso-bench-'));
   try {
-    const p = await generateProvince(dir, count);
+    const all = join(tmp, 'all');
+    const p = await generateProvince(all, Math.max(count, ...counts));
+    writeFileSync(join(tmp, 'units.json'), JSON.stringify(p.units));
+    const dir = subset(all, count, tmp);
     const files = readdirSync(dir).sort().map((f) => join(dir, f));
-    const grades = (JSON.parse(readFileSync(join(__dirname, '../data/grades-sample.json'), 'utf8')) as { grades: GradeBand[] }).grades;
+    const grades = (JSON.parse(readFileSync(join(ROOT, 'data/grades-sample.json'), 'utf8')) as { grades: GradeBand[] }).grades;
     const sets = Object.values(p.sets);
     const run = (n: number) => consolidateFiles({ files, sets, grades, today: '2025-01-15', expectedUnits: p.units, jobs: n });
-    // Warm both paths once so neither pays for module loading and JIT. The pool's workers
+    const summary = (r: ConsolidateResult) => summaryWorkbook(r, { year: 2024, notes: [], sipasMode: 'points' });
+    const out = join(tmp, 'tong-hop.xlsx');
+    // Warm every path once so none pays for module loading and JIT. The pool's workers
     // start afresh on every call: their start-up and JIT are part of what it costs.
     await new ExcelJS.Workbook().xlsx.readFile(files[0]);
-    await consolidateFiles({ files: files.slice(0, 2), sets, grades, today: '2025-01-15' });
+    const warm = await consolidateFiles({ files: files.slice(0, 2), sets, grades, today: '2025-01-15' });
+    await streamSpecToFile(summary(warm), out);
+    await writeSpecToFile(summary(warm), out);
 
-    const best = new Map<string, Result>();
-    const keep = (r: Result) => {
+    const best = new Map<string, ConsolidateBenchRow>();
+    const keep = (r: ConsolidateBenchRow) => {
       const had = best.get(r.operation);
       if (!had || r.ms < had.ms) best.set(r.operation, r);
     };
-    let summaryBytes = 0;
+    let result: ConsolidateResult | undefined;
     for (let round = 0; round < rounds; round++) {
       keep(
-        await measure('exceljs load only', files.length, async () => {
+        await measure('in process: exceljs load only', files.length, async () => {
           for (const f of files) {
             try {
               await new ExcelJS.Workbook().xlsx.readFile(f);
@@ -81,29 +109,58 @@ async function main(): Promise<void> {
           }
         }),
       );
-      keep(await measure('consolidate, --jobs 1', files.length, async () => void (await run(1))));
-      keep(await measure(`consolidate, --jobs ${jobs}`, files.length, async () => void (await run(jobs))));
-      keep(
-        await measure('consolidate --jobs 1 + write summary', files.length, async () => {
-          summaryBytes = (await writeSpecToBuffer(summaryWorkbook(await run(1), { year: 2024, notes: [], sipasMode: 'points' }))).length;
-        }),
-      );
+      keep(await measure('in process: consolidate --jobs 1 (read, validate, rank)', files.length, async () => void (result = await run(1))));
+      if (jobs > 1) keep(await measure(`in process: consolidate --jobs ${jobs}`, files.length, async () => void (await run(jobs))));
+      const done = result as ConsolidateResult;
+      keep(await measure('in process: write summary, streaming (src/xlsx/stream.ts)', files.length, () => streamSpecToFile(summary(done), out)));
+      keep(await measure('in process: write summary, exceljs (src/xlsx/write.ts)', files.length, () => writeSpecToFile(summary(done), out)));
     }
-    const results = [...best.values()];
-    const [floor, single, pooled, withOutput] = results;
-    const ratios = { single: ratio(single, floor), pooled: ratio(pooled, floor), singleWithOutput: ratio(withOutput, floor) };
-    if (json) {
-      process.stdout.write(`${JSON.stringify({ results, jobs, rounds, ratio: ratios.single, ratioPooled: ratios.pooled, ratioWithOutput: ratios.singleWithOutput, summaryBytes })}\n`);
-      return;
+    const summaryBytes = readFileSync(out).length;
+    const rows = [...best.values()];
+    const floor = rows[0].ms;
+    for (const r of rows.slice(1)) r.ratio = Math.round((r.ms / floor) * 100) / 100;
+    const stream = best.get('in process: write summary, streaming (src/xlsx/stream.ts)') as ConsolidateBenchRow;
+    const read = best.get('in process: consolidate --jobs 1 (read, validate, rank)') as ConsolidateBenchRow;
+    rows.push({ operation: 'in process: consolidate --jobs 1 + streaming summary', files: files.length, ms: read.ms + stream.ms, peakMiB: Math.max(read.peakMiB, stream.peakMiB), ratio: Math.round(((read.ms + stream.ms) / floor) * 100) / 100 });
+
+    // The bundled CLI, built now rather than inside the first timed run.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('../scripts/cli-bundle.js') as { cliBundle(): string }).cliBundle();
+    const bin = join(ROOT, 'bin/chiso.js');
+    const cli = (folder: string) => () =>
+      runProcess(process.execPath, [bin, 'consolidate', folder, '--criteria', 'data/criteria', '--units', join(tmp, 'units.json'), '--out', out, '--today', '2025-01-15', '--json'], ROOT);
+    const loadLoop = (folder: string) => () => runProcess(process.execPath, ['-e', LOAD_LOOP, folder], ROOT);
+    const whole = await sideBySide(cli(dir), loadLoop(dir), Math.max(1, rounds));
+    rows.push({ operation: 'process: node, exceljs load loop', files: files.length, ms: whole.b.ms, peakMiB: whole.b.peakMiB });
+    rows.push({ operation: 'process: chiso consolidate --jobs 1, summary written', files: files.length, ms: whole.a.ms, peakMiB: whole.a.peakMiB, ratio: whole.ratio });
+    for (const n of counts) {
+      const r = await cli(subset(all, n, tmp))();
+      if (r.code === null || r.code > 1) throw new Error(`chiso consolidate of ${n} files ended with ${r.code}`);
+      rows.push({ operation: 'process: chiso consolidate, peak memory of the process tree', files: n, ms: r.ms, peakMiB: r.peakMiB });
     }
-    console.log(`best of ${rounds} rounds                         files      ms  CPU ms  peak RSS MB`);
-    for (const r of results) {
-      console.log(`${r.operation.padEnd(38)} ${String(r.files).padStart(5)} ${String(r.ms).padStart(7)} ${String(r.cpuMs).padStart(7)} ${String(r.peakRssMb).padStart(12)}`);
-    }
-    console.log(`ratio to exceljs load: ${ratios.single} in one thread, ${ratios.pooled} with ${jobs} workers (with the summary written: ${ratios.singleWithOutput}); summary ${Math.round(summaryBytes / 1024)} KB`);
+    return { rows, summaryBytes };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-void main();
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+if (require.main === module) {
+  const num = (name: string) => (option(name) !== undefined ? Number(option(name)) : undefined);
+  const counts = option('--counts')?.split(',').map(Number);
+  consolidateBench({ count: num('--count'), counts, jobs: num('--jobs'), rounds: num('--rounds') }).then(({ rows, summaryBytes }) => {
+    if (process.argv.includes('--json')) {
+      process.stdout.write(`${JSON.stringify({ results: rows, summaryBytes })}\n`);
+      return;
+    }
+    console.log(`${'operation'.padEnd(62)} files      ms   CPU ms  peak MiB  x load`);
+    for (const r of rows) {
+      console.log(`${r.operation.padEnd(62)} ${String(r.files).padStart(5)} ${String(r.ms).padStart(7)} ${String(r.cpuMs ?? '-').padStart(8)} ${String(r.peakMiB).padStart(9)} ${String(r.ratio ?? '').padStart(7)}`);
+    }
+    console.log(`summary ${Math.round(summaryBytes / 1024)} KB; goals: whole process <= 1.0x the load loop, peak <= 400 MiB and flat`);
+  });
+}

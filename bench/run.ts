@@ -1,12 +1,19 @@
 /**
- * `npm run bench` prints a table; `npm run -s bench -- --json` prints exactly one JSON
- * document {"results":[...]}. File operations run here; the Office.js operations
- * (measured on the strict Excel stand-in) come from bench/excel.ts when it exists.
+ * `npm run bench` prints tables; `npm run -s bench -- --json` prints exactly one JSON
+ * document {"results":[...], "goals": {...}}. File operations run here; the Office.js
+ * operations (measured on the strict Excel stand-in) come from bench/excel.ts when it
+ * exists. "goals" holds the rows of issue 15's table: pure validation of a 5000-row
+ * sheet, CLI start against `node -e 0`, and the province consolidation against a bare
+ * exceljs load loop with the peak memory of the process tree at 150/300/600 files
+ * (`--counts 150,300` for a shorter run). The pane's first load is `npm run bench:pane`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cliStartBench } from './cli';
+import { consolidateBench } from './consolidate';
 import { fileBench } from './files';
+import { validateBench } from './validate';
 import type { Result } from './types';
 
 const SIZES = [50, 500, 5000];
@@ -31,10 +38,32 @@ function table(results: Result[]): string {
   return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n');
 }
 
+function rowsTable(rows: object[]): string {
+  const head = Object.keys(Object.assign({}, ...rows) as object);
+  const lines = rows.map((r) => head.map((h) => String((r as Record<string, unknown>)[h] ?? '')));
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [fmt(head), ...lines.map(fmt)].join('\n');
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
+  const at = process.argv.indexOf('--counts');
+  const counts = at > 0 ? process.argv[at + 1].split(',').map(Number) : undefined;
   const results = [...(await fileBench(SIZES)), ...(await excelResults(SIZES))];
-  process.stdout.write(json ? `${JSON.stringify({ results })}\n` : `${table(results)}\n`);
+  const goals = {
+    validate: await validateBench(5000),
+    cliStart: await cliStartBench(),
+    consolidate: await consolidateBench({ count: 150, ...(counts ? { counts } : {}), jobs: 1 }),
+  };
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ results, goals })}\n`);
+    return;
+  }
+  process.stdout.write(`${table(results)}\n\n`);
+  process.stdout.write(`${rowsTable(goals.validate)}\n(goal < 50 ms)\n\n`);
+  process.stdout.write(`${rowsTable(goals.cliStart)}\n(goal: ratio <= 4)\n\n`);
+  process.stdout.write(`${rowsTable(goals.consolidate.rows)}\n(goals: whole process <= 1.0x the load loop; peak <= 400 MiB, flat)\n`);
 }
 
 main().catch((e: unknown) => {

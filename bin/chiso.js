@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Global install entry: registers tsx's CommonJS loader, then runs the TypeScript CLI
-// (the same code as `npm run chiso`).
+// The CLI entry (`npm run chiso`, a global install): runs the bundled CLI, built from
+// src/ on the first run and again whenever a source is newer (scripts/cli-bundle.js).
 'use strict';
-require('tsx/cjs');
-require('../src/cli/main.ts');
+require('../scripts/cli-bundle.js').runCli();

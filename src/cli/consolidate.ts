@@ -25,7 +25,7 @@ import { gapsOf, submissionOf, type SubmissionResult } from '../workbook/submiss
 import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
-import { writeSpecToFile } from '../xlsx/write';
+import { streamSpecToFile } from '../xlsx/streamWrite';
 import { readFilesPooled } from './pool';
 import { printSheetToPdf } from './print';
 import { jsonFinding } from './report';
@@ -452,7 +452,7 @@ async function run(argv: string[]): Promise<number> {
     `Xếp loại: ${grades.grades.map((g) => `${g.label} từ ${g.minIndex}%`).join('; ')}${grades.sample ? ' (ngưỡng MẪU, chưa xác minh)' : ''}. Đơn vị trùng tệp chưa được xếp hạng.`,
   ];
   const year = sets[0].year;
-  await writeSpecToFile(summaryWorkbook(result, { year, notes, plan, sipasMode: mode }), out);
+  await streamSpecToFile(summaryWorkbook(result, { year, notes, plan, sipasMode: mode }), out);
 
   const c = result.consolidation;
   let printFailed = false;

@@ -13,9 +13,13 @@ import type { ParsedMethod } from './method';
 
 const ROMAN = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 const ARABIC = /^[1-9]\d*(\.[1-9]\d*)*$/;
+/** No whitespace anywhere and no dot at the end: a code `normalizeCode` returns as it is. */
+const CLEAN_CODE = /^[^\s\u00a0]*[^\s\u00a0.]$/;
 
 /** `' I. '` -> `'I'`, `'1.1.'` -> `'1.1'`, `2` -> `'2'`: codes as sheets and files write them. */
 export function normalizeCode(raw: string | number): string {
+  // Most codes are written clean (`1.2.3`, `II`): nothing to replace or trim.
+  if (typeof raw === 'string' && CLEAN_CODE.test(raw)) return raw;
   const s = String(raw).replace(/[\s\u00a0]+/g, ' ').trim();
   return s.replace(/\s*\.+$/, '');
 }

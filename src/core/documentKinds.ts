@@ -65,8 +65,14 @@ export const GENERIC_KIND = DOCUMENT_KINDS.find((k) => k.id === 'van-ban') as Do
  * too: legacy font conversions put it where Đ belongs.
  */
 export function foldVietnamese(text: string): string {
+  // Most of an evidence cell is ASCII (numbers, symbols, links): lowercase it as it is.
+  if (ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
+    if (ch < '\x80') {
+      out += ch >= 'A' && ch <= 'Z' ? ch.toLowerCase() : ch;
+      continue;
+    }
     let folded = FOLDED.get(ch);
     if (folded === undefined) {
       const n = normalizeText(ch === 'Ð' || ch === 'ð' ? 'd' : ch);
@@ -77,6 +83,8 @@ export function foldVietnamese(text: string): string {
   }
   return out;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Per-character fold cache: evidence cells are long and the alphabet is small. */
 const FOLDED = new Map<string, string>();
@@ -105,6 +113,9 @@ const NAME_PATTERNS = [...DOCUMENT_KINDS]
   .sort((a, b) => b.words.join(' ').length - a.words.join(' ').length)
   .map(({ kind: k, words }) => ({
     kind: k,
+    // Every word of the name is in a text the pattern matches: plain substring tests rule
+    // out most of the 31 Unicode patterns before one runs.
+    words,
     re: new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'gu'),
   }));
 
@@ -125,7 +136,8 @@ export function kindMentions(text: string): KindMention[] {
   const folded = foldVietnamese(text);
   const taken = new Uint8Array(folded.length);
   const out: KindMention[] = [];
-  for (const { kind: k, re } of NAME_PATTERNS) {
+  for (const { kind: k, words, re } of NAME_PATTERNS) {
+    if (!words.every((w) => folded.includes(w))) continue;
     for (const m of folded.matchAll(re)) {
       const end = m.index + m[0].length;
       if (taken.subarray(m.index, end).some((t) => t === 1)) continue;

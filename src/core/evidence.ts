@@ -154,6 +154,8 @@ function segments(text: string): Span[] {
 
 /** Collects the malformed attempts in a segment whose symbols and dates are masked. */
 function takeMalformed(seg: string, into: string[]): void {
+  // Every pattern below needs a digit; once symbols and dates are masked, most segments have none.
+  if (!/\d/.test(seg)) return;
   let rest = seg;
   for (const re of [MISSING_SLASH_RE, ATTEMPT_RE, BLANK_NUMBER_RE]) {
     const spans: Span[] = [];
@@ -183,6 +185,20 @@ function takeMalformed(seg: string, into: string[]): void {
  * họp ngày 15/3/2024") is one reference without a symbol.
  */
 export function parseEvidence(text: string): ParsedEvidence {
+  // validateEvidence and findSharedDocuments read the same cells: parse each text once.
+  // The result is shared, so callers treat it as read-only.
+  let parsed = PARSED.get(text);
+  if (parsed === undefined) {
+    parsed = parseEvidenceUncached(text);
+    if (PARSED.size >= 20_000) PARSED.clear();
+    PARSED.set(text, parsed);
+  }
+  return parsed;
+}
+
+const PARSED = new Map<string, ParsedEvidence>();
+
+function parseEvidenceUncached(text: string): ParsedEvidence {
   const source = text.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
   const linkMatches = findLinkMatches(source);
   const masked = mask(source, linkMatches.map((l): Span => [l.index, l.index + l.link.length]));
@@ -193,7 +209,8 @@ export function parseEvidence(text: string): ParsedEvidence {
     const seg = masked.slice(segStart, segEnd);
     const symbols: SymbolMatch[] = [];
     const symbolSpans: Span[] = [];
-    for (const m of seg.matchAll(SYMBOL_RE)) {
+    // A symbol has a slash: most segments without one skip the pattern.
+    for (const m of seg.includes('/') ? seg.matchAll(SYMBOL_RE) : []) {
       const read = readSymbol(m);
       if ('malformed' in read) malformedNumbers.push(read.malformed);
       else symbols.push(read);
@@ -317,8 +334,10 @@ function kindMismatch(refs: readonly DocumentRef[], required: readonly DocumentK
     if (!r.kind || r.kind.id === GENERIC_KIND.id) return undefined;
     if (!cited.some((k) => k.id === r.kind?.id)) cited.push(r.kind);
   }
+  // The cited kinds first: they usually match, and then no text needs scanning.
+  if (cited.some((k) => requiredIds.has(k.id))) return undefined;
   const mentioned = refs.flatMap((r) => kindMentions(r.raw).map((m) => m.kind));
-  if ([...cited, ...mentioned].some((k) => requiredIds.has(k.id))) return undefined;
+  if (mentioned.some((k) => requiredIds.has(k.id))) return undefined;
   return {
     found: cited.map((k) => k.vi).join(', '),
     expected: required.map((k) => k.vi).join(' hoặc '),

@@ -18,9 +18,9 @@ import { readUnitWorkbook } from '../../src/workbook/read';
 import { buildTemplate } from '../../src/workbook/template';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
 import { sha256 } from '../xlsx/helpers';
+import { CHISO } from './chiso';
 
 const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const SAMPLE = join(ROOT, 'data/samples/so-tu-phap-2024.xlsx');
 const tmp = mkdtempSync(join(tmpdir(), 'chiso-appraisal-'));
 const set = checkCriteriaSet(JSON.parse(readFileSync(join(ROOT, 'data/criteria/so-2024.json'), 'utf8'))).set as CriteriaSet;
@@ -33,7 +33,7 @@ interface Run {
 
 async function chiso(...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, [join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)(CHISO[0], [...CHISO[1], ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

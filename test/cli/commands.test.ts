@@ -1,16 +1,16 @@
 /** Every command of the dispatch table is listed in the main help and answers --help. */
 import { execFile } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { COMMANDS, MAIN_HELP } from '../../src/cli/commands';
+import { CHISO } from './chiso';
 
 const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const names = Object.keys(COMMANDS);
 
 async function chiso(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, [join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)(CHISO[0], [...CHISO[1], ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

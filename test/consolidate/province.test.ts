@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { GradeBand } from '../../src/core/consolidate';
 import { consolidateFiles, exitCode } from '../../src/cli/consolidate';
 import { GAP_SHEET, LOG_SHEET, NO_PREVIOUS, PLAN_SHEET, SUMMARY_SHEET } from '../../src/workbook/summary';
+import { CHISO } from '../cli/chiso';
 import { generateProvince, type PlantedFile, type Province } from './province';
 
 const ROOT = join(__dirname, '../..');
@@ -49,7 +50,7 @@ function hashes(dir: string): Map<string, string> {
 }
 
 function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'consolidate', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(CHISO[0], [...CHISO[1], 'consolidate', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

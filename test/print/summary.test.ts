@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatNumber } from '../../src/core/format';
 import { generateProvince, type Province } from '../consolidate/province';
+import { CHISO } from '../cli/chiso';
 
 jest.setTimeout(240_000);
 
@@ -42,8 +43,8 @@ beforeAll(async () => {
   writeFileSync(join(tmp, 'units.json'), JSON.stringify(province.units));
   pdf = join(tmp, 'bao-cao.pdf');
   const r = spawnSync(
-    'npx',
-    ['tsx', 'src/cli/main.ts', 'consolidate', province.dir, '--criteria', 'data/criteria', '--out', join(tmp, 'tong-hop.xlsx'), '--units', join(tmp, 'units.json'), '--json', '--today', '2025-01-15', '--print', pdf, '--place', 'Bắc Kạn'],
+    CHISO[0],
+    [...CHISO[1], 'consolidate', province.dir, '--criteria', 'data/criteria', '--out', join(tmp, 'tong-hop.xlsx'), '--units', join(tmp, 'units.json'), '--json', '--today', '2025-01-15', '--print', pdf, '--place', 'Bắc Kạn'],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   status = r.status;

@@ -1,0 +1,441 @@
+/**
+ * Writes a WorkbookSpec as .xlsx XML directly, row by row into a streaming zip, without
+ * exceljs's in-memory model (a cell object, a style object per cell): the consolidation
+ * summary of hundreds of workbooks is written in little memory and time. Styles are
+ * interned: each distinct combination of the spec's rules is one `xf`, and a cell's
+ * combination is found by applying the rules over it in order from a small memo.
+ * Strings are shared strings and never formulas; formulas get no cached result (Excel
+ * computes them on open: fullCalcOnLoad). Charts are not written (as with exceljs).
+ * Covers what write.ts renders: values, widths, heights, merges, styles, validations,
+ * protection, frozen panes, print setup.
+ */
+import { rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Zip, ZipDeflate } from 'fflate';
+import { a1, type CellRange, type WriteValue } from '../workbook/grid';
+import type { CellStyle, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
+import { escapeText } from './surgical';
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Writes `spec` to `out` (through a temporary file beside it, renamed when whole). */
+export async function streamSpecToFile(spec: WorkbookSpec, out: string): Promise<void> {
+  const data = streamSpecToBuffer(spec);
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  await writeFile(tmp, data);
+  await rename(tmp, out);
+}
+
+/** The .xlsx bytes of `spec`; only the compressed output is held in memory. */
+export function streamSpecToBuffer(spec: WorkbookSpec): Buffer {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, data) => {
+    if (err) failure = err;
+    else chunks.push(data);
+  });
+  const styles = new StyleTable();
+  const strings = new SharedStrings();
+  spec.sheets.forEach((sheet, i) => {
+    const part = new PartWriter(zip, `xl/worksheets/sheet${i + 1}.xml`);
+    writeSheet(part, sheet, i, styles, strings);
+    part.end();
+  });
+  const whole = (name: string, xml: string) => {
+    const part = new PartWriter(zip, name);
+    part.write(xml);
+    part.end();
+  };
+  const sst = new PartWriter(zip, 'xl/sharedStrings.xml');
+  strings.write(sst);
+  sst.end();
+  whole('xl/styles.xml', styles.xml());
+  whole('xl/workbook.xml', workbookXml(spec));
+  whole('xl/_rels/workbook.xml.rels', workbookRels(spec));
+  whole('_rels/.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  whole('[Content_Types].xml', contentTypes(spec));
+  zip.end();
+  if (failure) throw failure;
+  return Buffer.concat(chunks);
+}
+
+/** One zip entry, deflated as it is written; text is buffered into chunks of about 64 KB. */
+class PartWriter {
+  private readonly file: ZipDeflate;
+  private parts: string[] = [];
+  private size = 0;
+  private static readonly encoder = new TextEncoder();
+
+  constructor(zip: Zip, name: string) {
+    this.file = new ZipDeflate(name, { level: 6 });
+    zip.add(this.file);
+  }
+
+  write(s: string): void {
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= 65536) this.flush(false);
+  }
+
+  end(): void {
+    this.flush(true);
+  }
+
+  private flush(final: boolean): void {
+    this.file.push(PartWriter.encoder.encode(this.parts.join('')), final);
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared strings
+
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private count = 0;
+
+  /** The index of `s` in the table, added on first use. */
+  of(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.index.size;
+      this.index.set(s, i);
+    }
+    return i;
+  }
+
+  write(part: PartWriter): void {
+    part.write(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.index.size}">`);
+    for (const s of this.index.keys()) part.write(`<si><t xml:space="preserve">${escapeText(s)}</t></si>`);
+    part.write('</sst>');
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Styles
+
+/** Excel's built-in number formats (ids below 164), as exceljs maps them. */
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '0.00E+00': 11, '@': 49 };
+const STYLE_KEYS: (keyof CellStyle)[] = ['bold', 'italic', 'fontSize', 'fontName', 'color', 'fill', 'wrap', 'hAlign', 'vAlign', 'border', 'numberFormat', 'locked'];
+const DEFAULT_FONT = { name: 'Calibri', size: 11 };
+
+/**
+ * The workbook's cell formats. A cell's style is the spec's rules over it applied in order
+ * (a later rule changes only what it names): `apply(style, rule)` is memoised, so a rule
+ * costs a map lookup per cell and equal combinations share one `xf`.
+ */
+class StyleTable {
+  /** Combined styles; 0 is the default (no rule). */
+  private readonly combined: CellStyle[] = [{}];
+  private readonly combinedIds = new Map<string, number>();
+  private readonly transitions = new Map<number, Map<CellStyle, number>>();
+  private readonly fonts = new Interned();
+  private readonly fills = new Interned();
+  private readonly borders = new Interned();
+  private readonly formats = new Map<string, number>();
+  private readonly xfs = new Interned();
+  /** Combined style id -> xf index. */
+  private readonly xfOfStyle = new Map<number, number>([[0, 0]]);
+
+  constructor() {
+    this.fonts.id(fontXml({}));
+    this.fills.id('<fill><patternFill patternType="none"/></fill>');
+    this.fills.id('<fill><patternFill patternType="gray125"/></fill>');
+    this.borders.id('<border><left/><right/><top/><bottom/><diagonal/></border>');
+    this.xfs.id('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  }
+
+  /** The combined style of `from` with `rule` applied over it. */
+  apply(from: number, rule: CellStyle): number {
+    let byRule = this.transitions.get(from);
+    if (!byRule) this.transitions.set(from, (byRule = new Map()));
+    let to = byRule.get(rule);
+    if (to === undefined) {
+      const merged: CellStyle = { ...this.combined[from] };
+      for (const k of STYLE_KEYS) if (rule[k] !== undefined) (merged as Record<string, unknown>)[k] = rule[k];
+      const key = JSON.stringify(STYLE_KEYS.map((k) => merged[k] ?? null));
+      to = this.combinedIds.get(key);
+      if (to === undefined) {
+        to = this.combined.length;
+        this.combined.push(merged);
+        this.combinedIds.set(key, to);
+      }
+      byRule.set(rule, to);
+    }
+    return to;
+  }
+
+  /** The `s` attribute (xf index) of a combined style. */
+  xf(style: number): number {
+    let xf = this.xfOfStyle.get(style);
+    if (xf === undefined) {
+      xf = this.xfs.id(this.xfXml(this.combined[style]));
+      this.xfOfStyle.set(style, xf);
+    }
+    return xf;
+  }
+
+  private xfXml(s: CellStyle): string {
+    const font = this.fonts.id(fontXml(s));
+    const fill = s.fill !== undefined ? this.fills.id(`<fill><patternFill patternType="solid"><fgColor rgb="FF${s.fill}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const border = s.border === 'thin' ? this.borders.id(`<border>${['left', 'right', 'top', 'bottom'].map((side) => `<${side} style="thin"><color indexed="64"/></${side}>`).join('')}<diagonal/></border>`) : 0;
+    const numFmt = s.numberFormat === undefined ? 0 : this.format(s.numberFormat);
+    const align = [
+      s.hAlign !== undefined ? ` horizontal="${s.hAlign}"` : '',
+      s.vAlign !== undefined ? ` vertical="${s.vAlign === 'middle' ? 'center' : s.vAlign}"` : '',
+      s.wrap ? ' wrapText="1"' : '',
+    ].join('');
+    const attrs = [
+      `numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"`,
+      numFmt !== 0 ? ' applyNumberFormat="1"' : '',
+      font !== 0 ? ' applyFont="1"' : '',
+      fill !== 0 ? ' applyFill="1"' : '',
+      border !== 0 ? ' applyBorder="1"' : '',
+      align !== '' ? ' applyAlignment="1"' : '',
+      s.locked !== undefined ? ' applyProtection="1"' : '',
+    ].join('');
+    const children = (align !== '' ? `<alignment${align}/>` : '') + (s.locked !== undefined ? `<protection locked="${s.locked ? 1 : 0}"/>` : '');
+    return children === '' ? `<xf ${attrs}/>` : `<xf ${attrs}>${children}</xf>`;
+  }
+
+  private format(code: string): number {
+    const builtin = BUILTIN_FORMATS[code];
+    if (builtin !== undefined) return builtin;
+    let id = this.formats.get(code);
+    if (id === undefined) {
+      id = 164 + this.formats.size;
+      this.formats.set(code, id);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const list = (tag: string, items: readonly string[]) => `<${tag} count="${items.length}">${items.join('')}</${tag}>`;
+    const numFmts = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeText(code)}"/>`);
+    return [
+      XML_HEAD,
+      `<styleSheet xmlns="${MAIN_NS}">`,
+      numFmts.length > 0 ? list('numFmts', numFmts) : '',
+      list('fonts', this.fonts.items),
+      list('fills', this.fills.items),
+      list('borders', this.borders.items),
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>',
+      list('cellXfs', this.xfs.items),
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>',
+      '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>',
+      '</styleSheet>',
+    ].join('');
+  }
+}
+
+function fontXml(s: CellStyle): string {
+  return [
+    '<font>',
+    s.bold ? '<b/>' : '',
+    s.italic ? '<i/>' : '',
+    `<sz val="${s.fontSize ?? DEFAULT_FONT.size}"/>`,
+    s.color !== undefined ? `<color rgb="FF${s.color}"/>` : '<color theme="1"/>',
+    `<name val="${escapeText(s.fontName ?? DEFAULT_FONT.name)}"/>`,
+    '<family val="2"/>',
+    s.fontName === undefined ? '<scheme val="minor"/>' : '',
+    '</font>',
+  ].join('');
+}
+
+/** A list of XML items, each kept once, by position. */
+class Interned {
+  readonly items: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(xml: string): number {
+    let id = this.ids.get(xml);
+    if (id === undefined) {
+      id = this.items.length;
+      this.items.push(xml);
+      this.ids.set(xml, id);
+    }
+    return id;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sheets
+
+/**
+ * Combined style of each styled cell, row by row: rows[r].get(c). The cells of a merged
+ * range share one style, their top-left cell's, whichever of them a rule covers (exceljs
+ * keeps one style object for a merged range, and Excel shows the top-left cell's).
+ */
+function cellStyles(sheet: SheetSpec, styles: StyleTable): Map<number, Map<number, number>> {
+  const rows = new Map<number, Map<number, number>>();
+  const rowOf = (r: number) => {
+    let row = rows.get(r);
+    if (!row) rows.set(r, (row = new Map()));
+    return row;
+  };
+  const masterOf = new Map<number, CellRange>();
+  for (const m of sheet.merges ?? []) forEachCell(m, (r, c) => masterOf.set(r * COLS + c, m));
+  for (const rule of sheet.styles ?? []) {
+    forEachCell(rule.range, (r, c) => {
+      const merged = masterOf.get(r * COLS + c);
+      const row = rowOf(merged ? merged.top : r);
+      const col = merged ? merged.left : c;
+      row.set(col, styles.apply(row.get(col) ?? 0, rule.style));
+    });
+  }
+  for (const m of sheet.merges ?? []) {
+    const style = rows.get(m.top)?.get(m.left) ?? 0;
+    forEachCell(m, (r, c) => rowOf(r).set(c, style));
+  }
+  return rows;
+}
+
+/** Columns in a sheet: a cell's key is row * COLS + column. */
+const COLS = 16384;
+
+function forEachCell(range: CellRange, fn: (r: number, c: number) => void): void {
+  for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) fn(r, c);
+}
+
+function writeSheet(part: PartWriter, sheet: SheetSpec, position: number, styles: StyleTable, strings: SharedStrings): void {
+  const styled = cellStyles(sheet, styles);
+  const heights = sheet.rowHeights ?? {};
+  const rowIndexes = new Set<number>([...sheet.values.keys()].filter((r) => sheet.values[r].length > 0));
+  for (const r of styled.keys()) rowIndexes.add(r);
+  for (const r of Object.keys(heights)) rowIndexes.add(Number(r));
+  const order = [...rowIndexes].sort((a, b) => a - b);
+  let lastCol = 0;
+  for (const r of order) lastCol = Math.max(lastCol, (sheet.values[r]?.length ?? 1) - 1, ...(styled.get(r)?.keys() ?? []));
+  const lastRow = order.length > 0 ? order[order.length - 1] : 0;
+  const print = sheet.print;
+
+  part.write(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  if (print?.fitToWidth) part.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  part.write(`<dimension ref="A1:${a1(lastRow, lastCol)}"/>`);
+  const pane = paneXml(sheet.freeze);
+  if (pane !== '') part.write(`<sheetViews><sheetView${position === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>`);
+  part.write('<sheetFormatPr defaultRowHeight="15"/>');
+  if (sheet.columnWidths?.length) {
+    part.write(`<cols>${sheet.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  }
+  part.write('<sheetData>');
+  for (const r of order) {
+    const values = sheet.values[r] ?? [];
+    const rowStyles = styled.get(r);
+    const cols = new Set<number>(rowStyles?.keys() ?? []);
+    values.forEach((v, c) => v !== null && v !== undefined && cols.add(c));
+    const height = heights[r];
+    const cells: string[] = [];
+    for (const c of [...cols].sort((a, b) => a - b)) cells.push(cellXml(r, c, values[c] ?? null, styles.xf(rowStyles?.get(c) ?? 0), strings));
+    part.write(`<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`);
+  }
+  part.write('</sheetData>');
+  if (sheet.protect) part.write('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>');
+  if (sheet.merges?.length) part.write(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join('')}</mergeCells>`);
+  if (sheet.validations?.length) part.write(`<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join('')}</dataValidations>`);
+  // Without a print setup, exceljs's defaults (Excel's "Normal" margins, portrait).
+  if (!print) part.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="portrait"/>');
+  else {
+    const m = print.margins;
+    part.write(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
+    part.write(`<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+    const header = print.centerHeader ? `<oddHeader>${escapeText(`&C${print.centerHeader}`)}</oddHeader>` : '';
+    const footer = print.centerFooter ? `<oddFooter>${escapeText(`&C${print.centerFooter}`)}</oddFooter>` : '';
+    if (header || footer) part.write(`<headerFooter>${header}${footer}</headerFooter>`);
+    const breaks = print.rowBreaks ?? [];
+    if (breaks.length > 0) part.write(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r + 1}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
+  }
+  part.write('</worksheet>');
+}
+
+function cellXml(r: number, c: number, v: WriteValue, xf: number, strings: SharedStrings): string {
+  const at = `r="${a1(r, c)}"${xf !== 0 ? ` s="${xf}"` : ''}`;
+  if (v === null) return `<c ${at}/>`;
+  if (typeof v === 'string') return `<c ${at} t="s"><v>${strings.of(v)}</v></c>`;
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c ${at}><v>${Object.is(v, -0) ? 0 : v}</v></c>` : `<c ${at} t="e"><v>#NUM!</v></c>`;
+  if (typeof v === 'boolean') return `<c ${at} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c ${at}><f>${escapeText(v.formula.replace(/^=/, ''))}</f></c>`;
+}
+
+function paneXml(freeze: SheetSpec['freeze']): string {
+  if (!freeze || (freeze.rows === 0 && freeze.cols === 0)) return '';
+  const active = freeze.rows > 0 && freeze.cols > 0 ? 'bottomRight' : freeze.rows > 0 ? 'bottomLeft' : 'topRight';
+  const split = `${freeze.cols > 0 ? ` xSplit="${freeze.cols}"` : ''}${freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : ''}`;
+  return `<pane${split} topLeftCell="${a1(freeze.rows, freeze.cols)}" activePane="${active}" state="frozen"/><selection pane="${active}"/>`;
+}
+
+/** As write.ts: Excel's length limits, a literal list up to 255 characters, else its bounds. */
+function validationXml(rule: ValidationRule): string {
+  const list = rule.kind === 'list' ? `"${rule.values.join(',')}"` : '';
+  const common = `allowBlank="1" showInputMessage="1" errorStyle="stop" showErrorMessage="1" errorTitle="Giá trị không hợp lệ" error="${escapeText(rule.message.slice(0, 225))}" prompt="${escapeText(rule.message.slice(0, 255))}" sqref="${rangeA1(rule.range)}"`;
+  if (rule.kind === 'list' && list.length <= 255) return `<dataValidation type="list" ${common}><formula1>${escapeText(list)}</formula1></dataValidation>`;
+  const [min, max] = rule.kind === 'decimal' ? [rule.min, rule.max] : bounds(rule.values);
+  return `<dataValidation type="decimal" operator="between" ${common}><formula1>${min}</formula1><formula2>${max}</formula2></dataValidation>`;
+}
+
+function bounds(values: readonly (number | string)[]): [number, number] {
+  const numbers = values.map(Number).filter(Number.isFinite);
+  return [Math.min(...numbers), Math.max(...numbers)];
+}
+
+function rangeA1(r: CellRange): string {
+  const from = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? from : `${from}:${a1(r.bottom, r.right)}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Workbook parts
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+const absolute = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+
+function workbookXml(spec: WorkbookSpec): string {
+  const sheets = spec.sheets.map((s, i) => `<sheet name="${escapeText(s.name)}" sheetId="${i + 1}"${s.visibility && s.visibility !== 'visible' ? ` state="${s.visibility}"` : ''} r:id="rId${i + 1}"/>`);
+  const names: string[] = [];
+  spec.sheets.forEach((s, i) => {
+    const p = s.print;
+    if (p?.printArea) {
+      const a = p.printArea;
+      names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(`${quoteSheet(s.name)}!${absolute(a.top, a.left)}:${absolute(a.bottom, a.right)}`)}</definedName>`);
+    }
+    if (p?.titleRows) {
+      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(`${quoteSheet(s.name)}!$${p.titleRows[0] + 1}:$${p.titleRows[1] + 1}`)}</definedName>`);
+    }
+  });
+  return [
+    XML_HEAD,
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="12000" windowHeight="24000"/></bookViews>',
+    `<sheets>${sheets.join('')}</sheets>`,
+    names.length > 0 ? `<definedNames>${names.join('')}</definedNames>` : '',
+    '<calcPr calcId="171027" fullCalcOnLoad="1"/>',
+    '</workbook>',
+  ].join('');
+}
+
+function workbookRels(spec: WorkbookSpec): string {
+  const n = spec.sheets.length;
+  const rels = spec.sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  rels.push(`<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`);
+  rels.push(`<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`);
+  return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
+}
+
+function contentTypes(spec: WorkbookSpec): string {
+  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  return [
+    XML_HEAD,
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+    '<Default Extension="xml" ContentType="application/xml"/>',
+    `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>`,
+    ...spec.sheets.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`),
+    `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/>`,
+    `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>`,
+    '</Types>',
+  ].join('');
+}

@@ -1,0 +1,154 @@
+/**
+ * The streaming writer (src/xlsx/stream.ts) against the exceljs writer (write.ts) as the
+ * reference: the same spec, written by both and read back with exceljs, gives the same
+ * sheets, values, styles of every cell, merges, widths, heights, validations, frozen
+ * panes, print setup and protection. Specs: a unit's template (validation, protection,
+ * styles), the summary of a generated province, and a spec of awkward values.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { consolidateFiles, summaryWorkbook } from '../../src/cli/consolidate';
+import type { GradeBand } from '../../src/core/consolidate';
+import type { WorkbookSpec } from '../../src/workbook/spec';
+import { buildTemplate } from '../../src/workbook/template';
+import { streamSpecToBuffer } from '../../src/xlsx/streamWrite';
+import { writeSpecToBuffer } from '../../src/xlsx/write';
+import { generateProvince, loadSet } from '../consolidate/province';
+
+const ROOT = join(__dirname, '../..');
+
+async function load(data: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+/** A cell's style as it shows: exceljs's absent font fields are Excel's defaults. */
+function shownStyle(cell: ExcelJS.Cell): unknown {
+  const f = cell.font ?? {};
+  const a = cell.alignment ?? {};
+  const b = cell.border ?? {};
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return {
+    bold: f.bold === true,
+    italic: f.italic === true,
+    size: f.size ?? 11,
+    name: f.name ?? 'Calibri',
+    color: f.color?.argb ?? null,
+    fill: fill?.pattern === 'solid' ? (fill.fgColor?.argb ?? null) : null,
+    horizontal: a.horizontal ?? null,
+    vertical: a.vertical ?? null,
+    wrap: a.wrapText === true,
+    border: (['top', 'left', 'bottom', 'right'] as const).map((s) => b[s]?.style ?? null),
+    numFmt: cell.numFmt ?? 'General',
+    locked: cell.protection?.locked ?? true,
+  };
+}
+
+function shownValue(cell: ExcelJS.Cell): unknown {
+  const v = cell.value;
+  if (v !== null && typeof v === 'object' && 'formula' in v) return { formula: v.formula };
+  return v ?? null;
+}
+
+/** Everything of a sheet both writers are asked to write, as plain data. */
+function sheetFacts(ws: ExcelJS.Worksheet): unknown {
+  const cells: Record<string, unknown> = {};
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const value = shownValue(cell);
+      const style = shownStyle(cell);
+      cells[cell.address] = { value, style };
+    }),
+  );
+  const heights: Record<number, number> = {};
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    if (row.height !== undefined) heights[n] = row.height;
+  });
+  const model = ws.model as unknown as { merges: string[] };
+  const p = ws.pageSetup;
+  return {
+    name: ws.name,
+    state: ws.state,
+    cells,
+    heights,
+    // write.ts writes 9.001 for 9: exceljs would drop a width of exactly 9.
+    widths: (ws.columns ?? []).map((c) => (c.width === undefined ? null : Math.round(c.width * 100) / 100)),
+    merges: [...model.merges].sort(),
+    validations: (ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model,
+    views: (ws.views ?? []).map((v) => ({ state: v.state, xSplit: (v as ExcelJS.WorksheetViewFrozen).xSplit ?? 0, ySplit: (v as ExcelJS.WorksheetViewFrozen).ySplit ?? 0 })),
+    page: { paperSize: p.paperSize, orientation: p.orientation, fitToPage: p.fitToPage === true, fitToWidth: p.fitToWidth, fitToHeight: p.fitToHeight, margins: p.margins, printArea: p.printArea ?? null, titles: p.printTitlesRow ?? null },
+    headerFooter: { oddHeader: ws.headerFooter?.oddHeader ?? null, oddFooter: ws.headerFooter?.oddFooter ?? null },
+    breaks: (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id),
+    protected: (ws as unknown as { sheetProtection: unknown }).sheetProtection != null,
+  };
+}
+
+async function expectSameWorkbook(spec: WorkbookSpec): Promise<void> {
+  const bytes = streamSpecToBuffer(spec);
+  const [streamed, reference] = await Promise.all([load(bytes), load(await writeSpecToBuffer(spec))]);
+  expect(streamed.worksheets.map((w) => w.name)).toEqual(reference.worksheets.map((w) => w.name));
+  for (const ws of reference.worksheets) expect(sheetFacts(streamed.getWorksheet(ws.name) as ExcelJS.Worksheet)).toEqual(sheetFacts(ws));
+  // Excel computes the formulas on open, as after write.ts.
+  expect(await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')?.async('string')).toContain('fullCalcOnLoad="1"');
+}
+
+test('a unit template (validations, protection, merged headers) is written as exceljs writes it', async () => {
+  await expectSameWorkbook(buildTemplate(loadSet('so'), { name: 'Sở Tư pháp', level: 'so' }));
+});
+
+const AWKWARD: WorkbookSpec = {
+  sheets: [
+    {
+      name: "Đơn vị's <list> & more",
+      values: [
+        ['=SUM(A1:A2)', '+1', '-x', '@y', 'a & b <c> "d"', ' lead and trail ', 'tab\there', 'line\nbreak'],
+        [1.5, -0, 1e-7, 123456789.125, true, false, null, { formula: '=A2+1' }],
+        [],
+        ['after an empty row'],
+      ],
+      styles: [{ range: { top: 0, left: 0, bottom: 1, right: 3 }, style: { bold: true, numberFormat: '0.00##', vAlign: 'middle', hAlign: 'center', locked: false } }],
+      merges: [{ top: 3, left: 0, bottom: 3, right: 4 }],
+      rowHeights: { 5: 30 },
+      visibility: 'hidden',
+    },
+    {
+      name: 'Second',
+      values: [['x']],
+      freeze: { rows: 1, cols: 0 },
+      print: { orientation: 'portrait', paperSize: 'A4', fitToWidth: false, margins: { top: 1, bottom: 1, left: 1, right: 1, header: 0.5, footer: 0.5 }, rowBreaks: [0], centerHeader: 'Đầu & trang' },
+    },
+  ],
+};
+
+test('awkward values stay literal: formula-like text, escapes, spaces, numbers, booleans', async () => {
+  await expectSameWorkbook(AWKWARD);
+});
+
+test('text exceljs would mangle is kept: control characters and a literal _xHHHH_', async () => {
+  // exceljs writes U+0001 raw (invalid XML, dropped on reading) and decodes a literal
+  // "_x0041_" as "A"; the streaming writer escapes both as OOXML says.
+  const texts = ['ctl\u0001x', '_x0041_ literal', 'cr\r\nlf'];
+  const wb = await load(streamSpecToBuffer({ sheets: [{ name: 'S', values: [texts] }] }));
+  expect((wb.getWorksheet('S')?.getRow(1).values as unknown[]).slice(1)).toEqual(texts);
+});
+
+describe('the summary of a generated province', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chiso-stream-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('every sheet of the consolidation summary is written as exceljs writes it', async () => {
+    const p = await generateProvince(dir, 24);
+    const files = readdirSync(dir).sort().map((f) => join(dir, f));
+    const grades = (JSON.parse(readFileSync(join(ROOT, 'data/grades-sample.json'), 'utf8')) as { grades: GradeBand[] }).grades;
+    const result = await consolidateFiles({ files, sets: Object.values(p.sets), grades, today: '2025-01-15', expectedUnits: p.units });
+    const plan = { plan: 'Kế hoạch 386/KH-UBND', baseYear: 2023, targetYear: 2024, items: [{ index: 'PAR' as const, appendix: 1 as const, code: '1.1', name: 'Chỉ tiêu', leadUnit: 'Sở Nội vụ', previous: 80, target: 85 }] };
+    await expectSameWorkbook(summaryWorkbook(result, { year: 2024, notes: ['Ghi chú = thử'], plan, sipasMode: 'points' }));
+  });
+});
