@@ -114,6 +114,38 @@ export function wrappedLines(text: string, widthChars: number): number {
   return Math.max(1, lines);
 }
 
+/**
+ * A text cut into pieces of at most `maxLines` wrapped lines each, cut between words (a
+ * word longer than a line is cut, as wrappedLines counts it). One piece when it fits.
+ */
+export function splitWrapped(text: string, widthChars: number, maxLines: number): string[] {
+  const perLine = Math.max(1, Math.floor((columnPx(widthChars) - CELL_PADDING_PX) / GLYPH_PX));
+  const lines: { text: string; endsPara: boolean }[] = [];
+  for (const para of text.normalize('NFC').split('\n')) {
+    let line = '';
+    for (let word of para.split(/\s+/).filter((w) => w !== '')) {
+      if (line !== '' && [...line].length + 1 + [...word].length <= perLine) {
+        line += ` ${word}`;
+        continue;
+      }
+      if (line !== '') lines.push({ text: line, endsPara: false });
+      while ([...word].length > perLine) {
+        lines.push({ text: [...word].slice(0, perLine).join(''), endsPara: false });
+        word = [...word].slice(perLine).join('');
+      }
+      line = word;
+    }
+    lines.push({ text: line, endsPara: true });
+  }
+  if (lines.length <= maxLines) return [text];
+  const pieces: string[] = [];
+  for (let i = 0; i < lines.length; i += maxLines) {
+    const chunk = lines.slice(i, i + maxLines);
+    pieces.push(chunk.map((l, k) => l.text + (k === chunk.length - 1 ? '' : l.endsPara ? '\n' : ' ')).join(''));
+  }
+  return pieces;
+}
+
 /** Row height in points for the texts of one row (by column), so every wrapped line shows. */
 export function rowHeightFor(texts: readonly string[], widths: readonly number[], fontPt = 11): number {
   const lines = Math.max(1, ...texts.map((t, c) => (t === '' ? 1 : wrappedLines(t, (widths[c] ?? 8) * (11 / fontPt)))));
@@ -238,17 +270,26 @@ export class PrintRows {
     return this.widths.map(() => null);
   }
 
-  /** Adds a row; texts spanning merged columns are measured on the merged width. */
+  /**
+   * Adds a row; texts spanning merged columns are measured on the merged width. A text
+   * taller than Excel's tallest row (a long evidence or explanation) goes on in the rows
+   * below, so the printed sheet shows it in full instead of clipping it. Returns the first row.
+   */
   add(cells: WriteValue[], spans: [number, number][] = [], fontPt = 11): number {
-    const r = this.values.length;
-    this.values.push(cells);
+    const first = this.values.length;
     const merged = [...this.widths];
-    for (const [a, b] of spans) {
-      merged[a] = this.widths.slice(a, b + 1).reduce((s, w) => s + w, 0);
-      if (b > a) this.merges.push({ top: r, left: a, bottom: r, right: b });
+    for (const [a, b] of spans) merged[a] = this.widths.slice(a, b + 1).reduce((s, w) => s + w, 0);
+    const maxLines = Math.floor((MAX_ROW_PT - ROW_PADDING_PT) / (LINE_PT * (fontPt / 11)));
+    const pieces = cells.map((v, c) => (typeof v === 'string' && v !== '' ? splitWrapped(v, (merged[c] ?? 8) * (11 / fontPt), maxLines) : [v]));
+    const count = Math.max(...pieces.map((p) => p.length));
+    for (let k = 0; k < count; k++) {
+      const r = this.values.length;
+      const row = k === 0 ? cells.map((v, c) => (pieces[c].length > 1 ? pieces[c][0] : v)) : cells.map((_v, c) => (pieces[c].length > 1 ? (pieces[c][k] ?? null) : null));
+      this.values.push(row);
+      for (const [a, b] of spans) if (b > a) this.merges.push({ top: r, left: a, bottom: r, right: b });
+      this.heights.push(rowHeightFor(row.map((v) => (typeof v === 'string' ? v : v === null ? '' : String(v))), merged, fontPt));
     }
-    this.heights.push(rowHeightFor(cells.map((v) => (typeof v === 'string' ? v : v === null ? '' : String(v))), merged, fontPt));
-    return r;
+    return first;
   }
 
   /** One text across the whole width. */
