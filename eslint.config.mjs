@@ -15,6 +15,9 @@ const layers = {
   'src/xlsx': ['../excel', '../taskpane', '../cli', '../preview', 'react'],
   'src/taskpane': ['../xlsx', '../cli', 'exceljs', 'fs', 'node:*'],
   'src/cli': ['../excel', '../taskpane', '../preview', 'react'],
+  // Jobs over sources (bytes + name) for the CLI and the pane's worker: core, workbook and the
+  // byte reader (xlsx/buffer.ts); bundled for the browser, so no node APIs.
+  'src/pipeline': ['../excel', '../taskpane', '../cli', '../preview', '../worker', '../xlsx/read', '../xlsx/write', 'react', 'react-dom', '@fluentui/*', 'fs', 'node:*', 'path'],
   // The pane's Web Worker: reads .xlsx bytes (xlsx/buffer.ts) in the browser, so no node APIs.
   'src/worker': ['../excel', '../taskpane', '../cli', '../preview', '../xlsx/read', '../xlsx/write', 'react', 'react-dom', '@fluentui/*', 'fs', 'node:*', 'path'],
 };

@@ -11,7 +11,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { consolidateFiles, summaryWorkbook } from '../src/cli/consolidate';
+import { consolidateFiles, inputsOf } from '../src/cli/consolidate';
+import { summaryWorkbook } from '../src/pipeline/consolidate';
 import { availableParallelism } from 'node:os';
 import type { GradeBand } from '../src/core/consolidate';
 import { writeSpecToBuffer } from '../src/xlsx/write';
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
       keep(await measure(`consolidate, --jobs ${jobs}`, files.length, async () => void (await run(jobs))));
       keep(
         await measure('consolidate --jobs 1 + write summary', files.length, async () => {
-          summaryBytes = (await writeSpecToBuffer(summaryWorkbook(await run(1), { year: 2024, notes: [], sipasMode: 'points' }))).length;
+          summaryBytes = (await writeSpecToBuffer(summaryWorkbook(await run(1), inputsOf({ files, sets, grades, today: '2025-01-15' })))).length;
         }),
       );
     }

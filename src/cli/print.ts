@@ -6,10 +6,9 @@
  * prints it to PDF through LibreOffice. A workbook with errors prints only with --draft,
  * marked "BẢN NHÁP - CÒN LỖI"; without --draft it exits 1 and writes nothing.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { checkCriteriaSet } from '../core/criteriaSet';
 import { countBySeverity, message } from '../core/findings';
 import type { CriteriaSet } from '../core/criteria';
 import { readUnitWorkbook, validateReading } from '../workbook/read';
@@ -20,6 +19,8 @@ import { FileUnreadableError } from '../xlsx/errors';
 import { convertToPdf, libreOfficeDigitPx, PdfError } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
+import { setLoadText } from '../pipeline/criteria';
+import { loadCriteriaSet } from './criteria';
 
 export interface PrintIo {
   out: (line: string) => void;
@@ -104,15 +105,12 @@ function issuerOf(grid: WorkbookGrid, sheet: string): string | undefined {
   return typeof first === 'string' && first.trim() !== '' && !/CỘNG HÒA/i.test(first) ? first.trim() : undefined;
 }
 
+/** The reference set through the one loader; a message (both languages) when it cannot be used. */
 async function loadReference(path: string): Promise<CriteriaSet | string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    return `Không đọc được bộ tiêu chí "${path}" / cannot read criteria set: ${(e as Error).message}`;
-  }
-  const { set, findings } = checkCriteriaSet(json);
-  return set ?? `Bộ tiêu chí "${path}" không hợp lệ / invalid criteria set:\n${findings.map((f) => `  ${message(f)}`).join('\n')}`;
+  const loaded = await loadCriteriaSet(path, 'vi');
+  if (loaded.ok) return loaded.set;
+  const text = setLoadText(path, loaded.findings);
+  return `${text.vi}\n${text.en}`;
 }
 
 /** Writes the sheet to a temporary .xlsx and prints it to `out` through LibreOffice; the PdfError when that fails. */

@@ -321,3 +321,25 @@ export function countBySeverity(list: readonly Finding[]): Record<Severity, numb
   for (const f of list) out[f.severity]++;
   return out;
 }
+
+/** A finding as the JSON outputs (validate, consolidate, the pane's consolidation) write it. */
+export interface JsonFinding {
+  severity: Severity;
+  code: string;
+  criterion: string | null;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+/** A finding located, with its message in `lang`. */
+export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
+  return {
+    severity: f.severity,
+    code: f.code,
+    criterion: f.criterion ?? null,
+    sheet: f.sheet ?? null,
+    cell: f.cell ?? null,
+    message: message(f, lang),
+  };
+}

@@ -82,7 +82,9 @@ const REPORT: ConsolidateReport = {
   duplicates: [{ unit: 'Sở Tư pháp', files: ['001-so-tu-phap.xlsx', '001-so-tu-phap-ban-sua.xlsx'] }],
   missing: ['UBND huyện Ba Bể'],
   inputProblems: [],
+  sets: [],
 };
+const JSON_OUT = { units: [], rejected: [], duplicates: [], missing: [] };
 
 describe('Tổng hợp', () => {
   it('sends the chosen files and the open workbook’s criteria to the worker, shows progress, then writes the sheets and the problems', async () => {
@@ -93,7 +95,7 @@ describe('Tổng hợp', () => {
     expect(workers).toHaveLength(1);
     const req = workers[0].requests[0];
     expect(req.files.map((f) => f.name)).toEqual(['001-so-tu-phap.xlsx', '002-so-noi-vu.xlsx']);
-    expect(req.criteria).toEqual({ kind: 'set', set: expect.objectContaining({ id: 'mau-test-2024' }) });
+    expect(req.criteria).toEqual({ kind: 'sets', sets: [expect.objectContaining({ id: 'mau-test-2024' })] });
     expect(req.today).toBe(TODAY);
 
     await workers[0].send({ type: 'progress', n: 2, total: 2, name: '002-so-noi-vu.xlsx' });
@@ -101,7 +103,7 @@ describe('Tổng hợp', () => {
     expect(byText(c, '[role="status"]', 'Tệp 2/2')?.textContent).toBe('Tệp 2/2: 002-so-noi-vu.xlsx');
 
     const sheets = [{ name: SUMMARY_SHEET, values: [['TỔNG HỢP']] }, { name: 'Nhật ký kiểm tra', values: [['NHẬT KÝ']] }];
-    await workers[0].send({ type: 'done', sheets, report: REPORT });
+    await workers[0].send({ type: 'done', sheets, json: JSON_OUT, report: REPORT });
     await waitFor(() => expect(c.querySelector('[data-results]')).not.toBeNull());
     expect(workers[0].terminated).toBe(true);
     expect(service.sheetWrites).toEqual([{ sheets, show: SUMMARY_SHEET }]);
@@ -119,12 +121,12 @@ describe('Tổng hợp', () => {
     await click(c.querySelector('[data-action="cancel"]'));
     expect(workers[0].terminated).toBe(true);
     expect(c.textContent).toContain('Đã hủy. Sổ làm việc không bị thay đổi.');
-    await workers[0].send({ type: 'done', sheets: [{ name: SUMMARY_SHEET, values: [] }], report: REPORT });
+    await workers[0].send({ type: 'done', sheets: [{ name: SUMMARY_SHEET, values: [] }], json: JSON_OUT, report: REPORT });
     expect(service.sheetWrites).toHaveLength(0);
     expect(c.querySelector('[data-action="cancel"]')).toBeNull();
   });
 
-  it('takes dropped workbooks, and reads JSON criteria files as text for the worker', async () => {
+  it('takes dropped workbooks, and passes chosen criteria files to the worker', async () => {
     const { c, workers } = await mode();
     const drop = c.querySelector('[data-drop]') as HTMLElement;
     await act(async () => {
@@ -138,7 +140,7 @@ describe('Tổng hợp', () => {
     await choose(c.querySelector('input[type="file"][accept^=".json"][multiple]'), [new File([json], 'bo-tieu-chi.json')]);
     await click(c.querySelector('[data-action="consolidate"]'));
     await waitFor(() => expect(workers).toHaveLength(1));
-    expect(workers[0].requests[0].criteria).toEqual({ kind: 'json', files: [{ name: 'bo-tieu-chi.json', text: json }] });
+    expect(workers[0].requests[0].criteria).toEqual({ kind: 'files', files: [{ name: 'bo-tieu-chi.json', data: expect.any(File) }] });
   });
 
   it('says what is missing instead of starting', async () => {

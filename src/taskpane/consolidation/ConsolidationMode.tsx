@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { CriteriaSet } from '../../core/criteria';
 import type { Lang } from '../../core/format';
-import type { ConsolidateReport, ConsolidateRequest, TextInput, WorkerMessage } from '../../worker/protocol';
+import type { ConsolidateReport, ConsolidateRequest, FileInput, WorkerMessage } from '../../worker/protocol';
 import { useI18n } from '../i18n';
 import type { SkippedSetting, WorkbookService } from '../service';
 import type { ConsolidationWorker, StartWorker } from './worker';
@@ -51,9 +51,7 @@ type Run =
 
 const isXlsx = (f: File) => /\.xlsx$/i.test(f.name) && !f.name.startsWith('~$');
 
-async function textOf(f: File): Promise<TextInput> {
-  return { name: f.name, text: await f.text() };
-}
+const inputOf = (f: File): FileInput => ({ name: f.name, data: f });
 
 const pick = (lang: Lang, t: { vi: string; en: string }) => (lang === 'vi' ? t.vi : t.en);
 
@@ -109,11 +107,12 @@ export function ConsolidationMode({ service, openSet, today, onClose, startWorke
     try {
       request = {
         files: files.map((f) => ({ name: f.name, data: f })),
-        criteria: source === 'open' && openSet ? { kind: 'set', set: openSet } : { kind: 'json', files: await Promise.all(criteriaFiles.map(textOf)) },
-        ...(unitsFile ? { units: await textOf(unitsFile) } : {}),
-        ...(baselineFile ? { baseline: await textOf(baselineFile) } : {}),
+        criteria: source === 'open' && openSet ? { kind: 'sets', sets: [openSet] } : { kind: 'files', files: criteriaFiles.map(inputOf) },
+        ...(unitsFile ? { units: inputOf(unitsFile) } : {}),
+        ...(baselineFile ? { baseline: inputOf(baselineFile) } : {}),
         allowOtherVersions: allowOther,
         today,
+        lang,
       };
       begin = startWorker ?? (await import('./startWorker')).startConsolidationWorker;
     } catch (e) {
