@@ -268,6 +268,17 @@ export const CATALOGUE = {
     vi: 'Bảng đã được sửa sau lần kiểm tra lúc {checkedAt} (mã {recorded}); mã hiện tại {current}. In lại phiếu chấm điểm trước khi trình ký.',
     en: 'The table was edited after the check at {checkedAt} (code {recorded}); the code is now {current}. Print the score sheet again before submitting it for signature.',
   },
+  // --- consolidation routing (sonv): a file for another level or year is one reason ---
+  FILE_WRONG_LEVEL: {
+    severity: 'error',
+    vi: 'Tệp của {found}, không phải {expected}. Kiểm tra lại đơn vị gửi tệp, hoặc đề nghị đơn vị dùng đúng biểu mẫu của {expected}.',
+    en: 'The file is for {found}, not {expected}. Check which unit sent it, or ask the unit to use the template for {expected}.',
+  },
+  FILE_WRONG_YEAR: {
+    severity: 'error',
+    vi: 'Tệp là bảng tự chấm điểm năm {found}, không phải năm {expected}. Đề nghị đơn vị gửi bảng của năm {expected}.',
+    en: 'The file is the self-assessment of {found}, not {expected}. Ask the unit for the {expected} workbook.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof CATALOGUE;

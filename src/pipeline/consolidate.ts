@@ -170,6 +170,7 @@ export function readContext(inputs: ConsolidationInputs): ReadContext {
     lang: inputs.lang,
     allowOtherVersions: inputs.allowOtherVersions,
     ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+    ...(inputs.expectedUnits ? { expectedUnits: inputs.expectedUnits } : {}),
   };
 }
 
