@@ -19,21 +19,19 @@ import {
   consolidateResults,
   exitCode,
   InputError,
-  notesOf,
   parseBaselineText,
   parseGrades,
   parseUnitList,
   planOf,
   readContext,
   readSubmissions,
+  reportSheet,
   summaryWorkbook,
   toJson,
-  yearOf,
   type ConsolidateResult,
   type ConsolidationInputs,
 } from '../pipeline/consolidate';
 import { baselineFromSummary, type Baseline, type BaselineParse } from '../workbook/baseline';
-import { buildSummaryPrint } from '../workbook/printSummary';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
@@ -282,14 +280,12 @@ async function run(argv: string[]): Promise<number> {
   };
   const result = await consolidateFiles({ ...input, jobs, onProgress: (n, total, name) => process.stderr.write(`Tệp ${n}/${total}: ${name}\n`) });
   const inputs = inputsOf(input);
-  const notes = notesOf(inputs);
-  const year = yearOf(inputs);
   await writeSpecToFile(summaryWorkbook(result, inputs), out);
 
   const c = result.consolidation;
   let printFailed = false;
   if (pdf !== undefined) {
-    const report = buildSummaryPrint(c, { year, notes, date: today, digitPx: libreOfficeDigitPx(), ...(o.place ? { place: o.place } : {}), ...(o.issuer ? { issuer: o.issuer } : {}) });
+    const report = reportSheet(result, inputs, { date: today, digitPx: libreOfficeDigitPx(), ...(o.place ? { place: o.place } : {}), ...(o.issuer ? { issuer: o.issuer } : {}) });
     const failed = await printSheetToPdf(report, pdf);
     if (failed) process.stderr.write(`${failed.text('vi')}\n${failed.text('en')}\n`);
     else process.stderr.write(`${lang === 'en' ? 'Printed' : 'Đã in'}: ${pdf}\n`);

@@ -16,6 +16,7 @@ import { parseBaselineCsv, parseBaselineJson, type Baseline, type BaselineParse 
 import { readUnitWorkbook } from '../workbook/read';
 import type { ChartSpec, SheetSpec, WorkbookSpec } from '../workbook/spec';
 import { gapsOf, submissionOf, type SubmissionContext, type SubmissionResult } from '../workbook/submission';
+import { buildSummaryPrint, type SummaryPrintOptions } from '../workbook/printSummary';
 import { appraisedTotal, gapSheet, LEVEL_LABEL, logSheet, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
 import { readWorkbookBuffer } from '../xlsx/buffer';
 import { FileUnreadableError } from '../xlsx/errors';
@@ -263,6 +264,14 @@ export function summaryWorkbook(result: ConsolidateResult, inputs: Consolidation
   ];
   if (inputs.plan) sheets.push(planSheet(inputs.plan.items, { plan: inputs.plan.plan, baseYear: inputs.plan.baseYear, targetYear: inputs.plan.targetYear, sipasMode: inputs.sipasMode }));
   return { sheets };
+}
+
+/**
+ * The consolidation report to sign (ranking by level, rejected, duplicates, missing): the
+ * sheet `chiso consolidate --print` prints to PDF and the pane writes for File > Print.
+ */
+export function reportSheet(result: ConsolidateResult, inputs: ConsolidationInputs, opts: Omit<SummaryPrintOptions, 'year' | 'notes'>): SheetSpec {
+  return buildSummaryPrint(result.consolidation, { year: yearOf(inputs), notes: notesOf(inputs), ...opts });
 }
 
 // ---------------------------------------------------------------------------

@@ -115,7 +115,8 @@ export function summarySheet(c: Consolidation, opts: SummaryOptions): SheetSpec 
     styles.push(rule(headerRow + 1, 0, end, last, { border: 'thin', vAlign: 'top' }));
     styles.push(rule(headerRow + 1, 5, end, 8, { numberFormat: '0.00' }));
     styles.push(rule(headerRow + 1, 9, end, 9, { color: '2E7D32' }));
-    styles.push(rule(headerRow + 1, 10, end, 9 + fields.length, { numberFormat: '0.00' }));
+    // No field columns when no unit was read: an empty range is an invalid argument in Excel.
+    if (fields.length > 0) styles.push(rule(headerRow + 1, 10, end, 9 + fields.length, { numberFormat: '0.00' }));
     styles.push(rule(headerRow + 1, last, end, last, { numberFormat: '0.00' }));
   }
   return {

@@ -5,7 +5,7 @@
  * tests drive it on real .xlsx bytes.
  */
 import type { CriteriaSet } from '../core/criteria';
-import { consolidateSources, InputError, parseBaselineText, parseGrades, parseUnitList, planOf, rejectedReasons, summaryWorkbook, toJson, baselineProblems, type ConsolidationInputs } from '../pipeline/consolidate';
+import { baselineProblems, consolidateSources, InputError, parseBaselineText, parseGrades, parseUnitList, planOf, rejectedReasons, reportSheet, summaryWorkbook, toJson, type ConsolidationInputs } from '../pipeline/consolidate';
 import { loadCriteriaSource, setLoadText, type Source } from '../pipeline/criteria';
 import { baselineFromSummary, type BaselineParse } from '../workbook/baseline';
 import { readWorkbookBuffer } from '../xlsx/buffer';
@@ -86,5 +86,6 @@ export async function runRequest(req: ConsolidateRequest, progress: (n: number, 
       inputProblems: problems,
       sets: inputs.sets,
     },
+    print: reportSheet(result, inputs, { date: req.today }),
   };
 }

@@ -47,5 +47,5 @@ export interface ConsolidateReport {
 
 export type WorkerMessage =
   | { type: 'progress'; n: number; total: number; name: string }
-  | { type: 'done'; sheets: SheetSpec[]; json: ConsolidationJson; report: ConsolidateReport }
+  | { type: 'done'; sheets: SheetSpec[]; json: ConsolidationJson; report: ConsolidateReport; print: SheetSpec }
   | { type: 'failed'; error: Bilingual };

@@ -85,6 +85,7 @@ const REPORT: ConsolidateReport = {
   sets: [],
 };
 const JSON_OUT = { units: [], rejected: [], duplicates: [], missing: [] };
+const PRINT = { name: 'Báo cáo tổng hợp', values: [['BÁO CÁO']] };
 
 describe('Tổng hợp', () => {
   it('sends the chosen files and the open workbook’s criteria to the worker, shows progress, then writes the sheets and the problems', async () => {
@@ -103,7 +104,7 @@ describe('Tổng hợp', () => {
     expect(byText(c, '[role="status"]', 'Tệp 2/2')?.textContent).toBe('Tệp 2/2: 002-so-noi-vu.xlsx');
 
     const sheets = [{ name: SUMMARY_SHEET, values: [['TỔNG HỢP']] }, { name: 'Nhật ký kiểm tra', values: [['NHẬT KÝ']] }];
-    await workers[0].send({ type: 'done', sheets, json: JSON_OUT, report: REPORT });
+    await workers[0].send({ type: 'done', sheets, json: JSON_OUT, report: REPORT, print: PRINT });
     await waitFor(() => expect(c.querySelector('[data-results]')).not.toBeNull());
     expect(workers[0].terminated).toBe(true);
     expect(service.sheetWrites).toEqual([{ sheets, show: SUMMARY_SHEET }]);
@@ -121,7 +122,7 @@ describe('Tổng hợp', () => {
     await click(c.querySelector('[data-action="cancel"]'));
     expect(workers[0].terminated).toBe(true);
     expect(c.textContent).toContain('Đã hủy. Sổ làm việc không bị thay đổi.');
-    await workers[0].send({ type: 'done', sheets: [{ name: SUMMARY_SHEET, values: [] }], json: JSON_OUT, report: REPORT });
+    await workers[0].send({ type: 'done', sheets: [{ name: SUMMARY_SHEET, values: [] }], json: JSON_OUT, report: REPORT, print: PRINT });
     expect(service.sheetWrites).toHaveLength(0);
     expect(c.querySelector('[data-action="cancel"]')).toBeNull();
   });
