@@ -8,7 +8,6 @@ import type { CriteriaSet } from '../core/criteria';
 import { checkCriteriaSet } from '../core/criteriaSet';
 import { finding, message, type Finding } from '../core/findings';
 import type { Lang } from '../core/format';
-import type { WorkbookMetadata } from '../workbook/metadata';
 import { readUnitWorkbook, type UnitReading } from '../workbook/read';
 import { readWorkbookBuffer } from '../xlsx/buffer';
 import { FileUnreadableError } from '../xlsx/errors';
@@ -26,15 +25,6 @@ export const asBytes = (raw: Uint8Array | ArrayBuffer): Uint8Array => (ArrayBuff
 /** The set a template workbook carries, named as its metadata names it (id and version). */
 export function setOfReading(reading: UnitReading): CriteriaSet {
   return { ...reading.set, id: reading.meta.setId ?? reading.set.id, version: reading.meta.setVersion ?? reading.set.version };
-}
-
-/**
- * A master template: a workbook our `template` made for no particular unit, so its
- * metadata names a set and no unit. Only such a workbook may serve as a reference; a
- * unit's filled copy (metadata with a unit) never does.
- */
-export function isMasterTemplate(meta: WorkbookMetadata | undefined): boolean {
-  return meta?.setId !== undefined && (meta.unit === undefined || meta.unit.trim() === '');
 }
 
 export async function loadCriteriaSource(source: Source, lang: Lang): Promise<SetLoad> {

@@ -169,6 +169,28 @@ const STRINGS = {
   appraisalReason: { vi: 'Lý do thẩm định', en: 'Appraisal reason' },
   appraisalRefused: { vi: 'Điểm thẩm định này chưa được ghi vào bảng tính.', en: 'This appraised score was not written to the sheet.' },
   appraisalReasonHint: { vi: 'Ghi lý do khi điểm thẩm định khác điểm tự đánh giá.', en: 'Give the reason when the appraised score differs from the self-score.' },
+  // consolidation for Sở Nội vụ (sonv)
+  consRefBundled: { vi: 'Bộ tiêu chí kèm theo phần bổ trợ, cả ba cấp (mỗi tệp theo bộ của cấp mình)', en: 'The sets bundled with the add-in, all three levels (each file by the set of its level)' },
+  consRefOpen: { vi: 'Biểu mẫu gốc đang mở', en: 'The master template that is open' },
+  consRefStored: { vi: 'Đã tải lúc {date} từ {source}', en: 'Loaded on {date} from {source}' },
+  consRefFile: { vi: 'Tải bộ tiêu chí khác (.json hoặc biểu mẫu gốc .xlsx)', en: 'Load another set (.json or a master template .xlsx)' },
+  consRefDetail: { vi: 'Mã {id}, phiên bản {version}, cấp: {levels}', en: 'Id {id}, version {version}, levels: {levels}' },
+  consRefSample: { vi: 'BỘ MẪU, không phải bộ chính thức', en: 'SAMPLE, not the official set' },
+  consUnitsBundled: { vi: 'Dùng danh sách đơn vị kèm theo ({name}, {n} đơn vị)', en: 'Use the bundled unit list ({name}, {n} units)' },
+  consRanking: { vi: 'Xếp hạng - {level}', en: 'Ranking - {level}' },
+  consColRank: { vi: 'Hạng', en: 'Rank' },
+  consColUnit: { vi: 'Đơn vị', en: 'Unit' },
+  consColIndex: { vi: 'Chỉ số (%)', en: 'Index (%)' },
+  consColGrade: { vi: 'Xếp loại', en: 'Grade' },
+  consColStatus: { vi: 'Trạng thái', en: 'Status' },
+  consColErrors: { vi: 'Lỗi', en: 'Errors' },
+  consGoToUnit: { vi: 'Đến dòng của {unit} trong trang Tổng hợp', en: 'Go to the row of {unit} in the summary sheet' },
+  consChart: { vi: 'Biểu đồ chỉ số - {level}', en: 'Index chart - {level}' },
+  consStatusAccepted: { vi: 'Hợp lệ', en: 'Accepted' },
+  consStatusWarnings: { vi: 'Có lỗi hoặc cảnh báo', en: 'With errors or warnings' },
+  consStatusDuplicate: { vi: 'Trùng tệp', en: 'Duplicate' },
+  consPrint: { vi: 'In báo cáo tổng hợp', en: 'Print the consolidation report' },
+  consPrinted: { vi: 'Đã tạo trang "{sheet}" sẵn sàng để in (khổ A4, như bản in của dòng lệnh). Chọn Tệp > In để in.', en: 'Sheet "{sheet}" is ready to print (A4, the same layout as the command line). Choose File > Print.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
