@@ -146,8 +146,6 @@ const STRINGS = {
   consChosen: { vi: '{n} tệp đã chọn', en: '{n} files chosen' },
   consClear: { vi: 'Bỏ chọn các tệp', en: 'Clear the files' },
   consCriteria: { vi: 'Bộ tiêu chí tham chiếu', en: 'Reference criteria set' },
-  consCriteriaOpen: { vi: 'Bộ tiêu chí của sổ đang mở', en: 'The criteria of the open workbook' },
-  consCriteriaFile: { vi: 'Tệp bộ tiêu chí (.json)', en: 'A criteria set file (.json)' },
   consUnits: { vi: 'Danh sách đơn vị phải nộp (.json, không bắt buộc)', en: 'List of units expected (.json, optional)' },
   consBaseline: { vi: 'Kết quả năm trước (.csv hoặc .json, không bắt buộc)', en: "Last year's results (.csv or .json, optional)" },
   consAllowVersions: { vi: 'Chấp nhận sổ làm theo phiên bản bộ tiêu chí khác', en: 'Accept workbooks built on another set version' },

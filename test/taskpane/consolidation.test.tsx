@@ -185,6 +185,23 @@ describe('the reference and the result', () => {
     expect(workers[0].requests[0].criteria).toEqual({ kind: 'sets', sets: [expect.objectContaining({ id: 'mau-test-2024' })] });
   });
 
+  it('keeps a set loaded from a file, with its version and source, and offers it by name next time', async () => {
+    localStorage.clear();
+    const first = await mode();
+    await click(byText(first.c, 'label', 'Tải bộ tiêu chí khác (.json hoặc biểu mẫu gốc .xlsx)'));
+    await choose(first.c.querySelector('input[type="file"][accept^=".json,.xlsx"][multiple]'), [new File([JSON.stringify(sampleSet())], 'bo-tieu-chi.json')]);
+    await choose(first.c.querySelector('input[type="file"][multiple]'), [xlsx('a.xlsx')]);
+    await click(first.c.querySelector('[data-action="consolidate"]'));
+    await first.workers[0].send({ type: 'done', sheets: [], json: JSON_OUT, report: { ...REPORT, sets: [sampleSet()] }, print: PRINT });
+    await waitFor(() => expect(first.c.querySelector('[data-results]')).not.toBeNull());
+    await view?.unmount();
+    const again = await mode();
+    const group = again.c.querySelector('[role="radiogroup"]') as HTMLElement;
+    expect(group.textContent).toContain(`Đã tải lúc ${TODAY} từ bo-tieu-chi.json`);
+    expect(group.textContent).toContain(`Mã mau-test-2024, phiên bản ${sampleSet().version}`);
+    localStorage.clear();
+  });
+
   it('shows the ranking by level with ties, each unit going to its row of the summary, and prints the report', async () => {
     const service = new MemoryService(sampleGrid());
     const shown: string[] = [];
