@@ -17,7 +17,7 @@ import { readUnitWorkbook } from '../workbook/read';
 import type { ChartSpec, SheetSpec, WorkbookSpec } from '../workbook/spec';
 import { gapsOf, submissionOf, type SubmissionContext, type SubmissionResult } from '../workbook/submission';
 import { buildSummaryPrint, type SummaryPrintOptions } from '../workbook/printSummary';
-import { appraisedTotal, gapSheet, LEVEL_LABEL, logSheet, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
+import { appraisedTotal, gapSheet, LEVEL_LABEL, logSheet, mergeTitles, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
 import { readWorkbookBuffer } from '../xlsx/buffer';
 import { FileUnreadableError } from '../xlsx/errors';
 import { asBytes, type Source } from './criteria';
@@ -263,7 +263,7 @@ export function summaryWorkbook(result: ConsolidateResult, inputs: Consolidation
     logSheet(result.consolidation, { findings: result.findings }),
   ];
   if (inputs.plan) sheets.push(planSheet(inputs.plan.items, { plan: inputs.plan.plan, baseYear: inputs.plan.baseYear, targetYear: inputs.plan.targetYear, sipasMode: inputs.sipasMode }));
-  return { sheets };
+  return { sheets: sheets.map(mergeTitles) };
 }
 
 /**

@@ -474,3 +474,20 @@ export function planSheet(items: readonly PlanItem[], opts: PlanOptions): SheetS
 function round4(n: number): number {
   return Math.round(n * 10000) / 10000;
 }
+
+/**
+ * Merges each title and note line above a sheet's table (one text in column A) across the
+ * table's width: the text then spans the table in every renderer instead of widening or
+ * overflowing column A (the preview drew "Tổng hợp" column A 900 px wide).
+ */
+export function mergeTitles(sheet: SheetSpec): SheetSpec {
+  const header = sheet.values.findIndex((row) => row.length > 1);
+  if (header <= 0) return sheet;
+  const last = sheet.values[header].length - 1;
+  const titles: CellRange[] = [];
+  for (let r = 0; r < header; r++) {
+    const row = sheet.values[r];
+    if (row.length === 1 && typeof row[0] === 'string' && row[0] !== '') titles.push({ top: r, left: 0, bottom: r, right: last });
+  }
+  return titles.length > 0 ? { ...sheet, merges: [...titles, ...(sheet.merges ?? [])] } : sheet;
+}
