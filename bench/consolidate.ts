@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { consolidateFiles, summaryWorkbook, type ConsolidateResult } from '../src/cli/consolidate';
+import { consolidateFiles, inputsOf } from '../src/cli/consolidate';
+import { summaryWorkbook, type ConsolidateResult } from '../src/pipeline/consolidate';
 import type { GradeBand } from '../src/core/consolidate';
 import { streamSpecToFile } from '../src/xlsx/streamWrite';
 import { writeSpecToFile } from '../src/xlsx/write';
@@ -82,7 +83,7 @@ export async function consolidateBench(opts: ConsolidateBenchOptions = {}): Prom
     const grades = (JSON.parse(readFileSync(join(ROOT, 'data/grades-sample.json'), 'utf8')) as { grades: GradeBand[] }).grades;
     const sets = Object.values(p.sets);
     const run = (n: number) => consolidateFiles({ files, sets, grades, today: '2025-01-15', expectedUnits: p.units, jobs: n });
-    const summary = (r: ConsolidateResult) => summaryWorkbook(r, { year: 2024, notes: [], sipasMode: 'points' });
+    const summary = (r: ConsolidateResult) => summaryWorkbook(r, inputsOf({ files, sets, grades, today: '2025-01-15', expectedUnits: p.units }));
     const out = join(tmp, 'tong-hop.xlsx');
     // Warm every path once so none pays for module loading and JIT. The pool's workers
     // start afresh on every call: their start-up and JIT are part of what it costs.

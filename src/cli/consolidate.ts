@@ -1,196 +1,84 @@
 /**
- * `chiso consolidate <folder|files...> --criteria <set> --out <summary.xlsx>`: reads every
- * unit workbook once (the hash comes from the same bytes), validates it against its
- * reference set, ranks the usable ones within each level and writes the summary workbook
- * ("Tổng hợp", "Chênh lệch mục tiêu", "Nhật ký kiểm tra", "Theo dõi kế hoạch").
- * Input files are only read. Exit: 0 all accepted, 1 some rejected or with errors, 2 nothing usable.
+ * `chiso consolidate <folder|files...> --criteria <set> --out <summary.xlsx>`: the files
+ * become sources of the one consolidation pipeline (src/pipeline/consolidate.ts, which the
+ * pane's worker runs too), read in this thread or by a pool of threads (--jobs), and the
+ * summary workbook ("Tổng hợp", "Chênh lệch mục tiêu", "Nhật ký kiểm tra", "Theo dõi kế
+ * hoạch") is written. Input files are only read.
+ * Exit: 0 all accepted, 1 some rejected or with errors, 2 nothing usable.
  */
-import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { localToday } from '../core/clock';
 import { parseArgs } from 'node:util';
-import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
-import { consolidate, isRanked, type Consolidation, type ExpectedUnit, type GradeBand, type UnitRow } from '../core/consolidate';
-import { checkCriteriaSet, indexCriteriaSet, type CriteriaIndex } from '../core/criteriaSet';
-import { finding, message, type Finding } from '../core/findings';
+import { localToday } from '../core/clock';
+import type { CriteriaSet } from '../core/criteria';
+import type { Consolidation, ExpectedUnit } from '../core/consolidate';
+import { message } from '../core/findings';
 import type { Lang } from '../core/format';
-import { sipasTarget, type PlanItem, type SipasMode } from '../core/targets';
-import { baselineFromSummary, parseBaselineCsv, parseBaselineJson, type Baseline, type BaselineParse } from '../workbook/baseline';
-import { readUnitWorkbook } from '../workbook/read';
-import type { WorkbookSpec } from '../workbook/spec';
-import { appraisedTotal, gapSheet, logSheet, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
-import { buildSummaryPrint } from '../workbook/printSummary';
-import { gapsOf, submissionOf, type SubmissionResult } from '../workbook/submission';
-import { FileUnreadableError } from '../xlsx/errors';
+import type { SipasMode } from '../core/targets';
+import {
+  baselineProblems,
+  consolidateResults,
+  exitCode,
+  InputError,
+  parseBaselineText,
+  parseGrades,
+  parseUnitList,
+  planOf,
+  readContext,
+  readSubmissions,
+  reportSheet,
+  summaryWorkbook,
+  toJson,
+  type ConsolidateResult,
+  type ConsolidationInputs,
+} from '../pipeline/consolidate';
+import { baselineFromSummary, type Baseline, type BaselineParse } from '../workbook/baseline';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
-import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
+import { readWorkbookFile } from '../xlsx/read';
 import { streamSpecToFile } from '../xlsx/streamWrite';
-import { readFilesPooled } from './pool';
-import { printSheetToPdf } from './print';
-import { jsonFinding } from './report';
+import { loadCriteriaSet } from './criteria';
+import { fileSource, readFilesPooled } from './pool';
 import { guardOutputs } from './outputs';
+import { printSheetToPdf } from './print';
+
+export { exitCode, toJson };
 
 /** A usage or input problem: reported on stderr, exit 2. */
 class UsageError extends Error {}
 
-export interface ConsolidateInput {
+export interface ConsolidateFilesInput extends Omit<ConsolidationInputs, 'lang' | 'gradesSample' | 'allowOtherVersions' | 'sipasMode'> {
   /** Unit workbooks, in the order they are reported. */
   files: string[];
-  sets: CriteriaSet[];
-  grades: GradeBand[];
-  expectedUnits?: ExpectedUnit[];
-  baseline?: Baseline;
+  gradesSample?: boolean;
   allowOtherVersions?: boolean;
-  /** ISO date for "dated in the future" checks. */
-  today: string;
+  sipasMode?: SipasMode;
   lang?: Lang;
   /**
    * Worker threads reading files side by side (default 1: read in this thread). The
    * result is the same for any number; progress is still reported in input order.
    */
   jobs?: number;
+  /** Heap limit of each reading thread, in MB (with jobs > 1). */
+  memoryMb?: number;
   onProgress?: (n: number, total: number, file: string) => void;
 }
 
-/** What reading a file needs besides its path: plain data, so a worker thread can get a copy. */
-export interface ReadContext {
-  sets: CriteriaSet[];
-  today: string;
-  lang: Lang;
-  allowOtherVersions: boolean;
-  baseline?: Baseline;
+/** The pipeline's inputs with the CLI's defaults filled in. */
+export function inputsOf(input: ConsolidateFilesInput): ConsolidationInputs {
+  const { files: _files, jobs: _jobs, memoryMb: _memoryMb, onProgress: _onProgress, ...rest } = input;
+  return { ...rest, gradesSample: input.gradesSample ?? false, allowOtherVersions: input.allowOtherVersions === true, lang: input.lang ?? 'vi', sipasMode: input.sipasMode ?? 'points' };
 }
 
-/**
- * What one file leaves behind once read: the grid is dropped, only figures are kept.
- * The set it was checked against is named by its position in `sets` (an index of the
- * set is rebuilt where it is needed rather than copied between threads).
- */
-export type FileResult = SubmissionResult;
-
-export interface ConsolidateResult {
-  consolidation: Consolidation;
-  /** Every finding of each file, by file name (for the log). */
-  findings: Map<string, Finding[]>;
-  gaps: UnitGaps[];
-  /** Files whose unit could not be identified. */
-  unidentified: Set<string>;
-}
-
-export async function consolidateFiles(input: ConsolidateInput): Promise<ConsolidateResult> {
-  const ctx: ReadContext = {
-    sets: input.sets,
-    today: input.today,
-    lang: input.lang ?? 'vi',
-    allowOtherVersions: input.allowOtherVersions === true,
-    ...(input.baseline ? { baseline: input.baseline } : {}),
-  };
-  // Each set is indexed once for all files (its parsed methods and required document kinds).
-  const indexes = input.sets.map(indexCriteriaSet);
-  const jobs = Math.min(Math.max(1, Math.floor(input.jobs ?? 1)), input.files.length);
-  let results: FileResult[];
-  if (jobs > 1) {
-    results = await readFilesPooled(input.files, ctx, jobs, (i) => input.onProgress?.(i + 1, input.files.length, basename(input.files[i])));
-  } else {
-    results = [];
-    for (const [i, path] of input.files.entries()) {
-      input.onProgress?.(i + 1, input.files.length, basename(path));
-      results.push(await readUnitFile(path, ctx, indexes));
-    }
-  }
-  const consolidation = consolidate(
-    results.map((r) => r.submission),
-    { grades: input.grades, ...(input.expectedUnits ? { expectedUnits: input.expectedUnits } : {}), ...(input.allowOtherVersions ? { allowOtherVersions: true } : {}) },
-  );
-  const gaps = gapsOf(consolidation, results, indexes);
-  return {
-    consolidation,
-    findings: new Map(results.map((r) => [r.submission.file, r.submission.findings])),
-    gaps,
-    unidentified: new Set(results.filter((r) => !r.submission.unit).map((r) => r.submission.file)),
-  };
-}
-
-/** Reads, hashes, validates and totals one unit workbook; `indexes[i]` indexes `ctx.sets[i]`. */
-export async function readUnitFile(path: string, ctx: ReadContext, indexes: readonly CriteriaIndex[]): Promise<FileResult> {
-  const file = basename(path);
-  const lang = ctx.lang;
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (e) {
-    const err = new FileUnreadableError(file, 'io', (e as NodeJS.ErrnoException).code ?? String(e));
-    return { submission: { file, hash: '', findings: [err.toFinding(lang)] } };
-  }
-  const hash = createHash('sha256').update(buf).digest('hex');
-  let reading: ReturnType<typeof readUnitWorkbook>;
-  try {
-    reading = readUnitWorkbook(await readWorkbookBuffer(buf, file), { file });
-  } catch (e) {
-    const f = e instanceof FileUnreadableError ? e.toFinding(lang) : finding('FILE_UNREADABLE', { file, reason: e instanceof Error ? e.message : String(e) }, { file, field: 'file' });
-    return { submission: { file, hash, findings: [f] } };
-  }
-  return submissionOf(file, hash, reading, { ...ctx, indexes });
-}
-
-// ---------------------------------------------------------------------------
-// The summary workbook
-
-export interface PlanData {
-  plan: string;
-  baseYear: number;
-  targetYear: number;
-  items: PlanItem[];
-}
-
-export function summaryWorkbook(result: ConsolidateResult, opts: { year: number; notes: string[]; plan?: PlanData; sipasMode: SipasMode }): WorkbookSpec {
-  const recoverable = new Map(result.gaps.map((g) => [g.file, totalRecoverable(g.rows)]));
-  const sheets = [
-    summarySheet(result.consolidation, { year: opts.year, notes: opts.notes, recoverable }),
-    gapSheet(result.gaps, { year: opts.year }),
-    logSheet(result.consolidation, { findings: result.findings }),
-  ];
-  if (opts.plan) sheets.push(planSheet(opts.plan.items, { plan: opts.plan.plan, baseYear: opts.plan.baseYear, targetYear: opts.plan.targetYear, sipasMode: opts.sipasMode }));
-  return { sheets };
-}
-
-// ---------------------------------------------------------------------------
-// JSON output and exit code
-
-export function toJson(result: ConsolidateResult, lang: Lang): unknown {
-  const c = result.consolidation;
-  const unitOf = (r: UnitRow) => (result.unidentified.has(r.file) ? null : r.unit);
-  const row = (r: UnitRow) => ({
-    unit: unitOf(r),
-    level: r.level ?? null,
-    file: r.file,
-    status: r.status,
-    self: r.self ?? null,
-    appraised: appraisedTotal(r) ?? null,
-    applicableMax: r.applicableMax ?? null,
-    index: r.index ?? null,
-    rank: r.rank ?? null,
-    grade: r.grade ?? null,
-    errors: r.errors,
-    warnings: r.warnings,
-  });
-  return {
-    units: [...c.units, ...c.rejected].map(row),
-    rejected: c.rejected.map((r) => ({
-      file: r.file,
-      reasons: r.reasons.map((f) => jsonFinding(f, lang)),
-    })),
-    duplicates: c.duplicates,
-    missing: c.missing.map((m) => m.name),
-  };
-}
-
-export function exitCode(c: Consolidation): 0 | 1 | 2 {
-  const ranked = c.units.filter(isRanked);
-  if (ranked.length === 0) return 2;
-  if (c.rejected.length > 0 || c.duplicates.length > 0 || ranked.some((u) => u.errors > 0)) return 1;
-  return 0;
+export async function consolidateFiles(input: ConsolidateFilesInput): Promise<ConsolidateResult> {
+  const inputs = inputsOf(input);
+  const ctx = readContext(inputs);
+  const total = input.files.length;
+  const jobs = Math.min(Math.max(1, Math.floor(input.jobs ?? 1)), total);
+  const results =
+    jobs > 1
+      ? await readFilesPooled(input.files, inputs, { jobs, ...(input.memoryMb ? { memoryMb: input.memoryMb } : {}) }, (i) => input.onProgress?.(i + 1, total, basename(input.files[i])))
+      : await readSubmissions(input.files.map(fileSource), ctx, input.onProgress);
+  return consolidateResults(results, inputs, ctx.indexes);
 }
 
 // ---------------------------------------------------------------------------
@@ -212,21 +100,15 @@ async function listWorkbooks(args: string[], out: string): Promise<string[]> {
   return files;
 }
 
-async function readJson(path: string, what: string): Promise<unknown> {
-  let text: string;
+async function readText(path: string, what: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (e) {
     throw new UsageError(`Không đọc được ${what} ${path} / cannot read ${what}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new UsageError(`${what} ${path} không phải JSON hợp lệ / is not valid JSON: ${(e as Error).message}`);
-  }
 }
 
-/** JSON sets, or a template workbook (its own criteria and metadata); a folder holds several. */
+/** JSON sets, or template workbooks (their own criteria and metadata); a folder holds several. */
 async function loadSets(paths: string[]): Promise<CriteriaSet[]> {
   const out: CriteriaSet[] = [];
   for (const p of paths) {
@@ -234,38 +116,19 @@ async function loadSets(paths: string[]): Promise<CriteriaSet[]> {
     if (info?.isDirectory()) {
       const names = (await readdir(p)).filter((n) => /\.(json|xlsx)$/i.test(n)).sort();
       out.push(...(await loadSets(names.map((n) => join(p, n)))));
-    } else if (extname(p).toLowerCase() === '.xlsx') {
-      const reading = readUnitWorkbook(await readWorkbookFile(p), { file: basename(p) });
-      if (!reading.ok) throw new UsageError(`Không đọc được bộ tiêu chí trong ${p} / no criteria table in ${p}: ${reading.findings.map((f) => message(f, 'vi')).join('; ')}`);
-      out.push({ ...reading.set, id: reading.meta.setId ?? reading.set.id, version: reading.meta.setVersion ?? reading.set.version });
-    } else {
-      const checked = checkCriteriaSet(await readJson(p, 'bộ tiêu chí / criteria set'));
-      if (!checked.set) throw new UsageError(`Bộ tiêu chí ${p} không hợp lệ / invalid criteria set:\n${checked.findings.map((f) => `  ${message(f, 'vi')}`).join('\n')}`);
-      out.push(checked.set);
+      continue;
     }
+    const loaded = await loadCriteriaSet(p, 'vi');
+    if (!loaded.ok) {
+      throw new UsageError(`Bộ tiêu chí ${p} không dùng được / cannot use the criteria set:\n${loaded.findings.map((f) => `  ${message(f, 'vi')}\n  ${message(f, 'en')}`).join('\n')}`);
+    }
+    out.push(loaded.set);
   }
   return out;
 }
 
-async function loadUnits(path: string): Promise<ExpectedUnit[]> {
-  const json = await readJson(path, 'danh sách đơn vị / unit list');
-  const ok = (u: unknown): u is ExpectedUnit =>
-    typeof u === 'object' && u !== null && typeof (u as ExpectedUnit).name === 'string' && UNIT_LEVELS.includes((u as ExpectedUnit).level);
-  if (!Array.isArray(json) || !json.every(ok)) throw new UsageError(`${path}: cần mảng JSON {"name", "level"} với level so, huyen hoặc xa / expected a JSON array of {"name", "level"}`);
-  return json.map((u) => ({ name: u.name, level: u.level as UnitLevel }));
-}
-
-async function loadGrades(path: string): Promise<{ grades: GradeBand[]; sample: boolean }> {
-  const json = (await readJson(path, 'ngưỡng xếp loại / grades')) as { grades?: unknown; sample?: unknown };
-  const list = Array.isArray(json) ? json : json?.grades;
-  const ok = (g: unknown): g is GradeBand => typeof g === 'object' && g !== null && typeof (g as GradeBand).label === 'string' && typeof (g as GradeBand).minIndex === 'number';
-  if (!Array.isArray(list) || list.length === 0 || !list.every(ok)) throw new UsageError(`${path}: cần {"grades": [{"label", "labelEn", "minIndex"}]} / expected grade bands`);
-  return { grades: list.map((g) => ({ label: g.label, labelEn: g.labelEn ?? g.label, minIndex: g.minIndex })), sample: !Array.isArray(json) && json.sample === true };
-}
-
 async function loadBaseline(path: string): Promise<BaselineParse> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.json') return parseBaselineJson(await readJson(path, 'dữ liệu năm trước / baseline'));
   if (ext === '.xlsx') {
     try {
       return baselineFromSummary(await readWorkbookFile(path));
@@ -273,51 +136,16 @@ async function loadBaseline(path: string): Promise<BaselineParse> {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
   }
-  if (ext === '.csv' || ext === '.txt') return parseBaselineCsv(await readFile(path, 'utf8'));
-  throw new UsageError(`${path}: dữ liệu năm trước phải là .xlsx, .json hoặc .csv / the baseline must be .xlsx, .json or .csv`);
+  return parseBaselineText(basename(path), await readText(path, 'dữ liệu năm trước / baseline'));
 }
 
-interface TargetsFile {
-  plan?: string;
-  baseYear?: number;
-  targetYear?: number;
-  index?: string;
-  rule?: { mode?: SipasMode; increase?: number };
-  items?: PlanItem[];
-}
-
-/** The plan's appendices from a folder of targets JSON; SIPAS targets recomputed for the chosen mode. */
-async function loadPlan(dir: string, mode: SipasMode | undefined): Promise<{ plan: PlanData; mode: SipasMode }> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
-  const items: PlanItem[] = [];
-  let plan = '';
-  let baseYear = 0;
-  let targetYear = 0;
-  let used: SipasMode = mode ?? 'points';
-  for (const n of names) {
-    const f = (await readJson(join(dir, n), 'chỉ tiêu / targets')) as TargetsFile;
-    plan ||= f.plan ?? '';
-    baseYear ||= f.baseYear ?? 0;
-    targetYear ||= f.targetYear ?? 0;
-    const fileMode = f.rule?.mode;
-    if (f.index === 'SIPAS' && !mode && fileMode) used = fileMode;
-    for (const it of f.items ?? []) {
-      const recompute = it.index === 'SIPAS' && mode !== undefined && mode !== fileMode;
-      items.push({
-        index: it.index,
-        appendix: it.appendix,
-        code: it.code,
-        name: it.name,
-        leadUnit: it.leadUnit,
-        previous: it.previous,
-        target: recompute ? sipasTarget(it.previous, mode, f.rule?.increase ?? 10) : it.target,
-        ...(it.latest !== undefined ? { latest: it.latest } : {}),
-        ...(it.sample === true ? { sample: true } : {}),
-      });
-    }
-  }
-  if (items.length === 0) throw new UsageError(`Không có chỉ tiêu nào trong ${dir} / no targets in ${dir}`);
-  return { plan: { plan, baseYear, targetYear, items }, mode: used };
+/** The plan's appendices from a folder of targets JSON. */
+async function loadPlan(dir: string, mode: SipasMode | undefined): Promise<ReturnType<typeof planOf>> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readText(join(dir, name), 'chỉ tiêu / targets') })));
+  const planned = planOf(files, mode);
+  if (!planned.plan) throw new UsageError(`Không có chỉ tiêu nào trong ${dir} / no targets in ${dir}`);
+  return planned;
 }
 
 // ---------------------------------------------------------------------------
@@ -376,6 +204,10 @@ export async function runConsolidate(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n`);
       return 2;
     }
+    if (e instanceof InputError) {
+      process.stderr.write(`${e.text.vi}\n${e.text.en}\n`);
+      return 2;
+    }
     throw e;
   }
 }
@@ -420,44 +252,49 @@ async function run(argv: string[]): Promise<number> {
   const pdf = o.print !== undefined ? resolve(o.print) : undefined;
   if (pdf !== undefined && !pdf.toLowerCase().endsWith('.pdf')) throw new UsageError(`--print: tệp phải có đuôi .pdf / the file must end in .pdf: ${o.print}`);
   const today = o.today ?? localToday();
+  guardOutputs(
+    [
+      { path: o.out, option: '--out', ext: '.xlsx', existing: 'replace' },
+      { path: o.print, option: '--print', ext: '.pdf', existing: 'replace' },
+    ],
+    [...parsed.positionals, ...o.criteria, o.units, o.baseline, o.grades],
+  );
 
   const sets = await loadSets(o.criteria);
   if (sets.length === 0) throw new UsageError('Không có bộ tiêu chí nào / no criteria set given');
-  const grades = await loadGrades(o.grades ?? join(DATA_DIR, 'grades-sample.json'));
-  const expectedUnits = o.units ? await loadUnits(o.units) : undefined;
+  const gradesPath = o.grades ?? join(DATA_DIR, 'grades-sample.json');
+  const grades = parseGrades(basename(gradesPath), await readText(gradesPath, 'ngưỡng xếp loại / grades'));
+  const expectedUnits: ExpectedUnit[] | undefined = o.units ? parseUnitList(basename(o.units), await readText(o.units, 'danh sách đơn vị / unit list')) : undefined;
   let baseline: Baseline | undefined;
   if (o.baseline) {
     const b = await loadBaseline(o.baseline);
-    for (const p of b.problems) process.stderr.write(`${basename(o.baseline)}${p.line ? `:${p.line}` : ''}: ${lang === 'en' ? p.en : p.vi}\n`);
+    for (const p of baselineProblems(basename(o.baseline), b)) process.stderr.write(`${lang === 'en' ? p.en : p.vi}\n`);
     baseline = b.baseline;
   }
   const { plan, mode } = await loadPlan(o.targets ?? join(DATA_DIR, 'targets'), sipas as SipasMode | undefined);
   const files = await listWorkbooks(parsed.positionals, out);
-  guardOutputs([{ path: o.out, option: '--out', ext: '.xlsx', existing: 'replace' }, { path: o.print, option: '--print', ext: '.pdf', existing: 'replace' }], [...files, ...o.criteria, o.units, o.baseline, o.grades]);
 
-  const result = await consolidateFiles({
+  const input = {
     files,
     sets,
     grades: grades.grades,
+    gradesSample: grades.sample,
     ...(expectedUnits ? { expectedUnits } : {}),
     ...(baseline ? { baseline } : {}),
     allowOtherVersions: o['allow-other-versions'] === true,
     today,
     lang,
-    jobs,
-    onProgress: (n, total, name) => process.stderr.write(`Tệp ${n}/${total}: ${name}\n`),
-  });
-  const notes = [
-    ...sets.map((s) => `Bộ tiêu chí: ${s.title} (mã ${s.id}, phiên bản ${s.version})${s.sample ? ' - BỘ TIÊU CHÍ MẪU, không phải bộ tiêu chí chính thức' : ''}`),
-    `Xếp loại: ${grades.grades.map((g) => `${g.label} từ ${g.minIndex}%`).join('; ')}${grades.sample ? ' (ngưỡng MẪU, chưa xác minh)' : ''}. Đơn vị trùng tệp chưa được xếp hạng.`,
-  ];
-  const year = sets[0].year;
-  await streamSpecToFile(summaryWorkbook(result, { year, notes, plan, sipasMode: mode }), out);
+    ...(plan ? { plan } : {}),
+    sipasMode: mode,
+  };
+  const result = await consolidateFiles({ ...input, jobs, onProgress: (n, total, name) => process.stderr.write(`Tệp ${n}/${total}: ${name}\n`) });
+  const inputs = inputsOf(input);
+  await streamSpecToFile(summaryWorkbook(result, inputs), out);
 
   const c = result.consolidation;
   let printFailed = false;
   if (pdf !== undefined) {
-    const report = buildSummaryPrint(c, { year, notes, date: today, digitPx: libreOfficeDigitPx(), ...(o.place ? { place: o.place } : {}), ...(o.issuer ? { issuer: o.issuer } : {}) });
+    const report = reportSheet(result, inputs, { date: today, digitPx: libreOfficeDigitPx(), ...(o.place ? { place: o.place } : {}), ...(o.issuer ? { issuer: o.issuer } : {}) });
     const failed = await printSheetToPdf(report, pdf);
     if (failed) process.stderr.write(`${failed.text('vi')}\n${failed.text('en')}\n`);
     else process.stderr.write(`${lang === 'en' ? 'Printed' : 'Đã in'}: ${pdf}\n`);

@@ -1,6 +1,6 @@
 /** What `validate` prints: one JSON document, or a text report grouped by criterion. */
 import type { UnitLevel } from '../core/criteria';
-import { countBySeverity, message, type Finding, type Severity } from '../core/findings';
+import { countBySeverity, jsonFinding, message, type Finding, type Severity } from '../core/findings';
 import { formatNumber, type Lang } from '../core/format';
 import { terminalSafe } from './io';
 
@@ -15,27 +15,6 @@ export interface FileReport {
   criteriaSet: { id: string; version: string } | null;
   totals: { self: number; max: number; applicableMax: number; index: number } | null;
   findings: Finding[];
-}
-
-export interface JsonFinding {
-  severity: Severity;
-  code: string;
-  criterion: string | null;
-  sheet: string | null;
-  cell: string | null;
-  message: string;
-}
-
-/** A finding as the JSON outputs write it: located, with its message in `lang`. */
-export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
-  return {
-    severity: f.severity,
-    code: f.code,
-    criterion: f.criterion ?? null,
-    sheet: f.sheet ?? null,
-    cell: f.cell ?? null,
-    message: message(f, lang),
-  };
 }
 
 export function toJson(reports: FileReport[], lang: Lang): string {

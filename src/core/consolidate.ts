@@ -106,6 +106,8 @@ const REJECTING: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'SET_VERSION_MISMATCH',
   'UNIT_UNIDENTIFIED',
   'UNIT_NOT_EXPECTED',
+  'FILE_WRONG_LEVEL',
+  'FILE_WRONG_YEAR',
 ]);
 
 const LEVEL_ORDER: Record<UnitLevel, number> = { so: 0, huyen: 1, xa: 2 };

@@ -316,6 +316,17 @@ export const CATALOGUE = {
     vi: 'Mã tiêu chí của bảng được đánh số khác bộ tiêu chí gốc ({count} dòng, ví dụ {example}); các dòng đã được đối chiếu theo thứ tự và tên tiêu chí, các phát hiện dùng mã của bộ tiêu chí gốc.',
     en: 'The sheet numbers its criteria differently from the reference set ({count} rows, e.g. {example}); rows were matched by position and name, and findings use the reference codes.',
   },
+  // --- consolidation routing (sonv): a file for another level or year is one reason ---
+  FILE_WRONG_LEVEL: {
+    severity: 'error',
+    vi: 'Tệp của {found}, không phải {expected}. Kiểm tra lại đơn vị gửi tệp, hoặc đề nghị đơn vị dùng đúng biểu mẫu của {expected}.',
+    en: 'The file is for {found}, not {expected}. Check which unit sent it, or ask the unit to use the template for {expected}.',
+  },
+  FILE_WRONG_YEAR: {
+    severity: 'error',
+    vi: 'Tệp là bảng tự chấm điểm năm {found}, không phải năm {expected}. Đề nghị đơn vị gửi bảng của năm {expected}.',
+    en: 'The file is the self-assessment of {found}, not {expected}. Ask the unit for the {expected} workbook.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof CATALOGUE;
@@ -368,4 +379,26 @@ export function countBySeverity(list: readonly Finding[]): Record<Severity, numb
   const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of list) out[f.severity]++;
   return out;
+}
+
+/** A finding as the JSON outputs (validate, consolidate, the pane's consolidation) write it. */
+export interface JsonFinding {
+  severity: Severity;
+  code: string;
+  criterion: string | null;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+/** A finding located, with its message in `lang`. */
+export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
+  return {
+    severity: f.severity,
+    code: f.code,
+    criterion: f.criterion ?? null,
+    sheet: f.sheet ?? null,
+    cell: f.cell ?? null,
+    message: message(f, lang),
+  };
 }

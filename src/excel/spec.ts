@@ -6,6 +6,7 @@
  */
 import { a1, type CellRange } from '../workbook/grid';
 import type { CellStyle, ChartSpec, PrintSetup, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
+import { specProblem } from '../workbook/specCheck';
 import type { ExcelRun, XlRange, XlWorksheet } from './api';
 import { chunkBlocks, DEFAULT_BUDGET_BYTES } from './chunks';
 import { wrapOfficeError } from './errors';
@@ -164,6 +165,9 @@ function applyLayout(ws: XlWorksheet, s: SheetSpec, can: { validation: boolean; 
 
 /** Creates (or replaces, keeping the sheet's place free of clashes) each sheet of the spec. */
 export async function writeSpec(run: ExcelRun, spec: WorkbookSpec, opts: WriteOptions = {}): Promise<SpecResult> {
+  // A spec Excel would refuse halfway is refused before the workbook is touched.
+  const problem = specProblem(spec);
+  if (problem) throw problem;
   const isSetSupported = opts.isSetSupported ?? officeIsSetSupported;
   const can = { validation: supports('dataValidation', isSetSupported), print: supports('pageLayout', isSetSupported) };
   const skippedFeatures: SkippedFeature[] = [];

@@ -32,6 +32,7 @@ import { ancestorsOf, applyChanges, buildModel, codeAtRow, nextProblem, nextTodo
 import { AnswerQueue, type FlushOutcome } from './queue';
 import { PrintAction, type PrintOutcome } from './print/PrintAction';
 import type { LoadResult, WorkbookService } from './service';
+import { isMasterTemplate } from './consolidation/master';
 
 const TargetsView = lazy(() => import('./components/TargetsView').then((m) => ({ default: m.TargetsView })));
 const ConsolidationMode = lazy(() => import('./consolidation/ConsolidationMode').then((m) => ({ default: m.ConsolidationMode })));
@@ -242,7 +243,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
       <Suspense fallback={<Spinner />}>
         <ConsolidationMode
           service={service}
-          {...(set ? { openSet: { ...set, id: meta?.setId ?? set.id, version: meta?.setVersion ?? set.version } } : {})}
+          {...(set && result?.ok && isMasterTemplate(result.reading.metadata) ? { openSet: { ...set, id: meta?.setId ?? set.id, version: meta?.setVersion ?? set.version } } : {})}
           today={result?.ok ? result.today : localToday()}
           onClose={() => setConsolidating(false)}
         />

@@ -128,6 +128,10 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       if (show !== undefined) await excel.selectCell(host.run, show, 'A1');
       return skipped.map(({ vi, en }) => ({ vi, en }));
     },
+    async showCell(sheet, address): Promise<void> {
+      await ready;
+      await excel.selectCell(host.run, sheet, address);
+    },
     onExternalChange(cb) {
       external.add(cb);
       return () => external.delete(cb);

@@ -63,6 +63,8 @@ export interface WorkbookService {
    * sheet named `show`. Settings the host lacks are returned, never dropped silently.
    */
   writeSheets(sheets: readonly SheetSpec[], show?: string): Promise<SkippedSetting[]>;
+  /** Selects a cell of any sheet (a unit's row in the consolidation summary). */
+  showCell?(sheet: string, address: string): Promise<void>;
   /** Saves the manual column mapping in the metadata sheet; the next load uses it. */
   saveMapping(mapping: ColumnMapping): Promise<void>;
   /** Sheet edits made outside the pane (typing, pasting): a hint to load again. Returns the unsubscribe. */

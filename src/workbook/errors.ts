@@ -12,7 +12,8 @@ export type WorkbookErrorCode =
   | 'MAPPING_DUPLICATE'
   | 'MAPPING_INVALID'
   | 'MAPPING_NO_CODES'
-  | 'SHEET_NOT_FOUND';
+  | 'SHEET_NOT_FOUND'
+  | 'SPEC_INVALID';
 
 const MESSAGES: Record<WorkbookErrorCode, { vi: string; en: string }> = {
   CODE_NOT_IN_SHEET: {
@@ -46,6 +47,10 @@ const MESSAGES: Record<WorkbookErrorCode, { vi: string; en: string }> = {
   SHEET_NOT_FOUND: {
     vi: 'Không có trang tính "{sheet}" trong sổ làm việc.',
     en: 'There is no sheet "{sheet}" in the workbook.',
+  },
+  SPEC_INVALID: {
+    vi: 'Không ghi được trang tính "{sheet}": thao tác {operation} ở vùng {range} không hợp lệ. Sổ làm việc chưa bị thay đổi; hãy báo lỗi này cho người quản trị phần bổ trợ.',
+    en: 'Sheet "{sheet}" cannot be written: the {operation} operation on {range} is invalid. The workbook was not changed; report this to the add-in\'s administrator.',
   },
 };
 

@@ -3,10 +3,10 @@
  * checked against, every finding, the totals, and what the gap sheet needs. Shared by the
  * command line and the task pane's worker, which differ only in how they get the bytes.
  */
-import type { CriteriaSet } from '../core/criteria';
+import type { CriteriaSet, UnitLevel } from '../core/criteria';
 import type { CriteriaIndex } from '../core/criteriaSet';
-import type { Consolidation, Submission } from '../core/consolidate';
-import { finding } from '../core/findings';
+import { unitKey, type Consolidation, type ExpectedUnit, type Submission } from '../core/consolidate';
+import { finding, type Finding } from '../core/findings';
 import { computeTotals } from '../core/totals';
 import { previousFor, type Baseline, type PreviousSource } from './baseline';
 import { alignReading, validateReading, type ReadFailure, type UnitReading } from './read';
@@ -21,6 +21,8 @@ export interface SubmissionContext {
   /** The user confirmed that workbooks of another set version may be merged. */
   allowOtherVersions?: boolean;
   baseline?: Baseline;
+  /** The units expected: a unit's level on the list is the level its file must be for. */
+  expectedUnits?: readonly ExpectedUnit[];
 }
 
 /** A submission and, when the file was read, what its gap rows are computed from. */
@@ -33,22 +35,69 @@ export interface SubmissionResult {
   current?: Map<string, number>;
 }
 
-/** The set the workbook names (by id), else the one for its level, else the only one. */
-export function pickReference(reading: UnitReading, sets: readonly CriteriaSet[]): CriteriaSet | undefined {
+/** A level as a sentence names it, in both languages. */
+const LEVEL_WORDS: Record<UnitLevel, { vi: string; en: string }> = {
+  so: { vi: 'sở, ban, ngành', en: 'a provincial department' },
+  huyen: { vi: 'UBND cấp huyện', en: 'a district People’s Committee' },
+  xa: { vi: 'UBND cấp xã', en: 'a commune People’s Committee' },
+};
+
+function wrongLevel(found: UnitLevel, expected: readonly UnitLevel[], file: string | undefined): Finding {
+  const params = {
+    found: LEVEL_WORDS[found].vi,
+    foundEn: LEVEL_WORDS[found].en,
+    expected: expected.map((l) => LEVEL_WORDS[l].vi).join(' hoặc '),
+    expectedEn: expected.map((l) => LEVEL_WORDS[l].en).join(' or '),
+  };
+  return finding('FILE_WRONG_LEVEL', params, { ...(file !== undefined ? { file } : {}), field: 'file' });
+}
+
+export interface Route {
+  reference?: CriteriaSet;
+  level?: UnitLevel;
+  /** Why no set applies, as the one reason that rejects the file. */
+  reason?: Finding;
+}
+
+/**
+ * The set a workbook is checked against: the one it names (by id), else the one for its
+ * level and year, else the only one when its level is unknown. A workbook for a level
+ * (its own, or the unit's on the list) or a year no set covers gets one reason,
+ * FILE_WRONG_LEVEL or FILE_WRONG_YEAR, instead of a list of differences.
+ */
+export function routeReading(reading: UnitReading, sets: readonly CriteriaSet[], expectedLevel?: UnitLevel): Route {
+  const own = reading.meta.level;
+  if (own && expectedLevel && own !== expectedLevel) return { level: expectedLevel, reason: wrongLevel(own, [expectedLevel], reading.file) };
+  const level = own ?? expectedLevel;
   const id = reading.meta.setId;
   const named = id !== undefined ? sets.find((s) => s.id === id) : undefined;
-  if (named) return named;
-  const level = reading.meta.level;
-  const forLevel = level ? sets.filter((s) => s.levels.includes(level)) : [];
-  if (forLevel.length === 1) return forLevel[0];
-  return sets.length === 1 ? sets[0] : undefined;
+  if (named) return { reference: named, ...(level ? { level } : {}) };
+  if (!level) return sets.length === 1 ? { reference: sets[0] } : {};
+  const forLevel = sets.filter((s) => s.levels.includes(level));
+  if (forLevel.length === 0) return sets.length > 0 ? { level, reason: wrongLevel(level, [...new Set(sets.flatMap((s) => s.levels))], reading.file) } : { level };
+  const year = reading.meta.year;
+  const forYear = year !== undefined ? forLevel.filter((s) => s.year === year) : forLevel;
+  if (forYear.length === 0) {
+    const where = { ...(reading.file !== undefined ? { file: reading.file } : {}), field: 'file' as const };
+    return { level, reason: finding('FILE_WRONG_YEAR', { found: String(year), expected: [...new Set(forLevel.map((s) => s.year))].join(', ') }, where) };
+  }
+  return forYear.length === 1 ? { reference: forYear[0], level } : { level };
+}
+
+/** The reference set of a workbook (see routeReading), undefined when none fits. */
+export function pickReference(reading: UnitReading, sets: readonly CriteriaSet[]): CriteriaSet | undefined {
+  return routeReading(reading, sets).reference;
 }
 
 export function submissionOf(file: string, hash: string, reading: UnitReading | ReadFailure, ctx: SubmissionContext): SubmissionResult {
   if (!reading.ok) return { submission: { file, hash, findings: reading.findings } };
-  const reference = pickReference(reading, ctx.sets);
-  const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
-  const base = { file, hash, ...(reading.meta.unit ? { unit: reading.meta.unit } : {}), ...(level ? { level } : {}) };
+  const unit = reading.meta.unit;
+  const expectedLevel = unit !== undefined ? ctx.expectedUnits?.find((u) => unitKey(u.name) === unitKey(unit))?.level : undefined;
+  const route = routeReading({ ...reading, file }, ctx.sets, expectedLevel);
+  const reference = route.reference;
+  const level = route.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
+  const base = { file, hash, ...(unit ? { unit } : {}), ...(level ? { level } : {}) };
+  if (route.reason) return { submission: { ...base, findings: [route.reason] } };
   if (!reference) {
     const expected = ctx.sets.map((s) => `${s.id} v${s.version}`).join(', ');
     const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected }, { file, field: 'set' });

@@ -116,7 +116,8 @@ export function summarySheet(c: Consolidation, opts: SummaryOptions): SheetSpec 
     styles.push(rule(headerRow + 1, 0, end, last, { border: 'thin', vAlign: 'top' }));
     styles.push(rule(headerRow + 1, 5, end, 8, { numberFormat: '0.00' }));
     styles.push(rule(headerRow + 1, 9, end, 9, { color: '2E7D32' }));
-    styles.push(rule(headerRow + 1, 10, end, 9 + fields.length, { numberFormat: '0.00' }));
+    // No field columns when no unit was read: an empty range is an invalid argument in Excel.
+    if (fields.length > 0) styles.push(rule(headerRow + 1, 10, end, 9 + fields.length, { numberFormat: '0.00' }));
     styles.push(rule(headerRow + 1, last, end, last, { numberFormat: '0.00' }));
   }
   return {
@@ -484,4 +485,21 @@ export function planSheet(items: readonly PlanItem[], opts: PlanOptions): SheetS
 
 function round4(n: number): number {
   return Math.round(n * 10000) / 10000;
+}
+
+/**
+ * Merges each title and note line above a sheet's table (one text in column A) across the
+ * table's width: the text then spans the table in every renderer instead of widening or
+ * overflowing column A (the preview drew "Tổng hợp" column A 900 px wide).
+ */
+export function mergeTitles(sheet: SheetSpec): SheetSpec {
+  const header = sheet.values.findIndex((row) => row.length > 1);
+  if (header <= 0) return sheet;
+  const last = sheet.values[header].length - 1;
+  const titles: CellRange[] = [];
+  for (let r = 0; r < header; r++) {
+    const row = sheet.values[r];
+    if (row.length === 1 && typeof row[0] === 'string' && row[0] !== '') titles.push({ top: r, left: 0, bottom: r, right: last });
+  }
+  return titles.length > 0 ? { ...sheet, merges: [...titles, ...(sheet.merges ?? [])] } : sheet;
 }

@@ -1,34 +1,37 @@
 /**
  * Messages between the task pane and the consolidation worker. Plain data only
- * (structured clone): File objects in, sheet specs and a report out.
+ * (structured clone): Blobs and sets in, sheet specs, the JSON and a report out.
  */
 import type { CriteriaSet } from '../core/criteria';
+import type { Lang } from '../core/format';
+import type { Bilingual, ConsolidationJson } from '../pipeline/consolidate';
 import type { SheetSpec } from '../workbook/spec';
 
-/** A text the user should read, in both languages. */
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
+export type { Bilingual, ConsolidationJson, JsonUnit } from '../pipeline/consolidate';
 
-/** A small input file chosen in the pane (criteria set, unit list, baseline), as text. */
-export interface TextInput {
+/** A file chosen in the pane: its name and its bytes. */
+export interface FileInput {
   name: string;
-  text: string;
+  data: Blob;
 }
 
 export interface ConsolidateRequest {
   /** The units' workbooks; the worker reads their bytes, one at a time. */
-  files: { name: string; data: Blob }[];
-  /** The reference set: the open workbook's, or JSON files to check (one set per level). */
-  criteria: { kind: 'set'; set: CriteriaSet } | { kind: 'json'; files: TextInput[] };
+  files: FileInput[];
+  /**
+   * The reference: sets chosen by name (bundled, stored, or the open master template's),
+   * or files to load (criteria JSON or a master template workbook), one set per level.
+   */
+  criteria: { kind: 'sets'; sets: CriteriaSet[] } | { kind: 'files'; files: FileInput[] };
   /** JSON array of {"name", "level"}. */
-  units?: TextInput;
-  /** Last year's results, .csv or .json. */
-  baseline?: TextInput;
+  units?: FileInput;
+  /** Last year's results: last year's summary .xlsx, .csv or .json. */
+  baseline?: FileInput;
   allowOtherVersions: boolean;
   /** ISO date for "dated in the future" checks. */
   today: string;
+  /** The language of the JSON's messages (the report carries both). */
+  lang: Lang;
 }
 
 export interface ConsolidateReport {
@@ -38,9 +41,11 @@ export interface ConsolidateReport {
   missing: string[];
   /** Lines of the baseline that were skipped, and why. */
   inputProblems: Bilingual[];
+  /** The sets the run checked against (loaded from files: the pane may keep them). */
+  sets: CriteriaSet[];
 }
 
 export type WorkerMessage =
   | { type: 'progress'; n: number; total: number; name: string }
-  | { type: 'done'; sheets: SheetSpec[]; report: ConsolidateReport }
+  | { type: 'done'; sheets: SheetSpec[]; json: ConsolidationJson; report: ConsolidateReport; print: SheetSpec }
   | { type: 'failed'; error: Bilingual };

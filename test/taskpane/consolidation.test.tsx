@@ -3,7 +3,7 @@ import { act } from 'react';
 import { App } from '../../src/taskpane/App';
 import { ConsolidationMode } from '../../src/taskpane/consolidation/ConsolidationMode';
 import type { ConsolidationWorker } from '../../src/taskpane/consolidation/worker';
-import type { ConsolidateReport, ConsolidateRequest, WorkerMessage } from '../../src/worker/protocol';
+import type { ConsolidateReport, ConsolidateRequest, ConsolidationJson, JsonUnit, WorkerMessage } from '../../src/worker/protocol';
 import { SUMMARY_SHEET } from '../../src/workbook/summary';
 import { MemoryService, TODAY, sampleGrid, sampleSet } from './fixture';
 import { byText, click, render, waitFor, type Rendered } from './render';
@@ -82,10 +82,24 @@ const REPORT: ConsolidateReport = {
   duplicates: [{ unit: 'Sở Tư pháp', files: ['001-so-tu-phap.xlsx', '001-so-tu-phap-ban-sua.xlsx'] }],
   missing: ['UBND huyện Ba Bể'],
   inputProblems: [],
+  sets: [],
 };
+const unit = (over: Partial<JsonUnit>): JsonUnit => ({ unit: 'Sở Tư pháp', level: 'so', file: 'a.xlsx', status: 'accepted', self: 80, appraised: null, applicableMax: 100, index: 80, rank: 1, grade: 'Tốt', errors: 0, warnings: 0, ...over });
+const JSON_OUT: ConsolidationJson = {
+  units: [
+    unit({ unit: 'Sở Nội vụ', file: '002-so-noi-vu.xlsx', index: 91.5, rank: 1 }),
+    unit({ unit: 'Sở Tài chính', file: '003-so-tai-chinh.xlsx', index: 91.5, rank: 1 }),
+    unit({ unit: 'Sở Xây dựng', file: '004-so-xay-dung.xlsx', index: 70.25, rank: 3, status: 'accepted_with_warnings', errors: 2, grade: 'Khá' }),
+    unit({ unit: 'UBND huyện Ba Bể', level: 'huyen', file: '010-ba-be.xlsx', index: 88, rank: 1 }),
+  ],
+  rejected: [],
+  duplicates: [],
+  missing: [],
+};
+const PRINT = { name: 'Báo cáo tổng hợp', values: [['BÁO CÁO']] };
 
 describe('Tổng hợp', () => {
-  it('sends the chosen files and the open workbook’s criteria to the worker, shows progress, then writes the sheets and the problems', async () => {
+  it('sends the chosen files, the bundled sets and unit list (the defaults) to the worker, shows progress, then writes the sheets and the problems', async () => {
     const { c, service, workers } = await mode();
     await choose(c.querySelector('input[type="file"][multiple]'), [xlsx('001-so-tu-phap.xlsx'), xlsx('002-so-noi-vu.xlsx'), new File(['x'], 'ghi-chu.txt')]);
     expect(c.querySelector('[data-chosen]')?.textContent).toBe('2 tệp đã chọn');
@@ -93,7 +107,9 @@ describe('Tổng hợp', () => {
     expect(workers).toHaveLength(1);
     const req = workers[0].requests[0];
     expect(req.files.map((f) => f.name)).toEqual(['001-so-tu-phap.xlsx', '002-so-noi-vu.xlsx']);
-    expect(req.criteria).toEqual({ kind: 'set', set: expect.objectContaining({ id: 'mau-test-2024' }) });
+    expect(req.criteria).toEqual({ kind: 'sets', sets: ['bac-kan-so-2024-mau', 'bac-kan-huyen-2024-mau', 'bac-kan-xa-2024-mau'].map((id) => expect.objectContaining({ id })) });
+    expect(req.units?.name).toBe('bac-kan-2024.json');
+    expect(JSON.parse(await req.units!.data.text())).toHaveLength(132);
     expect(req.today).toBe(TODAY);
 
     await workers[0].send({ type: 'progress', n: 2, total: 2, name: '002-so-noi-vu.xlsx' });
@@ -101,7 +117,7 @@ describe('Tổng hợp', () => {
     expect(byText(c, '[role="status"]', 'Tệp 2/2')?.textContent).toBe('Tệp 2/2: 002-so-noi-vu.xlsx');
 
     const sheets = [{ name: SUMMARY_SHEET, values: [['TỔNG HỢP']] }, { name: 'Nhật ký kiểm tra', values: [['NHẬT KÝ']] }];
-    await workers[0].send({ type: 'done', sheets, report: REPORT });
+    await workers[0].send({ type: 'done', sheets, json: JSON_OUT, report: REPORT, print: PRINT });
     await waitFor(() => expect(c.querySelector('[data-results]')).not.toBeNull());
     expect(workers[0].terminated).toBe(true);
     expect(service.sheetWrites).toEqual([{ sheets, show: SUMMARY_SHEET }]);
@@ -119,12 +135,12 @@ describe('Tổng hợp', () => {
     await click(c.querySelector('[data-action="cancel"]'));
     expect(workers[0].terminated).toBe(true);
     expect(c.textContent).toContain('Đã hủy. Sổ làm việc không bị thay đổi.');
-    await workers[0].send({ type: 'done', sheets: [{ name: SUMMARY_SHEET, values: [] }], report: REPORT });
+    await workers[0].send({ type: 'done', sheets: [{ name: SUMMARY_SHEET, values: [] }], json: JSON_OUT, report: REPORT, print: PRINT });
     expect(service.sheetWrites).toHaveLength(0);
     expect(c.querySelector('[data-action="cancel"]')).toBeNull();
   });
 
-  it('takes dropped workbooks, and reads JSON criteria files as text for the worker', async () => {
+  it('takes dropped workbooks, and passes chosen criteria files to the worker', async () => {
     const { c, workers } = await mode();
     const drop = c.querySelector('[data-drop]') as HTMLElement;
     await act(async () => {
@@ -133,12 +149,12 @@ describe('Tổng hợp', () => {
       drop.dispatchEvent(e);
     });
     expect(c.querySelector('[data-chosen]')?.textContent).toBe('2 tệp đã chọn');
-    await click(byText(c, 'label', 'Tệp bộ tiêu chí (.json)'));
+    await click(byText(c, 'label', 'Tải bộ tiêu chí khác (.json hoặc biểu mẫu gốc .xlsx)'));
     const json = JSON.stringify(sampleSet());
-    await choose(c.querySelector('input[type="file"][accept^=".json"][multiple]'), [new File([json], 'bo-tieu-chi.json')]);
+    await choose(c.querySelector('input[type="file"][accept^=".json,.xlsx"][multiple]'), [new File([json], 'bo-tieu-chi.json')]);
     await click(c.querySelector('[data-action="consolidate"]'));
     await waitFor(() => expect(workers).toHaveLength(1));
-    expect(workers[0].requests[0].criteria).toEqual({ kind: 'json', files: [{ name: 'bo-tieu-chi.json', text: json }] });
+    expect(workers[0].requests[0].criteria).toEqual({ kind: 'files', files: [{ name: 'bo-tieu-chi.json', data: expect.any(File) }] });
   });
 
   it('says what is missing instead of starting', async () => {
@@ -155,6 +171,60 @@ describe('Tổng hợp', () => {
     await workers[0].send({ type: 'failed', error: { vi: 'Danh sách đơn vị dv.json không hợp lệ.', en: 'Invalid unit list.' } });
     expect(c.textContent).toContain('Chưa tổng hợp được: Danh sách đơn vị dv.json không hợp lệ.');
     expect(service.sheetWrites).toHaveLength(0);
+  });
+});
+
+describe('the reference and the result', () => {
+  it('offers the bundled sets by name with id, version, levels and sample mark, and the open master template', async () => {
+    const { c, workers } = await mode();
+    const group = c.querySelector('[role="radiogroup"]') as HTMLElement;
+    expect(group.textContent).toContain('Mã bac-kan-huyen-2024-mau, phiên bản 2024.1-mau, cấp: UBND cấp huyện - BỘ MẪU, không phải bộ chính thức');
+    await click(byText(c, 'label', 'Biểu mẫu gốc đang mở'));
+    await choose(c.querySelector('input[type="file"][multiple]'), [xlsx('a.xlsx')]);
+    await click(c.querySelector('[data-action="consolidate"]'));
+    expect(workers[0].requests[0].criteria).toEqual({ kind: 'sets', sets: [expect.objectContaining({ id: 'mau-test-2024' })] });
+  });
+
+  it('keeps a set loaded from a file, with its version and source, and offers it by name next time', async () => {
+    localStorage.clear();
+    const first = await mode();
+    await click(byText(first.c, 'label', 'Tải bộ tiêu chí khác (.json hoặc biểu mẫu gốc .xlsx)'));
+    await choose(first.c.querySelector('input[type="file"][accept^=".json,.xlsx"][multiple]'), [new File([JSON.stringify(sampleSet())], 'bo-tieu-chi.json')]);
+    await choose(first.c.querySelector('input[type="file"][multiple]'), [xlsx('a.xlsx')]);
+    await click(first.c.querySelector('[data-action="consolidate"]'));
+    await first.workers[0].send({ type: 'done', sheets: [], json: JSON_OUT, report: { ...REPORT, sets: [sampleSet()] }, print: PRINT });
+    await waitFor(() => expect(first.c.querySelector('[data-results]')).not.toBeNull());
+    await view?.unmount();
+    const again = await mode();
+    const group = again.c.querySelector('[role="radiogroup"]') as HTMLElement;
+    expect(group.textContent).toContain(`Đã tải lúc ${TODAY} từ bo-tieu-chi.json`);
+    expect(group.textContent).toContain(`Mã mau-test-2024, phiên bản ${sampleSet().version}`);
+    localStorage.clear();
+  });
+
+  it('shows the ranking by level with ties, each unit going to its row of the summary, and prints the report', async () => {
+    const service = new MemoryService(sampleGrid());
+    const shown: string[] = [];
+    (service as unknown as { showCell(sheet: string, address: string): Promise<void> }).showCell = async (sheet, address) => void shown.push(`${sheet}!${address}`);
+    const { c, workers } = await mode(service);
+    await choose(c.querySelector('input[type="file"][multiple]'), [xlsx('002-so-noi-vu.xlsx')]);
+    await click(c.querySelector('[data-action="consolidate"]'));
+    const summary = { name: SUMMARY_SHEET, values: [['TỔNG HỢP'], [], ['STT'], ['Sở, ban, ngành'], [1, 'Sở Nội vụ', 'Sở, ban, ngành', '002-so-noi-vu.xlsx'], [2, 'Sở Tài chính', 'Sở, ban, ngành', '003-so-tai-chinh.xlsx']] };
+    await workers[0].send({ type: 'done', sheets: [summary], json: JSON_OUT, report: REPORT, print: PRINT });
+    await waitFor(() => expect(c.querySelector('[data-ranking="so"]')).not.toBeNull());
+    const rows = [...c.querySelectorAll('[data-ranking="so"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['1', 'Sở Nội vụ', '91,5', 'Tốt', 'Hợp lệ', '0'],
+      ['1', 'Sở Tài chính', '91,5', 'Tốt', 'Hợp lệ', '0'],
+      ['3', 'Sở Xây dựng', '70,25', 'Khá', 'Có lỗi hoặc cảnh báo', '2'],
+    ]);
+    expect(c.querySelector('[data-ranking="huyen"]')?.textContent).toContain('UBND huyện Ba Bể');
+    expect(c.querySelectorAll('[data-chart="so"] li')).toHaveLength(3);
+    await click(c.querySelector('[aria-label="Đến dòng của Sở Tài chính trong trang Tổng hợp"]'));
+    expect(shown).toEqual([`${SUMMARY_SHEET}!B6`]);
+    await click(c.querySelector('[data-action="print-report"]'));
+    await waitFor(() => expect(c.querySelector('[data-printed]')?.textContent).toContain('Tệp > In'));
+    expect(service.sheetWrites.at(-1)).toEqual({ sheets: [PRINT], show: PRINT.name });
   });
 });
 

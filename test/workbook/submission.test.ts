@@ -1,6 +1,8 @@
 import type { CriteriaSet } from '../../src/core/criteria';
 import type { UnitReading } from '../../src/workbook/read';
-import { pickReference, submissionOf } from '../../src/workbook/submission';
+import { consolidate } from '../../src/core/consolidate';
+import { message } from '../../src/core/findings';
+import { pickReference, routeReading, submissionOf } from '../../src/workbook/submission';
 
 const set = (id: string, levels: CriteriaSet['levels']): CriteriaSet => ({
   id,
@@ -41,5 +43,47 @@ test('an unreadable workbook keeps its own findings', () => {
   const f = { severity: 'error' as const, code: 'LAYOUT_NOT_FOUND' as const, params: {} };
   expect(submissionOf('b.xlsx', 'h', { ok: false, findings: [f] }, { sets: [so], indexes: [], today: '2024-12-20' })).toEqual({
     submission: { file: 'b.xlsx', hash: 'h', findings: [f] },
+  });
+});
+
+describe('routing by level and year', () => {
+  const huyen = set('huyen-2024', ['huyen']);
+  const ctx = { indexes: [], today: '2024-12-20' };
+  const read = (meta: Partial<UnitReading['meta']>) => ({ ...reading(meta), ok: true, findings: [] }) as unknown as UnitReading;
+
+  test('a district file sent to the department set is one reason: wrong level', () => {
+    const r = submissionOf('huyen.xlsx', 'h', read({ setId: 'huyen-2024', level: 'huyen', unit: 'UBND huyện Ba Bể', year: 2024 }), { ...ctx, sets: [so] });
+    expect(r.submission.findings).toHaveLength(1);
+    const [f] = r.submission.findings;
+    expect(f.code).toBe('FILE_WRONG_LEVEL');
+    expect(message(f, 'vi')).toMatch(/^Tệp của UBND cấp huyện, không phải sở, ban, ngành\./);
+    expect(message(f, 'en')).toMatch(/^The file is for a district People’s Committee, not a provincial department\./);
+    expect(r.submission.level).toBe('huyen');
+  });
+
+  test('a file whose level differs from the unit list is rejected for that, at the level on the list', () => {
+    const r = submissionOf('sai-cap.xlsx', 'h', read({ setId: 'huyen-2024', level: 'huyen', unit: 'Sở Tư pháp', year: 2024 }), {
+      ...ctx,
+      sets: [so, huyen, xa],
+      expectedUnits: [{ name: 'Sở Tư pháp', level: 'so' }],
+    });
+    expect(r.submission.findings.map((f) => [f.code, f.params.found, f.params.expected])).toEqual([['FILE_WRONG_LEVEL', 'UBND cấp huyện', 'sở, ban, ngành']]);
+    expect(r.submission.level).toBe('so');
+  });
+
+  test('a file of another year is one reason: wrong year', () => {
+    const r = submissionOf('2023.xlsx', 'h', read({ level: 'xa', unit: 'UBND xã A', year: 2023 }), { ...ctx, sets: [so, huyen, xa] });
+    expect(r.submission.findings.map((f) => [f.code, f.params.found, f.params.expected])).toEqual([['FILE_WRONG_YEAR', '2023', '2024']]);
+  });
+
+  test('each file goes to the set of its level', () => {
+    expect(routeReading(read({ level: 'huyen', year: 2024 }), [so, huyen, xa]).reference).toBe(huyen);
+    expect(routeReading(read({ level: 'xa' }), [so, huyen, xa]).reference).toBe(xa);
+  });
+
+  test('the consolidation rejects a wrong-level file with that one reason', () => {
+    const r = submissionOf('huyen.xlsx', 'h', read({ level: 'huyen', unit: 'UBND huyện Ba Bể' }), { ...ctx, sets: [so] });
+    const c = consolidate([r.submission], { grades: [] });
+    expect(c.rejected.map((x) => x.reasons.map((f) => f.code))).toEqual([['FILE_WRONG_LEVEL']]);
   });
 });

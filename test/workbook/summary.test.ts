@@ -3,7 +3,7 @@ import { indexCriteriaSet } from '../../src/core/criteriaSet';
 import { finding } from '../../src/core/findings';
 import type { CriteriaSet } from '../../src/core/criteria';
 import type { PlanItem } from '../../src/core/targets';
-import { STATUS_LABEL, gapRows, indexBar, logSheet, planSheet, summarySheet, totalRecoverable } from '../../src/workbook/summary';
+import { STATUS_LABEL, gapRows, indexBar, logSheet, mergeTitles, planSheet, summarySheet, totalRecoverable } from '../../src/workbook/summary';
 
 const grades: GradeBand[] = [
   { label: 'Tốt', labelEn: 'Good', minIndex: 90 },
@@ -143,5 +143,16 @@ describe('planSheet', () => {
     const first = header + 2;
     expect(sheet.values[header + 1][9]).toEqual({ formula: `=IF(I${first}="",MAX(0,H${first}-G${first}),MAX(0,H${first}-I${first}))` });
     expect(sheet.values[header + 1][10]).toEqual({ formula: `=IF(I${first}="","Chưa có số liệu",IF(I${first}>=H${first},"Đạt","Chưa đạt"))` });
+  });
+});
+
+describe('mergeTitles', () => {
+  it('merges the title and note lines across the table, leaving the table and other merges', () => {
+    const sheet = { name: 'Tổng hợp', values: [['TỔNG HỢP'], ['Bộ tiêu chí: mẫu'], [], ['STT', 'Đơn vị', 'Cấp'], ['Sở, ban, ngành']], merges: [{ top: 4, left: 0, bottom: 4, right: 2 }] };
+    expect(mergeTitles(sheet).merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 2 },
+      { top: 1, left: 0, bottom: 1, right: 2 },
+      { top: 4, left: 0, bottom: 4, right: 2 },
+    ]);
   });
 });

@@ -1,55 +1,60 @@
 /**
- * The worker's processing on a generated province of real .xlsx files with planted
- * faults: expected figures come from the generator's arithmetic, not from src/core/totals.
+ * The pane's worker on a generated province of real .xlsx files with planted faults:
+ * expected figures come from the generator's arithmetic, not from src/core/totals. The
+ * worker and `chiso consolidate` run one pipeline: their JSON and sheets are compared.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOG_SHEET, GAP_SHEET, SUMMARY_SHEET, LEVEL_LABEL } from '../../src/workbook/summary';
-import { consolidateSources, InputError, parseInputs, withIndexCharts, type ConsolidationOutput, type SourceFile } from '../../src/worker/consolidation';
-import type { ConsolidateRequest } from '../../src/worker/protocol';
+import { runConsolidate } from '../../src/cli/consolidate';
+import { InputError, withIndexCharts } from '../../src/pipeline/consolidate';
+import { LOG_SHEET, GAP_SHEET, SUMMARY_SHEET, LEVEL_LABEL, PLAN_SHEET } from '../../src/workbook/summary';
+import { inputsOf, runRequest } from '../../src/worker/consolidation';
+import type { ConsolidateRequest, FileInput, WorkerMessage } from '../../src/worker/protocol';
+import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
+import { writeSpecToBuffer } from '../../src/xlsx/write';
 import { generateProvince, type Province } from '../consolidate/province';
 
 let tmp: string;
 let province: Province;
-let out: ConsolidationOutput;
+let out: Extract<WorkerMessage, { type: 'done' }>;
 const progress: string[] = [];
 let before: Map<string, string>;
 
 const hashes = (dir: string) => new Map(readdirSync(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+const text = (name: string, body: string): FileInput => ({ name, data: new Blob([body]) });
+const unitFiles = () => readdirSync(tmp).filter((n) => n.endsWith('.xlsx')).sort();
 
 function request(over: Partial<ConsolidateRequest> = {}): ConsolidateRequest {
   return {
-    files: [],
-    criteria: { kind: 'json', files: (['so', 'huyen', 'xa'] as const).map((l) => ({ name: `${l}.json`, text: JSON.stringify(province.sets[l]) })) },
-    units: { name: 'don-vi.json', text: JSON.stringify(province.units) },
+    files: unitFiles().map((name) => ({ name, data: new Blob([readFileSync(join(tmp, name))]) })),
+    criteria: { kind: 'files', files: (['so', 'huyen', 'xa'] as const).map((l) => text(`${l}.json`, JSON.stringify(province.sets[l]))) },
+    units: text('don-vi.json', JSON.stringify(province.units)),
     allowOtherVersions: false,
     today: '2025-01-15',
+    lang: 'vi',
     ...over,
   };
 }
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'chiso-worker-'));
-  province = await generateProvince(tmp, 16);
+  province = await generateProvince(join(tmp), 16);
   before = hashes(tmp);
-  const names = readdirSync(tmp).sort();
-  const files: SourceFile[] = names.map((name) => ({ name, read: () => readFile(join(tmp, name)) }));
-  out = await consolidateSources(files, parseInputs(request()), (n, total, name) => progress.push(`Tệp ${n}/${total}: ${name}`));
+  out = await runRequest(request(), (n, total, name) => progress.push(`Tệp ${n}/${total}: ${name}`));
 }, 120_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('consolidateSources on a generated province', () => {
+describe('the worker on a generated province', () => {
   it('reports progress file by file and leaves every file unchanged', () => {
-    const names = readdirSync(tmp).sort();
+    const names = unitFiles();
     expect(progress).toEqual(names.map((n, i) => `Tệp ${i + 1}/${names.length}: ${n}`));
     expect(hashes(tmp)).toEqual(before);
   });
 
-  it('rejects the corrupt, edited-maximum and old-version files with Vietnamese reasons', () => {
+  it('rejects the corrupt, edited-maximum and old-version files with reasons in both languages', () => {
     const f = province.faults;
     expect(out.report.rejected.map((r) => r.file).sort()).toEqual([f.corrupt, f.editedMax.file, f.oldVersion.file].sort());
     for (const r of out.report.rejected) {
@@ -60,11 +65,18 @@ describe('consolidateSources on a generated province', () => {
     expect(edited?.reasons.some((x) => x.vi.includes(f.editedMax.code))).toBe(true);
   });
 
+  it('writes the JSON messages in the language asked for, the unreadable file included', async () => {
+    const en = await runRequest(request({ lang: 'en' }));
+    const corrupt = en.json.rejected.find((r) => r.file === province.faults.corrupt);
+    expect(corrupt?.reasons[0].message).toMatch(/^Cannot read file/);
+    expect(out.json.rejected.find((r) => r.file === province.faults.corrupt)?.reasons[0].message).toMatch(/^Không đọc được tệp/);
+  }, 120_000);
+
   it('reports the duplicate unit (unranked) and the missing one', () => {
     const f = province.faults;
     expect(out.report.duplicates).toEqual([{ unit: f.duplicate.unit, files: [...f.duplicate.files].sort() }]);
     expect(out.report.missing).toContain(f.missing);
-    expect(out.consolidation.units.filter((u) => u.unit === f.duplicate.unit).every((u) => u.rank === undefined)).toBe(true);
+    expect(out.json.units.filter((u) => u.unit === f.duplicate.unit).every((u) => u.rank === null)).toBe(true);
   });
 
   it('gives each accepted unit the planted totals and index', () => {
@@ -72,24 +84,23 @@ describe('consolidateSources on a generated province', () => {
     const accepted = province.files.filter((p) => p.unit !== undefined && p.unit !== f.duplicate.unit && p.file !== f.editedMax.file && p.file !== f.oldVersion.file);
     expect(out.report.ranked).toBe(accepted.length);
     for (const p of accepted) {
-      const row = out.consolidation.units.find((u) => u.file === p.file);
+      const row = out.json.units.find((u) => u.file === p.file);
       expect(row?.self).toBeCloseTo(p.self, 4);
-      expect(row?.final).toBeCloseTo(p.final, 4);
       expect(row?.index).toBeCloseTo(p.index, 2);
     }
   });
 
-  it('builds the three output sheets, the summary with one index chart per level', () => {
-    expect(out.sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, GAP_SHEET, LOG_SHEET]);
+  it('builds the output sheets, the summary with one index chart per level', () => {
+    expect(out.sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, GAP_SHEET, LOG_SHEET, PLAN_SHEET]);
     const summary = out.sheets[0];
-    const levels = new Set(out.consolidation.units.filter((u) => u.index !== undefined).map((u) => u.level));
+    const levels = new Set(out.json.units.filter((u) => u.index !== null && u.status !== 'rejected').map((u) => u.level));
     expect(levels.size).toBeGreaterThan(0);
     expect(summary.charts).toHaveLength(levels.size);
     for (const chart of summary.charts ?? []) {
       const names = summary.values.slice(chart.categories.top, chart.categories.bottom + 1).map((r) => r[chart.categories.left]);
       const indexes = summary.values.slice(chart.values.top, chart.values.bottom + 1).map((r) => r[chart.values.left]);
       for (const [i, name] of names.entries()) {
-        expect(out.consolidation.units.find((u) => u.unit === name)?.index).toBeCloseTo(indexes[i] as number, 6);
+        expect(out.json.units.find((u) => u.unit === name)?.index).toBeCloseTo(indexes[i] as number, 6);
       }
       const heading = summary.values[chart.categories.top - 1][0] as string;
       expect(chart.title).toContain(heading);
@@ -98,27 +109,51 @@ describe('consolidateSources on a generated province', () => {
   });
 });
 
+describe('one engine: the pane and the CLI', () => {
+  it('give the same JSON and the same sheets on the same inputs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-worker-cli-'));
+    try {
+      for (const l of ['so', 'huyen', 'xa'] as const) writeFileSync(join(dir, `${l}.json`), JSON.stringify(province.sets[l]));
+      writeFileSync(join(dir, 'don-vi.json'), JSON.stringify(province.units));
+      const summary = join(dir, 'tong-hop.xlsx');
+      let stdout = '';
+      const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+      const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        await runConsolidate([tmp, ...['so', 'huyen', 'xa'].flatMap((l) => ['--criteria', join(dir, `${l}.json`)]), '--units', join(dir, 'don-vi.json'), '--out', summary, '--today', '2025-01-15', '--json']);
+      } finally {
+        write.mockRestore();
+        err.mockRestore();
+      }
+      expect(out.json).toEqual(JSON.parse(stdout));
+      const cli = await readWorkbookFile(summary);
+      const pane = await readWorkbookBuffer(await writeSpecToBuffer({ sheets: out.sheets }), 'pane.xlsx');
+      expect(pane.sheets.map((s) => s.name)).toEqual(cli.sheets.map((s) => s.name));
+      for (const [i, s] of pane.sheets.entries()) expect(s.values).toEqual(cli.sheets[i].values);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('inputs', () => {
   it.each([
-    ['a criteria file that is not JSON', { criteria: { kind: 'json' as const, files: [{ name: 'bo.json', text: '{ khong phai json' }] } }, /bo\.json không phải JSON hợp lệ/],
-    ['a criteria set that fails its checks', { criteria: { kind: 'json' as const, files: [{ name: 'bo.json', text: '{"id": "x"}' }] } }, /Bộ tiêu chí bo\.json không hợp lệ/],
-    ['a unit list with an unknown level', { units: { name: 'dv.json', text: '[{"name": "Sở Tư pháp", "level": "tinh"}]' } }, /dv\.json: cần mảng JSON/],
-    ['a baseline that is neither CSV nor JSON', { baseline: { name: 'nam-truoc.xlsx', text: '' } }, /phải là tệp \.csv hoặc \.json/],
-  ])('refuses %s before reading any workbook', (_what, over, vi) => {
-    try {
-      parseInputs(request(over));
-      throw new Error('accepted');
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      expect((e as InputError).text.vi).toMatch(vi);
-    }
+    ['a criteria file that is not JSON', { criteria: { kind: 'files' as const, files: [text('bo.json', '{ khong phai json')] } }, /bo\.json không dùng được: Tệp bộ tiêu chí không hợp lệ/],
+    ['a criteria set that fails its checks', { criteria: { kind: 'files' as const, files: [text('bo.json', '{"id": "x"}')] } }, /Bộ tiêu chí bo\.json không dùng được/],
+    ['a unit list with an unknown level', { units: text('dv.json', '[{"name": "Sở Tư pháp", "level": "tinh"}]') }, /dv\.json: cần mảng JSON/],
+    ['a baseline that is neither CSV, JSON nor a workbook', { baseline: text('nam-truoc.txt.doc', '') }, /phải là tệp \.xlsx, \.csv hoặc \.json/],
+    ['no reference set', { criteria: { kind: 'sets' as const, sets: [] } }, /Chưa chọn bộ tiêu chí/],
+  ])('refuses %s before reading any workbook', async (_what, over, vi) => {
+    const e = await inputsOf(request(over)).then(() => undefined, (x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).text.vi).toMatch(vi);
   });
 
-  it('reads a CSV baseline and names the lines it skipped', () => {
+  it('reads a CSV baseline and names the lines it skipped', async () => {
     const csv = 'Đơn vị,Mã tiêu chí,Điểm\nSở Tư pháp,1.1,1\nSở Tư pháp,1.2,không rõ\n';
-    const inputs = parseInputs(request({ baseline: { name: 'nam-truoc.csv', text: csv } }));
+    const { inputs, problems } = await inputsOf(request({ baseline: text('nam-truoc.csv', csv) }));
     expect(inputs.baseline?.units.size).toBe(1);
-    expect(inputs.baselineProblems.map((p) => p.vi)).toEqual([expect.stringMatching(/^nam-truoc\.csv:3: /)]);
+    expect(problems.map((p) => p.vi)).toEqual([expect.stringMatching(/^nam-truoc\.csv:3: /)]);
   });
 });
 

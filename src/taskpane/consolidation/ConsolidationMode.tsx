@@ -1,15 +1,19 @@
 /**
- * "Tổng hợp" (for Sở Nội vụ): many unit workbooks in, the summary sheets out. The files
- * are parsed in a Web Worker (the pane stays responsive) that reports "Tệp n/N" and is
- * terminated by Hủy; the sheets are written into the open workbook in one action.
+ * "Tổng hợp" (for Sở Nội vụ): many unit workbooks in, the summary sheets out. The reference
+ * is chosen by name (the bundled sets by default, sets loaded before, or the open master
+ * template); the files are parsed in a Web Worker (the pane stays responsive) that
+ * reports "Tệp n/N" and is terminated by Hủy; the sheets are written into the open
+ * workbook in one action and the result is shown here (see Results).
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { CriteriaSet } from '../../core/criteria';
 import type { Lang } from '../../core/format';
-import type { ConsolidateReport, ConsolidateRequest, TextInput, WorkerMessage } from '../../worker/protocol';
+import type { ConsolidateRequest, FileInput, WorkerMessage } from '../../worker/protocol';
 import { useI18n } from '../i18n';
 import type { SkippedSetting, WorkbookService } from '../service';
+import { BUNDLED_UNITS, LEVEL_NAMES, references, storeSets, type Reference } from './references';
+import { Results } from './Results';
 import type { ConsolidationWorker, StartWorker } from './worker';
 
 const useStyles = makeStyles({
@@ -33,7 +37,7 @@ const useStyles = makeStyles({
 
 export interface ConsolidationModeProps {
   service: WorkbookService;
-  /** The criteria of the open workbook, when it has a score table. */
+  /** The criteria of the open workbook, only when it is a master template. */
   openSet?: CriteriaSet;
   today: string;
   onClose: () => void;
@@ -45,15 +49,13 @@ type Run =
   | { kind: 'idle' }
   | { kind: 'running'; n: number; total: number; name: string }
   | { kind: 'writing' }
-  | { kind: 'done'; report: ConsolidateReport; sheets: string[]; skipped: SkippedSetting[] }
+  | { kind: 'done'; output: Extract<WorkerMessage, { type: 'done' }>; skipped: SkippedSetting[] }
   | { kind: 'cancelled' }
   | { kind: 'failed'; vi: string; en: string };
 
 const isXlsx = (f: File) => /\.xlsx$/i.test(f.name) && !f.name.startsWith('~$');
 
-async function textOf(f: File): Promise<TextInput> {
-  return { name: f.name, text: await f.text() };
-}
+const inputOf = (f: File): FileInput => ({ name: f.name, data: f });
 
 const pick = (lang: Lang, t: { vi: string; en: string }) => (lang === 'vi' ? t.vi : t.en);
 
@@ -62,8 +64,10 @@ export function ConsolidationMode({ service, openSet, today, onClose, startWorke
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
-  const [source, setSource] = useState<'open' | 'json'>(openSet ? 'open' : 'json');
+  const choices = references(openSet);
+  const [refKey, setRefKey] = useState<string>('bundled');
   const [criteriaFiles, setCriteriaFiles] = useState<File[]>([]);
+  const [bundledUnits, setBundledUnits] = useState(true);
   const [unitsFile, setUnitsFile] = useState<File>();
   const [baselineFile, setBaselineFile] = useState<File>();
   const [allowOther, setAllowOther] = useState(false);
@@ -89,11 +93,13 @@ export function ConsolidationMode({ service, openSet, today, onClose, startWorke
     worker.current = undefined;
   };
 
-  const finish = async (sheets: Extract<WorkerMessage, { type: 'done' }>['sheets'], report: ConsolidateReport) => {
+  const finish = async (output: Extract<WorkerMessage, { type: 'done' }>, loaded: string | undefined) => {
     setRun({ kind: 'writing' });
     try {
-      const skipped = await service.writeSheets(sheets, sheets[0]?.name);
-      setRun({ kind: 'done', report, sheets: sheets.map((s) => s.name), skipped });
+      const skipped = await service.writeSheets(output.sheets, output.sheets[0]?.name);
+      // Sets loaded from files are kept, with their source, for the next consolidation.
+      if (loaded !== undefined) storeSets(output.report.sets, loaded, today);
+      setRun({ kind: 'done', output, skipped });
     } catch (e) {
       const err = e as { vi?: string; en?: string; message?: string };
       setRun({ kind: 'failed', vi: err.vi ?? err.message ?? String(e), en: err.en ?? err.message ?? String(e) });
@@ -103,17 +109,19 @@ export function ConsolidationMode({ service, openSet, today, onClose, startWorke
   const start = async () => {
     setProblem(undefined);
     if (files.length === 0) return setProblem(t('consNoFiles'));
-    if ((source === 'open' && !openSet) || (source === 'json' && criteriaFiles.length === 0)) return setProblem(t('consNoCriteria'));
+    const chosen = choices.find((c) => c.key === refKey);
+    if (refKey === 'file' ? criteriaFiles.length === 0 : !chosen) return setProblem(t('consNoCriteria'));
     let request: ConsolidateRequest;
     let begin: StartWorker;
     try {
       request = {
         files: files.map((f) => ({ name: f.name, data: f })),
-        criteria: source === 'open' && openSet ? { kind: 'set', set: openSet } : { kind: 'json', files: await Promise.all(criteriaFiles.map(textOf)) },
-        ...(unitsFile ? { units: await textOf(unitsFile) } : {}),
-        ...(baselineFile ? { baseline: await textOf(baselineFile) } : {}),
+        criteria: chosen && refKey !== 'file' ? { kind: 'sets', sets: chosen.sets } : { kind: 'files', files: criteriaFiles.map(inputOf) },
+        ...(unitsFile ? { units: inputOf(unitsFile) } : bundledUnits ? { units: { name: BUNDLED_UNITS.name, data: new Blob([JSON.stringify(BUNDLED_UNITS.units)]) } } : {}),
+        ...(baselineFile ? { baseline: inputOf(baselineFile) } : {}),
         allowOtherVersions: allowOther,
         today,
+        lang,
       };
       begin = startWorker ?? (await import('./startWorker')).startConsolidationWorker;
     } catch (e) {
@@ -128,7 +136,7 @@ export function ConsolidationMode({ service, openSet, today, onClose, startWorke
       if (data.type === 'progress') setRun({ kind: 'running', n: data.n, total: data.total, name: data.name });
       else {
         stop();
-        if (data.type === 'done') void finish(data.sheets, data.report);
+        if (data.type === 'done') void finish(data, refKey === 'file' ? criteriaFiles.map((f) => f.name).join(', ') : undefined);
         else setRun({ kind: 'failed', ...data.error });
       }
     };
@@ -189,14 +197,22 @@ export function ConsolidationMode({ service, openSet, today, onClose, startWorke
       </div>
 
       <Field label={t('consCriteria')}>
-        <RadioGroup value={source} onChange={(_, d) => setSource(d.value as 'open' | 'json')}>
-          <Radio value="open" label={t('consCriteriaOpen')} disabled={!openSet || busy} />
-          <Radio value="json" label={t('consCriteriaFile')} disabled={busy} />
+        <RadioGroup value={refKey} onChange={(_, d) => setRefKey(d.value)} disabled={busy}>
+          {choices.map((c) => (
+            <Radio key={c.key} value={c.key} label={<ReferenceLabel reference={c} />} />
+          ))}
+          <Radio value="file" label={t('consRefFile')} />
         </RadioGroup>
       </Field>
-      {source === 'json' && fileInput(t('consCriteriaFile'), '.json,application/json', (l) => setCriteriaFiles([...(l ?? [])]), true)}
+      {refKey === 'file' && fileInput(t('consRefFile'), '.json,.xlsx,application/json', (l) => setCriteriaFiles([...(l ?? [])]), true)}
+      <Checkbox
+        checked={bundledUnits && !unitsFile}
+        disabled={busy || unitsFile !== undefined}
+        onChange={(_, d) => setBundledUnits(d.checked === true)}
+        label={t('consUnitsBundled', { name: BUNDLED_UNITS.name, n: BUNDLED_UNITS.units.length })}
+      />
       {fileInput(t('consUnits'), '.json,application/json', (l) => setUnitsFile(l?.[0]))}
-      {fileInput(t('consBaseline'), '.csv,.json,text/csv,application/json', (l) => setBaselineFile(l?.[0]))}
+      {fileInput(t('consBaseline'), '.xlsx,.csv,.json,text/csv,application/json', (l) => setBaselineFile(l?.[0]))}
       <Checkbox checked={allowOther} disabled={busy} onChange={(_, d) => setAllowOther(d.checked === true)} label={t('consAllowVersions')} />
 
       <div className={styles.row}>
@@ -226,74 +242,26 @@ export function ConsolidationMode({ service, openSet, today, onClose, startWorke
           </MessageBarBody>
         </MessageBar>
       )}
-      {run.kind === 'done' && <Results report={run.report} sheets={run.sheets} skipped={run.skipped} />}
+      {run.kind === 'done' && <Results output={run.output} skipped={run.skipped} service={service} />}
     </section>
   );
 }
 
-function Results({ report, sheets, skipped }: { report: ConsolidateReport; sheets: string[]; skipped: SkippedSetting[] }) {
+/** A reference by name: its title, then id, version, levels and whether it is a sample. */
+function ReferenceLabel({ reference }: { reference: Reference }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
+  const title = reference.key === 'bundled' ? t('consRefBundled') : reference.origin === 'open' ? `${t('consRefOpen')}: ${reference.sets[0].title}` : reference.sets[0].title;
   return (
-    <div className={styles.root} data-results>
-      <MessageBar intent={report.rejected.length + report.duplicates.length + report.missing.length > 0 ? 'warning' : 'success'}>
-        <MessageBarBody>
-          {t('consDone', { sheets: sheets.join(', ') })} {t('consRanked', { n: report.ranked })}
-        </MessageBarBody>
-      </MessageBar>
-      {skipped.length > 0 && (
-        <ul className={styles.list}>
-          {skipped.map((s, i) => (
-            <li key={i}>{pick(lang, s)}</li>
-          ))}
-        </ul>
-      )}
-      {report.rejected.length > 0 && (
-        <section data-rejected>
-          <h3 className={styles.heading}>{t('consRejected', { n: report.rejected.length })}</h3>
-          <ul className={styles.list}>
-            {report.rejected.map((r) => (
-              <li key={r.file}>
-                <strong>{r.file}</strong>
-                <ul className={styles.list}>
-                  {r.reasons.map((x, i) => (
-                    <li key={i}>{pick(lang, x)}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {report.duplicates.length > 0 && (
-        <section data-duplicates>
-          <h3 className={styles.heading}>{t('consDuplicates', { n: report.duplicates.length })}</h3>
-          <ul className={styles.list}>
-            {report.duplicates.map((d) => (
-              <li key={d.unit}>
-                {d.unit}: {d.files.join(', ')}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {report.missing.length > 0 && (
-        <section data-missing>
-          <h3 className={styles.heading}>{t('consMissing', { n: report.missing.length })}</h3>
-          <ul className={styles.list}>
-            {report.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {report.inputProblems.length > 0 && (
-        <ul className={styles.list}>
-          {report.inputProblems.map((p, i) => (
-            <li key={i}>{pick(lang, p)}</li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <span className={styles.file}>
+      <span>{title}</span>
+      {reference.sets.map((s) => (
+        <span key={`${s.id}@${s.version}`} className={styles.note}>
+          {t('consRefDetail', { id: s.id, version: s.version, levels: s.levels.map((l) => pick(lang, LEVEL_NAMES[l])).join(', ') })}
+          {s.sample ? ` - ${t('consRefSample')}` : ''}
+        </span>
+      ))}
+      {reference.origin === 'stored' && <span className={styles.note}>{t('consRefStored', { date: reference.loadedAt ?? '', source: reference.source ?? '' })}</span>}
+    </span>
   );
 }
