@@ -2,6 +2,7 @@
 // dependencies between the parts of src/ (see docs/architecture.md).
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const officeRules = Object.fromEntries(
   Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, 'error']),
@@ -35,6 +36,12 @@ export default tseslint.config(
     files: ['src/excel/**/*.ts', 'src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
     plugins: { 'office-addins': officeAddins },
     rules: officeRules,
+  },
+  {
+    // The pane's hooks: called unconditionally, with every dependency named.
+    files: ['src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   ...Object.entries(layers).map(([folder, banned]) => ({
     files: [`${folder}/**/*.ts`, `${folder}/**/*.tsx`],

@@ -105,7 +105,7 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
         <span>{code}. {n.node.name}</span>
       </Title3>
       <p className={styles.meta}>
-        {t('maxPoints')}: {f(n.node.maxPoints)} {t('points')} · {t(`status_${node.status}`)}
+        {t('maxPoints')}: {t('pointsN', { n: f(n.node.maxPoints), count: n.node.maxPoints })} · {t(`status_${node.status}`)}
       </p>
       <FindingList findings={other} />
 
@@ -156,7 +156,7 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
         <Field label={t('methodChoices')}>
           <RadioGroup value={chosen >= 0 ? String(chosen) : ''} onChange={(_, d) => setScore(f(method.options[Number(d.value)].points))}>
             {method.options.map((o, i) => (
-              <Radio key={i} value={String(i)} label={`${conditionText(o)}: ${f(o.points)} ${t('points')}`} />
+              <Radio key={i} value={String(i)} label={`${conditionText(o)}: ${t('pointsN', { n: f(o.points), count: o.points })}`} />
             ))}
           </RadioGroup>
         </Field>
