@@ -12,6 +12,9 @@ import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpe
 import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
 import type { WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
+import { withReferenceFlags } from '../workbook/reference';
+import type { CriteriaSet } from '../core/criteria';
+import { bundledSetFor } from './bundledSets';
 import { cellOf } from './model';
 import type { LoadResult, ServiceFeature, SheetPreview, SheetSelection, SkippedSetting, ThemeKind, WorkbookService } from './service';
 
@@ -28,6 +31,8 @@ export interface ExcelHost {
   onSelectionChanged?: (run: ExcelRun, sheet: string, handler: (address: string) => void) => Promise<() => Promise<void>>;
   /** ISO date of today (evidence dated later is flagged). */
   today(): string;
+  /** The reference set a workbook names; the bundled sets by default. */
+  referenceFor?: (meta: UnitReading['meta']) => Promise<CriteriaSet | undefined>;
 }
 
 export function isoToday(now = new Date()): string {
@@ -103,10 +108,11 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       grid = await excel.readWorkbook(host.run);
       const read = readUnitWorkbook(grid);
       if (!read.ok) return { ok: false, findings: read.findings, sheets: sheetPreviews(grid) };
-      reading = read;
+      const reference = await (host.referenceFor ?? bundledSetFor)(read.meta);
+      reading = reference ? withReferenceFlags(read, reference) : read;
       await watch(read.sheet);
       const today = host.today();
-      return { ok: true, reading: read, findings: validateReading(read, { today }), today };
+      return { ok: true, reading, findings: validateReading(reading, { today, ...(reference ? { reference } : {}) }), today, ...(reference ? { reference } : {}) };
     },
     async write(changes: readonly AnswerChange[]): Promise<void> {
       await excel.applyPlan(host.run, planAnswers(current(), changes), { isSetSupported: host.isSetSupported });
