@@ -72,6 +72,7 @@ const STRINGS = {
   evidenceDate: { vi: 'Ngày ban hành', en: 'Date of issue' },
   evidenceDateHint: { vi: 'Ví dụ 07/6/2024', en: 'E.g. 07/6/2024' },
   evidenceIssuer: { vi: 'Cơ quan ban hành', en: 'Issuer' },
+  evidenceSubject: { vi: 'Trích yếu', en: 'Subject' },
   evidenceSection: { vi: 'Mục, trang', en: 'Section or page' },
   evidenceSectionHint: { vi: 'Ví dụ mục II hoặc trang 5', en: 'E.g. mục II or trang 5' },
   evidenceLink: { vi: 'Đường dẫn', en: 'Link' },
