@@ -20,6 +20,7 @@ import { FileUnreadableError } from '../xlsx/errors';
 import { convertToPdf, libreOfficeDigitPx, PdfError } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
+import { parentAuthority } from '../workbook/letterhead';
 
 export interface PrintIo {
   out: (line: string) => void;
@@ -98,12 +99,6 @@ export function vietnamLocal(d: Date): string {
   return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
 }
 
-/** The issuing body from the sheet's administrative header: the top-left text when it is not the national motto. */
-function issuerOf(grid: WorkbookGrid, sheet: string): string | undefined {
-  const first = grid.sheets.find((s) => s.name === sheet)?.values[0]?.[0];
-  return typeof first === 'string' && first.trim() !== '' && !/CỘNG HÒA/i.test(first) ? first.trim() : undefined;
-}
-
 async function loadReference(path: string): Promise<CriteriaSet | string> {
   let json: unknown;
   try {
@@ -175,7 +170,7 @@ export async function runPrint(argv: readonly string[], io: PrintIo = defaultIo)
     return 1;
   }
 
-  const issuer = args.issuer ?? issuerOf(grid, reading.sheet);
+  const issuer = args.issuer ?? parentAuthority(grid.sheets.find((g) => g.name === reading.sheet));
   const sheet = scoreSheetFromReading(reading, {
     findings,
     checkedAt: now,

@@ -194,7 +194,10 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
     if (!m || !result?.ok) throw new Error(t('loadFailed'));
     // The sheet builder is loaded on first use: it stays out of the pane's first chunk.
     const { buildPrintSheet } = await import('./print/printSheet');
-    const built = buildPrintSheet(m.reading, m.findings, result.today, new Date());
+    const built = buildPrintSheet(m.reading, m.findings, result.today, new Date(), {
+      ...(result.issuer !== undefined ? { issuer: result.issuer } : {}),
+      ...(result.reference ? { reference: result.reference } : {}),
+    });
     const skipped = await service.writeSheets(built.sheets, built.spec.name);
     return { sheet: built.spec.name, errors: built.errors, skipped };
   };
@@ -233,7 +236,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
   } else if (state.loadError !== undefined && !result) {
     body = (
       <>
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             {t('loadFailed')}: {errorText(state.loadError, lang)}
           </MessageBarBody>
@@ -265,7 +268,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
           describe={(e) => errorText(e, lang)}
         />
         {hostError !== undefined && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               {t('writeFailed')}: {errorText(hostError, lang)}
             </MessageBarBody>

@@ -13,6 +13,7 @@ import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading
 import type { WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
 import { withReferenceFlags } from '../workbook/reference';
+import { parentAuthority } from '../workbook/letterhead';
 import type { CriteriaSet } from '../core/criteria';
 import { bundledSetFor } from './bundledSets';
 import { cellOf } from './model';
@@ -112,7 +113,15 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       reading = reference ? withReferenceFlags(read, reference) : read;
       await watch(read.sheet);
       const today = host.today();
-      return { ok: true, reading, findings: validateReading(reading, { today, ...(reference ? { reference } : {}) }), today, ...(reference ? { reference } : {}) };
+      const issuer = parentAuthority(grid.sheets.find((s) => s.name === read.sheet));
+      return {
+        ok: true,
+        reading,
+        findings: validateReading(reading, { today, ...(reference ? { reference } : {}) }),
+        today,
+        ...(reference ? { reference } : {}),
+        ...(issuer !== undefined ? { issuer } : {}),
+      };
     },
     async write(changes: readonly AnswerChange[]): Promise<void> {
       await excel.applyPlan(host.run, planAnswers(current(), changes), { isSetSupported: host.isSetSupported });

@@ -24,6 +24,8 @@ export type LoadResult =
       findings: Finding[];
       /** ISO date the findings were computed for (evidence dated later is flagged). */
       today: string;
+      /** The parent authority the sheet's letterhead names (printed top left), when it names one. */
+      issuer?: string;
       /** The bundled criteria set the workbook names (id and version), when there is one: edits are checked against it. */
       reference?: CriteriaSet;
     }

@@ -9,6 +9,7 @@ import { planAnswers, type AnswerChange } from '../../src/workbook/answers';
 import { columnIndex } from '../../src/workbook/columns';
 import type { WorkbookGrid } from '../../src/workbook/grid';
 import { withReferenceFlags } from '../../src/workbook/reference';
+import { parentAuthority } from '../../src/workbook/letterhead';
 import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../../src/workbook/read';
 import { buildTemplate } from '../../src/workbook/template';
 import { cellOf } from '../../src/taskpane/model';
@@ -138,7 +139,8 @@ export class MemoryService implements WorkbookService {
     const reading = this.reference ? withReferenceFlags(r, this.reference) : r;
     this.reading = reading;
     const reference = this.reference ? { reference: this.reference } : {};
-    return { ok: true, reading, findings: validateReading(reading, { today: TODAY, ...reference }), today: TODAY, ...reference };
+    const issuer = parentAuthority(this.grid.sheets.find((s) => s.name === r.sheet));
+    return { ok: true, reading, findings: validateReading(reading, { today: TODAY, ...reference }), today: TODAY, ...reference, ...(issuer !== undefined ? { issuer } : {}) };
   }
 
   async write(changes: readonly AnswerChange[]): Promise<void> {

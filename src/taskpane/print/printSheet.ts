@@ -4,6 +4,7 @@
  * A checked sheet also records its content hash and time in the metadata sheet, so a
  * later edit is reported (CONTENT_CHANGED_SINCE_CHECK).
  */
+import type { CriteriaSet } from '../../core/criteria';
 import { countBySeverity, type Finding } from '../../core/findings';
 import { contentHash } from '../../workbook/contentHash';
 import { METADATA_FORMAT, metadataSheetSpec } from '../../workbook/metadata';
@@ -28,9 +29,16 @@ export function vietnamLocal(d: Date): string {
  * The sheet is named "Phiếu chấm điểm", unless the score table itself has that name: the
  * table is never replaced.
  */
-export function buildPrintSheet(reading: UnitReading, findings: readonly Finding[], today: string, now: Date): PrintSheet {
+export function buildPrintSheet(reading: UnitReading, findings: readonly Finding[], today: string, now: Date, from: { issuer?: string; reference?: CriteriaSet } = {}): PrintSheet {
   const checkedAt = vietnamLocal(now);
-  const built = scoreSheetFromReading(reading, { findings, checkedAt, date: today });
+  // The letterhead's parent authority and the reference set, as the CLI's print passes them.
+  const built = scoreSheetFromReading(reading, {
+    findings,
+    checkedAt,
+    date: today,
+    ...(from.issuer !== undefined ? { issuer: from.issuer } : {}),
+    ...(from.reference ? { reference: from.reference } : {}),
+  });
   const spec = { ...built, name: reading.sheet === SCORE_SHEET ? `${SCORE_SHEET} (in)` : SCORE_SHEET };
   const errors = countBySeverity(findings).error;
   if (errors > 0) return { spec, errors, sheets: [spec] };
