@@ -47,6 +47,8 @@ const useStyles = makeStyles({
   search: { flexGrow: 1, minWidth: '120px' },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // Four tabs do not fit 320 px on one line in every language: they wrap.
+  tabs: { flexWrap: 'wrap', minWidth: 0 },
 });
 
 export interface AppProps {
@@ -281,7 +283,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
         {!service.supports('changeEvents') && (
           <p className={styles.hint}>{t('featureMissing', { feature: t('featureChangeEvents'), set: 'ExcelApi 1.7' })}</p>
         )}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => dispatch({ type: 'tab', tab: d.value as PaneTab })} size="small">
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => dispatch({ type: 'tab', tab: d.value as PaneTab })} size="small">
           <Tab value="criteria">{t('tabCriteria')}</Tab>
           <Tab value="findings">{`${t('tabFindings')} (${model.findings.length})`}</Tab>
           <Tab value="targets">{t('tabTargets')}</Tab>
