@@ -3,6 +3,7 @@
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const officeRules = Object.fromEntries(
   Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, 'error']),
@@ -72,6 +73,12 @@ export default tseslint.config(
     files: ['src/excel/**/*.ts', 'src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
     plugins: { 'office-addins': officeAddins },
     rules: officeRules,
+  },
+  {
+    // The pane's hooks: called unconditionally, with every dependency named.
+    files: ['src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   ...Object.entries(layers).map(([folder, banned]) => ({
     files: [`${folder}/**/*.ts`, `${folder}/**/*.tsx`],

@@ -29,6 +29,7 @@ import { UsageError, choiceOpt, dateOpt, parse, requireOpt, stringOpt } from './
 import { loadCriteriaSet } from './criteria';
 import { EXIT, type Io } from './io';
 import { guardOutputs } from './outputs';
+import { parentAuthority } from '../workbook/letterhead';
 
 export const PRINT_HELP = `Cách dùng / Usage:
   chiso print <bang-cham-diem.xlsx> --out <phieu.pdf> [--draft] [--criteria <bo-tieu-chi.json>]
@@ -70,12 +71,6 @@ const OPTIONS = {
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-/** The issuing body from the sheet's administrative header: the top-left text when it is not the national motto. */
-function issuerOf(grid: WorkbookGrid, sheet: string): string | undefined {
-  const first = grid.sheets.find((s) => s.name === sheet)?.values[0]?.[0];
-  return typeof first === 'string' && first.trim() !== '' && !/CỘNG HÒA/i.test(first) ? first.trim() : undefined;
-}
 
 /** Writes the sheet to a temporary .xlsx and prints it to `out` through LibreOffice; the PdfError when that fails. */
 export async function printSheetToPdf(sheet: SheetSpec, out: string): Promise<PdfError | undefined> {
@@ -160,7 +155,7 @@ export async function runPrint(args: string[], io: Io): Promise<number> {
     return EXIT.errors;
   }
 
-  const issuer = stringOpt(p, 'issuer') ?? issuerOf(grid, reading.sheet);
+  const issuer = stringOpt(p, 'issuer') ?? parentAuthority(grid.sheets.find((g) => g.name === reading.sheet));
   const sheet = scoreSheetFromReading(reading, {
     findings,
     checkedAt: now,

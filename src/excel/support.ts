@@ -13,9 +13,12 @@ export const FEATURE_SET: Record<OptionalFeature, string> = {
   customProperties: '1.12',
 };
 
-/** Office's own check, read when called (the Office global exists only inside Office). */
+/**
+ * Office's own check, read when called (the Office global exists only inside Office);
+ * before Office has initialised nothing optional is supported.
+ */
 export const officeIsSetSupported: SetSupportCheck = (name, minVersion) =>
-  Office.context.requirements.isSetSupported(name, minVersion);
+  Office.context?.requirements?.isSetSupported(name, minVersion) ?? false;
 
 export function supports(feature: OptionalFeature, isSetSupported: SetSupportCheck = officeIsSetSupported): boolean {
   return isSetSupported('ExcelApi', FEATURE_SET[feature]);
@@ -43,6 +46,6 @@ export function officeDisplayLanguage(): string {
 
 /** Whether Office shows a dark theme (Black / Dark Gray); light when Office does not say. */
 export function officeTheme(): 'light' | 'dark' {
-  const theme = Office.context.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;
+  const theme = Office.context?.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;
   return theme?.isDarkTheme ? 'dark' : 'light';
 }

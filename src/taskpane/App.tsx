@@ -1,9 +1,10 @@
 /**
  * The pane: reads the workbook through a WorkbookService, shows the tree, the card, the
  * findings and the targets, writes answers as they are entered (debounced, one batch
- * per flush) and re-reads when the sheet is edited directly.
+ * per flush), can undo its own last write, and re-reads when the sheet is edited
+ * directly. State lives in a pure reducer (state.ts), effects in small hooks (hooks.ts).
  */
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import {
   Button,
   FluentProvider,
@@ -22,28 +23,34 @@ import { localToday } from '../core/clock';
 import type { Finding } from '../core/findings';
 import { WorkbookError } from '../workbook/errors';
 import type { AnswerChange } from '../workbook/answers';
-import { validateReading, type ColumnMapping } from '../workbook/read';
+import type { ColumnMapping, UnitReading } from '../workbook/read';
 import { CriteriaTree } from './components/CriteriaTree';
 import { CriterionCard } from './components/CriterionCard';
 import { FindingsSummary } from './components/FindingsSummary';
 import { Header } from './components/Header';
+import { SaveStatus } from './components/SaveStatus';
+import { useAnnounceChange, useAnswerQueue, useExternalReload, usePageColours, useSheetSelection } from './hooks';
 import { I18nContext, langOfDisplay, makeI18n, type Lang } from './i18n';
-import { ancestorsOf, applyChanges, buildModel, codeAtRow, nextProblem, nextTodo, search, type PaneModel } from './model';
-import { AnswerQueue, type FlushOutcome } from './queue';
+import { ancestorsOf, applyChanges, cellsOf, codeAtRow, mergeChanges, nextProblem, nextTodo, search, targetGap } from './model';
+import type { FlushOutcome } from './queue';
 import { PrintAction, type PrintOutcome } from './print/PrintAction';
-import type { LoadResult, WorkbookService } from './service';
+import type { WorkbookService } from './service';
 import { isMasterTemplate } from './consolidation/master';
+import { initialState, paneModel, paneReducer, restoreOf, type PaneTab, type UndoEntry } from './state';
 
 const TargetsView = lazy(() => import('./components/TargetsView').then((m) => ({ default: m.TargetsView })));
 const ConsolidationMode = lazy(() => import('./consolidation/ConsolidationMode').then((m) => ({ default: m.ConsolidationMode })));
 const MappingStep = lazy(() => import('./components/MappingStep').then((m) => ({ default: m.MappingStep })));
+const HelpView = lazy(() => import('./components/HelpView').then((m) => ({ default: m.HelpView })));
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '10px', minWidth: '280px', maxWidth: '100%', boxSizing: 'border-box', minHeight: '100vh' },
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
-  search: { flexGrow: 1, minWidth: '140px' },
+  root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '10px', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box', minHeight: '100vh', overflowWrap: 'anywhere' },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center', minWidth: 0 },
+  search: { flexGrow: 1, minWidth: '120px' },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // Four tabs do not fit 320 px on one line in every language: they wrap.
+  tabs: { flexWrap: 'wrap', minWidth: 0 },
 });
 
 export interface AppProps {
@@ -56,155 +63,128 @@ export interface AppProps {
   initialLang?: Lang;
 }
 
-type Tabs = 'criteria' | 'findings' | 'targets';
-
 function errorText(e: unknown, lang: Lang): string {
   if (e instanceof WorkbookError) return lang === 'vi' ? e.message : e.en;
   const err = e as { vi?: string; en?: string; message?: string };
   return (lang === 'vi' ? err?.vi : err?.en) ?? err?.message ?? String(e);
 }
 
+/** Local wall-clock time as "14:58". */
+function clock(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
 export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialLang }: AppProps) {
   const styles = useStyles();
+  const [state, dispatch] = useReducer(paneReducer, initialLang, initialState);
   // The user's switch wins; until then Office's display language, read on each render
-  // because Office may report it only once initialised (the first load awaits that).
-  const [chosenLang, setLang] = useState<Lang | undefined>(initialLang);
-  const lang = chosenLang ?? langOfDisplay(service.displayLanguage());
+  // because Office may report it only once initialised.
+  const lang = state.lang ?? langOfDisplay(service.displayLanguage());
   const i18n = useMemo(() => makeI18n(lang), [lang]);
   const { t } = i18n;
-  const theme = service.theme() === 'dark' ? webDarkTheme : webLightTheme;
-  // The page around the provider takes the theme too: no white body margin in a dark Office.
-  useEffect(() => {
-    const body = document.body.style;
-    body.margin = '0';
-    body.backgroundColor = theme.colorNeutralBackground1;
-    body.colorScheme = theme === webDarkTheme ? 'dark' : 'light';
-  }, [theme]);
+  const dark = service.theme() === 'dark';
+  const theme = dark ? webDarkTheme : webLightTheme;
+  usePageColours(theme.colorNeutralBackground1, dark);
+  const announce = useCallback((text: string) => dispatch({ type: 'announce', text }), []);
 
-  const [result, setResult] = useState<LoadResult>();
-  const [loadError, setLoadError] = useState<unknown>();
-  const [writeError, setWriteError] = useState<unknown>();
-  const [overlay, setOverlay] = useState<AnswerChange[]>([]);
-  // Bumped on reads caused by sheet edits: the card then shows the sheet's values afresh.
-  const [generation, setGeneration] = useState(0);
-  const [selected, setSelected] = useState<string>();
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const [tab, setTab] = useState<Tabs>('criteria');
-  // "Tổng hợp" replaces the unit's form; it works without a score table in the open workbook.
-  const [consolidating, setConsolidating] = useState(false);
-  const [query, setQuery] = useState('');
-  const [announcement, setAnnouncement] = useState('');
-  const announce = useCallback((text: string) => setAnnouncement(text), []);
+  // The reading as the sheet holds it: the last load, plus the batches written since.
+  const sheet = useRef<UnitReading | undefined>(undefined);
+  // The pane's own last write, read by "Hoàn tác" after pending answers are flushed.
+  const lastWrite = useRef<UndoEntry | undefined>(undefined);
 
-  const load = useCallback(async () => {
-    try {
-      setResult(await service.load());
-      setLoadError(undefined);
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, [service]);
-
-  const queue = useMemo(
-    () =>
-      new AnswerQueue(
-        (changes) => service.write(changes),
-        (outcome: FlushOutcome) => {
-          setWriteError(outcome.error);
-          // Re-read so the pane shows what the sheet now holds (sums, formats), then drop the written changes.
-          void load().then(() => setOverlay((o) => o.filter((c) => !outcome.changes.includes(c))));
-        },
-        writeDelayMs,
-      ),
-    [service, load, writeDelayMs],
+  const load = useCallback(
+    async (refresh = false) => {
+      try {
+        const result = await service.load();
+        sheet.current = result.ok ? result.reading : undefined;
+        dispatch({ type: 'loaded', result, refresh });
+      } catch (error) {
+        dispatch({ type: 'loadFailed', error });
+      }
+    },
+    [service],
   );
+
+  const flushed = (outcome: FlushOutcome) => {
+    if (outcome.error !== undefined) {
+      dispatch({ type: 'writeFailed', changes: outcome.changes, error: outcome.error });
+      return;
+    }
+    const batch = mergeChanges(outcome.changes);
+    const before = sheet.current;
+    const undo: UndoEntry = before ? { restore: restoreOf(before, batch), cells: cellsOf(before, batch) } : { restore: [], cells: [] };
+    if (before) sheet.current = applyChanges(before, batch);
+    lastWrite.current = undo;
+    dispatch({ type: 'written', changes: outcome.changes, undo, at: clock() });
+    // Re-read so the pane shows what the sheet now holds (sums, formats).
+    void load();
+  };
+  const queue = useAnswerQueue(service, writeDelayMs, flushed);
 
   useEffect(() => {
     void load();
-    const flush = () => void queue.flush();
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      void queue.flush();
-      queue.dispose();
-    };
-  }, [load, queue]);
+  }, [load]);
+  useExternalReload(service, reloadDelayMs, () => void load(true));
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = service.onExternalChange(() => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        void load().then(() => setGeneration((g) => g + 1));
-      }, reloadDelayMs);
-    });
-    return () => {
-      if (timer !== undefined) clearTimeout(timer);
-      off();
-    };
-  }, [service, load, reloadDelayMs]);
-
-  const model: PaneModel | undefined = useMemo(() => {
-    if (!result?.ok) return undefined;
-    if (overlay.length === 0) return buildModel(result.reading, result.findings);
-    const reading = applyChanges(result.reading, overlay);
-    return buildModel(reading, validateReading(reading, { today: result.today }));
-  }, [result, overlay]);
-
-  // Selecting a cell in the sheet selects its criterion here.
+  const model = useMemo(() => paneModel(state.result, state.overlay), [state.result, state.overlay]);
   const modelRef = useRef(model);
   modelRef.current = model;
-  const reveal = useCallback((code: string) => {
+  const reveal = (code: string, tab?: PaneTab) => {
     const m = modelRef.current;
-    if (!m) return;
-    setSelected(code);
-    setExpanded((e) => new Set([...e, ...ancestorsOf(m, code)]));
-  }, []);
-  useEffect(
-    () =>
-      service.onSelectionChange((sel) => {
-        const m = modelRef.current;
-        if (!m || sel.sheet !== m.reading.sheet) return;
-        const code = codeAtRow(m.reading, sel.row);
-        if (code !== undefined) reveal(code);
-      }),
-    [service, reveal],
-  );
-
+    if (m) dispatch({ type: 'reveal', code, ancestors: ancestorsOf(m, code), ...(tab ? { tab } : {}) });
+  };
+  // Selecting a cell in the sheet selects its criterion here.
+  useSheetSelection(service, (sel) => {
+    const m = modelRef.current;
+    if (!m || sel.sheet !== m.reading.sheet) return;
+    const code = codeAtRow(m.reading, sel.row);
+    if (code !== undefined) reveal(code);
+  });
   // Live announcement of validation results when the counts change.
-  const counts = model ? `${model.progress.errors}/${model.progress.warnings}` : '';
-  const firstCounts = useRef(true);
-  useEffect(() => {
-    if (!model) return;
-    if (firstCounts.current) {
-      firstCounts.current = false;
-      return;
-    }
-    announce(t('validated', { errors: model.progress.errors, warnings: model.progress.warnings }));
-  }, [counts]);
-
-  const change = useCallback(
-    (c: AnswerChange) => {
-      setOverlay((o) => [...o, c]);
-      queue.add(c);
+  useAnnounceChange(
+    model ? `${model.progress.errors}/${model.progress.warnings}` : undefined,
+    () => {
+      const errors = model?.progress.errors ?? 0;
+      const warnings = model?.progress.warnings ?? 0;
+      return t('validated', { errors, warnings, errorsText: t('errorsCount', { n: errors }), warningsText: t('warningsCount', { n: warnings }) });
     },
-    [queue],
+    announce,
   );
+
+  const change = (c: AnswerChange) => {
+    dispatch({ type: 'edited', change: c });
+    queue.add(c);
+  };
+  const retry = (changes: AnswerChange[]) => changes.forEach((c) => queue.add(c));
+  const undo = async () => {
+    await queue.flush();
+    const entry = lastWrite.current;
+    if (!entry || entry.restore.length === 0) return;
+    try {
+      await service.write(entry.restore);
+      lastWrite.current = undefined;
+      if (sheet.current) sheet.current = applyChanges(sheet.current, entry.restore);
+      await load(true);
+      dispatch({ type: 'undone', at: clock(), cells: entry.cells });
+      announce(t('undone', { cells: entry.cells.join(', ') }));
+    } catch (error) {
+      dispatch({ type: 'hostFailed', error });
+    }
+  };
 
   const choose = (code: string) => {
-    reveal(code);
-    setTab('criteria');
-    void service.select(code, 'selfScore').catch((e: unknown) => setWriteError(e));
+    reveal(code, 'criteria');
+    void service.select(code, 'selfScore').catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
   };
   const goToFinding = (f: Finding) => {
     if (f.criterion === undefined) return;
-    reveal(f.criterion);
-    setTab('criteria');
-    void service.select(f.criterion, f.field).catch((e: unknown) => setWriteError(e));
+    reveal(f.criterion, 'criteria');
+    void service.select(f.criterion, f.field).catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
   };
   const jump = (next: typeof nextTodo, none: string) => {
     if (!model) return;
-    const n = next(model, selected);
+    const n = next(model, state.selected);
     if (n) {
       choose(n.code);
       announce(`${n.code} ${n.name}`);
@@ -214,10 +194,14 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
   const print = async (): Promise<PrintOutcome> => {
     await queue.flush();
     const m = modelRef.current;
+    const result = state.result;
     if (!m || !result?.ok) throw new Error(t('loadFailed'));
     // The sheet builder is loaded on first use: it stays out of the pane's first chunk.
     const { buildPrintSheet } = await import('./print/printSheet');
-    const built = buildPrintSheet(m.reading, m.findings, result.today, new Date());
+    const built = buildPrintSheet(m.reading, m.findings, result.today, new Date(), {
+      ...(result.issuer !== undefined ? { issuer: result.issuer } : {}),
+      ...(result.reference ? { reference: result.reference } : {}),
+    });
     const skipped = await service.writeSheets(built.sheets, built.spec.name);
     return { sheet: built.spec.name, errors: built.errors, skipped };
   };
@@ -226,17 +210,21 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
     await load();
   };
 
+  const { query, result, selected } = state;
   const matches = useMemo(() => (model && query.trim() !== '' ? search(model, query) : undefined), [model, query]);
   const filter = useMemo(() => (matches ? new Set(matches) : undefined), [matches]);
+  const baseline = state.baseline?.kind === 'matched' ? state.baseline.scores : undefined;
+  const gap = useMemo(() => (model ? targetGap(model, baseline) : undefined), [model, baseline]);
 
   const consolidateButton = (
-    <Button size="small" aria-label={t('modeConsolidateLabel')} onClick={() => setConsolidating(true)} data-action="open-consolidate">
+    <Button size="small" aria-label={t('modeConsolidateLabel')} onClick={() => dispatch({ type: 'consolidating', open: true })} data-action="open-consolidate">
       {t('modeConsolidate')}
     </Button>
   );
+  const hostError = state.hostError;
 
   let body;
-  if (consolidating) {
+  if (state.consolidating) {
     const set = result?.ok ? result.reading.set : undefined;
     const meta = result?.ok ? result.reading.meta : undefined;
     body = (
@@ -245,16 +233,16 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
           service={service}
           {...(set && result?.ok && isMasterTemplate(result.reading.metadata) ? { openSet: { ...set, id: meta?.setId ?? set.id, version: meta?.setVersion ?? set.version } } : {})}
           today={result?.ok ? result.today : localToday()}
-          onClose={() => setConsolidating(false)}
+          onClose={() => dispatch({ type: 'consolidating', open: false })}
         />
       </Suspense>
     );
-  } else if (loadError !== undefined && !result) {
+  } else if (state.loadError !== undefined && !result) {
     body = (
       <>
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            {t('loadFailed')}: {errorText(loadError, lang)}
+            {t('loadFailed')}: {errorText(state.loadError, lang)}
           </MessageBarBody>
         </MessageBar>
         <div className={styles.toolbar}>{consolidateButton}</div>
@@ -272,13 +260,21 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
       </>
     );
   } else if (model) {
+    const tab = state.tab;
     body = (
       <>
-        <Header model={model} onToggleLang={() => setLang(lang === 'vi' ? 'en' : 'vi')} onReload={() => void load().then(() => setGeneration((g) => g + 1))} />
-        {writeError !== undefined && (
-          <MessageBar intent="error">
+        <Header model={model} gap={gap} onToggleLang={() => dispatch({ type: 'lang', lang: lang === 'vi' ? 'en' : 'vi' })} onReload={() => void load(true)} />
+        <SaveStatus
+          save={state.save}
+          canUndo={state.undo !== undefined}
+          onUndo={() => void undo()}
+          onRetry={retry}
+          describe={(e) => errorText(e, lang)}
+        />
+        {hostError !== undefined && (
+          <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
-              {t('writeFailed')}: {errorText(writeError, lang)}
+              {t('writeFailed')}: {errorText(hostError, lang)}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -289,10 +285,11 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
         {!service.supports('changeEvents') && (
           <p className={styles.hint}>{t('featureMissing', { feature: t('featureChangeEvents'), set: 'ExcelApi 1.7' })}</p>
         )}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tabs)} size="small">
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => dispatch({ type: 'tab', tab: d.value as PaneTab })} size="small">
           <Tab value="criteria">{t('tabCriteria')}</Tab>
           <Tab value="findings">{`${t('tabFindings')} (${model.findings.length})`}</Tab>
           <Tab value="targets">{t('tabTargets')}</Tab>
+          <Tab value="help">{t('tabHelp')}</Tab>
         </TabList>
         {tab === 'criteria' && (
           <>
@@ -303,7 +300,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
                 placeholder={t('search')}
                 aria-label={t('search')}
                 value={query}
-                onChange={(_, d) => setQuery(d.value)}
+                onChange={(_, d) => dispatch({ type: 'query', text: d.value })}
               />
               <Button size="small" onClick={() => jump(nextTodo, t('noTodo'))}>{t('nextTodo')}</Button>
               <Button size="small" onClick={() => jump(nextProblem, t('noProblem'))}>{t('nextProblem')}</Button>
@@ -312,20 +309,13 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
             <CriteriaTree
               model={model}
               selected={selected}
-              expanded={expanded}
+              expanded={state.expanded}
               filter={filter}
               onSelect={choose}
-              onToggle={(code, open) =>
-                setExpanded((e) => {
-                  const next = new Set(e);
-                  if (open) next.add(code);
-                  else next.delete(code);
-                  return next;
-                })
-              }
+              onToggle={(code, open) => dispatch({ type: 'toggle', code, open })}
             />
             {selected && model.byCode.has(selected) ? (
-              <CriterionCard key={`${selected}:${generation}`} model={model} code={selected} today={result.today} onChange={change} announce={announce} />
+              <CriterionCard key={`${selected}:${state.generation}`} model={model} code={selected} today={result.today} onChange={change} announce={announce} />
             ) : (
               <p className={styles.hint}>{t('pickCriterion')}</p>
             )}
@@ -334,7 +324,12 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
         {tab === 'findings' && <FindingsSummary findings={model.findings} onGo={goToFinding} />}
         {tab === 'targets' && (
           <Suspense fallback={<Spinner />}>
-            <TargetsView model={model} onGo={choose} />
+            <TargetsView model={model} onGo={choose} choice={state.baseline} onChoice={(choice) => dispatch({ type: 'baseline', choice })} />
+          </Suspense>
+        )}
+        {tab === 'help' && (
+          <Suspense fallback={<Spinner />}>
+            <HelpView model={model} code={selected} announce={announce} />
           </Suspense>
         )}
       </>
@@ -347,7 +342,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
         <main className={styles.root} lang={lang}>
           {body}
           <div aria-live="polite" role="status" className={styles.srOnly} data-live>
-            {announcement}
+            {state.announcement}
           </div>
         </main>
       </I18nContext.Provider>

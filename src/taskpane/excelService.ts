@@ -14,6 +14,10 @@ import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpe
 import { cellOf, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
 import type { WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
+import { withReferenceFlags } from '../workbook/reference';
+import { parentAuthority } from '../workbook/letterhead';
+import type { CriteriaSet } from '../core/criteria';
+import { bundledSetFor } from './bundledSets';
 import type { LoadResult, ServiceFeature, SheetPreview, SheetSelection, SkippedSetting, ThemeKind, WorkbookService } from './service';
 
 /** What the service needs from the host; defaultHost() takes it from src/excel. */
@@ -29,6 +33,8 @@ export interface ExcelHost {
   onSelectionChanged?: (run: ExcelRun, sheet: string, handler: (address: string) => void) => Promise<() => Promise<void>>;
   /** ISO date of today (evidence dated later is flagged). */
   today(): string;
+  /** The reference set a workbook names; the bundled sets by default. */
+  referenceFor?: (meta: UnitReading['meta']) => Promise<CriteriaSet | undefined>;
 }
 
 export function defaultHost(): ExcelHost {
@@ -99,10 +105,19 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       grid = await excel.readWorkbook(host.run);
       const read = readUnitWorkbook(grid);
       if (!read.ok) return { ok: false, findings: read.findings, sheets: sheetPreviews(grid) };
-      reading = read;
+      const reference = await (host.referenceFor ?? bundledSetFor)(read.meta);
+      reading = reference ? withReferenceFlags(read, reference) : read;
       await watch(read.sheet);
       const today = host.today();
-      return { ok: true, reading: read, findings: validateReading(read, { today }), today };
+      const issuer = parentAuthority(grid.sheets.find((s) => s.name === read.sheet));
+      return {
+        ok: true,
+        reading,
+        findings: validateReading(reading, { today, ...(reference ? { reference } : {}) }),
+        today,
+        ...(reference ? { reference } : {}),
+        ...(issuer !== undefined ? { issuer } : {}),
+      };
     },
     async write(changes: readonly AnswerChange[]): Promise<void> {
       await excel.applyPlan(host.run, planAnswers(current(), changes), { isSetSupported: host.isSetSupported });

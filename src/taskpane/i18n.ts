@@ -7,6 +7,10 @@ import type { Lang } from '../core/format';
 
 export type { Lang };
 
+/** A text whose form depends on a count: Intl.PluralRules categories, `other` required. */
+export type PluralText = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type Text = string | PluralText;
+
 const STRINGS = {
   appTitle: { vi: 'Chỉ số CCHC', en: 'PAR INDEX' },
   loading: { vi: 'Đang đọc bảng chấm điểm...', en: 'Reading the score sheet...' },
@@ -25,14 +29,14 @@ const STRINGS = {
   progress: { vi: 'Tiến độ', en: 'Progress' },
   rowsDone: { vi: '{done}/{total} dòng đã chấm', en: '{done} of {total} rows scored' },
   scoreSoFar: { vi: 'Điểm: {score}/{max}', en: 'Score: {score} of {max}' },
-  errorsCount: { vi: '{n} lỗi', en: '{n} errors' },
-  warningsCount: { vi: '{n} cảnh báo', en: '{n} warnings' },
+  errorsCount: { vi: '{n} lỗi', en: { one: '{n} error', other: '{n} errors' } },
+  warningsCount: { vi: '{n} cảnh báo', en: { one: '{n} warning', other: '{n} warnings' } },
   tabCriteria: { vi: 'Tiêu chí', en: 'Criteria' },
   tabFindings: { vi: 'Phát hiện', en: 'Findings' },
   tabTargets: { vi: 'Mục tiêu', en: 'Targets' },
   search: { vi: 'Tìm theo mã hoặc nội dung', en: 'Search by code or words' },
   searchNone: { vi: 'Không có tiêu chí nào khớp.', en: 'No criterion matches.' },
-  searchCount: { vi: '{n} tiêu chí khớp', en: '{n} criteria match' },
+  searchCount: { vi: '{n} tiêu chí khớp', en: { one: '{n} criterion matches', other: '{n} criteria match' } },
   nextTodo: { vi: 'Việc tiếp theo', en: 'Next to do' },
   nextProblem: { vi: 'Lỗi tiếp theo', en: 'Next problem' },
   noTodo: { vi: 'Đã chấm hết các dòng.', en: 'Every row is scored.' },
@@ -45,7 +49,7 @@ const STRINGS = {
   status_survey: { vi: 'điều tra xã hội học', en: 'survey' },
   pickCriterion: { vi: 'Chọn một tiêu chí trong danh sách để chấm điểm.', en: 'Pick a criterion in the list to score it.' },
   maxPoints: { vi: 'Điểm tối đa', en: 'Maximum' },
-  points: { vi: 'điểm', en: 'points' },
+  pointsN: { vi: '{n} điểm', en: { one: '{n} point', other: '{n} points' } },
   method: { vi: 'Cách tính điểm', en: 'Scoring method' },
   methodChoices: { vi: 'Chọn mức đạt được', en: 'Choose the level reached' },
   allowedScores: { vi: 'Điểm hợp lệ: {allowed}', en: 'Valid scores: {allowed}' },
@@ -68,6 +72,7 @@ const STRINGS = {
   evidenceDate: { vi: 'Ngày ban hành', en: 'Date of issue' },
   evidenceDateHint: { vi: 'Ví dụ 07/6/2024', en: 'E.g. 07/6/2024' },
   evidenceIssuer: { vi: 'Cơ quan ban hành', en: 'Issuer' },
+  evidenceSubject: { vi: 'Trích yếu', en: 'Subject' },
   evidenceSection: { vi: 'Mục, trang', en: 'Section or page' },
   evidenceSectionHint: { vi: 'Ví dụ mục II hoặc trang 5', en: 'E.g. mục II or trang 5' },
   evidenceLink: { vi: 'Đường dẫn', en: 'Link' },
@@ -86,7 +91,7 @@ const STRINGS = {
   severity_warning: { vi: 'Cảnh báo', en: 'Warnings' },
   severity_info: { vi: 'Lưu ý', en: 'Notes' },
   noFindings: { vi: 'Không có phát hiện nào. Bảng tính hợp lệ.', en: 'No findings. The workbook is valid.' },
-  validated: { vi: 'Đã kiểm tra: {errors} lỗi, {warnings} cảnh báo.', en: 'Checked: {errors} errors, {warnings} warnings.' },
+  validated: { vi: 'Đã kiểm tra: {errors} lỗi, {warnings} cảnh báo.', en: 'Checked: {errorsText}, {warningsText}.' },
   saved: { vi: 'Đã ghi vào bảng tính.', en: 'Written to the sheet.' },
   saving: { vi: 'Đang ghi...', en: 'Saving...' },
   writeFailed: { vi: 'Chưa ghi được vào bảng tính', en: 'Could not write to the sheet' },
@@ -112,7 +117,7 @@ const STRINGS = {
   baselineNoUnit: { vi: 'Tệp "{file}" không có dòng nào cho đơn vị "{unit}" nên không dùng được. Đơn vị có trong tệp: {units}.', en: 'The file "{file}" has no rows for the unit "{unit}", so it is not used. Units in the file: {units}.' },
   baselineNoUnitName: { vi: 'Bảng tính chưa ghi tên đơn vị nên không đối chiếu được với tệp "{file}". Ghi tên đơn vị ở dòng tiêu đề rồi đọc lại.', en: 'The workbook does not name its unit, so the file "{file}" cannot be matched. Write the unit in the title line and reload.' },
   baselineNoUnits: { vi: '(không có)', en: '(none)' },
-  baselineProblems: { vi: 'Tệp có {n} dòng bị bỏ qua:', en: '{n} lines of the file were skipped:' },
+  baselineProblems: { vi: 'Tệp có {n} dòng bị bỏ qua:', en: { one: '{n} line of the file was skipped:', other: '{n} lines of the file were skipped:' } },
   baselineProblemLine: { vi: 'Dòng {line}: {text}', en: 'Line {line}: {text}' },
   baselineReadFailed: { vi: 'Không đọc được tệp "{file}"', en: 'Could not read the file "{file}"' },
   targetsNone: { vi: 'Bảng tính chưa có cột điểm năm trước. Chọn tệp kết quả năm trước bên dưới để tính mục tiêu.', en: "The sheet has no last-year column. Choose last year's results below to compute the targets." },
@@ -133,7 +138,13 @@ const STRINGS = {
   printButtonLabel: { vi: 'In phiếu: tạo phiếu chấm điểm sẵn để in', en: 'Print sheet: build the print-ready score sheet' },
   printBuilding: { vi: 'Đang tạo phiếu chấm điểm...', en: 'Building the score sheet...' },
   printDone: { vi: 'Đã tạo trang tính "{sheet}". Hãy in bằng Tệp > In (File > Print).', en: 'Sheet "{sheet}" created. Print it with File > Print.' },
-  printDraft: { vi: 'Bảng tính còn {n} lỗi nên phiếu là bản nháp, có dòng "BẢN NHÁP - CÒN LỖI" trên mỗi trang. Sửa lỗi rồi bấm In phiếu lại để có phiếu ký nộp.', en: 'The workbook still has {n} errors, so the sheet is a draft marked "BẢN NHÁP - CÒN LỖI" on every page. Fix them and print again for the sheet to sign.' },
+  printDraft: {
+    vi: 'Bảng tính còn {n} lỗi nên phiếu là bản nháp, có dòng "BẢN NHÁP - CÒN LỖI" trên mỗi trang. Sửa lỗi rồi bấm In phiếu lại để có phiếu ký nộp.',
+    en: {
+      one: 'The workbook still has {n} error, so the sheet is a draft marked "BẢN NHÁP - CÒN LỖI" on every page. Fix it and print again for the sheet to sign.',
+      other: 'The workbook still has {n} errors, so the sheet is a draft marked "BẢN NHÁP - CÒN LỖI" on every page. Fix them and print again for the sheet to sign.',
+    },
+  },
   printSkipped: { vi: 'Chưa áp dụng được một số thiết lập:', en: 'Some settings could not be applied:' },
   printFailed: { vi: 'Chưa tạo được phiếu chấm điểm', en: 'Could not build the score sheet' },
   modeConsolidate: { vi: 'Tổng hợp', en: 'Consolidate' },
@@ -143,7 +154,7 @@ const STRINGS = {
   consIntro: { vi: 'Chọn sổ chấm điểm của các đơn vị. Các tệp chỉ được đọc, không bị sửa; kết quả được ghi thành các trang tính trong sổ đang mở.', en: "Choose the units' workbooks. The files are only read, never changed; the results are written as sheets of the open workbook." },
   consFiles: { vi: 'Sổ chấm điểm của các đơn vị (.xlsx)', en: "The units' workbooks (.xlsx)" },
   consDrop: { vi: 'Hoặc kéo thả các tệp .xlsx vào đây', en: 'Or drop .xlsx files here' },
-  consChosen: { vi: '{n} tệp đã chọn', en: '{n} files chosen' },
+  consChosen: { vi: '{n} tệp đã chọn', en: { one: '{n} file chosen', other: '{n} files chosen' } },
   consClear: { vi: 'Bỏ chọn các tệp', en: 'Clear the files' },
   consCriteria: { vi: 'Bộ tiêu chí tham chiếu', en: 'Reference criteria set' },
   consUnits: { vi: 'Danh sách đơn vị phải nộp (.json, không bắt buộc)', en: 'List of units expected (.json, optional)' },
@@ -155,7 +166,7 @@ const STRINGS = {
   consProgress: { vi: 'Tệp {n}/{total}: {name}', en: 'File {n} of {total}: {name}' },
   consWriting: { vi: 'Đang ghi các trang tính tổng hợp...', en: 'Writing the summary sheets...' },
   consDone: { vi: 'Đã ghi các trang tính: {sheets}.', en: 'Sheets written: {sheets}.' },
-  consRanked: { vi: 'Đã xếp hạng {n} đơn vị.', en: '{n} units ranked.' },
+  consRanked: { vi: 'Đã xếp hạng {n} đơn vị.', en: { one: '{n} unit ranked.', other: '{n} units ranked.' } },
   consRejected: { vi: 'Tệp bị từ chối ({n})', en: 'Rejected files ({n})' },
   consDuplicates: { vi: 'Đơn vị nộp nhiều tệp ({n}): chưa xếp hạng cho đến khi bỏ bớt tệp', en: 'Units with several files ({n}): not ranked until one is removed' },
   consMissing: { vi: 'Đơn vị chưa nộp ({n})', en: 'Units missing ({n})' },
@@ -190,14 +201,59 @@ const STRINGS = {
   consStatusDuplicate: { vi: 'Trùng tệp', en: 'Duplicate' },
   consPrint: { vi: 'In báo cáo tổng hợp', en: 'Print the consolidation report' },
   consPrinted: { vi: 'Đã tạo trang "{sheet}" sẵn sàng để in (khổ A4, như bản in của dòng lệnh). Chọn Tệp > In để in.', en: 'Sheet "{sheet}" is ready to print (A4, the same layout as the command line). Choose File > Print.' },
-} as const satisfies Record<string, Record<Lang, string>>;
+  // Save state, undo, help and the target gap (issue 12 §2).
+  savedAt: { vi: 'Đã ghi vào bảng tính lúc {time} ({cells}).', en: 'Written to the sheet at {time} ({cells}).' },
+  undoneAt: { vi: 'Đã hoàn tác lúc {time}: {cells} trở lại giá trị trước.', en: 'Undone at {time}: {cells} back to the previous values.' },
+  undone: { vi: 'Đã hoàn tác: {cells} trở lại giá trị trước.', en: 'Undone: {cells} back to the previous values.' },
+  undo: { vi: 'Hoàn tác', en: 'Undo' },
+  undoLabel: { vi: 'Hoàn tác lần ghi gần nhất của phần bổ trợ', en: "Undo the add-in's last write" },
+  writeKept: { vi: 'Giá trị đã gõ vẫn được giữ trong ô nhập.', en: 'What you typed is kept in the form.' },
+  retry: { vi: 'Thử ghi lại', en: 'Try again' },
+  targetGap: {
+    vi: 'Còn thiếu {gap} điểm so với mục tiêu {year}; còn có thể đạt thêm {recoverable} điểm.',
+    en: { one: '{gap} point short of the {year} target; {recoverable} still to win.', other: '{gap} points short of the {year} target; {recoverable} still to win.' },
+  },
+  targetMet: { vi: 'Đã đạt mục tiêu {year}; còn có thể đạt thêm {recoverable} điểm.', en: 'The {year} target is met; {recoverable} still to win.' },
+  tabHelp: { vi: 'Hướng dẫn', en: 'Help' },
+  helpTitle: { vi: 'Hướng dẫn chấm điểm', en: 'How to score' },
+  helpStep1: { vi: 'Chọn một tiêu chí trong danh sách hoặc bấm "Việc tiếp theo"; ô của tiêu chí được chọn trong bảng tính.', en: 'Pick a criterion in the list or press "Next to do"; its cell is selected in the sheet.' },
+  helpStep2: { vi: 'Đọc cách tính điểm, chọn mức đạt được hoặc gõ điểm. Điểm không hợp lệ không được ghi.', en: 'Read the scoring method, choose the level reached or type the score. An invalid score is not written.' },
+  helpStep3: { vi: 'Tiêu chí cho phép "Không áp dụng": chọn "Không áp dụng" và ghi lý do ở ô Giải trình; tiêu chí được bỏ khỏi tổng điểm tối đa.', en: 'Where a criterion allows "Không áp dụng" (not applicable), choose it and give the reason under Explanation; the row leaves the maximum total.' },
+  helpStep4: { vi: 'Ghi tài liệu kiểm chứng: số, ký hiệu (ví dụ 15/KH-STP), ngày ban hành (07/6/2024), cơ quan ban hành hoặc đường dẫn https://. Có thể dán cả trích dẫn vào ô Số, ký hiệu.', en: 'Cite the evidence: number and symbol (e.g. 15/KH-STP), date of issue (07/6/2024), issuer or an https:// link. A whole citation can be pasted into "Number and symbol".' },
+  helpStep5: { vi: 'Mỗi thay đổi được ghi vào bảng tính sau một nhịp; "Hoàn tác" trả lại giá trị trước của lần ghi gần nhất (Ctrl+Z của Excel không hoàn tác được phần bổ trợ).', en: 'Each change is written to the sheet after a short pause; "Undo" restores the previous values of the last write (Excel\'s Ctrl+Z does not undo add-in writes).' },
+  helpStep6: { vi: 'Sửa hết lỗi ở thẻ "Phát hiện", xem khoảng cách tới mục tiêu ở thẻ "Mục tiêu", rồi bấm "In phiếu" để tạo phiếu chấm điểm và in bằng Tệp > In.', en: 'Fix every error in "Findings", check the gap in "Targets", then press "Print sheet" and print it with File > Print.' },
+  helpCriterion: { vi: 'Tiêu chí đang mở: {code}', en: 'Open criterion: {code}' },
+  helpNoCriterion: { vi: 'Chọn một tiêu chí để xem cách tính điểm và yêu cầu tài liệu của nó ở đây.', en: 'Pick a criterion to see its scoring method and evidence requirement here.' },
+  copy: { vi: 'Sao chép', en: 'Copy' },
+  copyLabel: { vi: 'Sao chép {what}', en: 'Copy {what}' },
+  copied: { vi: 'Đã sao chép {what}.', en: '{what} copied.' },
+  copySelected: { vi: 'Đã chọn {what}: nhấn Ctrl+C để sao chép.', en: '{what} selected: press Ctrl+C to copy.' },
+  notApplicableReason: { vi: 'Lý do không áp dụng (ghi vào ô Giải trình)', en: 'Why it does not apply (written under Explanation)' },
+  notApplicableReasonRequired: { vi: 'Ghi lý do không áp dụng.', en: 'Give the reason it does not apply.' },
+} as const satisfies Record<string, Record<Lang, Text>>;
 
 export type StringKey = keyof typeof STRINGS;
 export type TextParams = Record<string, string | number>;
 
-/** The string in `lang`, `{name}` placeholders filled. */
+/**
+ * The string in `lang`, `{name}` placeholders filled. A plural text picks its form with
+ * Intl.PluralRules on `params.count` (a number), else on `params.n` when it is a number.
+ */
 export function translate(lang: Lang, key: StringKey, params: TextParams = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  const text: Text = STRINGS[key][lang];
+  const count = typeof params.count === 'number' ? params.count : params.n;
+  const form = typeof text === 'string' ? text : (text[pluralRules(lang).select(typeof count === 'number' ? count : Number.NaN)] ?? text.other);
+  return form.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+const rules = new Map<Lang, Intl.PluralRules>();
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let r = rules.get(lang);
+  if (!r) {
+    r = new Intl.PluralRules(lang);
+    rules.set(lang, r);
+  }
+  return r;
 }
 
 export interface I18n {

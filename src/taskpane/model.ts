@@ -12,7 +12,7 @@ import { computeTotals, type Totals } from '../core/totals';
 import { computeGaps, recoverablePoints, type Gap } from '../core/targets';
 import { notApplicableCodes, answersByCode } from '../core/validate';
 import type { AnswerChange } from '../workbook/answers';
-import type { WriteValue } from '../workbook/grid';
+import { a1, type WriteValue } from '../workbook/grid';
 import { validateReading, type UnitReading } from '../workbook/read';
 
 export type Status = 'done' | 'error' | 'warning' | 'todo' | 'survey';
@@ -313,4 +313,35 @@ export function targetsOf(model: PaneModel, baseline?: Map<string, number>): Tar
 
 function round4(n: number): number {
   return Math.round(n * 10000) / 10000;
+}
+
+/** The A1 cells a batch of changes writes, in order. */
+export function cellsOf(reading: UnitReading, changes: readonly AnswerChange[]): string[] {
+  const out: string[] = [];
+  for (const c of changes) {
+    const row = reading.rowOf.get(normalizeCode(c.code));
+    if (row === undefined) continue;
+    for (const key of CHANGE_KEYS) {
+      const col = reading.layout.columns[key];
+      if (c[key] !== undefined && col !== undefined) out.push(a1(row - 1, col));
+    }
+  }
+  return out;
+}
+
+export interface TargetGap {
+  /** Points still missing to reach every row's target (sum of the gaps). */
+  gap: number;
+  /** Points still to win on the rows below their maximum. */
+  recoverable: number;
+  year: number | undefined;
+}
+
+/** The header's summary of the targets; undefined without last year's results. */
+export function targetGap(model: PaneModel, baseline?: Map<string, number>): TargetGap | undefined {
+  const view = targetsOf(model, baseline);
+  if (view.gaps.length === 0) return undefined;
+  const sum = (xs: number[]) => round4(xs.reduce((a, b) => a + b, 0));
+  const year = model.reading.meta.year ?? (model.reading.set.year || undefined);
+  return { gap: sum(view.gaps.map((g) => g.gap)), recoverable: sum(view.recoverable.map((g) => g.recoverable)), year };
 }

@@ -3,6 +3,7 @@
  * (excelService.ts), the browser preview, or an in-memory grid in tests. The pane talks
  * to this interface only, never to Office.js.
  */
+import type { CriteriaSet } from '../core/criteria';
 import type { Finding, FindingField } from '../core/findings';
 import type { AnswerChange } from '../workbook/answers';
 import type { ColumnMapping, UnitReading } from '../workbook/read';
@@ -23,6 +24,10 @@ export type LoadResult =
       findings: Finding[];
       /** ISO date the findings were computed for (evidence dated later is flagged). */
       today: string;
+      /** The parent authority the sheet's letterhead names (printed top left), when it names one. */
+      issuer?: string;
+      /** The bundled criteria set the workbook names (id and version), when there is one: edits are checked against it. */
+      reference?: CriteriaSet;
     }
   | {
       ok: false;

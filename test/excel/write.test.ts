@@ -114,7 +114,8 @@ describe('text stays text', () => {
       { blocks: [{ sheet: SHEET, row: 2, col: 4, values: [[0.5, null, { formula: 'SUM(E3:E5)' }], [1], [null]] }] },
       { isSetSupported: standIn.isSetSupported },
     );
-    expect(ws.getCell('G3').value).toEqual({ formula: 'SUM(E3:E5)' });
+    // The stand-in calculates after the request, as Excel does in automatic mode: 0,5 + 1.
+    expect(ws.getCell('G3').value).toEqual({ formula: 'SUM(E3:E5)', result: 1.5 });
     expect([ws.getCell('E4').value, ws.getCell('G4').value, ws.getCell('E5').value]).toEqual([1, 'giữ nguyên', null]);
   });
 

@@ -149,7 +149,7 @@ describe('strictness: writes', () => {
   });
 
   test.each([
-    ['=1+1', { formula: '1+1' }],
+    ['=1+1', { formula: '1+1', result: 2 }], // calculated after the request, as in automatic mode
     ['1.5', 1.5],
     ['50%', 0.5],
     ['TRUE', true],
@@ -292,5 +292,25 @@ describe('events and counting', () => {
     expect(s.workbook.getWorksheet('Tự chấm')!.getCell('A6').value).toBe('x');
     s.reset();
     expect(s.stats.syncs).toBe(0);
+  });
+});
+
+describe('automatic calculation', () => {
+  test('a user edit and an add-in write recalculate the formulas the stand-in supports; others keep their cached result', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tự chấm');
+    ws.getCell('A1').value = 1;
+    ws.getCell('A2').value = 2;
+    ws.getCell('A3').value = { formula: 'SUM(A1:A2)', result: 99 } as ExcelJS.CellValue;
+    ws.getCell('A4').value = { formula: 'ROUND(A3/4,1)', result: 0 } as ExcelJS.CellValue;
+    ws.getCell('A5').value = { formula: 'VLOOKUP(1,A1:A2,1,FALSE)', result: 7 } as ExcelJS.CellValue;
+    const s = createStandIn(wb);
+    await s.editCell('Tự chấm', 'A1', 5);
+    expect([ws.getCell('A3').result, ws.getCell('A4').result, ws.getCell('A5').result]).toEqual([7, 1.8, 7]);
+    await s.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Tự chấm').getRange('A2').values = [[0.5]];
+      await ctx.sync();
+    });
+    expect([ws.getCell('A3').result, ws.getCell('A4').result]).toEqual([5.5, 1.4]);
   });
 });

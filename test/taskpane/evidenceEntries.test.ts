@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { parseEvidence } from '../../src/core/evidence';
-import { entryText, parseEntries, serializeEntries, type EvidenceEntry, type StructuredEntry } from '../../src/taskpane/evidenceEntries';
+import { entryProblems, entryText, normalizeDate, parseEntries, serializeEntries, splitPastedCitation, type EvidenceEntry, type StructuredEntry } from '../../src/taskpane/evidenceEntries';
 
-const entry = (e: Partial<StructuredEntry>): StructuredEntry => ({ kind: 'structured', symbol: '', date: '', issuer: '', section: '', link: '', ...e });
+const entry = (e: Partial<StructuredEntry>): StructuredEntry => ({ kind: 'structured', symbol: '', date: '', issuer: '', subject: '', section: '', link: '', ...e });
 
 describe('entryText', () => {
   it.each([
@@ -37,6 +37,15 @@ describe('parseEntries', () => {
     ]);
   });
 
+  it('reads a citation with its subject (trích yếu) as fields, not as free text', () => {
+    expect(parseEntries('Kế hoạch số 210/KH-STP ngày 28/12/2023 tuyên truyền CCHC')).toEqual([
+      entry({ symbol: '210/KH-STP', date: '28/12/2023', subject: 'tuyên truyền CCHC' }),
+    ]);
+    expect(parseEntries('Kế hoạch số 15/KH-STP ngày 20/01/2024 của Sở Tư pháp về tuyên truyền CCHC, mục II')).toEqual([
+      entry({ symbol: '15/KH-STP', date: '20/01/2024', issuer: 'Sở Tư pháp', subject: 'tuyên truyền CCHC', section: 'mục II' }),
+    ]);
+  });
+
   it.each([
     'KH số 05/KH-UBND',
     'Biên bản họp ngày 15/3/2024',
@@ -65,7 +74,20 @@ describe('properties', () => {
   const issuer = fc.constantFrom('', 'Sở Tư pháp', 'UBND tỉnh Bắc Kạn', 'Sở Nội vụ', 'UBND huyện Ba Bể');
   const section = fc.constantFrom('', 'mục II', 'trang 5', 'Phụ lục 2', 'điểm a khoản 1 Điều 3');
   const link = fc.constantFrom('', 'https://backan.gov.vn/vb/386', 'http://stp.backan.gov.vn/a.pdf', 'https://drive.google.com/file/d/1AbC');
-  const structured = fc.record({ kind: fc.constant('structured' as const), symbol, date, issuer, section, link });
+  const subject = fc.constantFrom('', 'tuyên truyền CCHC', 'về cải cách hành chính', 'kiểm soát thủ tục hành chính', 'về số hóa hồ sơ');
+  // After an issuer the form writes "về" itself: the entry holds the subject without it.
+  const structured = fc
+    .record({ kind: fc.constant('structured' as const), symbol, date, issuer, subject, section, link })
+    .map((e) => (e.issuer !== '' ? { ...e, subject: e.subject.replace(/^về /u, '') } : e));
+
+  it('parse ∘ format = id on every citation of a document the validator reads (a symbol)', () => {
+    fc.assert(
+      fc.property(structured.filter((e) => e.symbol !== ''), (e) => {
+        expect(parseEntries(entryText(e))).toEqual([e]);
+        expect(parseEvidence(entryText(e)).refs.map((r) => r.symbol)).toEqual([e.symbol]);
+      }),
+    );
+  });
 
   it('structured entries round-trip through the cell text', () => {
     fc.assert(
@@ -89,5 +111,34 @@ describe('properties', () => {
         expect(entries.map(entryText)).toEqual(lines);
       }),
     );
+  });
+});
+
+describe('entering evidence', () => {
+  it('splits a whole citation pasted into "Số, ký hiệu" into its fields', () => {
+    expect(splitPastedCitation('Kế hoạch số 15/KH-STP ngày 20/01/2024 của Sở Tư pháp về tuyên truyền CCHC; https://stp.backan.gov.vn/kh15.pdf')).toEqual(
+      entry({ symbol: '15/KH-STP', date: '20/01/2024', issuer: 'Sở Tư pháp', subject: 'tuyên truyền CCHC', link: 'https://stp.backan.gov.vn/kh15.pdf' }),
+    );
+    expect(splitPastedCitation('15/KH-STP')).toBeUndefined();
+    expect(splitPastedCitation('abc')).toBeUndefined();
+  });
+
+  it.each([
+    ['2024-01-10', '10/1/2024'],
+    ['07/6/2024', '07/6/2024'],
+    ['7-6-2024', '07/6/2024'],
+    ['ngày 07 tháng 6 năm 2024', '07/6/2024'],
+    ['31/02/2024', undefined],
+    ['2024-13-01', undefined],
+    ['hôm qua', undefined],
+  ])('date %s is written %s', (typed, written) => expect(normalizeDate(typed)).toBe(written));
+
+  it('refuses what is not a number/symbol, a date or an http(s) link, each under its own field', () => {
+    expect(entryProblems(entry({ symbol: 'abc', date: '2024-01-10', link: 'stp.backan.gov.vn/kh15' }))).toEqual({
+      symbol: expect.objectContaining({ vi: expect.stringContaining('"abc" không phải số, ký hiệu') }),
+      link: expect.objectContaining({ vi: expect.stringContaining('https://') }),
+    });
+    expect(entryProblems(entry({ date: '31/02/2024' })).date?.vi).toContain('không phải ngày hợp lệ');
+    expect(entryProblems(entry({ symbol: '12/2023/QĐ-UBND', date: '07/6/2024', link: 'https://backan.gov.vn/a' }))).toEqual({});
   });
 });

@@ -8,6 +8,8 @@ import type { CriteriaSet } from '../../src/core/criteria';
 import { planAnswers, type AnswerChange } from '../../src/workbook/answers';
 import { columnIndex } from '../../src/workbook/columns';
 import type { WorkbookGrid } from '../../src/workbook/grid';
+import { withReferenceFlags } from '../../src/workbook/reference';
+import { parentAuthority } from '../../src/workbook/letterhead';
 import { readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../../src/workbook/read';
 import { buildTemplate } from '../../src/workbook/template';
 import { cellOf } from '../../src/workbook/read';
@@ -115,6 +117,10 @@ export class MemoryService implements WorkbookService {
   sheetWrites: { sheets: SheetSpec[]; show?: string }[] = [];
   /** Office's display language this host reports. */
   language = 'vi-VN';
+  /** The reference set the workbook names, as the real service finds among the bundled sets. */
+  reference: CriteriaSet | undefined;
+  /** When set, the next write fails with it (and is not applied). */
+  failNextWrite: Error | undefined;
   /** Host features this service lacks (supports() says so; page setup is then skipped). */
   readonly missing = new Set<ServiceFeature>();
   private external = new Set<() => void>();
@@ -130,11 +136,17 @@ export class MemoryService implements WorkbookService {
     this.loads++;
     const r = readUnitWorkbook(this.grid, this.mappings.length > 0 ? { mapping: this.mappings[this.mappings.length - 1] } : {});
     if (!r.ok) return { ok: false, findings: r.findings, sheets: sheetPreviews(this.grid) };
-    this.reading = r;
-    return { ok: true, reading: r, findings: validateReading(r, { today: TODAY }), today: TODAY };
+    const reading = this.reference ? withReferenceFlags(r, this.reference) : r;
+    this.reading = reading;
+    const reference = this.reference ? { reference: this.reference } : {};
+    const issuer = parentAuthority(this.grid.sheets.find((s) => s.name === r.sheet));
+    return { ok: true, reading, findings: validateReading(reading, { today: TODAY, ...reference }), today: TODAY, ...reference, ...(issuer !== undefined ? { issuer } : {}) };
   }
 
   async write(changes: readonly AnswerChange[]): Promise<void> {
+    const failure = this.failNextWrite;
+    this.failNextWrite = undefined;
+    if (failure) throw failure;
     this.writes.push([...changes]);
     const plan = planAnswers(this.reading as UnitReading, changes);
     for (const b of plan.blocks) {

@@ -155,11 +155,12 @@ describe('the card', () => {
     await click(byText(card(c) as HTMLElement, 'button', 'Thêm tài liệu'));
     await type(byLabel(c, 'Số, ký hiệu'), '7/TB-STP');
     await type(byLabel(c, 'Ngày ban hành'), '03/3/2023');
+    await click(byLabel(c, 'Có công khai đầy đủ: 2 điểm'));
+    expect(card(c)?.textContent).toContain('nằm ngoài kỳ đánh giá');
+    // A link that is not http(s) is neither opened nor written.
     await type(byLabel(c, 'Đường dẫn'), 'javascript:alert(1)');
     expect(byText(card(c) as HTMLElement, 'a', 'Mở đường dẫn')).toBeNull();
     expect(card(c)?.textContent).toContain('Chỉ mở được đường dẫn http:// hoặc https:// hợp lệ.');
-    await click(byLabel(c, 'Có công khai đầy đủ: 2 điểm'));
-    expect(card(c)?.textContent).toContain('nằm ngoài kỳ đánh giá');
   });
 
   it('requires an explanation when the score is above 0 without evidence', async () => {

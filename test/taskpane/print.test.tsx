@@ -67,6 +67,20 @@ describe('In phiếu', () => {
     expect((readUnitWorkbook(service.grid) as UnitReading).sheet).toBe(grid.sheets[0].name);
   });
 
+  it("prints the parent authority the workbook's letterhead names, as the CLI does", async () => {
+    const grid = sampleGrid();
+    const top = grid.sheets[0].values[0]?.[0];
+    expect(typeof top === 'string' && /CỘNG HÒA/i.test(top)).toBe(false);
+    setCell(grid, 'A1', 'UBND TỈNH BẮC KẠN');
+    const service = new MemoryService(grid);
+    const c = await open(service);
+    await click(c.querySelector('[data-action="print"]'));
+    await waitFor(() => expect(service.sheetWrites).toHaveLength(1));
+    const printed = service.sheetWrites[0].sheets[0].values.flat().filter((v): v is string => typeof v === 'string');
+    expect(printed).toContain('UBND TỈNH BẮC KẠN');
+    expect(printed.some((v) => v.includes('TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN'))).toBe(false);
+  });
+
   it('stamps a checked sheet when there is no error, and explains page setup skipped before ExcelApi 1.9', async () => {
     const service = new MemoryService(completeGrid());
     service.missing.add('pageLayout');

@@ -10,7 +10,8 @@ import { displayText, editText } from './cellText';
 
 export interface GridSource {
   readonly workbook: ExcelJS.Workbook;
-  editCell(sheet: string, address: string, text: string): unknown;
+  /** What a user typed: text parsed like en-US input by the stand-in, or a number already read. */
+  editCell(sheet: string, address: string, input: string | number): unknown;
   /** A user moving to a cell (click, arrows): Excel fires onSelectionChanged. */
   selectCell(sheet: string, address: string): unknown;
 }
@@ -22,6 +23,20 @@ export interface Grid {
   /** Shows what the pane selected (range.select()): its sheet, the cell marked and scrolled into view, focus left where it is. */
   select(sheet: string, address: string): void;
   readonly sheet: string;
+}
+
+const VI_DECIMAL = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)(%?)$/;
+
+/**
+ * What typing `text` stores in Excel set to Vietnamese, where the comma is the decimal
+ * separator and the dot groups thousands: `0,5` and `1.234,5` are numbers, `12,5%` is
+ * 0.125. Anything else goes to the stand-in as typed.
+ */
+export function typedInput(text: string): string | number {
+  const m = VI_DECIMAL.exec(text.trim());
+  if (!m) return text;
+  const n = Number(`${m[1]}${m[2].replace(/\./g, '')}.${m[3]}`);
+  return m[4] === '%' ? n / 100 : n;
 }
 
 /** Bounds that keep a stray far-away cell from drawing a million rows. */
@@ -213,7 +228,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
     editing = null;
     const address = td.dataset.address ?? '';
     if (save && input.value !== input.defaultValue) {
-      await source.editCell(sheetName, address, input.value);
+      await source.editCell(sheetName, address, typedInput(input.value));
       host.announce(`Đã sửa ô ${address} / Cell ${address} edited`);
       stale = true;
     }

@@ -2,8 +2,8 @@
  * exceljs cells seen through Excel's eyes: what `values`, `formulas` and `numberFormat`
  * return, and how Excel parses a value written to `values` (exactly like typed input:
  * '=...' is a formula, '0,5'-free numeric text becomes a number, "'" marks text).
- * The stand-in does not calculate: a formula written here reads back as its cached
- * result, or '' when it has none.
+ * A formula reads back as its cached result ('' when it has none); recalc.ts refreshes
+ * the results it can compute after each request, as Excel's automatic mode does.
  */
 import ExcelJS from 'exceljs';
 import { StandInError } from './errors';

@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ChartRecord } from './charts';
+import { recalculateWorkbook } from './recalc';
 import { propertyNotLoaded, StandInError } from './errors';
 
 /** Excel on the web's cap on a request and on a response. */
@@ -53,6 +54,8 @@ export class Session {
   activeSheet: string | null = null;
   /** Charts added by the add-in, by sheet: exceljs cannot keep them in the workbook. */
   charts = new Map<ExcelJS.Worksheet, ChartRecord[]>();
+  /** Cells changed since the last calculation (automatic mode recalculates after the request). */
+  dirty = false;
 
   constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -63,6 +66,13 @@ export class Session {
     const [a, b] = version.split('.').map(Number);
     const [x, y] = this.apiVersion.split('.').map(Number);
     return a < x || (a === x && b <= y);
+  }
+
+  /** Excel in automatic mode: formulas recalculated once cells have changed. */
+  calculate(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    recalculateWorkbook(this.workbook);
   }
 
   /** Calls the handlers of a sheet for a change, if events are on; handlers run after the request. */
@@ -131,6 +141,7 @@ export class Context {
       if (!this.session.supports(op.requires)) throw new StandInError('ApiNotFound', String(op.desc.path ?? ''));
       await op.apply(request);
     }
+    this.session.calculate();
     for (const obj of unsettled) obj.settle();
     if (request.responseBytes > PAYLOAD_LIMIT_BYTES) throw new StandInError('ResponsePayloadSizeLimitExceeded');
   }

@@ -370,7 +370,10 @@ export class Range extends ClientObject {
           if (input !== null && input !== undefined) cell.numFmt = String(input);
         } else writeInput(cell, input, `${this.path}.${name}`);
       });
-      if (name !== 'numberFormat') this.ctx.session.notify(ws, formatRect(rect), 'addin');
+      if (name !== 'numberFormat') {
+        this.ctx.session.dirty = true;
+        this.ctx.session.notify(ws, formatRect(rect), 'addin');
+      }
     });
   }
 

@@ -1,7 +1,8 @@
 /**
  * createStandIn: Excel.run over an in-memory exceljs workbook, strict where Excel is
  * strict (unloaded reads, requirement sets, payload caps, matrix sizes, text parsed as
- * formulas) and measuring what matters on the web (syncs, request bytes).
+ * formulas) and measuring what matters on the web (syncs, request bytes). Formulas are
+ * recalculated after each request that changed cells, as in Excel's automatic mode.
  */
 import type ExcelJS from 'exceljs';
 import { parseAddress, formatRect } from './address';
@@ -95,6 +96,8 @@ export function createStandIn(workbook: ExcelJS.Workbook, opts: StandInOptions =
       if (!ws) throw new StandInError('ItemNotFound', sheet);
       const r = parseAddress(address);
       writeInput(ws.getCell(r.top + 1, r.left + 1), value === null ? '' : value, `${sheet}!${address}`);
+      session.dirty = true;
+      session.calculate();
       session.notify(ws, formatRect({ ...r, bottom: r.top, right: r.left }), 'user');
       await this.idle();
     },

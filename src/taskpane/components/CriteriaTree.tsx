@@ -128,7 +128,7 @@ export function CriteriaTree({ model, selected, expanded, filter, onSelect, onTo
             aria-level={level}
             aria-selected={isSelected}
             {...(node.children.length > 0 ? { 'aria-expanded': open } : {})}
-            aria-label={`${node.code} ${node.name} ${score} ${t('points')}, ${t(`status_${node.status}`)}`}
+            aria-label={`${node.code} ${node.name} ${t('pointsN', { n: score, count: node.score ?? node.maxPoints })}, ${t(`status_${node.status}`)}`}
             tabIndex={node.code === active ? 0 : -1}
             className={mergeClasses(styles.item, isSelected && styles.selected)}
             style={{ paddingLeft: `${6 + (level - 1) * 12}px` }}

@@ -4,7 +4,7 @@
  * the row cannot take is refused: shown with its error, never written to the sheet.
  */
 import { useState } from 'react';
-import { Button, Field, Input, Radio, RadioGroup, Textarea, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Textarea, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { cellText, type CellValue } from '../../core/answers';
 import { normalizeCode, type IndexedCriterion } from '../../core/criteriaSet';
 import { message, type Finding, type FindingField } from '../../core/findings';
@@ -92,7 +92,19 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
     onChange({ code, declared: text.trim() === '' ? null : text });
   };
 
-  const yesNo = method.options.some((o) => o.condition.kind === 'yes' || o.condition.kind === 'no') || n.node.notApplicableAllowed === true;
+  // "Không áp dụng" is offered exactly where the set allows it, and needs a reason (the explanation).
+  const naAllowed = n.node.notApplicableAllowed === true && columns.declared !== undefined;
+  const notApplicable = declared.kind === 'notApplicable';
+  const setNotApplicable = (on: boolean) => {
+    setDeclaredText(on ? NOT_APPLICABLE : '');
+    if (on) {
+      setScoreText('');
+      setRefused([]);
+      onChange({ code, declared: NOT_APPLICABLE, selfScore: null });
+    } else onChange({ code, declared: null });
+  };
+  const reasonMissing = notApplicable && explanation.trim() === '';
+  const yesNo = method.options.some((o) => o.condition.kind === 'yes' || o.condition.kind === 'no');
   const chosen = score.ok ? pickOption(method.options, score.value) : -1;
   const scoreFindings = refused.length > 0 ? refused : of('selfScore');
   const scoreError = scoreFindings.find((x) => x.severity === 'error');
@@ -104,7 +116,7 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
         <span>{code}. {n.node.name}</span>
       </Title3>
       <p className={styles.meta}>
-        {t('maxPoints')}: {f(n.node.maxPoints)} {t('points')} · {t(`status_${node.status}`)}
+        {t('maxPoints')}: {t('pointsN', { n: f(n.node.maxPoints), count: n.node.maxPoints })} · {t(`status_${node.status}`)}
       </p>
       <FindingList findings={other} />
 
@@ -124,14 +136,22 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
       {survey && <p className={styles.note}>{t('surveyRow')}</p>}
       {!n.isLeaf && <p className={styles.note}>{t('parentScore', { score: node.score !== undefined ? f(node.score) : '—' })}</p>}
 
-      {entry && columns.declared !== undefined && (
+      {entry && naAllowed && (
+        <Checkbox
+          checked={notApplicable}
+          onChange={(_, d) => setNotApplicable(d.checked === true)}
+          label={t('declaredNA')}
+          data-field="notApplicable"
+        />
+      )}
+
+      {entry && !notApplicable && columns.declared !== undefined && (
         <div className={styles.section}>
           {yesNo ? (
             <Field label={t('declared')}>
               <RadioGroup value={declaredChoice(declared.kind)} onChange={(_, d) => setDeclared(d.value)} layout="horizontal">
                 <Radio value="Có" label={t('declaredYes')} />
                 <Radio value="Không" label={t('declaredNo')} />
-                {n.node.notApplicableAllowed && <Radio value="Không áp dụng" label={t('declaredNA')} />}
               </RadioGroup>
             </Field>
           ) : (
@@ -151,17 +171,17 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
         </div>
       )}
 
-      {entry && method.kind === 'options' && method.options.length > 0 && (
+      {entry && !notApplicable && method.kind === 'options' && method.options.length > 0 && (
         <Field label={t('methodChoices')}>
           <RadioGroup value={chosen >= 0 ? String(chosen) : ''} onChange={(_, d) => setScore(f(method.options[Number(d.value)].points))}>
             {method.options.map((o, i) => (
-              <Radio key={i} value={String(i)} label={`${conditionText(o)}: ${f(o.points)} ${t('points')}`} />
+              <Radio key={i} value={String(i)} label={`${conditionText(o)}: ${t('pointsN', { n: f(o.points), count: o.points })}`} />
             ))}
           </RadioGroup>
         </Field>
       )}
 
-      {entry && (
+      {entry && !notApplicable && (
         <div className={styles.section}>
           <Field
             label={t('selfScore')}
@@ -196,7 +216,13 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
 
       {entry && columns.explanation !== undefined && (
         <div className={styles.section}>
-          <Field label={t('explanation')} required={explanationRequired} hint={explanationRequired ? t('explanationRequired') : undefined}>
+          <Field
+            label={notApplicable ? t('notApplicableReason') : t('explanation')}
+            required={explanationRequired || notApplicable}
+            hint={explanationRequired ? t('explanationRequired') : undefined}
+            validationState={reasonMissing ? 'error' : 'none'}
+            validationMessage={reasonMissing ? t('notApplicableReasonRequired') : undefined}
+          >
             <Textarea
               value={explanation}
               resize="vertical"
@@ -215,10 +241,11 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
   );
 }
 
+const NOT_APPLICABLE = 'Không áp dụng';
+
 function declaredChoice(kind: string): string {
   if (kind === 'yes') return 'Có';
   if (kind === 'no') return 'Không';
-  if (kind === 'notApplicable') return 'Không áp dụng';
   return '';
 }
 

@@ -1,11 +1,14 @@
 /**
- * Evidence as a list of documents, each with number and symbol, date, issuer, section
- * and link; several per criterion. Every edit rewrites the cell as readable text.
+ * Evidence as a list of documents, each with number and symbol, date, issuer, subject,
+ * section and link; several per criterion. Every valid edit rewrites the cell as
+ * readable text. A whole citation pasted into "Số, ký hiệu" fills the fields; a date is
+ * written in the Vietnamese form; a field that is not a number/symbol, a date or an
+ * http(s) link is refused under itself (aria-invalid, focused) and nothing is written.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, Link, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { isSafeHttpUrl } from '../../core/links';
-import { emptyEntry, parseEntries, serializeEntries, type EvidenceEntry, type StructuredEntry } from '../evidenceEntries';
+import { emptyEntry, entryProblems, normalizeDate, parseEntries, serializeEntries, splitPastedCitation, type EntryField, type EvidenceEntry, type StructuredEntry } from '../evidenceEntries';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -23,20 +26,72 @@ export interface EvidenceEditorProps {
 }
 
 export function EvidenceEditor({ code, value, onChange }: EvidenceEditorProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const [entries, setEntries] = useState<EvidenceEntry[]>(() => parseEntries(value));
+  // Fields left (blurred) at least once: their problems show from then on.
+  const [touched, setTouched] = useState<Set<string>>(() => new Set());
+  // The field to focus once its error is shown (the first invalid field of a change).
+  const focusNext = useRef<string | undefined>(undefined);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const key = focusNext.current;
+    if (key === undefined) return;
+    focusNext.current = undefined;
+    root.current?.querySelector<HTMLElement>(`[data-entry-field="${key}"]`)?.focus();
+  });
+
+  const problemsOf = (list: EvidenceEntry[]) => list.map((e) => (e.kind === 'structured' ? entryProblems(e) : {}));
+  const problems = problemsOf(entries);
+  const valid = (list: EvidenceEntry[]) => problemsOf(list).every((p) => Object.keys(p).length === 0);
 
   const update = (next: EvidenceEntry[]) => {
     setEntries(next);
     const text = serializeEntries(next);
-    if (text !== serializeEntries(entries)) onChange(text);
+    // An invalid field is never written: the cell keeps its last valid text.
+    if (valid(next) && text !== serializeEntries(entries)) onChange(text);
   };
   const edit = (i: number, patch: Partial<StructuredEntry> | { text: string }) =>
     update(entries.map((e, j) => (j === i ? ({ ...e, ...patch } as EvidenceEntry) : e)));
+  /** A whole citation typed or pasted into the symbol field fills the entry's fields. */
+  const editSymbol = (i: number, text: string) => {
+    const split = splitPastedCitation(text);
+    const current = entries[i] as StructuredEntry;
+    if (!split) return edit(i, { symbol: text });
+    const merged: StructuredEntry = { ...split, link: split.link || current.link, section: split.section || current.section };
+    const date = normalizeDate(merged.date);
+    if (date !== undefined) merged.date = date;
+    const keys = (['symbol', 'date', 'issuer', 'subject', 'section', 'link'] as const).filter((k) => merged[k] !== '').map((k) => `${i}:${k}`);
+    setTouched(new Set([...touched, ...keys]));
+    const bad = Object.keys(entryProblems(merged))[0];
+    if (bad !== undefined) focusNext.current = `${i}:${bad}`;
+    edit(i, merged);
+  };
+  const leave = (i: number, field: EntryField | 'issuer' | 'section' | 'subject') => {
+    const key = `${i}:${field}`;
+    const e = entries[i];
+    let next = entries;
+    if (field === 'date' && e.kind === 'structured') {
+      const date = normalizeDate(e.date);
+      if (date !== undefined && date !== e.date) {
+        next = entries.map((x, j) => (j === i ? { ...e, date } : x));
+        update(next);
+      }
+    }
+    const first = !touched.has(key);
+    setTouched(new Set([...touched, key]));
+    const problem = next[i].kind === 'structured' ? entryProblems(next[i] as StructuredEntry)[field as EntryField] : undefined;
+    // The error is announced by the field and the field gets focus back, once.
+    if (problem && first) focusNext.current = key;
+  };
+  const shown = (i: number, field: EntryField) => (touched.has(`${i}:${field}`) ? problems[i]?.[field] : undefined);
+  const invalid = (i: number, field: EntryField) => {
+    const p = shown(i, field);
+    return p ? { validationState: 'error' as const, validationMessage: lang === 'vi' ? p.vi : p.en } : {};
+  };
 
   return (
-    <div data-evidence-editor={code}>
+    <div data-evidence-editor={code} ref={root}>
       {entries.length === 0 && <p className={styles.none}>{t('evidenceNone')}</p>}
       {entries.map((e, i) => {
         const n = i + 1;
@@ -49,20 +104,23 @@ export function EvidenceEditor({ code, value, onChange }: EvidenceEditorProps) {
               </Field>
             ) : (
               <>
-                <Field label={t('evidenceSymbol')} hint={t('evidenceSymbolHint')}>
-                  <Input value={e.symbol} onChange={(_, d) => edit(i, { symbol: d.value })} />
+                <Field label={t('evidenceSymbol')} hint={t('evidenceSymbolHint')} {...invalid(i, 'symbol')}>
+                  <Input value={e.symbol} data-entry-field={`${i}:symbol`} onChange={(_, d) => editSymbol(i, d.value)} onBlur={() => leave(i, 'symbol')} />
                 </Field>
-                <Field label={t('evidenceDate')} hint={t('evidenceDateHint')}>
-                  <Input value={e.date} inputMode="numeric" onChange={(_, d) => edit(i, { date: d.value })} />
+                <Field label={t('evidenceDate')} hint={t('evidenceDateHint')} {...invalid(i, 'date')}>
+                  <Input value={e.date} data-entry-field={`${i}:date`} onChange={(_, d) => edit(i, { date: d.value })} onBlur={() => leave(i, 'date')} />
                 </Field>
                 <Field label={t('evidenceIssuer')}>
-                  <Input value={e.issuer} onChange={(_, d) => edit(i, { issuer: d.value })} />
+                  <Input value={e.issuer} data-entry-field={`${i}:issuer`} onChange={(_, d) => edit(i, { issuer: d.value })} />
+                </Field>
+                <Field label={t('evidenceSubject')}>
+                  <Input value={e.subject} data-entry-field={`${i}:subject`} onChange={(_, d) => edit(i, { subject: d.value })} />
                 </Field>
                 <Field label={t('evidenceSection')} hint={t('evidenceSectionHint')}>
-                  <Input value={e.section} onChange={(_, d) => edit(i, { section: d.value })} />
+                  <Input value={e.section} data-entry-field={`${i}:section`} onChange={(_, d) => edit(i, { section: d.value })} />
                 </Field>
-                <Field label={t('evidenceLink')}>
-                  <Input type="url" value={e.link} onChange={(_, d) => edit(i, { link: d.value })} />
+                <Field label={t('evidenceLink')} {...invalid(i, 'link')}>
+                  <Input type="url" value={e.link} data-entry-field={`${i}:link`} onChange={(_, d) => edit(i, { link: d.value })} onBlur={() => leave(i, 'link')} />
                 </Field>
               </>
             )}

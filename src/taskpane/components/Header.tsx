@@ -2,11 +2,11 @@
 import { Button, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { formatNumber } from '../../core/format';
 import { useI18n } from '../i18n';
-import type { PaneModel } from '../model';
+import type { PaneModel, TargetGap } from '../model';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: '4px', paddingBottom: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  top: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '6px' },
+  top: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '6px', minWidth: 0 },
   unit: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   meta: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   figures: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', margin: 0, fontSize: tokens.fontSizeBase200 },
@@ -14,7 +14,15 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-export function Header({ model, onToggleLang, onReload }: { model: PaneModel; onToggleLang: () => void; onReload: () => void }) {
+export interface HeaderProps {
+  model: PaneModel;
+  /** The gap to the year's target, when last year's results are known. */
+  gap?: TargetGap | undefined;
+  onToggleLang: () => void;
+  onReload: () => void;
+}
+
+export function Header({ model, gap, onToggleLang, onReload }: HeaderProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { meta } = model.reading;
@@ -46,6 +54,13 @@ export function Header({ model, onToggleLang, onReload }: { model: PaneModel; on
         <span className={p.warnings > 0 ? styles.warning : undefined}>{t('warningsCount', { n: p.warnings })}</span>
         <Button size="small" appearance="transparent" onClick={onReload}>{t('reload')}</Button>
       </p>
+      {gap && (
+        <p className={styles.meta} data-target-gap>
+          {gap.gap > 0
+            ? t('targetGap', { gap: formatNumber(gap.gap, lang), count: gap.gap, year: gap.year ?? '', recoverable: t('pointsN', { n: formatNumber(gap.recoverable, lang), count: gap.recoverable }) })
+            : t('targetMet', { year: gap.year ?? '', recoverable: t('pointsN', { n: formatNumber(gap.recoverable, lang), count: gap.recoverable }) })}
+        </p>
+      )}
     </header>
   );
 }

@@ -59,7 +59,7 @@ export function MappingStep({ sheets, findings, onSave }: MappingStepProps) {
       <h2 className={styles.heading} id="mapping-title">{t('mappingTitle')}</h2>
       <p>{t('mappingIntro')}</p>
       {findings.map((f, i) => (
-        <MessageBar key={i} intent="warning"><MessageBarBody>{message(f, lang)}</MessageBarBody></MessageBar>
+        <MessageBar key={i} intent="warning" layout="multiline"><MessageBarBody>{message(f, lang)}</MessageBarBody></MessageBar>
       ))}
       <Field label={t('mappingSheet')}>
         <Select value={sheetName} onChange={(_, d) => { setSheetName(d.value); setChosen({}); }}>
@@ -81,7 +81,7 @@ export function MappingStep({ sheets, findings, onSave }: MappingStepProps) {
           </Select>
         </Field>
       ))}
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <Button appearance="primary" type="submit">{t('mappingSave')}</Button>
     </form>
   );

@@ -26,10 +26,17 @@ const useStyles = makeStyles({
 const TARGET_COLOR = tokens.colorNeutralStroke1;
 const CURRENT_COLOR = tokens.colorBrandBackground;
 
-export function TargetsView({ model, onGo }: { model: PaneModel; onGo: (code: string) => void }) {
+export interface TargetsViewProps {
+  model: PaneModel;
+  onGo: (code: string) => void;
+  /** Last year's results chosen as a file; kept by the pane so the header's gap uses it too. */
+  choice: BaselineChoice | undefined;
+  onChoice: (choice: BaselineChoice | undefined) => void;
+}
+
+export function TargetsView({ model, onGo, choice, onChoice: setChoice }: TargetsViewProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  const [choice, setChoice] = useState<BaselineChoice>();
   const view = targetsOf(model, choice?.kind === 'matched' ? choice.scores : undefined);
   const year = model.reading.meta.year ?? model.reading.set.year;
   const f = (n: number | undefined) => (n === undefined ? '—' : formatNumber(n, lang));

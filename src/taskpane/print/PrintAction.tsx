@@ -15,7 +15,8 @@ export interface PrintOutcome {
 }
 
 // Messages take a whole line of the toolbar they sit in.
-const useStyles = makeStyles({ message: { flexBasis: '100%' } });
+// Multiline and wrapping anywhere: a long sheet name never widens the 320 px pane.
+const useStyles = makeStyles({ message: { flexBasis: '100%', minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' } });
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; outcome: PrintOutcome } | { kind: 'failed'; error: string };
 
@@ -48,7 +49,7 @@ export function PrintAction({ print, describe, announce }: PrintActionProps) {
       </Button>
       {state.kind === 'busy' && <Spinner size="tiny" label={t('printBuilding')} />}
       {state.kind === 'done' && (
-        <MessageBar className={styles.message} intent={state.outcome.errors > 0 || state.outcome.skipped.length > 0 ? 'warning' : 'success'} data-print-result>
+        <MessageBar className={styles.message} layout="multiline" intent={state.outcome.errors > 0 || state.outcome.skipped.length > 0 ? 'warning' : 'success'} data-print-result>
           <MessageBarBody>
             <p>{t('printDone', { sheet: state.outcome.sheet })}</p>
             {state.outcome.errors > 0 && <p>{t('printDraft', { n: state.outcome.errors })}</p>}
@@ -66,7 +67,7 @@ export function PrintAction({ print, describe, announce }: PrintActionProps) {
         </MessageBar>
       )}
       {state.kind === 'failed' && (
-        <MessageBar className={styles.message} intent="error">
+        <MessageBar className={styles.message} layout="multiline" intent="error">
           <MessageBarBody>
             {t('printFailed')}: {state.error}
           </MessageBarBody>

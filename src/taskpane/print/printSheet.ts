@@ -5,6 +5,7 @@
  * later edit is reported (CONTENT_CHANGED_SINCE_CHECK).
  */
 import { localStamp } from '../../core/clock';
+import type { CriteriaSet } from '../../core/criteria';
 import { countBySeverity, type Finding } from '../../core/findings';
 import { contentHash } from '../../workbook/contentHash';
 import { METADATA_FORMAT, metadataSheetSpec } from '../../workbook/metadata';
@@ -24,9 +25,16 @@ export interface PrintSheet {
  * The sheet is named "Phiếu chấm điểm", unless the score table itself has that name: the
  * table is never replaced.
  */
-export function buildPrintSheet(reading: UnitReading, findings: readonly Finding[], today: string, now: Date): PrintSheet {
+export function buildPrintSheet(reading: UnitReading, findings: readonly Finding[], today: string, now: Date, from: { issuer?: string; reference?: CriteriaSet } = {}): PrintSheet {
   const checkedAt = localStamp(now);
-  const built = scoreSheetFromReading(reading, { findings, checkedAt, date: today });
+  // The letterhead's parent authority and the reference set, as the CLI's print passes them.
+  const built = scoreSheetFromReading(reading, {
+    findings,
+    checkedAt,
+    date: today,
+    ...(from.issuer !== undefined ? { issuer: from.issuer } : {}),
+    ...(from.reference ? { reference: from.reference } : {}),
+  });
   const spec = { ...built, name: reading.sheet === SCORE_SHEET ? `${SCORE_SHEET} (in)` : SCORE_SHEET };
   const errors = countBySeverity(findings).error;
   if (errors > 0) return { spec, errors, sheets: [spec] };
