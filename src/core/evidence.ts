@@ -154,8 +154,9 @@ function segments(text: string): Span[] {
 
 /** Collects the malformed attempts in a segment whose symbols and dates are masked. */
 function takeMalformed(seg: string, into: string[]): void {
-  // Every pattern below needs a digit; once symbols and dates are masked, most segments have none.
-  if (!/\d/.test(seg)) return;
+  // Every pattern below needs a digit or, for a number left blank (`số /KH-STP`), a slash;
+  // once symbols and dates are masked, most segments have neither.
+  if (!/[\d/]/.test(seg)) return;
   let rest = seg;
   for (const re of [MISSING_SLASH_RE, ATTEMPT_RE, BLANK_NUMBER_RE]) {
     const spans: Span[] = [];

@@ -5,7 +5,7 @@
 import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaIndex, IndexedCriterion } from './criteriaSet';
 import { childrenOf, fieldsOf, indexCriteriaSet, normalizeCode, withSheetRows } from './criteriaSet';
-import type { CriteriaSet, Period } from './criteria';
+import type { CriteriaSet, CriterionNode, Period } from './criteria';
 import { findSharedDocuments, validateEvidence } from './evidence';
 import { checkRowLinks } from './links';
 import { finding, type Finding, type FindingField, type Params } from './findings';
@@ -307,7 +307,27 @@ export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetC
   const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
   const present = new Set(answers.map((a) => normalizeCode(a.code)));
-  return validateUnit(index, answers, unit).filter((f) => f.criterion === undefined || present.has(normalizeCode(f.criterion)));
+  const withExtra = parentsOfExtraRows(sheet, index);
+  return validateUnit(index, answers, unit).filter(
+    (f) => f.criterion === undefined || (present.has(normalizeCode(f.criterion)) && !(f.code === 'TOTAL_MISMATCH' && withExtra.has(normalizeCode(f.criterion)))),
+  );
+}
+
+/**
+ * Parents whose rows in the sheet include one the reference lacks: that row is the
+ * comparison's CRITERION_UNEXPECTED, and a total that counts it is not reported again.
+ */
+function parentsOfExtraRows(sheet: CriteriaSet, index: CriteriaIndex): Set<string> {
+  const out = new Set<string>();
+  const walk = (nodes: readonly CriterionNode[], parent: string | undefined) => {
+    for (const n of nodes) {
+      const code = normalizeCode(n.code);
+      if (parent !== undefined && !index.byCode.has(code)) out.add(parent);
+      walk(n.children ?? [], code);
+    }
+  };
+  walk(sheet.fields, undefined);
+  return out;
 }
 
 /** Codes for a message: the first ten, then how many more. */

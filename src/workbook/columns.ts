@@ -1,6 +1,6 @@
 /**
  * The columns of the self-scoring table. How their headers are recognised is data
- * (data/header-synonyms.json, matched in ./headers).
+ * (src/workbook/header-synonyms.json, matched in ./headers).
  */
 export { columnLetter } from './grid';
 export { classifyHeader } from './headers';

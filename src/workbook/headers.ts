@@ -1,13 +1,13 @@
 /**
  * Header wordings as data: which header texts name which column of the score table
- * (data/header-synonyms.json, bundled; a province may pass its own). A header is
+ * (src/workbook/header-synonyms.json, bundled; a province may pass its own). A header is
  * compared on its normalised text (no case, diacritics, spacing or punctuation), and
  * the longest wording it matches decides, so `Các yêu cầu và tài liệu kiểm chứng`
  * (requirement) beats `Tài liệu kiểm chứng` (evidence) and `Lý do thẩm định` beats
  * `Thẩm định` without an order of rules to maintain.
  */
 import { normalizeText } from '../core/text';
-import bundled from '../../data/header-synonyms.json';
+import bundled from './header-synonyms.json';
 import { COLUMN_KEYS, type ColumnKey } from './columns';
 
 export interface HeaderRole {
@@ -119,11 +119,11 @@ export function headerMatcher(synonyms: HeaderSynonyms): HeaderMatcher {
 
 let bundledMatcher: HeaderMatcher | undefined;
 
-/** The bundled wordings (data/header-synonyms.json); a broken file fails loudly, never silently matches nothing. */
+/** The bundled wordings (src/workbook/header-synonyms.json); a broken file fails loudly, never silently matches nothing. */
 export function defaultHeaderMatcher(): HeaderMatcher {
   if (!bundledMatcher) {
     const checked = checkHeaderSynonyms(bundled);
-    if (!checked.synonyms) throw new Error(`data/header-synonyms.json: ${checked.problems.join('; ')}`);
+    if (!checked.synonyms) throw new Error(`src/workbook/header-synonyms.json: ${checked.problems.join('; ')}`);
     bundledMatcher = headerMatcher(checked.synonyms);
   }
   return bundledMatcher;

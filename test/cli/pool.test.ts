@@ -1,3 +1,4 @@
+import { message } from '../../src/core/findings';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -52,12 +53,12 @@ describe('consolidateFiles with worker threads', () => {
 });
 
 /**
- * A workbook whose one sheet holds `cells` inline-string cells: small on disk (the XML
- * repeats), huge once a reader builds a cell object for each.
+ * A workbook whose one sheet holds `cells` number cells: small on disk (the XML repeats)
+ * and under the reader's part limit, but more than a small heap holds once read.
  */
 function swollenWorkbook(cells: number): Uint8Array {
   const col = (c: number) => (c < 26 ? '' : String.fromCharCode(64 + Math.floor(c / 26))) + String.fromCharCode(65 + (c % 26));
-  const row = (r: number) => `<row r="${r}">${Array.from({ length: 100 }, (_, c) => `<c r="${col(c)}${r}" t="inlineStr"><is><t>Ô ${r}-${c} dữ liệu thừa</t></is></c>`).join('')}</row>`;
+  const row = (r: number) => `<row r="${r}">${Array.from({ length: 100 }, (_, c) => `<c r="${col(c)}${r}"><v>${r}.${c}</v></c>`).join('')}</row>`;
   const rows: string[] = [];
   for (let r = 1; r <= cells / 100; r++) rows.push(row(r));
   const enc = (s: string) => strToU8(s);
@@ -76,14 +77,16 @@ function swollenWorkbook(cells: number): Uint8Array {
 describe('a reader thread that dies', () => {
   it('rejects the file it was reading; the other files are consolidated and every input is unchanged', async () => {
     const swollen = join(dir, '001-phinh-to.xlsx');
-    writeFileSync(swollen, swollenWorkbook(400_000));
+    writeFileSync(swollen, swollenWorkbook(900_000));
     const inputs = [files[1], swollen, files[2], files[3], files[4]];
     const before = inputs.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'));
     try {
       // A heap small enough that this file, and not a score sheet, is more than a thread can hold.
-      const result = await consolidateFiles({ files: inputs, sets: Object.values(province.sets), grades, today: '2025-01-15', jobs: 2, memoryMb: 160 });
+      const result = await consolidateFiles({ files: inputs, sets: Object.values(province.sets), grades, today: '2025-01-15', jobs: 2, memoryMb: 96 });
       const rejected = result.consolidation.rejected.find((r) => r.file === '001-phinh-to.xlsx');
       expect(rejected?.reasons.map((f) => f.code)).toEqual(['FILE_UNREADABLE']);
+      // The thread ran out of memory (not a size limit of the reader): that is what is said.
+      expect(message(rejected!.reasons[0])).toMatch(/cần quá nhiều bộ nhớ để đọc/);
       expect(result.consolidation.log.map((r) => r.file)).toEqual(inputs.map((f) => basename(f)));
       const others = result.consolidation.log.filter((r) => r.file !== '001-phinh-to.xlsx');
       const alone = await consolidateFiles({ files: inputs.filter((f) => f !== swollen), sets: Object.values(province.sets), grades, today: '2025-01-15' });

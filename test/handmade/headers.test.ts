@@ -9,9 +9,9 @@ import { detectLayout } from '../../src/workbook/layout';
 import { synonymsTable } from './synonymsDoc';
 
 const ROOT = resolve(__dirname, '../..');
-const json = JSON.parse(readFileSync(resolve(ROOT, 'data/header-synonyms.json'), 'utf8')) as unknown;
+const json = JSON.parse(readFileSync(resolve(ROOT, 'src/workbook/header-synonyms.json'), 'utf8')) as unknown;
 
-describe('data/header-synonyms.json', () => {
+describe('src/workbook/header-synonyms.json', () => {
   it('passes its JSON schema and checkHeaderSynonyms', () => {
     const schema = JSON.parse(readFileSync(resolve(ROOT, 'data/schema/header-synonyms.schema.json'), 'utf8')) as object;
     const validate = new Ajv2020({ allErrors: true }).compile(schema);

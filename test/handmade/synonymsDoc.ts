@@ -1,4 +1,4 @@
-/** The table of header wordings docs/workbook-format.md shows, rendered from data/header-synonyms.json. */
+/** The table of header wordings docs/workbook-format.md shows, rendered from src/workbook/header-synonyms.json. */
 import type { HeaderSynonyms } from '../../src/workbook/headers';
 import type { ColumnKey } from '../../src/workbook/columns';
 

@@ -89,7 +89,7 @@ const JSON_OUT: ConsolidationJson = {
   units: [
     unit({ unit: 'Sở Nội vụ', file: '002-so-noi-vu.xlsx', index: 91.5, rank: 1 }),
     unit({ unit: 'Sở Tài chính', file: '003-so-tai-chinh.xlsx', index: 91.5, rank: 1 }),
-    unit({ unit: 'Sở Xây dựng', file: '004-so-xay-dung.xlsx', index: 70.25, rank: 3, status: 'accepted_with_warnings', errors: 2, grade: 'Khá' }),
+    unit({ unit: 'Sở Xây dựng', file: '004-so-xay-dung.xlsx', index: 70.25, rank: 3, status: 'accepted_with_errors', errors: 2, grade: 'Khá' }),
     unit({ unit: 'UBND huyện Ba Bể', level: 'huyen', file: '010-ba-be.xlsx', index: 88, rank: 1 }),
   ],
   rejected: [],
@@ -216,7 +216,7 @@ describe('the reference and the result', () => {
     expect(rows).toEqual([
       ['1', 'Sở Nội vụ', '91,5', 'Tốt', 'Hợp lệ', '0'],
       ['1', 'Sở Tài chính', '91,5', 'Tốt', 'Hợp lệ', '0'],
-      ['3', 'Sở Xây dựng', '70,25', 'Khá', 'Có lỗi hoặc cảnh báo', '2'],
+      ['3', 'Sở Xây dựng', '70,25', 'Khá', 'Xếp hạng, có lỗi', '2'],
     ]);
     expect(c.querySelector('[data-ranking="huyen"]')?.textContent).toContain('UBND huyện Ba Bể');
     expect(c.querySelectorAll('[data-chart="so"] li')).toHaveLength(3);

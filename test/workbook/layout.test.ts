@@ -29,7 +29,7 @@ describe('detectLayout', () => {
     expect(r.layout.headerBottom).toBe(3);
     expect(r.layout.firstDataRow).toBe(4);
     expect(r.layout.lastDataRow).toBe(6);
-    // No "Giải trình" column: "Ghi chú" serves as the explanation (data/header-synonyms.json, orColumnOf).
+    // No "Giải trình" column: "Ghi chú" serves as the explanation (src/workbook/header-synonyms.json, orColumnOf).
     expect(r.layout.columns).toEqual({
       explanation: 0,
       selfScore: 1,
