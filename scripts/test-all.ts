@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { LOCAL_BASE } from './addin-manifest.js';
 
 const ROOT = resolve(__dirname, '..');
 const bin = (pkg: string) => join(ROOT, 'node_modules', pkg);
@@ -19,6 +20,7 @@ const bin = (pkg: string) => join(ROOT, 'node_modules', pkg);
 interface Step {
   name: string;
   args: string[];
+  env?: Record<string, string>;
 }
 
 interface Done {
@@ -32,14 +34,15 @@ const STATIC: Step[] = [
   { name: 'tsc', args: [bin('typescript/bin/tsc'), '--noEmit'] },
   { name: 'tsc (core, workbook: ES library only)', args: [bin('typescript/bin/tsc'), '-p', 'tsconfig.core.json', '--noEmit'] },
   { name: 'eslint', args: [bin('eslint/bin/eslint.js'), 'src', 'test', 'bench', 'scripts', '--max-warnings', '0', '--no-error-on-unmatched-pattern'] },
-  { name: 'webpack (production build for e2e)', args: [bin('webpack-cli/bin/cli.js'), '--mode', 'production'] },
+  // Built for the local base the e2e global setup expects (scripts/demo.ts ensureBuild), so it is reused there.
+  { name: 'webpack (production build for e2e)', args: [bin('webpack-cli/bin/cli.js'), '--mode', 'production'], env: { ADDIN_URL: LOCAL_BASE } },
 ];
 const E2E: Step[] = [{ name: 'jest (e2e)', args: [bin('jest/bin/jest.js'), '--ci', '-c', 'test/e2e/jest.config.json'] }];
 
 function runStep(step: Step, live: boolean): Promise<Done & { output: string }> {
   const started = Date.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, step.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, step.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...step.env } });
     let output = '';
     const take = (chunk: Buffer) => {
       if (live) process.stdout.write(chunk);

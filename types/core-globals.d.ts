@@ -8,6 +8,7 @@ declare class TextEncoder {
 
 declare class URL {
   constructor(url: string, base?: string);
+  readonly href: string;
   readonly hostname: string;
   readonly username: string;
   readonly password: string;

@@ -81,7 +81,13 @@ export async function openPreview(session: Session, query: Record<string, string
   });
   const search = new URLSearchParams({ width: '320', sample: SAMPLE_NAME, ...query }).toString();
   await page.goto(`${session.server.url}/${PREVIEW_PAGE}?${search}`);
-  await page.locator('table.grid td[data-address]').first().waitFor();
+  // An earlier page of the session may have left an autosave of the sample: it is offered
+  // back (the browser app's promise to the officer); a fresh page starts from the file.
+  const grid = page.locator('table.grid td[data-address]').first();
+  const discard = page.locator('section.restore button[data-choice="discard"]');
+  await grid.or(discard).first().waitFor();
+  if (await discard.isVisible()) await discard.click();
+  await grid.waitFor();
   const pane = page.frameLocator('#pane');
   await pane.locator('#root > *').first().waitFor();
   return {

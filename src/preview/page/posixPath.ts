@@ -22,11 +22,25 @@ function join(...parts: string[]): string {
   return joined === '' ? '.' : normalize(joined);
 }
 
+/** As node's posix dirname, quirks included (`//a` keeps its two slashes, `a//b` gives `a/`). */
 function dirname(p: string): string {
-  const trimmed = p.length > 1 ? p.replace(/\/+$/, '') : p;
-  const slash = trimmed.lastIndexOf('/');
-  if (slash < 0) return '.';
-  return slash === 0 ? '/' : trimmed.slice(0, slash);
+  if (p === '') return '.';
+  const hasRoot = p.startsWith('/');
+  let end = -1;
+  let matchedSlash = true;
+  for (let i = p.length - 1; i >= 1; i--) {
+    if (p[i] === '/') {
+      if (!matchedSlash) {
+        end = i;
+        break;
+      }
+    } else {
+      matchedSlash = false;
+    }
+  }
+  if (end === -1) return hasRoot ? '/' : '.';
+  if (hasRoot && end === 1) return '//';
+  return p.slice(0, end);
 }
 
 function basename(p: string): string {
