@@ -38,6 +38,7 @@ import { readWorkbookFile } from '../xlsx/read';
 import { streamSpecToFile } from '../xlsx/streamWrite';
 import { loadCriteriaSet } from './criteria';
 import { fileSource, readFilesPooled } from './pool';
+import { terminalSafe } from './io';
 import { guardOutputs } from './outputs';
 import { printSheetToPdf } from './print';
 
@@ -305,7 +306,8 @@ async function run(argv: string[]): Promise<number> {
   return printFailed ? 2 : exitCode(c);
 }
 
-function textReport(c: Consolidation, out: string, lang: Lang): string {
+/** The consolidation for the terminal; workbook text (units, files, quoted cells) shown escaped. */
+export function textReport(c: Consolidation, out: string, lang: Lang): string {
   const ranked = c.units.filter((u) => u.rank !== undefined).length;
   const lines = [
     lang === 'en'
@@ -323,5 +325,5 @@ function textReport(c: Consolidation, out: string, lang: Lang): string {
   for (const d of c.duplicates) lines.push(`${d.unit}: ${d.files.join(', ')}`);
   if (c.missing.length > 0) lines.push(`${lang === 'en' ? 'Missing' : 'Chưa nộp'}: ${c.missing.map((m) => m.name).join('; ')}`);
   lines.push(`${lang === 'en' ? 'Written' : 'Đã ghi'}: ${out}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(terminalSafe).join('\n')}\n`;
 }

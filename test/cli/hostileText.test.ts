@@ -3,6 +3,7 @@ import { unitKey } from '../../src/core/consolidate';
 import { finding } from '../../src/core/findings';
 import { terminalSafe } from '../../src/cli/io';
 import { toText } from '../../src/cli/report';
+import { textReport } from '../../src/cli/consolidate';
 
 describe('the text report escapes what a workbook could use against the terminal', () => {
   it('ANSI escapes, carriage returns, line breaks and bidi overrides are shown escaped', () => {
@@ -30,6 +31,28 @@ describe('the text report escapes what a workbook could use against the terminal
     expect(text).toContain('Sở Tư pháp\\x1B]0;pwned\\x07');
     expect(text).toContain('javascript:\\x1B[8m');
     expect(text).toContain('Tự chấm\\x1B[0m!H9');
+  });
+});
+
+describe('the consolidation report escapes it too', () => {
+  it('in rejected files, their reasons, duplicates and missing units', () => {
+    const row = { unit: 'Sở Tư pháp\x1b[2J', file: 'so-tu-phap\x1b[31m.xlsx', hash: '', status: 'rejected' as const, errors: 1, warnings: 0 };
+    const text = textReport(
+      {
+        units: [],
+        rejected: [{ ...row, reasons: [finding('FILE_UNREADABLE', { file: 'Sở\x1b]0;pwned\x07.xlsx', reason: 'x' }, { field: 'file' })] }],
+        duplicates: [{ unit: 'Sở Nội vụ\r', files: ['a\x1b[8m.xlsx', 'b.xlsx'] }],
+        missing: [{ name: 'UBND xã\u202Egnol', level: 'xa' }],
+        log: [],
+      },
+      '/tmp/tong-hop.xlsx',
+      'vi',
+    );
+    expect(text.slice(0, -1)).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e]/);
+    expect(text).toContain('so-tu-phap\\x1B[31m.xlsx');
+    expect(text).toContain('a\\x1B[8m.xlsx');
+    expect(text).toContain('UBND xã\\u202Egnol');
+    expect(text).toContain('Sở\\x1B]0;pwned\\x07.xlsx');
   });
 });
 
