@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import { localStamp } from '../core/clock';
 import { unscoredCriteria, unscoredText } from '../core/completeness';
 import type { CriteriaSet } from '../core/criteria';
-import { indexCriteriaSet } from '../core/criteriaSet';
+import { lookupCriteria } from '../core/criteriaSet';
 import { countBySeverity, message } from '../core/findings';
 import { rulesFor } from '../core/validate';
 import type { Lang } from '../core/format';
@@ -144,7 +144,7 @@ export async function runPrint(args: string[], io: Io): Promise<number> {
     return EXIT.errors;
   }
   // A sheet with blank self-scored rows is not validated: it prints only as a draft.
-  const unscored = unscoredCriteria(indexCriteriaSet(rulesFor(reading.set, reference)), reading.answers);
+  const unscored = unscoredCriteria(lookupCriteria(rulesFor(reading.set, reference)), reading.answers);
   if (unscored.length > 0 && !p.values.draft) {
     const rows = unscored.map((u) => `${u.code}${u.row !== undefined ? ` (${vi ? 'dòng' : 'row'} ${u.row})` : ''}`).join(', ');
     io.err(

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { localToday } from '../core/clock';
 import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
-import { indexCriteriaSet } from '../core/criteriaSet';
+import { lookupCriteria } from '../core/criteriaSet';
 import { finding, message } from '../core/findings';
 import type { Lang } from '../core/format';
 import { computeTotals } from '../core/totals';
@@ -141,7 +141,7 @@ async function checkFile(path: string, reference: CriteriaSet | undefined, today
   const findings = validateReading(found, { reference, today });
   // Totals in the reference's numbering, as the findings are.
   const reading = reference ? alignReading(found, reference).reading : found;
-  const totals = computeTotals(indexCriteriaSet(reference ?? reading.set), reading.answers);
+  const totals = computeTotals(lookupCriteria(reference ?? reading.set), reading.answers);
   const { meta } = reading;
   const setId = meta.setId ?? reference?.id;
   return {

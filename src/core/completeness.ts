@@ -5,7 +5,7 @@
  * are left ("còn N tiêu chí chưa chấm").
  */
 import type { Answer } from './answers';
-import type { CriteriaIndex } from './criteriaSet';
+import type { CriteriaLookup } from './criteriaSet';
 import type { Lang } from './format';
 import { parseScore } from './numbers';
 import { answersByCode, notApplicableCodes } from './validate';
@@ -21,7 +21,7 @@ export interface Unscored {
  * reports. Survey rows, bonus rows (blank: no bonus earned) and rows excused as "Không áp
  * dụng" need no score; a row the sheet lacks (no answer) is the comparison's to report.
  */
-export function unscoredCriteria(index: CriteriaIndex, answers: readonly Answer[]): Unscored[] {
+export function unscoredCriteria(index: CriteriaLookup, answers: readonly Answer[]): Unscored[] {
   const byCode = answersByCode(answers);
   const excused = notApplicableCodes(index, byCode);
   const out: Unscored[] = [];

@@ -262,7 +262,7 @@ function checkObject(
 
 export type CriterionLevel = 'field' | 'criterion' | 'subcriterion';
 
-export interface IndexedCriterion {
+export interface CriterionEntry {
   node: CriterionNode;
   /** Normalised code. */
   code: string;
@@ -280,14 +280,14 @@ export interface IndexedCriterion {
   requiredKinds: DocumentKind[];
 }
 
-export interface CriteriaIndex {
+export interface CriteriaLookup {
   set: CriteriaSet;
   /** Every node in document order (a duplicated code appears more than once). */
-  nodes: IndexedCriterion[];
+  nodes: CriterionEntry[];
   /** First node of each code. */
-  byCode: Map<string, IndexedCriterion>;
+  byCode: Map<string, CriterionEntry>;
   /** Each node of the set's tree: walking by node is safe even when codes repeat. */
-  byNode: Map<CriterionNode, IndexedCriterion>;
+  byNode: Map<CriterionNode, CriterionEntry>;
   /** Findings from parsing the scoring methods of leaves. */
   findings: Finding[];
 }
@@ -295,13 +295,13 @@ export interface CriteriaIndex {
 const LEVELS: CriterionLevel[] = ['field', 'criterion', 'subcriterion'];
 
 /** Walks the tree once: parents, depths, parsed methods and required document kinds. */
-export function indexCriteriaSet(set: CriteriaSet): CriteriaIndex {
-  const nodes: IndexedCriterion[] = [];
-  const byCode = new Map<string, IndexedCriterion>();
-  const byNode = new Map<CriterionNode, IndexedCriterion>();
+export function lookupCriteria(set: CriteriaSet): CriteriaLookup {
+  const nodes: CriterionEntry[] = [];
+  const byCode = new Map<string, CriterionEntry>();
+  const byNode = new Map<CriterionNode, CriterionEntry>();
   const findings: Finding[] = [];
 
-  const visit = (node: CriterionNode, depth: number, parent: IndexedCriterion | undefined): IndexedCriterion => {
+  const visit = (node: CriterionNode, depth: number, parent: CriterionEntry | undefined): CriterionEntry => {
     const code = normalizeCode(node.code);
     const kids = node.children ?? [];
     const isLeaf = kids.length === 0;
@@ -310,7 +310,7 @@ export function indexCriteriaSet(set: CriteriaSet): CriteriaIndex {
     if (isLeaf) {
       for (const f of parsed.findings) findings.push(node.row !== undefined && f.row === undefined ? { ...f, row: node.row } : f);
     }
-    const entry: IndexedCriterion = {
+    const entry: CriterionEntry = {
       node,
       code,
       parent: parent?.code,
@@ -336,12 +336,12 @@ export function indexCriteriaSet(set: CriteriaSet): CriteriaIndex {
 }
 
 /** The indexed children of a node, in document order. */
-export function childrenOf(index: CriteriaIndex, n: IndexedCriterion): IndexedCriterion[] {
+export function childrenOf(index: CriteriaLookup, n: CriterionEntry): CriterionEntry[] {
   return (n.node.children ?? []).map((c) => index.byNode.get(c)!);
 }
 
 /** The indexed fields (top-level nodes), in document order. */
-export function fieldsOf(index: CriteriaIndex): IndexedCriterion[] {
+export function fieldsOf(index: CriteriaLookup): CriterionEntry[] {
   return index.set.fields.map((f) => index.byNode.get(f)!);
 }
 

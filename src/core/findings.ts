@@ -9,7 +9,7 @@ import { formatNumber, type Lang } from './format';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Which entry of a row a finding concerns, so the pane can show it beside that field. */
-export type FindingField =
+export type FindingColumn =
   | 'selfScore'
   | 'declared'
   | 'evidence'
@@ -31,7 +31,7 @@ export interface Finding {
   code: FindingCode;
   /** Criterion code (`1.1.2`) when the finding concerns one row. */
   criterion?: string;
-  field?: FindingField;
+  field?: FindingColumn;
   params: Params;
   file?: string;
   sheet?: string;

@@ -5,7 +5,7 @@
  */
 
 import type { Answer } from './answers';
-import type { CriteriaIndex } from './criteriaSet';
+import type { CriteriaLookup } from './criteriaSet';
 import { finding, type Finding } from './findings';
 
 export interface Reason {
@@ -211,7 +211,7 @@ export function isSafeHttpUrl(url: string): boolean {
  * (LINK_PRIVATE), and hyperlinks behind cells, checked with the same rules and reported
  * when they open another page than the text shows (LINK_TARGET_DIFFERS).
  */
-export function checkRowLinks(answers: readonly Answer[], index: CriteriaIndex): Finding[] {
+export function checkRowLinks(answers: readonly Answer[], index: CriteriaLookup): Finding[] {
   // The rows validateUnit hands to validateEvidence: self-scored leaves.
   const checked = (code: string) => {
     const n = index.byCode.get(code);

@@ -3,16 +3,16 @@
  * use it. Like pyxform for XLSForms, it names the row and the criterion of each problem.
  */
 import type { CriteriaSet } from './criteria';
-import { childrenOf, indexCriteriaSet, isRomanCode, isWellFormedCode, type CriteriaIndex, type IndexedCriterion } from './criteriaSet';
+import { childrenOf, lookupCriteria, isRomanCode, isWellFormedCode, type CriteriaLookup, type CriterionEntry } from './criteriaSet';
 import { finding, type Finding } from './findings';
 
 const EPS = 1e-6;
 
 export function lintCriteriaSet(set: CriteriaSet): Finding[] {
-  const index = indexCriteriaSet(set);
-  const parentOf = new Map<IndexedCriterion, IndexedCriterion>();
+  const index = lookupCriteria(set);
+  const parentOf = new Map<CriterionEntry, CriterionEntry>();
   for (const n of index.nodes) for (const c of childrenOf(index, n)) parentOf.set(c, n);
-  const at = (n: IndexedCriterion) => ({ criterion: n.code, ...(n.node.row !== undefined ? { row: n.node.row } : {}) });
+  const at = (n: CriterionEntry) => ({ criterion: n.code, ...(n.node.row !== undefined ? { row: n.node.row } : {}) });
   const out: Finding[] = [];
 
   index.nodes.forEach((n) => {
@@ -44,7 +44,7 @@ export function lintCriteriaSet(set: CriteriaSet): Finding[] {
  * The parents whose maximum is not the sum of their children's: the linter's rule, also
  * run on a unit's sheet checked without a reference (an edited or deleted row shows there).
  */
-export function maxSumFindings(index: CriteriaIndex): Finding[] {
+export function maxSumFindings(index: CriteriaLookup): Finding[] {
   const out: Finding[] = [];
   for (const n of index.nodes) {
     if (n.isLeaf || index.byCode.get(n.code) !== n) continue;
@@ -58,7 +58,7 @@ export function maxSumFindings(index: CriteriaIndex): Finding[] {
 }
 
 /** Bonus children add points beyond the parent's maximum, unless the parent is the bonus section. */
-function childrenMaxSum(index: CriteriaIndex, n: IndexedCriterion): number {
+function childrenMaxSum(index: CriteriaLookup, n: CriterionEntry): number {
   return childrenOf(index, n)
     .filter((k) => n.bonus || !k.bonus)
     .reduce((s, k) => s + k.node.maxPoints, 0);
@@ -79,8 +79,8 @@ function codeFitsParent(code: string, parent: string | undefined): boolean {
  * One finding per repeated code, on its second row, listing every row it is on; when
  * some of them carry no sheet row (a JSON set), positions in document order stand for rows.
  */
-function duplicates(nodes: IndexedCriterion[]): Finding[] {
-  const seen = new Map<string, { position: number; n: IndexedCriterion }[]>();
+function duplicates(nodes: CriterionEntry[]): Finding[] {
+  const seen = new Map<string, { position: number; n: CriterionEntry }[]>();
   nodes.forEach((n, i) => seen.set(n.code, [...(seen.get(n.code) ?? []), { position: i + 1, n }]));
   const out: Finding[] = [];
   for (const [code, same] of seen) {

@@ -8,7 +8,7 @@
  * - PAPI sub-dimensions: at least 0.1 point above last year (Phụ lục 4).
  * Every figure is rounded to 4 decimals.
  */
-import { compareCodes, type CriteriaIndex, type IndexedCriterion } from './criteriaSet';
+import { compareCodes, type CriteriaLookup, type CriterionEntry } from './criteriaSet';
 import type { Lang } from './format';
 import { nextAllowedAbove } from './method';
 
@@ -16,7 +16,7 @@ const EPS = 1e-9;
 
 export type TargetRule = 'keep-max' | 'raise';
 
-export function parTarget(node: IndexedCriterion, previous: number): { target: number; rule: TargetRule } {
+export function parTarget(node: CriterionEntry, previous: number): { target: number; rule: TargetRule } {
   const max = node.node.maxPoints;
   if (previous >= max - EPS) return { target: round4(max), rule: 'keep-max' };
   const next = nextAllowedAbove(node.method.allowed, previous, max);
@@ -40,7 +40,7 @@ export interface Gap {
 }
 
 /** Gaps of the self-scored leaves that have a previous result, in document order. */
-export function computeGaps(index: CriteriaIndex, previous: Map<string, number>, current: Map<string, number>): Gap[] {
+export function computeGaps(index: CriteriaLookup, previous: Map<string, number>, current: Map<string, number>): Gap[] {
   const out: Gap[] = [];
   for (const n of index.nodes) {
     if (!n.isLeaf || n.scoredBy !== 'self' || index.byCode.get(n.code) !== n) continue;

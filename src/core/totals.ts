@@ -14,7 +14,7 @@
  * - Bonus rows (Điểm cộng) add points but no maximum, so the index may pass 100.
  */
 import type { Answer } from './answers';
-import { childrenOf, fieldsOf, type CriteriaIndex, type IndexedCriterion } from './criteriaSet';
+import { childrenOf, fieldsOf, type CriteriaLookup, type CriterionEntry } from './criteriaSet';
 import { parseScore } from './numbers';
 import { answersByCode, isValidScore, notApplicableCodes } from './validate';
 
@@ -56,12 +56,12 @@ interface NodeTotals extends CodeTotals {
   max: number;
 }
 
-export function computeTotals(index: CriteriaIndex, answers: Answer[]): Totals {
+export function computeTotals(index: CriteriaLookup, answers: Answer[]): Totals {
   const byAnswer = answersByCode(answers);
   const excused = notApplicableCodes(index, byAnswer);
   const byCode = new Map<string, CodeTotals>();
 
-  const visit = (n: IndexedCriterion): NodeTotals => {
+  const visit = (n: CriterionEntry): NodeTotals => {
     const na = excused.has(n.code);
     const t = n.isLeaf ? leafTotals(n, byAnswer.get(n.code), na) : sumOf(childrenOf(index, n).map(visit), na);
     if (!byCode.has(n.code)) byCode.set(n.code, publicTotals(t));
@@ -97,7 +97,7 @@ export function computeTotals(index: CriteriaIndex, answers: Answer[]): Totals {
   };
 }
 
-function leafTotals(n: IndexedCriterion, a: Answer | undefined, notApplicable: boolean): NodeTotals {
+function leafTotals(n: CriterionEntry, a: Answer | undefined, notApplicable: boolean): NodeTotals {
   const max = n.bonus ? 0 : n.node.maxPoints;
   if (notApplicable) return { applicableMax: 0, notApplicable, max };
   const s = parseScore(a?.selfScore);

@@ -3,12 +3,12 @@
  * the whole unit's check: scores, then evidence.
  */
 import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
-import type { CriteriaIndex, IndexedCriterion } from './criteriaSet';
-import { childrenOf, fieldsOf, indexCriteriaSet, normalizeCode, withSheetRows } from './criteriaSet';
+import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
+import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, withSheetRows } from './criteriaSet';
 import type { CriteriaSet, CriterionNode, Period } from './criteria';
 import { findSharedDocuments, validateEvidence } from './evidence';
 import { checkRowLinks } from './links';
-import { finding, type Finding, type FindingField, type Params } from './findings';
+import { finding, type Finding, type FindingColumn, type Params } from './findings';
 import { formatNumber } from './format';
 import { maxSumFindings } from './lint';
 import { describeAllowed, isAllowedScore, parseDeclared, suggestScore } from './method';
@@ -30,7 +30,7 @@ export function answersByCode(answers: readonly Answer[]): Map<string, Answer> {
  * Codes excused from scoring: declared "Không áp dụng" where the set allows it, and
  * everything below such a row.
  */
-export function notApplicableCodes(index: CriteriaIndex, byCode: Map<string, Answer>): Set<string> {
+export function notApplicableCodes(index: CriteriaLookup, byCode: Map<string, Answer>): Set<string> {
   const out = new Set<string>();
   for (const n of index.nodes) {
     const own = n.node.notApplicableAllowed === true && declaresNotApplicable(byCode.get(n.code));
@@ -44,11 +44,11 @@ function declaresNotApplicable(a: Answer | undefined): boolean {
 }
 
 /** Whether a parsed score is one the row may take: 0..max and a level of its method. */
-export function isValidScore(n: IndexedCriterion, value: number): boolean {
+export function isValidScore(n: CriterionEntry, value: number): boolean {
   return value >= 0 && value <= n.node.maxPoints + EPS && isAllowedScore(n.method.allowed, value);
 }
 
-export function validateScores(index: CriteriaIndex, answers: Answer[], grand?: SheetTotal): Finding[] {
+export function validateScores(index: CriteriaLookup, answers: Answer[], grand?: SheetTotal): Finding[] {
   const byCode = answersByCode(answers);
   const excused = notApplicableCodes(index, byCode);
   const sums = new ChildSums(index, byCode, excused);
@@ -58,7 +58,7 @@ export function validateScores(index: CriteriaIndex, answers: Answer[], grand?: 
     if (index.byCode.get(n.code) !== n) continue; // a duplicated code is the linter's finding
     const a = byCode.get(n.code);
     const row = a?.row ?? n.node.row;
-    const at = (field: FindingField) => ({ criterion: n.code, field, ...(row !== undefined ? { row } : {}) });
+    const at = (field: FindingColumn) => ({ criterion: n.code, field, ...(row !== undefined ? { row } : {}) });
 
     if (declaresNotApplicable(a) && n.node.notApplicableAllowed !== true) {
       out.push(finding('NOT_APPLICABLE_NOT_ALLOWED', {}, at('declared')));
@@ -115,7 +115,7 @@ function typedAsText(value: string, number: number, at: Omit<Finding, 'code' | '
 }
 
 /** The sheet's `Tổng cộng` row against the fields' counted scores. */
-function checkGrandTotal(index: CriteriaIndex, sums: ChildSums, grand: SheetTotal): Finding[] {
+function checkGrandTotal(index: CriteriaLookup, sums: ChildSums, grand: SheetTotal): Finding[] {
   const at = { field: 'selfScore' as const, row: grand.row };
   const fields = fieldsOf(index);
   const mismatch = sums.check(fields, grand);
@@ -138,13 +138,13 @@ function checkGrandTotal(index: CriteriaIndex, sums: ChildSums, grand: SheetTota
  */
 class ChildSums {
   constructor(
-    private readonly index: CriteriaIndex,
+    private readonly index: CriteriaLookup,
     private readonly byCode: Map<string, Answer>,
     private readonly excused: Set<string>,
   ) {}
 
   /** TOTAL_MISMATCH's params when the total is wrong; undefined when right, blank or an exact sum formula. */
-  check(kids: IndexedCriterion[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined): Params | undefined {
+  check(kids: CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined): Params | undefined {
     const s = parseScore(total?.selfScore);
     if (!s.ok || this.isExactSum(kids, total)) return undefined;
     const counted = kids.reduce((sum, k) => sum + this.counted(k), 0);
@@ -154,7 +154,7 @@ class ChildSums {
   }
 
   /** The total's formula adds exactly the cells of these rows. */
-  isExactSum(kids: IndexedCriterion[], total: Pick<Answer, 'selfScoreSumOf'> | undefined): boolean {
+  isExactSum(kids: CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined): boolean {
     const rows = total?.selfScoreSumOf;
     if (rows === undefined || rows.length !== kids.length) return false;
     const own = new Set(kids.map((k) => this.byCode.get(k.code)?.row));
@@ -162,7 +162,7 @@ class ChildSums {
   }
 
   /** What the totals count for a row: valid self-scores; survey, excused and invalid rows give 0. */
-  private counted(n: IndexedCriterion): number {
+  private counted(n: CriterionEntry): number {
     if (this.excused.has(n.code)) return 0;
     if (!n.isLeaf) return childrenOf(this.index, n).reduce((s, k) => s + this.counted(k), 0);
     if (n.scoredBy === 'survey') return 0;
@@ -174,7 +174,7 @@ class ChildSums {
    * A row's score as a total over it may take it: a leaf that carries its own error with
    * what was entered; a parent by the total it shows (its own check judges that total).
    */
-  private written(n: IndexedCriterion): number {
+  private written(n: CriterionEntry): number {
     if (this.excused.has(n.code)) return 0;
     const a = this.byCode.get(n.code);
     const kids = childrenOf(this.index, n);
@@ -186,7 +186,7 @@ class ChildSums {
   }
 
   /** What Excel's SUM takes from a cell: numbers only (text is skipped); exact sums recomputed. */
-  private excelValue(n: IndexedCriterion): number {
+  private excelValue(n: CriterionEntry): number {
     const a = this.byCode.get(n.code);
     const kids = childrenOf(this.index, n);
     if (!n.isLeaf && this.isExactSum(kids, a)) return kids.reduce((s, k) => s + this.excelValue(k), 0);
@@ -194,7 +194,7 @@ class ChildSums {
   }
 }
 
-function checkAppraised(n: IndexedCriterion, v: CellValue | undefined, at: Omit<Finding, 'code' | 'params' | 'severity'>): Finding[] {
+function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: Omit<Finding, 'code' | 'params' | 'severity'>): Finding[] {
   const s = parseScore(v);
   if (!s.ok && s.reason === 'empty') return [];
   const max = n.node.maxPoints;
@@ -233,7 +233,7 @@ export interface UnitContext {
  * are out of the denominator and carry no error. A sheet without an evidence column gets
  * one finding for it, not one per scored row.
  */
-export function validateUnit(index: CriteriaIndex, answers: Answer[], ctx: UnitContext): Finding[] {
+export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: UnitContext): Finding[] {
   const byCode = answersByCode(answers);
   const excused = notApplicableCodes(index, byCode);
   const out = validateScores(index, answers, ctx.grandTotal);
@@ -303,7 +303,7 @@ export interface SheetContext {
  */
 export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
   const set = rulesFor(sheet, ctx.reference);
-  const index = indexCriteriaSet(set);
+  const index = lookupCriteria(set);
   const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
   const present = new Set(answers.map((a) => normalizeCode(a.code)));
@@ -317,7 +317,7 @@ export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetC
  * Parents whose rows in the sheet include one the reference lacks: that row is the
  * comparison's CRITERION_UNEXPECTED, and a total that counts it is not reported again.
  */
-function parentsOfExtraRows(sheet: CriteriaSet, index: CriteriaIndex): Set<string> {
+function parentsOfExtraRows(sheet: CriteriaSet, index: CriteriaLookup): Set<string> {
   const out = new Set<string>();
   const walk = (nodes: readonly CriterionNode[], parent: string | undefined) => {
     for (const n of nodes) {
@@ -336,6 +336,6 @@ function listed(codes: readonly string[]): string {
 }
 
 /** Adds the row and field a finding lacks. */
-function placed(f: Finding, row: number | undefined, field: FindingField): Finding {
+function placed(f: Finding, row: number | undefined, field: FindingColumn): Finding {
   return { ...f, field: f.field ?? field, ...(f.row === undefined && row !== undefined ? { row } : {}) };
 }

@@ -8,7 +8,7 @@
  */
 import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
 import { consolidate, isRanked, type Consolidation, type ExpectedUnit, type GradeBand, type UnitRow } from '../core/consolidate';
-import { indexCriteriaSet, type CriteriaIndex } from '../core/criteriaSet';
+import { lookupCriteria, type CriteriaLookup } from '../core/criteriaSet';
 import { finding, jsonFinding, message, type Finding, type JsonFinding } from '../core/findings';
 import type { Lang } from '../core/format';
 import { sipasTarget, type PlanItem, type SipasMode } from '../core/targets';
@@ -167,7 +167,7 @@ export interface ReadContext extends SubmissionContext {
 export function readContext(inputs: ConsolidationInputs): ReadContext {
   return {
     sets: inputs.sets,
-    indexes: inputs.sets.map(indexCriteriaSet),
+    indexes: inputs.sets.map(lookupCriteria),
     today: inputs.today,
     lang: inputs.lang,
     allowOtherVersions: inputs.allowOtherVersions,
@@ -224,7 +224,7 @@ export async function readSubmissions(sources: readonly Source[], ctx: ReadConte
 // The run
 
 /** Ranks what was read (in input order) and keeps what the sheets and the JSON need. */
-export function consolidateResults(results: readonly SubmissionResult[], inputs: ConsolidationInputs, indexes: readonly CriteriaIndex[]): ConsolidateResult {
+export function consolidateResults(results: readonly SubmissionResult[], inputs: ConsolidationInputs, indexes: readonly CriteriaLookup[]): ConsolidateResult {
   const consolidation = consolidate(
     results.map((r) => r.submission),
     { grades: inputs.grades, ...(inputs.expectedUnits ? { expectedUnits: inputs.expectedUnits } : {}), ...(inputs.allowOtherVersions ? { allowOtherVersions: true } : {}) },

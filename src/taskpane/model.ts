@@ -3,7 +3,7 @@
  * fields and criteria with a status each, the progress figures, navigation and search.
  */
 import type { Answer, CellValue } from '../core/answers';
-import { compareCodes, indexCriteriaSet, normalizeCode, type CriteriaIndex, type IndexedCriterion } from '../core/criteriaSet';
+import { compareCodes, lookupCriteria, normalizeCode, type CriteriaLookup, type CriterionEntry } from '../core/criteriaSet';
 import type { Finding } from '../core/findings';
 import { parseDeclared, suggestScore } from '../core/method';
 import { parseScore } from '../core/numbers';
@@ -46,7 +46,7 @@ export interface Progress {
 
 export interface PaneModel {
   reading: UnitReading;
-  index: CriteriaIndex;
+  index: CriteriaLookup;
   totals: Totals;
   findings: Finding[];
   tree: TreeNode[];
@@ -64,7 +64,7 @@ function isProblem(f: Finding): boolean {
 }
 
 export function buildModel(reading: UnitReading, findings: Finding[]): PaneModel {
-  const index = indexCriteriaSet(reading.set);
+  const index = lookupCriteria(reading.set);
   const totals = computeTotals(index, reading.answers);
   const answers = answersByCode(reading.answers);
   const excused = notApplicableCodes(index, answers);
@@ -79,8 +79,8 @@ export function buildModel(reading: UnitReading, findings: Finding[]): PaneModel
   let done = 0;
   let total = 0;
 
-  const visit = (n: IndexedCriterion): TreeNode => {
-    const children = (n.node.children ?? []).map((c) => visit(index.byNode.get(c) as IndexedCriterion));
+  const visit = (n: CriterionEntry): TreeNode => {
+    const children = (n.node.children ?? []).map((c) => visit(index.byNode.get(c) as CriterionEntry));
     const rowFindings = byCode.has(n.code) ? [] : (own.get(n.code) ?? []);
     let status: Status;
     if (n.isLeaf) {
@@ -116,7 +116,7 @@ export function buildModel(reading: UnitReading, findings: Finding[]): PaneModel
     return node;
   };
   // Children are visited before their parent is recorded; order must be document order.
-  const tree = reading.set.fields.map((f) => visit(index.byNode.get(f) as IndexedCriterion));
+  const tree = reading.set.fields.map((f) => visit(index.byNode.get(f) as CriterionEntry));
   const walk = (nodes: TreeNode[]): void => {
     for (const n of nodes) {
       if (byCode.get(n.code) === n) order.push(n);

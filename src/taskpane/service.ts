@@ -4,7 +4,7 @@
  * to this interface only, never to Office.js.
  */
 import type { CriteriaSet } from '../core/criteria';
-import type { Finding, FindingField } from '../core/findings';
+import type { Finding, FindingColumn } from '../core/findings';
 import type { AnswerChange } from '../workbook/answers';
 import type { ColumnMapping, UnitReading } from '../workbook/read';
 import type { SheetSpec } from '../workbook/spec';
@@ -62,7 +62,7 @@ export interface WorkbookService {
    */
   write(changes: readonly AnswerChange[]): Promise<void>;
   /** Shows a criterion's row in the sheet: the cell of `field` (its code cell when absent). */
-  select(code: string, field?: FindingField): Promise<void>;
+  select(code: string, field?: FindingColumn): Promise<void>;
   /**
    * Creates (or replaces) whole sheets in the open workbook in one action, then shows the
    * sheet named `show`. Settings the host lacks are returned, never dropped silently.

@@ -17,7 +17,7 @@
  */
 import { cellText, type Answer, type CellValue } from '../core/answers';
 import { flattenCriteria, type CriteriaSet } from '../core/criteria';
-import { indexCriteriaSet, normalizeCode } from '../core/criteriaSet';
+import { lookupCriteria, normalizeCode } from '../core/criteriaSet';
 import { countBySeverity, type Finding } from '../core/findings';
 import { formatDateLong, formatNumber } from '../core/format';
 import { parseScore } from '../core/numbers';
@@ -538,7 +538,7 @@ export function scoreSheetFromReading(reading: UnitReading, opts: ScoreSheetOpti
     set: reading.set,
     ...(label ? { setLabel: label } : {}),
     answers: reading.answers,
-    totals: computeTotals(indexCriteriaSet(rulesFor(reading.set, opts.reference)), reading.answers),
+    totals: computeTotals(lookupCriteria(rulesFor(reading.set, opts.reference)), reading.answers),
     errors: countBySeverity(opts.findings).error,
     ...(opts.unscored ? { unscored: opts.unscored } : {}),
     contentHash: contentHash(reading),

@@ -6,7 +6,7 @@
 import { cellText, type Answer, type CellValue, type SheetTotal } from '../core/answers';
 import { flattenSet, type CriteriaSet, type CriterionNode, type UnitLevel } from '../core/criteria';
 import { isRomanCode, normalizeCode, parentCodeOf } from '../core/criteriaSet';
-import { finding, sortFindings, type Finding, type FindingField } from '../core/findings';
+import { finding, sortFindings, type Finding, type FindingColumn } from '../core/findings';
 import { parseMethod } from '../core/method';
 import { parseScore, parseVietNumber } from '../core/numbers';
 import { unitKey } from '../core/consolidate';
@@ -452,7 +452,7 @@ export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): Unit
 // ---------------------------------------------------------------------------
 // Locating and validating
 
-const FIELD_COLUMN: Partial<Record<FindingField, ColumnKey>> = {
+const FIELD_COLUMN: Partial<Record<FindingColumn, ColumnKey>> = {
   selfScore: 'selfScore',
   declared: 'declared',
   evidence: 'evidence',
@@ -466,7 +466,7 @@ const FIELD_COLUMN: Partial<Record<FindingField, ColumnKey>> = {
 };
 
 /** A1 address of a criterion's cell for `field` (its code cell when the field has no column). */
-export function cellOf(reading: UnitReading, code: string, field?: FindingField): string | undefined {
+export function cellOf(reading: UnitReading, code: string, field?: FindingColumn): string | undefined {
   const row = reading.rowOf.get(normalizeCode(code));
   if (row === undefined) return undefined;
   const key = field !== undefined ? FIELD_COLUMN[field] : undefined;

@@ -4,7 +4,7 @@
  * command line and the task pane's worker, which differ only in how they get the bytes.
  */
 import type { CriteriaSet, UnitLevel } from '../core/criteria';
-import type { CriteriaIndex } from '../core/criteriaSet';
+import type { CriteriaLookup } from '../core/criteriaSet';
 import { unitKey, type Consolidation, type ExpectedUnit, type Submission } from '../core/consolidate';
 import { finding, type Finding } from '../core/findings';
 import { computeTotals } from '../core/totals';
@@ -15,7 +15,7 @@ import { gapRows, type UnitGaps } from './summary';
 export interface SubmissionContext {
   sets: readonly CriteriaSet[];
   /** indexes[i] indexes sets[i]: each set is indexed once for all files. */
-  indexes: readonly CriteriaIndex[];
+  indexes: readonly CriteriaLookup[];
   /** ISO date for "dated in the future" checks. */
   today: string;
   /** The user confirmed that workbooks of another set version may be merged. */
@@ -135,7 +135,7 @@ export function submissionOf(file: string, hash: string, reading: UnitReading | 
 }
 
 /** The gap rows of every consolidated unit that was read (duplicates left out), in the consolidation's order. */
-export function gapsOf(c: Consolidation, results: readonly SubmissionResult[], indexes: readonly CriteriaIndex[]): UnitGaps[] {
+export function gapsOf(c: Consolidation, results: readonly SubmissionResult[], indexes: readonly CriteriaLookup[]): UnitGaps[] {
   const byFile = new Map(results.map((r) => [r.submission.file, r]));
   const gaps: UnitGaps[] = [];
   for (const row of c.units) {

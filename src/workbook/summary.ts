@@ -11,7 +11,7 @@
 import type { UnitLevel } from '../core/criteria';
 import type { Consolidation, ExpectedUnit, UnitRow, UnitStatus } from '../core/consolidate';
 import { unitKey } from '../core/consolidate';
-import { compareCodes, type CriteriaIndex } from '../core/criteriaSet';
+import { compareCodes, type CriteriaLookup } from '../core/criteriaSet';
 import { message, sortFindings, type Finding } from '../core/findings';
 import { SIPAS_MODE_LABEL, computeGaps, type PlanItem, type SipasMode, type TargetRule } from '../core/targets';
 import type { PreviousSource } from './baseline';
@@ -208,7 +208,7 @@ export interface UnitGaps {
 }
 
 /** Every self-scored leaf in document order; target and gap only where last year is known. */
-export function gapRows(index: CriteriaIndex, previous: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>): GapRow[] {
+export function gapRows(index: CriteriaLookup, previous: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>): GapRow[] {
   const known = new Map(computeGaps(index, new Map(previous), new Map(current)).map((g) => [g.code, g]));
   const out: GapRow[] = [];
   for (const n of index.nodes) {

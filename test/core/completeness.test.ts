@@ -1,10 +1,10 @@
 import type { Answer } from '../../src/core/answers';
 import { unscoredCriteria, unscoredText } from '../../src/core/completeness';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { validateScores } from '../../src/core/validate';
 import { sampleSet } from './criteriaFixture';
 
-const index = indexCriteriaSet(sampleSet());
+const index = lookupCriteria(sampleSet());
 
 /** Every row of the fixture present, as a sheet has them; scores given for some. */
 function sheet(scores: Record<string, Answer['selfScore']>, extra: Record<string, Partial<Answer>> = {}): Answer[] {

@@ -9,7 +9,7 @@ import {
   SET_PROPERTIES,
   checkCriteriaSet,
   compareCodes,
-  indexCriteriaSet,
+  lookupCriteria,
   isWellFormedCode,
   normalizeCode,
   parentCodeOf,
@@ -221,8 +221,8 @@ describe('codes', () => {
   });
 });
 
-describe('indexCriteriaSet', () => {
-  const index = indexCriteriaSet(sampleSet());
+describe('lookupCriteria', () => {
+  const index = lookupCriteria(sampleSet());
 
   test('keeps document order', () => {
     expect(index.nodes.map((n) => n.code)).toEqual([
@@ -254,14 +254,14 @@ describe('indexCriteriaSet', () => {
   test('a node marked survey is a survey row whatever its method says', () => {
     const set = sampleSet();
     set.fields[0].children![1].scoredBy = 'survey';
-    expect(indexCriteriaSet(set).byCode.get('1.2')!.scoredBy).toBe('survey');
+    expect(lookupCriteria(set).byCode.get('1.2')!.scoredBy).toBe('survey');
   });
 
   test('method findings come from leaves only, with the row', () => {
     const set = sampleSet();
     set.fields[0].method = 'văn bản không đọc được';
     set.fields[1].children![0].method = 'tùy tình hình';
-    const found = indexCriteriaSet(set).findings;
+    const found = lookupCriteria(set).findings;
     expect(found.map((f) => [f.code, f.criterion, f.row])).toEqual([['METHOD_UNPARSED', '2.1', 15]]);
   });
 
@@ -269,7 +269,7 @@ describe('indexCriteriaSet', () => {
     const set = sampleSet();
     set.fields[0].code = '1.';
     set.fields[2].children![1].code = '3.1';
-    const ix = indexCriteriaSet(set);
+    const ix = lookupCriteria(set);
     expect(ix.byCode.get('1')!.node).toBe(set.fields[0]);
     expect(ix.byCode.get('3.1')!.node).toBe(set.fields[2].children![0]);
     expect(ix.nodes.filter((n) => n.code === '3.1')).toHaveLength(2);
@@ -279,7 +279,7 @@ describe('indexCriteriaSet', () => {
     const set = sampleSet();
     set.fields[0].code = 'I';
     set.fields[0].children![0].code = '1';
-    const ix = indexCriteriaSet(set);
+    const ix = lookupCriteria(set);
     expect(ix.byCode.get('1')).toMatchObject({ parent: 'I', fieldCode: 'I', level: 'criterion' });
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { isAllowedScore } from '../../src/core/method';
 import {
   SIPAS_MODE_LABEL,
@@ -13,7 +13,7 @@ import {
 } from '../../src/core/targets';
 import { sampleSet } from './criteriaFixture';
 
-const index = indexCriteriaSet(sampleSet());
+const index = lookupCriteria(sampleSet());
 const node = (code: string) => index.byCode.get(code)!;
 
 describe('parTarget (Kế hoạch 386/KH-UBND, Phụ lục 1 and 2)', () => {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import type { Answer, CellValue } from '../../src/core/answers';
 import type { CriteriaSet } from '../../src/core/criteria';
-import { indexCriteriaSet, type CriteriaIndex, type IndexedCriterion } from '../../src/core/criteriaSet';
+import { lookupCriteria, type CriteriaLookup, type CriterionEntry } from '../../src/core/criteriaSet';
 import { computeTotals } from '../../src/core/totals';
 import { nodeOf, sampleSet } from './criteriaFixture';
 
-const index = indexCriteriaSet(sampleSet());
+const index = lookupCriteria(sampleSet());
 
 /** Sở Tư pháp's self-assessment: every self-scored row filled, 2.2 excused, 2.3 left to the survey. */
 const unit: Answer[] = [
@@ -93,7 +93,7 @@ describe('computeTotals', () => {
   test('a criterion declared "Không áp dụng" excuses everything below it', () => {
     const set = sampleSet();
     nodeOf(set, '1.1').notApplicableAllowed = true;
-    const t = computeTotals(indexCriteriaSet(set), edited([{ code: '1.1', declared: 'Không áp dụng' }]));
+    const t = computeTotals(lookupCriteria(set), edited([{ code: '1.1', declared: 'Không áp dụng' }]));
     expect(t.byField[0]).toMatchObject({ self: 1.125 + 0.5, applicableMax: 4 - 2, max: 4 });
     expect(t.byCode.get('1.1.2')).toEqual({ applicableMax: 0, notApplicable: true });
     expect(t.index).toBe(Math.round(((1.625 + 1 + 1.5) / (8 - 2)) * 10000) / 100);
@@ -107,7 +107,7 @@ describe('computeTotals', () => {
 
   test('a set whose every row is excused has index 0, not NaN', () => {
     const set: CriteriaSet = { ...sampleSet(), fields: [{ code: '1', name: 'Liên thông', maxPoints: 1, notApplicableAllowed: true, method: 'Có: 1 điểm; Không: 0 điểm' }] };
-    const t = computeTotals(indexCriteriaSet(set), [{ code: '1', declared: 'Không áp dụng' }]);
+    const t = computeTotals(lookupCriteria(set), [{ code: '1', declared: 'Không áp dụng' }]);
     expect(t).toMatchObject({ applicableMax: 0, index: 0 });
   });
 });
@@ -116,7 +116,7 @@ describe('computeTotals properties', () => {
   const leaves = index.nodes.filter((n) => n.isLeaf);
 
   /** A valid score for a row: one of its method's levels. */
-  const validScore = (n: IndexedCriterion): fc.Arbitrary<CellValue> => {
+  const validScore = (n: CriterionEntry): fc.Arbitrary<CellValue> => {
     const a = n.method.allowed;
     return a.kind === 'set' ? fc.constantFrom(...a.values) : fc.double({ min: a.min, max: a.max, noNaN: true });
   };
@@ -126,7 +126,7 @@ describe('computeTotals properties', () => {
     fc.constantFrom('0,5', 'Có', '#N/A', ''),
     fc.constant({ error: '#REF!' }),
   );
-  const answersFrom = (cell: (n: IndexedCriterion) => fc.Arbitrary<CellValue>, appraised: boolean) =>
+  const answersFrom = (cell: (n: CriterionEntry) => fc.Arbitrary<CellValue>, appraised: boolean) =>
     fc.tuple(
       ...leaves.map((n) =>
         fc.record({
@@ -138,7 +138,7 @@ describe('computeTotals properties', () => {
       ),
     );
 
-  const check = (idx: CriteriaIndex, answers: Answer[]) => {
+  const check = (idx: CriteriaLookup, answers: Answer[]) => {
     const t = computeTotals(idx, answers);
     const sum = (pick: (f: (typeof t.byField)[number]) => number) => t.byField.reduce((s, f) => s + pick(f), 0);
     expect(t.final).toBeCloseTo(sum((f) => f.final), 8);
@@ -153,7 +153,7 @@ describe('computeTotals properties', () => {
   });
 
   test('with valid scores and no bonus points the index lies in 0..100', () => {
-    const noBonus = (n: IndexedCriterion) => (n.bonus ? fc.constant<CellValue>(null) : validScore(n));
+    const noBonus = (n: CriterionEntry) => (n.bonus ? fc.constant<CellValue>(null) : validScore(n));
     fc.assert(
       fc.property(answersFrom(noBonus, true), (answers) => {
         const t = check(index, answers);

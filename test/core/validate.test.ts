@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import type { Answer, CellValue } from '../../src/core/answers';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { message, type Finding } from '../../src/core/findings';
 import { describeAllowed } from '../../src/core/method';
 import { computeTotals } from '../../src/core/totals';
 import { validateScores, validateUnit } from '../../src/core/validate';
 import { sampleSet } from './criteriaFixture';
 
-const index = indexCriteriaSet(sampleSet());
+const index = lookupCriteria(sampleSet());
 /** The levels of 1.2 (xuất sắc / tốt / hoàn thành: 100%, 75%, 50% of 1,5) as the method parser lists them. */
 const levelsOf12 = describeAllowed(index.byCode.get('1.2')!.method.allowed, 'vi');
 

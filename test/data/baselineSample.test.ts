@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CriteriaSet } from '../../src/core/criteria';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { isAllowedScore } from '../../src/core/method';
 import { parseBaselineCsv } from '../../src/workbook/baseline';
 
 const DATA = join(__dirname, '..', '..', 'data');
 const parsed = parseBaselineCsv(readFileSync(join(DATA, 'samples', 'ket-qua-2023-so-tu-phap.csv'), 'utf8'));
-const index = indexCriteriaSet(JSON.parse(readFileSync(join(DATA, 'criteria', 'so-2024.json'), 'utf8')) as CriteriaSet);
+const index = lookupCriteria(JSON.parse(readFileSync(join(DATA, 'criteria', 'so-2024.json'), 'utf8')) as CriteriaSet);
 const selfLeaves = index.nodes.filter((n) => n.isLeaf && n.scoredBy === 'self' && index.byCode.get(n.code) === n).map((n) => n.code);
 
 describe('data/samples/ket-qua-2023-so-tu-phap.csv', () => {

@@ -4,7 +4,7 @@
  * Nothing about the sample is hard-coded in the tests.
  */
 import { cellText } from '../../src/core/answers';
-import { indexCriteriaSet, type IndexedCriterion } from '../../src/core/criteriaSet';
+import { lookupCriteria, type CriterionEntry } from '../../src/core/criteriaSet';
 import { a1 } from '../../src/workbook/grid';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import { readWorkbookFile } from '../../src/xlsx/read';
@@ -38,8 +38,8 @@ function fillableCriteria(reading: UnitReading): FillableCriterion[] {
   if (selfScore === undefined || evidence === undefined || explanation === undefined) {
     throw new Error('the sample lacks a self-score, evidence or explanation column');
   }
-  const index = indexCriteriaSet(reading.set);
-  const blank = (n: IndexedCriterion) => {
+  const index = lookupCriteria(reading.set);
+  const blank = (n: CriterionEntry) => {
     const answer = reading.answers.find((a) => a.code === n.code);
     return !answer || (cellText(answer.selfScore) === '' && cellText(answer.evidence) === '' && cellText(answer.explanation) === '');
   };

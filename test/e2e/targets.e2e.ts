@@ -7,7 +7,7 @@
 import { cellText } from '../../src/core/answers';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { formatNumber } from '../../src/core/format';
 import { parTarget } from '../../src/core/targets';
 import { unitKey } from '../../src/core/consolidate';
@@ -40,7 +40,7 @@ async function expectedGap(): Promise<{ code: string; previous: number; target: 
   expect(parsed.problems).toEqual([]);
   const scores = parsed.baseline.units.get(unitKey(reading.meta.unit ?? ''))?.scores;
   if (!scores) throw new Error(`the baseline file has no rows for the sample's unit "${reading.meta.unit}"`);
-  const index = indexCriteriaSet(reading.set);
+  const index = lookupCriteria(reading.set);
   const blank = new Set(reading.answers.filter((a) => cellText(a.selfScore) === '' && cellText(a.appraisedScore) === '').map((a) => a.code));
   for (const [code, previous] of scores) {
     const node = index.byCode.get(code);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CriteriaSet, UnitLevel } from '../../src/core/criteria';
-import { checkCriteriaSet, indexCriteriaSet } from '../../src/core/criteriaSet';
+import { checkCriteriaSet, lookupCriteria } from '../../src/core/criteriaSet';
 import { computeTotals } from '../../src/core/totals';
 import { readUnitWorkbook, validateReading, type UnitReading } from '../../src/workbook/read';
 import { buildTemplate } from '../../src/workbook/template';
@@ -34,7 +34,7 @@ export function summarise(reading: UnitReading, reference: CriteriaSet | undefin
   return {
     unit: reading.meta.unit ?? null,
     year: reading.meta.year ?? null,
-    total: computeTotals(indexCriteriaSet(reference ?? reading.set), reading.answers).self,
+    total: computeTotals(lookupCriteria(reference ?? reading.set), reading.answers).self,
     findings: findings.map((f) => [f.severity, f.code, f.criterion ?? '-', f.cell ?? '-'].join(' ')),
   };
 }

@@ -3,7 +3,7 @@
  * each kind gives exactly the findings expected, and no false alarm.
  */
 import type { CriteriaSet } from '../../src/core/criteria';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { message, type Finding } from '../../src/core/findings';
 import { computeTotals } from '../../src/core/totals';
 import { parseColumnMapText } from '../../src/workbook/columns';
@@ -31,7 +31,7 @@ async function read(o: HandOptions = {}, opts: ReadOptions = {}): Promise<UnitRe
 const brief = (fs: Finding[]) => fs.map((f) => [f.severity, f.code, f.criterion ?? '-', f.cell ?? '-'].join(' '));
 
 function total(r: UnitReading, reference: CriteriaSet): number {
-  return computeTotals(indexCriteriaSet(reference), alignReading(r, reference).reading.answers).self;
+  return computeTotals(lookupCriteria(reference), alignReading(r, reference).reading.answers).self;
 }
 
 describe('a hand-made sheet of Sở Tư pháp (letterhead, Roman fields, methods in the name cell)', () => {
@@ -162,7 +162,7 @@ describe('consolidation of a hand-made sheet', () => {
   it('counts the scores of a sheet numbered its own way under the reference codes', async () => {
     const ref = referenceSet();
     const r = await read({}, { units: UNITS });
-    const s = submissionOf('tu-cham.xlsx', 'h', r, { sets: [ref], indexes: [indexCriteriaSet(ref)], today: TODAY });
+    const s = submissionOf('tu-cham.xlsx', 'h', r, { sets: [ref], indexes: [lookupCriteria(ref)], today: TODAY });
     expect(s.submission).toMatchObject({ unit: 'Sở Tư pháp', level: 'so', totals: { self: 7, applicableMax: 10 } });
     expect(s.submission.findings.map((f) => f.code)).toEqual(['CODES_RENUMBERED']);
     expect(s.current?.get('1.1.2')).toBe(2);

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { parseScore } from '../../src/core/numbers';
 import { createStandIn } from '../../src/preview/standin';
 import { createExcelService } from '../../src/taskpane/excelService';
@@ -37,7 +37,7 @@ const ok = (r: LoadResult) => {
 it('a written score updates its parent total (SUM formula); no TOTAL_MISMATCH follows', async () => {
   const { service } = await open();
   const first = ok(await service.load());
-  const index = indexCriteriaSet(first.reading.set);
+  const index = lookupCriteria(first.reading.set);
   const mismatched = new Set(first.findings.filter((f) => f.code === 'TOTAL_MISMATCH').map((f) => f.criterion));
   const answer = (r: typeof first, code: string) => r.reading.answers.find((a) => a.code === code);
   // A blank leaf whose parent total is right today.

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act } from 'react';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { formatNumber } from '../../src/core/format';
 import { parTarget } from '../../src/core/targets';
 import { App } from '../../src/taskpane/App';
@@ -61,7 +61,7 @@ describe('the Targets view with a chosen file of last year\'s results', () => {
     await chooseFile(c, 'ket-qua-2023.csv', csv);
     await waitFor(() => expect(c.querySelector('[data-table="gaps"]')).not.toBeNull());
     expect(status(c)).toContain('3 tiêu chí');
-    const index = indexCriteriaSet(sampleSet());
+    const index = lookupCriteria(sampleSet());
     const target = parTarget(index.byCode.get('2')!, previous.get('2')!).target;
     const cells = [...(gapRow(c, '2')?.querySelectorAll('td') ?? [])].map((td) => td.textContent);
     expect(cells).toEqual([formatNumber(1.5, 'vi'), formatNumber(target, 'vi'), formatNumber(current, 'vi'), formatNumber(target - current, 'vi')]);

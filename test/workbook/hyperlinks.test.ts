@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { readUnitWorkbook, validateReading, type UnitReading } from '../../src/workbook/read';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { sha256 } from '../xlsx/helpers';
@@ -31,7 +31,7 @@ let evidenceCol: number;
 beforeAll(async () => {
   const base = await readingOf(readFileSync(SAMPLE));
   evidenceCol = base.layout.columns.evidence! + 1;
-  const leaves = indexCriteriaSet(base.set).nodes.filter((n) => n.isLeaf);
+  const leaves = lookupCriteria(base.set).nodes.filter((n) => n.isLeaf);
   const self = leaves.filter((n) => n.scoredBy === 'self');
   const survey = leaves.find((n) => n.scoredBy === 'survey');
   if (!survey) throw new Error('the sample has no survey row');

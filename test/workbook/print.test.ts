@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Answer } from '../../src/core/answers';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { computeTotals } from '../../src/core/totals';
 import {
   buildScoreSheet,
@@ -36,7 +36,7 @@ function input(over: Partial<ScoreSheetInput> = {}, ans: Answer[] = answers): Sc
     set,
     setLabel: { id: set.id, version: set.version, title: set.title, sample: true },
     answers: ans,
-    totals: computeTotals(indexCriteriaSet(set), ans),
+    totals: computeTotals(lookupCriteria(set), ans),
     errors: 0,
     contentHash: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
     checkedAt: '2024-06-07T14:30',
@@ -83,7 +83,7 @@ describe('buildScoreSheet', () => {
   });
 
   it('closes with totals, the applicable maximum, the index, the date line and signatures', () => {
-    const t = computeTotals(indexCriteriaSet(set), answers);
+    const t = computeTotals(lookupCriteria(set), answers);
     const all = texts(sheet).join('\n');
     expect(all).toContain(`TỔNG CỘNG | ${String(t.max).replace('.', ',')} | ${String(t.self).replace('.', ',')}`);
     expect(t.applicableMax).toBeLessThan(t.max);

@@ -1,5 +1,5 @@
 import { consolidate, type GradeBand, type Submission } from '../../src/core/consolidate';
-import { indexCriteriaSet } from '../../src/core/criteriaSet';
+import { lookupCriteria } from '../../src/core/criteriaSet';
 import { finding } from '../../src/core/findings';
 import type { CriteriaSet } from '../../src/core/criteria';
 import type { PlanItem } from '../../src/core/targets';
@@ -113,7 +113,7 @@ describe('gapRows', () => {
       },
     ],
   };
-  const index = indexCriteriaSet(set);
+  const index = lookupCriteria(set);
 
   test('keep-max and raise where last year is known; no target or gap where it is not; survey rows left out', () => {
     const rows = gapRows(index, new Map([['1.1', 2], ['1.2', 0.5]]), new Map([['1.1', 0], ['1.2', 0.5]]));

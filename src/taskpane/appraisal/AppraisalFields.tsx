@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { cellText, type CellValue } from '../../core/answers';
-import { normalizeCode, type IndexedCriterion } from '../../core/criteriaSet';
+import { normalizeCode, type CriterionEntry } from '../../core/criteriaSet';
 import { message, type Finding } from '../../core/findings';
 import { formatNumber } from '../../core/format';
 import { describeAllowed } from '../../core/method';
@@ -34,7 +34,7 @@ export function AppraisalFields({ model, code, today, onChange, announce }: Appr
   const { t, lang } = useI18n();
   const styles = useStyles();
   const columns = model.reading.layout.columns;
-  const n = model.index.byCode.get(code) as IndexedCriterion | undefined;
+  const n = model.index.byCode.get(code) as CriterionEntry | undefined;
   const answer = model.reading.answers.find((a) => normalizeCode(a.code) === code);
   const shown = (v: CellValue | undefined) => (typeof v === 'number' ? formatNumber(v, lang) : cellText(v));
   const [scoreText, setScoreText] = useState(() => shown(answer?.appraisedScore));

@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Textarea, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { cellText, type CellValue } from '../../core/answers';
-import { normalizeCode, type IndexedCriterion } from '../../core/criteriaSet';
-import { message, type Finding, type FindingField } from '../../core/findings';
+import { normalizeCode, type CriterionEntry } from '../../core/criteriaSet';
+import { message, type Finding, type FindingColumn } from '../../core/findings';
 import { formatNumber } from '../../core/format';
 import { describeAllowed, parseDeclared, suggestScore, type MethodOption } from '../../core/method';
 import { parseScore } from '../../core/numbers';
@@ -38,7 +38,7 @@ export interface CriterionCardProps {
   announce: (text: string) => void;
 }
 
-const FIELDS_IN_CARD: FindingField[] = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore'];
+const FIELDS_IN_CARD: FindingColumn[] = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore'];
 
 /** The condition part of a method line ("Có ban hành kế hoạch: Điểm tối đa" -> "Có ban hành kế hoạch"). */
 function conditionText(o: MethodOption): string {
@@ -50,7 +50,7 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
   const { t, lang } = useI18n();
   const styles = useStyles();
   const status = useStatusStyles();
-  const n = model.index.byCode.get(code) as IndexedCriterion;
+  const n = model.index.byCode.get(code) as CriterionEntry;
   const node = model.byCode.get(code);
   const answer = model.reading.answers.find((a) => normalizeCode(a.code) === code);
   const columns = model.reading.layout.columns;
@@ -66,7 +66,7 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
 
   if (!n || !node) return null;
   const rowFindings = node.findings;
-  const of = (field: FindingField) => rowFindings.filter((x) => x.field === field);
+  const of = (field: FindingColumn) => rowFindings.filter((x) => x.field === field);
   const other = rowFindings.filter((x) => x.field === undefined || !FIELDS_IN_CARD.includes(x.field));
   const survey = n.scoredBy === 'survey';
   const entry = n.isLeaf && !survey;
