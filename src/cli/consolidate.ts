@@ -42,7 +42,6 @@ import { terminalSafe } from './io';
 import { guardOutputs } from './outputs';
 import { printSheetToPdf } from './print';
 
-export { exitCode, toJson };
 
 /** A usage or input problem: reported on stderr, exit 2. */
 class UsageError extends Error {}

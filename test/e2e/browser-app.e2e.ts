@@ -15,7 +15,7 @@ import JSZip from 'jszip';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { formatNumber } from '../../src/core/format';
 import { PREVIEW_PAGE, REPO_ROOT } from '../../scripts/demo';
-import { download, SERVED_SAMPLE, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
+import { download, SERVED_SAMPLE, SHOTS_DIR, startSession, type Preview, type Session, eventually } from './harness';
 import { handmadeWorkbook } from './handmade';
 import { sampleFacts, type FillableCriterion, type SampleFacts } from './sample';
 
@@ -47,18 +47,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 async function openApp(): Promise<Preview> {
   const page = await session.context.newPage();
@@ -97,7 +85,7 @@ async function openCriterion(pane: FrameLocator, code: string): Promise<Locator>
 async function fillScore(pane: FrameLocator, page: Page, c: FillableCriterion, value: number): Promise<void> {
   const card = await openCriterion(pane, c.code);
   await card.getByLabel('Điểm tự đánh giá', { exact: true }).fill(formatNumber(value, 'vi'));
-  await eventually(async () => expect(await page.locator(`table.grid td[data-address="${c.cells.selfScore}"]`).textContent()).toBe(String(value)));
+  await eventually(async () => expect(await page.locator(`table.grid td[data-address="${c.cells.selfScore}"]`).textContent()).toBe(String(value)), 15_000);
 }
 
 function validateJson(file: string): { totals: { self: number }; findings: { code: string; criterion: string | null; cell: string | null }[] } {
@@ -144,7 +132,7 @@ describe('the browser app on a workbook made by hand', () => {
       await fillScore(pane, app.page, c, value);
       scores.set(c.code, value);
     }
-    await eventually(async () => expect(await app.page.locator('#save-status').textContent()).toContain(`Có ${filled.length} ô đã sửa`));
+    await eventually(async () => expect(await app.page.locator('#save-status').textContent()).toContain(`Có ${filled.length} ô đã sửa`), 15_000);
     await expect(app.page.locator('#save-status').getAttribute('data-dirty')).resolves.toBe('true');
   });
 
@@ -161,7 +149,7 @@ describe('the browser app on a workbook made by hand', () => {
 
   test('"Lưu tệp" downloads the file with only the three cells changed; validate shows the three answers and nothing else', async () => {
     const saved = await download(app, FILE_NAME);
-    await eventually(async () => expect(await app.page.locator('#save-status').getAttribute('data-dirty')).toBe('false'));
+    await eventually(async () => expect(await app.page.locator('#save-status').getAttribute('data-dirty')).toBe('false'), 15_000);
 
     // The CLI on the download: the three answers, every other finding as before.
     const before = validateJson(source);
@@ -209,7 +197,7 @@ describe('the browser app on a workbook made by hand', () => {
       void dialog.dismiss();
     });
     await app.page.close({ runBeforeUnload: true });
-    await eventually(async () => expect(app.page.isClosed()).toBe(true));
+    await eventually(async () => expect(app.page.isClosed()).toBe(true), 15_000);
     expect(asked).toBe(false);
     expect(app.errors).toEqual([]);
   });
@@ -224,11 +212,11 @@ describe('autosave', () => {
     const value = c.allowed.find((v) => v > 0) ?? c.maxPoints;
     await fillScore(pane, first.page, c, value);
     // The autosave follows the status line.
-    await eventually(async () => expect(await first.page.locator('#save-status').textContent()).toContain('Có 1 ô đã sửa'));
+    await eventually(async () => expect(await first.page.locator('#save-status').textContent()).toContain('Có 1 ô đã sửa'), 15_000);
     await new Promise((r) => setTimeout(r, 1500));
     first.page.on('dialog', (dialog) => void dialog.accept());
     await first.page.close({ runBeforeUnload: true });
-    await eventually(async () => expect(first.page.isClosed()).toBe(true));
+    await eventually(async () => expect(first.page.isClosed()).toBe(true), 15_000);
 
     const second = await openApp();
     await second.page.locator('#file-input').setInputFiles(source);
@@ -306,7 +294,7 @@ describe('consolidation from the page', () => {
     await pane.locator('[data-action="consolidate"]').click();
     await eventually(async () => expect(await app.page.getByRole('tablist', { name: /Trang tính/ }).getByRole('tab').count()).toBeGreaterThan(tabsBefore), 60_000);
     const button = app.page.getByRole('button', { name: /^Tải sổ kèm trang mới/ });
-    await eventually(async () => expect(await button.isVisible()).toBe(true));
+    await eventually(async () => expect(await button.isVisible()).toBe(true), 15_000);
     const [download] = await Promise.all([app.page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe('so-tu-phap-2024-kem-trang-moi.xlsx');
     const saved = new ExcelJS.Workbook();

@@ -154,3 +154,17 @@ export async function download(preview: Preview, expectedName = SAMPLE_NAME): Pr
   await file.saveAs(target);
   return target;
 }
+
+/** Polls until `check` passes (the pane writes after a debounce and re-reads after events). */
+export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

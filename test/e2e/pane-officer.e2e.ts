@@ -9,10 +9,10 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkCriteriaSet } from '../../src/core/criteriaSet';
-import type { CriterionNode } from '../../src/core/criteria';
+import { flattenSet } from '../../src/core/criteria';
 import { formatNumber } from '../../src/core/format';
 import { REPO_ROOT } from '../../scripts/demo';
-import { describeViolations, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session } from './harness';
+import { describeViolations, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session, eventually } from './harness';
 import { sampleFacts, type SampleFacts } from './sample';
 import { readUnitWorkbook } from '../../src/workbook/read';
 import { readWorkbookFile } from '../../src/xlsx/read';
@@ -38,12 +38,11 @@ beforeAll(async () => {
   if (!reading.ok) throw new Error('the sample has no score table');
   const set = checkCriteriaSet(JSON.parse(readFileSync(SET, 'utf8'))).set;
   if (!set) throw new Error('the bundled set does not load');
-  const flat = (ns: CriterionNode[]): CriterionNode[] => ns.flatMap((n) => [n, ...flat(n.children ?? [])]);
   const blank = (code: string) => {
     const a = reading.answers.find((x) => x.code === code);
     return a !== undefined && (a.selfScore === null || a.selfScore === undefined || a.selfScore === '') && (a.declared === null || a.declared === undefined || a.declared === '');
   };
-  const node = flat(set.fields).find((n) => n.notApplicableAllowed && blank(n.code) && reading.rowOf.has(n.code));
+  const node = flattenSet(set).find((n) => n.notApplicableAllowed && blank(n.code) && reading.rowOf.has(n.code));
   const { declared, selfScore } = reading.layout.columns;
   if (!node || declared === undefined || selfScore === undefined) throw new Error('the sample has no blank row allowing "Không áp dụng"');
   const row = (reading.rowOf.get(node.code) as number) - 1;
@@ -57,18 +56,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 const gridText = (address: string) => preview.page.locator(`table.grid td[data-address="${address}"]`).textContent();
 const card = (code: string) => pane.getByRole('region', { name: new RegExp(`^${escape(code)}\\. `) });

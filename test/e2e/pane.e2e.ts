@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { formatNumber } from '../../src/core/format';
-import { describeViolations, download, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session } from './harness';
+import { describeViolations, download, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session, eventually } from './harness';
 import { sampleFacts, type FillableCriterion, type SampleFacts } from './sample';
 import type { FrameLocator, Locator } from 'playwright-core';
 
@@ -37,19 +37,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Polls until `check` passes (the pane writes after a debounce and re-reads after events). */
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 function gridCell(address: string): Locator {
   return preview.page.locator(`table.grid td[data-address="${address}"]`);
