@@ -10,10 +10,10 @@ import type { CriteriaLookup } from '../core/criteriaSet';
 import { findDates } from '../core/dates';
 import { kindByAbbreviation, kindMentions, type DocumentKind } from '../core/documentKinds';
 import { parseEvidence } from '../core/evidence';
-import type { Register, RegisterCheck, RegisterCheckOptions, RegisterEntry, RegisterIndex, RegisterProblem, RegisterSuggestion } from '../core/register';
+import { crossCheckRegister, indexRegister, suggestFromRegister, type Register, type RegisterCheck, type RegisterCheckOptions, type RegisterEntry, type RegisterIndex, type RegisterProblem, type RegisterSuggestion } from '../core/register';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
 import { headerKey } from './headers';
-import type { UnitReading } from './read';
+import { locateFinding, type UnitReading } from './read';
 import bundled from './register-headers.json';
 
 /** The columns of a register the reader knows. */
@@ -240,7 +240,13 @@ function readRows(sheet: SheetGrid, header: Header, wordings: RegisterHeaderWord
 
 /** The unit's reading and its register: findings placed on the evidence cells, the summary, suggestions. */
 export interface ReadingRegisterCheck extends RegisterCheck {
-  suggestions: RegisterSuggestion[];
+  suggestions: ReadingSuggestion[];
+}
+
+/** A suggestion with the cell it would be written to (the criterion's evidence cell, when the sheet has that column). */
+export interface ReadingSuggestion extends RegisterSuggestion {
+  sheet: string;
+  cell?: string;
 }
 
 /**
@@ -250,9 +256,14 @@ export interface ReadingRegisterCheck extends RegisterCheck {
  * register's file, sheet and row.
  */
 export function crossCheckReading(reading: UnitReading, criteria: CriteriaLookup, register: Register | RegisterIndex, opts: RegisterCheckOptions = {}): ReadingRegisterCheck {
-  void reading;
-  void criteria;
-  void register;
-  void opts;
-  throw new Error('not implemented');
+  const index = 'bySymbol' in register ? register : indexRegister(register);
+  const check = crossCheckRegister(criteria, reading.answers, index, opts);
+  const evidenceCol = reading.layout.columns.evidence;
+  const suggestions = suggestFromRegister(criteria, reading.answers, index, opts).map((s): ReadingSuggestion => {
+    const row = s.row ?? reading.rowOf.get(s.criterion);
+    return { ...s, sheet: reading.sheet, ...(row !== undefined && evidenceCol !== undefined ? { cell: a1(row - 1, evidenceCol) } : {}) };
+  });
+  // Register rows carry the register's file; the unit's findings get the reading's cells.
+  const findings = check.findings.map((f) => (f.code === 'REGISTER_ROW_UNREADABLE' ? f : locateFinding(reading, f)));
+  return { ...check, findings, suggestions };
 }
