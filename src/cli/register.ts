@@ -7,15 +7,16 @@ import { readFile, readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { CriteriaLookup } from '../core/criteriaSet';
 import type { Lang } from '../core/format';
-import { finding, message, sortFindings, type Finding } from '../core/findings';
+import { finding, jsonFinding, message, sortFindings, type Finding, type JsonFinding } from '../core/findings';
 import { mergeRegisterFindings, type RegisterSummary } from '../core/register';
-import { normalizeText } from '../core/text';
 import { csvToGrid } from '../workbook/csv';
 import { locateFinding, type UnitReading } from '../workbook/read';
 import { crossCheckReading, readRegister, type RegisterReading } from '../workbook/register';
 import { FileUnreadableError } from '../xlsx/errors';
 import { readWorkbookFile } from '../xlsx/read';
+import type { RegisterChecked, RegisterInput } from '../pipeline/register';
 import { checkEvidenceDir } from './evidenceDir';
+import { terminalSafe } from './io';
 
 export type RegisterLoad = { ok: true; register: RegisterReading } | { ok: false; findings: Finding[] };
 
@@ -58,35 +59,6 @@ export async function listRegisterFiles(folder: string): Promise<string[]> {
     .filter((d) => d.isFile() && !d.name.startsWith('~$') && !d.name.startsWith('.') && REGISTER_EXTENSIONS.includes(extname(d.name).toLowerCase()))
     .map((d) => join(folder, d.name))
     .sort();
-}
-
-/** Words a register's file name carries besides the unit's name. */
-const FILE_WORDS = /\b(?:so dang ky|dang ky|van ban di|van ban|so vb di|vb di|register|nam \d{4}|\d{4})\b/g;
-
-/** A name as compared: no case, diacritics or punctuation; the register's own words removed. */
-function nameKey(text: string): string {
-  return normalizeText(text).replace(/[^a-z0-9]+/g, ' ').replace(FILE_WORDS, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * The register file of a unit among `files`: the one whose name (extension and the
- * words "sổ đăng ký", "văn bản đi", a year left out) is the unit's name, or contains it
- * as whole words; the longest such unit name wins when units' names overlap
- * ("Sở Tư pháp" and "Sở Tư pháp tỉnh"). Undefined when none or several fit.
- */
-export function registerFileOf(unit: string, files: readonly string[], units: readonly string[] = [unit]): string | undefined {
-  const key = nameKey(unit);
-  if (key === '') return undefined;
-  const fits = files.filter((f) => {
-    const name = nameKey(basename(f, extname(f)));
-    if (name !== key && !` ${name} `.includes(` ${key} `)) return false;
-    // Another unit whose name is longer and also fits takes the file.
-    return !units.some((u) => {
-      const other = nameKey(u);
-      return other !== key && other.length > key.length && ` ${name} `.includes(` ${other} `);
-    });
-  });
-  return fits.length === 1 ? fits[0] : undefined;
 }
 
 /** The summary line of a unit's cross-check, for the text reports. */
@@ -181,4 +153,71 @@ export async function crossCheckUnit(
     };
   }
   return { findings: sortFindings(findings), ...out };
+}
+
+/** The registers of a folder, loaded; a file that cannot be used is told on stderr and left out. */
+export async function loadRegisterFolder(folder: string, lang: Lang, err: (text: string) => void): Promise<RegisterInput[]> {
+  let paths: string[];
+  try {
+    paths = await listRegisterFiles(folder);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new Error(lang === 'vi' ? `Không đọc được thư mục sổ đăng ký ${folder} (${code}).` : `Cannot read the registers folder ${folder} (${code}).`);
+  }
+  const out: RegisterInput[] = [];
+  for (const path of paths) {
+    const loaded = await loadRegisterFile(path, lang);
+    if (loaded.ok) out.push({ name: basename(path), register: loaded.register });
+    else err(registerLoadText(path, loaded.findings, lang));
+  }
+  return out;
+}
+
+/** Per unit, what `consolidate --registers` adds to the JSON. */
+export interface UnitRegisterJson {
+  unit: string | null;
+  file: string;
+  register: string;
+  issuer: string | null;
+  summary: Omit<RegisterSummary, 'issuer'>;
+  suggestions: number;
+  findings: JsonFinding[];
+}
+
+/** The units' cross-checks of a consolidation's results, and the registers no unit took. */
+export function registerReport(results: readonly RegisterChecked[], registers: readonly RegisterInput[], lang: Lang): { units: UnitRegisterJson[]; unmatched: string[] } {
+  const units: UnitRegisterJson[] = [];
+  const used = new Set<string>();
+  for (const r of results) {
+    if (!r.register) continue;
+    used.add(r.register.register);
+    const { issuer, ...summary } = r.register.summary;
+    units.push({
+      unit: r.submission.unit ?? null,
+      file: r.submission.file,
+      register: r.register.register,
+      issuer,
+      summary,
+      suggestions: r.register.suggestions,
+      findings: r.register.findings.map((f) => jsonFinding(f, lang)),
+    });
+  }
+  return { units, unmatched: registers.map((r) => r.name).filter((n) => !used.has(n)) };
+}
+
+/** The registers part of `consolidate`'s text report. */
+export function registerReportText(report: { units: UnitRegisterJson[]; unmatched: string[] }, lang: Lang): string {
+  const lines: string[] = [lang === 'vi' ? 'Đối chiếu sổ đăng ký văn bản đi:' : 'Registers of outgoing documents:'];
+  for (const u of report.units) {
+    const s = u.summary;
+    lines.push(
+      lang === 'vi'
+        ? `  ${u.unit ?? u.file} (${u.register}): dẫn ${s.cited}, có trong sổ ${s.found}, khác ngày ${s.dateDiffers}, không có trong sổ ${s.notFound}${s.kindMismatch ? `, khác loại ${s.kindMismatch}` : ''}${s.unrelated ? `, trích yếu không liên quan ${s.unrelated}` : ''}${s.unreadableRows ? `, dòng sổ không đọc được ${s.unreadableRows}` : ''}`
+        : `  ${u.unit ?? u.file} (${u.register}): cited ${s.cited}, found ${s.found}, date differs ${s.dateDiffers}, not found ${s.notFound}${s.kindMismatch ? `, other kind ${s.kindMismatch}` : ''}${s.unrelated ? `, unrelated summary ${s.unrelated}` : ''}${s.unreadableRows ? `, unreadable register rows ${s.unreadableRows}` : ''}`,
+    );
+  }
+  if (report.unmatched.length > 0) {
+    lines.push(lang === 'vi' ? `  Sổ không khớp tên đơn vị nào (đặt tên tệp theo tên đơn vị): ${report.unmatched.join('; ')}` : `  Registers matching no unit's name (name the file after the unit): ${report.unmatched.join('; ')}`);
+  }
+  return `${lines.map(terminalSafe).join('\n')}\n`;
 }

@@ -21,7 +21,7 @@ import { toJson, toText, type FileReport } from './report';
 export const VALIDATE_HELP = `Cách dùng / Usage:
   chiso validate <tệp.xlsx>... [--criteria <bo-tieu-chi.json|bieu-mau.xlsx>] [--columns <cột=chữ,...>]
                  [--unit <tên đơn vị>] [--units <danh-sach.json>] [--json] [--lang vi|en] [--today YYYY-MM-DD]
-                 [--register <so-dang-ky.xlsx|.csv>] [--issuer <ký hiệu>] [--evidence-dir <thư mục>]
+                 [--register <so-dang-ky.xlsx|.csv>] [--unit-symbol <ký hiệu>] [--evidence-dir <thư mục>]
 
 Kiểm tra bảng tự chấm điểm của đơn vị: điểm, tài liệu kiểm chứng, giải trình, tổng điểm,
 và (với --criteria) so sánh với bộ tiêu chí gốc. Tệp nguồn chỉ được đọc, không bị sửa.
@@ -45,8 +45,9 @@ Tùy chọn / Options:
                      the unit's register of outgoing documents (.xlsx or .csv): cross-checks the unit's own
                      documents cited (in the register, same date, same kind, related summary) and suggests
                      documents for criteria without evidence; see docs/evidence-register.md
-  --issuer <ký hiệu> phần ký hiệu cơ quan của đơn vị, ví dụ STP (mặc định: suy từ sổ đăng ký)
-                     / the unit's issuer part of symbols, e.g. STP (default: inferred from the register)
+  --unit-symbol <ký hiệu>
+                     phần ký hiệu cơ quan của đơn vị trong số, ký hiệu văn bản, ví dụ STP (mặc định: suy từ sổ)
+                     the unit's issuer part of document symbols, e.g. STP (default: inferred from the register)
   --evidence-dir <thư mục>
                      thư mục hồ sơ tài liệu kiểm chứng (tệp đặt tên theo số, ký hiệu hoặc mã tiêu chí):
                      chỉ liệt kê và tính mã băm sha256, không mở tệp; liệt kê văn bản không có tệp và tệp thừa
@@ -72,7 +73,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   today: { type: 'string' },
   register: { type: 'string' },
-  issuer: { type: 'string' },
+  'unit-symbol': { type: 'string' },
   'evidence-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -125,7 +126,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     }
     run.register = loaded.register;
   }
-  const issuer = stringOpt(p, 'issuer')?.trim();
+  const issuer = stringOpt(p, 'unit-symbol')?.trim();
   if (issuer) run.issuer = issuer;
   const evidenceDir = stringOpt(p, 'evidence-dir');
   if (evidenceDir !== undefined) run.evidenceDir = evidenceDir;
