@@ -291,7 +291,9 @@ function ownIssuers(index: RegisterIndex, given: string | undefined): { main?: s
   const counts = issuerCounts(index);
   const top = index.issuer === undefined ? 0 : (counts.get(index.issuer) ?? 0);
   const keys = new Set<string>();
-  for (const [k, n] of counts) if (n * 5 >= top) keys.add(k);
+  // Another issuer counts as the unit's when it is frequent in the register too (a unit
+  // whose symbols changed in the year); a few documents of others copied in do not.
+  for (const [k, n] of counts) if (k === index.issuer || (n * 5 >= top && n >= 10)) keys.add(k);
   return { ...(index.issuerText !== undefined ? { main: index.issuerText } : {}), keys };
 }
 
