@@ -15,7 +15,7 @@ import { addDays } from './dates';
 import { GENERIC_KIND, foldVietnamese, kindMentions, type DocumentKind } from './documentKinds';
 import { parseEvidence, type DocumentRef } from './evidence';
 import { finding, type Finding } from './findings';
-import { keyTerms, related, sharedTerms, type KeyTerms } from './registerTerms';
+import { keyTerms, related, sharedPairs, type KeyTerms } from './registerTerms';
 import { answersByCode, notApplicableCodes } from './validate';
 
 /** One document of the register (one data row). */
@@ -153,15 +153,23 @@ export interface RegisterIndex {
  * the number (`027 / KH-STP`, `27/kh-stp` and `27/KH-STP` are one document).
  */
 export function symbolKey(symbol: string): string {
-  return foldVietnamese(symbol.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ'))
-    .replace(/\s+/g, '')
-    .replace(/^0+(?=\d)/, '');
+  const text = /^[\x21-\x7e]*$/.test(symbol) ? symbol.toLowerCase() : foldVietnamese(symbol.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ')).replace(/\s+/g, '');
+  return text.charCodeAt(0) === 48 ? text.replace(/^0+(?=\d)/, '') : text;
 }
 
 /** The first part of an issuer (`STP` of `STP-VP`), folded: the unit a symbol belongs to. */
 export function issuerKey(issuer: string): string {
-  return foldVietnamese(issuer.split('-')[0].trim());
+  // A register repeats a handful of issuers thousands of times.
+  let key = ISSUER_KEYS.get(issuer);
+  if (key === undefined) {
+    key = foldVietnamese(issuer.split('-')[0].trim());
+    if (ISSUER_KEYS.size >= 1000) ISSUER_KEYS.clear();
+    ISSUER_KEYS.set(issuer, key);
+  }
+  return key;
 }
+
+const ISSUER_KEYS = new Map<string, string>();
 
 /** Indexes a register by symbol and infers the unit's issuer from its symbols. */
 export function indexRegister(register: Register): RegisterIndex {
@@ -435,6 +443,7 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
     const terms = termsOfCriterion(criteria, n);
     // "Văn bản" among the kinds asked for accepts any kind.
     const required = new Set(n.requiredKinds.some((k) => k.id === GENERIC_KIND.id) ? [] : n.requiredKinds.map((k) => k.id));
+    const requiredNames = n.requiredKinds.filter((k) => required.has(k.id)).map((k) => ` ${foldVietnamese(k.vi)} `);
     const scored: { entry: RegisterEntry; terms: string[]; score: number }[] = [];
     const looked = new Set<RegisterEntry>();
     for (const p of terms.pairs) {
@@ -442,12 +451,13 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
         if (looked.has(e)) continue;
         looked.add(e);
         // A criterion asking for specific kinds is offered only those (or documents naming one).
-        const kindFits = required.size === 0 || (e.kind !== undefined && required.has(e.kind.id)) || kindMentions(e.summary).some((m) => required.has(m.kind.id));
+        const kindFits = required.size === 0 || (e.kind !== undefined && required.has(e.kind.id)) || requiredNames.some((name) => entryTerms(e).folded.includes(name));
         if (!kindFits) continue;
-        const shared = sharedTerms(entryTerms(e), terms);
+        const shared = sharedPairs(terms, entryTerms(e));
         // `cchc` alone is every criterion's subject: a weak term.
-        const score = shared.pairs.reduce((s, t) => s + (t === 'cchc' ? 1 : 2), 0);
-        if (score >= SUGGEST_MIN_SCORE) scored.push({ entry: e, terms: shared.pairs, score });
+        let score = 0;
+        for (const t of shared) score += t === 'cchc' ? 1 : 2;
+        if (score >= SUGGEST_MIN_SCORE) scored.push({ entry: e, terms: shared, score });
       }
     }
     if (scored.length === 0) continue;
