@@ -502,7 +502,8 @@ export function citationOf(entry: RegisterEntry): string {
   let about = entry.summary.replace(/\s+/g, ' ').trim();
   // The summary often repeats the kind ("Kế hoạch kiểm tra ..."): keep what follows it.
   if (entry.kind && foldVietnamese(about).startsWith(foldVietnamese(entry.kind.vi))) about = about.slice(entry.kind.vi.length).trim();
-  about = about.replace(/^(?:về|ve)\s+/iu, '');
+  // "V/v" (về việc) and "về" are written by the citation itself.
+  about = about.replace(/^(?:v\/v\.?|về việc|ve viec)\s*:?\s*/iu, '').replace(/^(?:về|ve)\s+/iu, '');
   return `${kind} số ${entry.symbol} ngày ${dayMonthYear(entry.date)}${about ? ` về ${about}` : ''}`;
 }
 
