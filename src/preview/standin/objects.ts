@@ -602,11 +602,16 @@ export class RangeFormat extends RangePart {
     return this.read('verticalAlignment');
   }
 
-  /** Points; exceljs keeps characters: (points / 0.75 - 5 px padding) / 7 px per character. */
+  /**
+   * Points; exceljs keeps characters: (points / 0.75 - 5 px padding) / 7 px per character.
+   * A width of exactly 9 is kept as 9.001, as src/xlsx/write.ts does: exceljs would drop
+   * it when the workbook is saved (the preview's download), and Excel would show 8.43.
+   */
   set columnWidth(points: number) {
     this.write('columnWidth', points, () => {
       const { ws, rect } = this.range.resolved();
-      for (let c = rect.left; c <= rect.right; c++) ws.getColumn(c + 1).width = (points / 0.75 - 5) / 7;
+      const chars = (points / 0.75 - 5) / 7;
+      for (let c = rect.left; c <= rect.right; c++) ws.getColumn(c + 1).width = Math.abs(chars - 9) < 1e-9 ? 9.001 : chars;
     }, '1.2');
   }
   get columnWidth(): number {
