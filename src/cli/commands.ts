@@ -33,8 +33,7 @@ export const COMMANDS: Record<string, Command> = {
   validate: { run: validateCommand, help: VALIDATE_HELP },
   template: { run: templateCommand, help: TEMPLATE_HELP },
   print: { run: runPrint, help: PRINT_HELP },
-  // Writes to process.stdout/stderr itself: progress lines go out while files are read.
-  consolidate: { run: (args) => runConsolidate(args), help: CONSOLIDATE_HELP },
+  consolidate: { run: runConsolidate, help: CONSOLIDATE_HELP },
   'request-explanation': { run: requestExplanationCommand, help: REQUEST_HELP },
   'read-replies': { run: readRepliesCommand, help: REPLIES_HELP },
 };

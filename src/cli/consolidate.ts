@@ -8,7 +8,6 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { localToday } from '../core/clock';
 import type { CriteriaSet } from '../core/criteria';
 import type { Consolidation, ExpectedUnit } from '../core/consolidate';
@@ -33,20 +32,18 @@ import {
   type ConsolidationInputs,
 } from '../pipeline/consolidate';
 import { baselineFromSummary, type Baseline, type BaselineParse } from '../workbook/baseline';
+import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
 import { streamSpecToFile } from '../xlsx/streamWrite';
+import { UsageError, choiceOpt, dateOpt, parse, stringOpt } from './args';
 import { loadCriteriaSet } from './criteria';
+import { EXIT, processIo, terminalSafe, type Io } from './io';
 import { fileSource, readFilesPooled } from './pool';
-import { terminalSafe } from './io';
 import { guardOutputs } from './outputs';
 import { loadRegisterFolder, registerReport, registerReportText } from './register';
 import type { RegisterChecked } from '../pipeline/register';
 import { printSheetToPdf } from './print';
-
-
-/** A usage or input problem: reported on stderr, exit 2. */
-class UsageError extends Error {}
 
 export interface ConsolidateFilesInput extends Omit<ConsolidationInputs, 'lang' | 'gradesSample' | 'allowOtherVersions' | 'sipasMode'> {
   /** Unit workbooks, in the order they are reported. */
@@ -96,18 +93,19 @@ async function listWorkbooks(args: string[], out: string): Promise<string[]> {
       files.push(...names.map((n) => join(a, n)).filter((p) => resolve(p) !== out));
     } else {
       // A missing file is reported as unreadable in the log, like any other bad input.
-      if (resolve(a) === out) throw new UsageError(`The output ${a} is also an input; choose another --out.`);
+      if (resolve(a) === out) throw new UsageError(`Tệp kết quả ${a} cũng là tệp đầu vào; chọn --out khác.`, `The output ${a} is also an input; choose another --out.`);
       files.push(a);
     }
   }
   return files;
 }
 
-async function readText(path: string, what: string): Promise<string> {
+async function readText(path: string, what: { vi: string; en: string }): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`Không đọc được ${what} ${path} / cannot read ${what}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    const why = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new UsageError(`Không đọc được ${what.vi} ${path}: ${why}.`, `Cannot read the ${what.en} ${path}: ${why}.`);
   }
 }
 
@@ -123,7 +121,10 @@ async function loadSets(paths: string[]): Promise<CriteriaSet[]> {
     }
     const loaded = await loadCriteriaSet(p, 'vi');
     if (!loaded.ok) {
-      throw new UsageError(`Bộ tiêu chí ${p} không dùng được / cannot use the criteria set:\n${loaded.findings.map((f) => `  ${message(f, 'vi')}\n  ${message(f, 'en')}`).join('\n')}`);
+      throw new UsageError(
+        `Bộ tiêu chí ${p} không dùng được:\n${loaded.findings.map((f) => `  ${message(f, 'vi')}`).join('\n')}`,
+        `Cannot use the criteria set ${p}:\n${loaded.findings.map((f) => `  ${message(f, 'en')}`).join('\n')}`,
+      );
     }
     out.push(loaded.set);
   }
@@ -136,18 +137,19 @@ async function loadBaseline(path: string): Promise<BaselineParse> {
     try {
       return baselineFromSummary(await readWorkbookFile(path));
     } catch (e) {
-      throw new UsageError(e instanceof Error ? e.message : String(e));
+      const why = (lang: Lang) => (e instanceof FileUnreadableError ? e.reason(lang) : e instanceof Error ? e.message : String(e));
+      throw new UsageError(`Không đọc được dữ liệu năm trước ${path}: ${why('vi')}.`, `Cannot read the baseline ${path}: ${why('en')}.`);
     }
   }
-  return parseBaselineText(basename(path), await readText(path, 'dữ liệu năm trước / baseline'));
+  return parseBaselineText(basename(path), await readText(path, { vi: 'dữ liệu năm trước', en: 'baseline' }));
 }
 
 /** The plan's appendices from a folder of targets JSON. */
 async function loadPlan(dir: string, mode: SipasMode | undefined): Promise<ReturnType<typeof planOf>> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
-  const files = await Promise.all(names.map(async (name) => ({ name, text: await readText(join(dir, name), 'chỉ tiêu / targets') })));
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readText(join(dir, name), { vi: 'chỉ tiêu', en: 'targets' }) })));
   const planned = planOf(files, mode);
-  if (!planned.plan) throw new UsageError(`Không có chỉ tiêu nào trong ${dir} / no targets in ${dir}`);
+  if (!planned.plan) throw new UsageError(`Không có chỉ tiêu nào trong ${dir}.`, `No targets in ${dir}.`);
   return planned;
 }
 
@@ -204,87 +206,94 @@ Mã thoát / Exit codes:
 /** Bundled data, next to src/ (the CLI runs from the repository or the installed package). */
 const DATA_DIR = resolve(__dirname, '../../data');
 
-export async function runConsolidate(argv: string[]): Promise<number> {
+const OPTIONS = {
+  criteria: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  units: { type: 'string' },
+  baseline: { type: 'string' },
+  grades: { type: 'string' },
+  targets: { type: 'string' },
+  'sipas-mode': { type: 'string' },
+  'allow-other-versions': { type: 'boolean' },
+  today: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  jobs: { type: 'string' },
+  print: { type: 'string' },
+  place: { type: 'string' },
+  issuer: { type: 'string' },
+  registers: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * The command: arguments through args.ts (a wrong one throws its UsageError, which main.ts
+ * prints with this help, exit 2), the report or JSON on `io.out`, progress and problems
+ * of the inputs on `io.err`.
+ */
+export async function runConsolidate(argv: string[], io: Io = processIo): Promise<number> {
   try {
-    return await run(argv);
+    return await run(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
     if (e instanceof InputError) {
-      process.stderr.write(`${e.text.vi}\n${e.text.en}\n`);
-      return 2;
+      io.err(`${e.text.vi}\n${e.text.en}\n`);
+      return EXIT.unusable;
     }
     throw e;
   }
 }
 
-async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        criteria: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        units: { type: 'string' },
-        baseline: { type: 'string' },
-        grades: { type: 'string' },
-        targets: { type: 'string' },
-        'sipas-mode': { type: 'string' },
-        'allow-other-versions': { type: 'boolean' },
-        today: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-        jobs: { type: 'string' },
-        print: { type: 'string' },
-        place: { type: 'string' },
-        issuer: { type: 'string' },
-        registers: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${CONSOLIDATE_HELP}`);
+async function run(argv: string[], io: Io): Promise<number> {
+  const p = parse(argv, OPTIONS);
+  if (p.values.help) {
+    io.out(CONSOLIDATE_HELP);
+    return EXIT.ok;
   }
-  const o = parsed.values;
-  if (parsed.positionals.length === 0 || !o.criteria?.length || !o.out) throw new UsageError(CONSOLIDATE_HELP);
-  const lang: Lang = o.lang === 'en' ? 'en' : 'vi';
-  const sipas = o['sipas-mode'];
-  if (sipas !== undefined && sipas !== 'points' && sipas !== 'relative') throw new UsageError(`--sipas-mode: points | relative\n\n${CONSOLIDATE_HELP}`);
-  if (o.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.today)) throw new UsageError('--today: YYYY-MM-DD');
+  // Any other value than en is Vietnamese, as main.ts reads it for its own messages.
+  const lang: Lang = stringOpt(p, 'lang') === 'en' ? 'en' : 'vi';
+  const criteria = (p.values.criteria as string[] | undefined) ?? [];
+  const outPath = stringOpt(p, 'out');
+  if (p.positionals.length === 0) throw new UsageError('Thiếu thư mục hoặc tệp .xlsx của các đơn vị cần tổng hợp.', "Missing the folder or the units' .xlsx files to consolidate.");
+  if (criteria.length === 0) throw new UsageError('Thiếu tùy chọn bắt buộc --criteria (bộ tiêu chí gốc).', 'Missing required option --criteria (the reference set).');
+  if (outPath === undefined || outPath === '') throw new UsageError('Thiếu tùy chọn bắt buộc --out (sổ tổng hợp .xlsx).', 'Missing required option --out (the summary .xlsx).');
+  const sipas = choiceOpt(p, 'sipas-mode', ['points', 'relative'] as const);
+  const todayOpt = dateOpt(p, 'today');
   // Sequential by default: measured on 2 cores, workers warming exceljs and tsx cost more than they save.
-  const jobs = o.jobs === undefined ? 1 : Number(o.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs: số nguyên từ 1 / a whole number from 1');
-  const out = resolve(o.out);
-  const pdf = o.print !== undefined ? resolve(o.print) : undefined;
-  if (pdf !== undefined && !pdf.toLowerCase().endsWith('.pdf')) throw new UsageError(`--print: tệp phải có đuôi .pdf / the file must end in .pdf: ${o.print}`);
-  const today = o.today ?? localToday();
+  const jobsOpt = stringOpt(p, 'jobs');
+  const jobs = jobsOpt === undefined ? 1 : Number(jobsOpt);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs phải là số nguyên từ 1 (nhận được "${jobsOpt}").`, `--jobs must be a whole number from 1 (got "${jobsOpt}").`);
+  const out = resolve(outPath);
+  const printPath = stringOpt(p, 'print');
+  const pdf = printPath !== undefined ? resolve(printPath) : undefined;
+  const unitsPath = stringOpt(p, 'units');
+  const baselinePath = stringOpt(p, 'baseline');
+  const gradesOpt = stringOpt(p, 'grades');
+  const place = stringOpt(p, 'place');
+  const issuer = stringOpt(p, 'issuer');
+  const today = todayOpt ?? localToday(io.now?.());
   guardOutputs(
     [
-      { path: o.out, option: '--out', ext: '.xlsx', existing: 'replace' },
-      { path: o.print, option: '--print', ext: '.pdf', existing: 'replace' },
+      { path: outPath, option: '--out', ext: '.xlsx', existing: 'replace' },
+      { path: printPath, option: '--print', ext: '.pdf', existing: 'replace' },
     ],
-    [...parsed.positionals, ...o.criteria, o.units, o.baseline, o.grades],
+    [...p.positionals, ...criteria, unitsPath, baselinePath, gradesOpt],
   );
 
-  const sets = await loadSets(o.criteria);
-  if (sets.length === 0) throw new UsageError('Không có bộ tiêu chí nào / no criteria set given');
-  const gradesPath = o.grades ?? join(DATA_DIR, 'grades-sample.json');
-  const grades = parseGrades(basename(gradesPath), await readText(gradesPath, 'ngưỡng xếp loại / grades'));
-  const expectedUnits: ExpectedUnit[] | undefined = o.units ? parseUnitList(basename(o.units), await readText(o.units, 'danh sách đơn vị / unit list')) : undefined;
+  const sets = await loadSets(criteria);
+  if (sets.length === 0) throw new UsageError(`Không có bộ tiêu chí nào trong ${criteria.join(', ')}.`, `No criteria set in ${criteria.join(', ')}.`);
+  const gradesPath = gradesOpt ?? join(DATA_DIR, 'grades-sample.json');
+  const grades = parseGrades(basename(gradesPath), await readText(gradesPath, { vi: 'ngưỡng xếp loại', en: 'grade bands' }));
+  const expectedUnits: ExpectedUnit[] | undefined = unitsPath ? parseUnitList(basename(unitsPath), await readText(unitsPath, { vi: 'danh sách đơn vị', en: 'unit list' })) : undefined;
   let baseline: Baseline | undefined;
-  if (o.baseline) {
-    const b = await loadBaseline(o.baseline);
-    for (const p of baselineProblems(basename(o.baseline), b)) process.stderr.write(`${lang === 'en' ? p.en : p.vi}\n`);
+  if (baselinePath) {
+    const b = await loadBaseline(baselinePath);
+    for (const problem of baselineProblems(basename(baselinePath), b)) io.err(`${lang === 'en' ? problem.en : problem.vi}\n`);
     baseline = b.baseline;
   }
-  const { plan, mode } = await loadPlan(o.targets ?? join(DATA_DIR, 'targets'), sipas as SipasMode | undefined);
-  const files = await listWorkbooks(parsed.positionals, out);
-  const registers = o.registers === undefined ? undefined : await loadRegisterFolder(o.registers, lang, (t) => process.stderr.write(t)).catch((e: Error) => {
-    throw new UsageError(e.message);
-  });
+  const { plan, mode } = await loadPlan(stringOpt(p, 'targets') ?? join(DATA_DIR, 'targets'), sipas);
+  const files = await listWorkbooks(p.positionals, out);
+  const registersPath = stringOpt(p, 'registers');
+  const registers = registersPath === undefined ? undefined : await loadRegisterFolder(registersPath, lang, io.err);
 
   const input = {
     files,
@@ -293,30 +302,30 @@ async function run(argv: string[]): Promise<number> {
     gradesSample: grades.sample,
     ...(expectedUnits ? { expectedUnits } : {}),
     ...(baseline ? { baseline } : {}),
-    allowOtherVersions: o['allow-other-versions'] === true,
+    allowOtherVersions: p.values['allow-other-versions'] === true,
     today,
     lang,
     ...(plan ? { plan } : {}),
     sipasMode: mode,
     ...(registers ? { registers } : {}),
   };
-  const result = await consolidateFiles({ ...input, jobs, onProgress: (n, total, name) => process.stderr.write(`Tệp ${n}/${total}: ${name}\n`) });
+  const result = await consolidateFiles({ ...input, jobs, onProgress: (n, total, name) => io.err(`Tệp ${n}/${total}: ${name}\n`) });
   const inputs = inputsOf(input);
   await streamSpecToFile(summaryWorkbook(result, inputs), out);
 
   const c = result.consolidation;
   let printFailed = false;
   if (pdf !== undefined) {
-    const report = reportSheet(result, inputs, { date: today, digitPx: libreOfficeDigitPx(), ...(o.place ? { place: o.place } : {}), ...(o.issuer ? { issuer: o.issuer } : {}) });
+    const report = reportSheet(result, inputs, { date: today, digitPx: libreOfficeDigitPx(), ...(place ? { place } : {}), ...(issuer ? { issuer } : {}) });
     const failed = await printSheetToPdf(report, pdf);
-    if (failed) process.stderr.write(`${failed.text('vi')}\n${failed.text('en')}\n`);
-    else process.stderr.write(`${lang === 'en' ? 'Printed' : 'Đã in'}: ${pdf}\n`);
+    if (failed) io.err(`${failed.text('vi')}\n${failed.text('en')}\n`);
+    else io.err(`${lang === 'en' ? 'Printed' : 'Đã in'}: ${pdf}\n`);
     printFailed = failed !== undefined;
   }
   const registerPart = registers ? registerReport(result.results ?? [], registers, lang) : undefined;
-  if (o.json) process.stdout.write(`${JSON.stringify({ ...toJson(result, lang), ...(registerPart ? { registers: registerPart } : {}) })}\n`);
-  else process.stdout.write(textReport(c, out, lang) + (registerPart ? registerReportText(registerPart, lang) : ''));
-  return printFailed ? 2 : exitCode(c);
+  if (p.values.json) io.out(`${JSON.stringify({ ...toJson(result, lang), ...(registerPart ? { registers: registerPart } : {}) })}\n`);
+  else io.out(textReport(c, out, lang) + (registerPart ? registerReportText(registerPart, lang) : ''));
+  return printFailed ? EXIT.unusable : exitCode(c);
 }
 
 /** The consolidation for the terminal; workbook text (units, files, quoted cells) shown escaped. */

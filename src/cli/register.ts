@@ -17,6 +17,7 @@ import { readWorkbookFile } from '../xlsx/read';
 import type { RegisterChecked, RegisterInput } from '../pipeline/register';
 import { checkEvidenceDir } from './evidenceDir';
 import { terminalSafe } from './io';
+import { UsageError } from './args';
 
 export type RegisterLoad = { ok: true; register: RegisterReading } | { ok: false; findings: Finding[] };
 
@@ -163,7 +164,7 @@ export async function loadRegisterFolder(folder: string, lang: Lang, err: (text:
     paths = await listRegisterFiles(folder);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new Error(lang === 'vi' ? `Không đọc được thư mục sổ đăng ký ${folder} (${code}).` : `Cannot read the registers folder ${folder} (${code}).`);
+    throw new UsageError(`Không đọc được thư mục sổ đăng ký ${folder} (${code}).`, `Cannot read the registers folder ${folder} (${code}).`);
   }
   const out: RegisterInput[] = [];
   for (const path of paths) {

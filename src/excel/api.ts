@@ -132,6 +132,8 @@ export interface XlWorksheet extends XlClientObject {
   readonly charts: XlChartCollection;
   /** ExcelApi 1.9. A new page starts at the top row of each range added. */
   readonly horizontalPageBreaks: { add(pageBreakRange: XlRange | string): unknown };
+  /** ExcelApi 1.9. Filter buttons on the top row of the range, over the rows below it. */
+  readonly autoFilter: { apply(range: XlRange | string): void };
   load(propertyNames: string): XlWorksheet;
   getRange(address?: string): XlRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;

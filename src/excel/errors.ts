@@ -10,7 +10,9 @@ export type ExcelAdapterErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'RESPONSE_TOO_LARGE'
   | 'INVALID_ARGUMENT'
-  | 'OFFICE_ERROR';
+  | 'OFFICE_ERROR'
+  | 'SHEET_WRITE_FAILED'
+  | 'SHEET_WRITE_NOT_UNDONE';
 
 const MESSAGES: Record<ExcelAdapterErrorCode, { vi: string; en: string }> = {
   SHEET_NOT_FOUND: {
@@ -37,6 +39,14 @@ const MESSAGES: Record<ExcelAdapterErrorCode, { vi: string; en: string }> = {
     vi: 'Excel báo lỗi khi đọc hoặc ghi sổ làm việc. Thử lại; nếu vẫn lỗi, lưu tệp và mở lại Excel.',
     en: 'Excel reported an error while reading or writing the workbook. Try again; if it persists, save the file and restart Excel.',
   },
+  SHEET_WRITE_FAILED: {
+    vi: 'Không ghi được trang tính "{sheet}": Excel từ chối thao tác {operation}. Sổ làm việc được giữ nguyên như trước khi ghi (các trang tính đang ghi dở đã được xóa, trang tính cũ không bị đổi). Thử lại; nếu vẫn lỗi, lưu tệp, mở lại Excel và báo lỗi này cho người quản trị phần bổ trợ.',
+    en: 'Sheet "{sheet}" could not be written: Excel refused the {operation} operation. The workbook is as it was before (the sheets being written were removed, the existing sheets are unchanged). Try again; if it persists, save the file, restart Excel and report this to the add-in\'s administrator.',
+  },
+  SHEET_WRITE_NOT_UNDONE: {
+    vi: 'Không ghi được trang tính "{sheet}": Excel từ chối thao tác {operation}, và không dọn được các trang tính đang ghi dở ({temporary}). Hãy xóa các trang tính đó bằng tay (nhấp chuột phải vào thẻ trang tính > Xóa); các trang tính khác không bị đổi.',
+    en: 'Sheet "{sheet}" could not be written: Excel refused the {operation} operation, and the sheets being written ({temporary}) could not be removed. Delete them by hand (right-click the sheet tab > Delete); the other sheets are unchanged.',
+  },
 };
 
 /** Office error codes (OfficeExtension.Error.code) mapped to ours. */
@@ -57,8 +67,10 @@ export class ExcelAdapterError extends Error {
   /** A second failure met while cleaning up (restoring events) after this one. */
   secondary?: unknown;
 
-  constructor(code: ExcelAdapterErrorCode, options: { cause?: unknown; officeCode?: string; detail?: string } = {}) {
-    const { vi, en } = MESSAGES[code];
+  constructor(code: ExcelAdapterErrorCode, options: { cause?: unknown; officeCode?: string; detail?: string; params?: Record<string, string> } = {}) {
+    const fill = (t: string) => t.replace(/\{(\w+)\}/g, (m, k: string) => options.params?.[k] ?? m);
+    const vi = fill(MESSAGES[code].vi);
+    const en = fill(MESSAGES[code].en);
     const detail = options.detail ? ` (${options.detail})` : '';
     super(`${vi}${detail}`, { cause: options.cause });
     this.name = 'ExcelAdapterError';

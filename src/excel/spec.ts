@@ -1,21 +1,23 @@
 /**
  * Rendering a SheetSpec (template, print-ready score sheet, consolidation output) in the
- * open workbook, in 3 syncs whatever the spec holds (more only when the values exceed
- * one request): look up existing sheets; create them, write values, formats and charts;
- * turn events back on. Features the running Excel lacks are skipped and reported.
+ * open workbook, whatever the number of rows in 2 syncs plus one per sheet (more only
+ * when a sheet's values exceed one request): look up existing sheets; write each new
+ * sheet under a temporary name (values, formats, filters, charts); replace the old ones
+ * and turn events back on. A failure leaves the workbook as it was. Features the running
+ * Excel lacks are skipped and reported.
  */
 import { a1, type CellRange } from '../workbook/grid';
 import type { CellStyle, ChartSpec, PrintSetup, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
 import { specProblem } from '../workbook/specCheck';
-import type { ExcelRun, XlRange, XlWorksheet } from './api';
+import type { ExcelRun, XlContext, XlRange, XlWorksheet } from './api';
 import { chunkBlocks, DEFAULT_BUDGET_BYTES } from './chunks';
-import { wrapOfficeError } from './errors';
+import { ExcelAdapterError, wrapOfficeError } from './errors';
 import { officeIsSetSupported, supports } from './support';
-import { planPieces, writeChunks, type SheetCache, type WriteOptions } from './write';
+import { planPieces, type WriteOptions } from './write';
 
 export interface SkippedFeature {
   sheet: string;
-  feature: 'dataValidation' | 'pageLayout';
+  feature: 'dataValidation' | 'pageLayout' | 'autoFilter';
   requirement: string;
   vi: string;
   en: string;
@@ -66,6 +68,16 @@ function skippedPrint(sheet: string, print: PrintSetup): SkippedFeature {
     sheet, feature: 'pageLayout', requirement: 'ExcelApi 1.9',
     vi: `Trang tính "${sheet}": chưa thiết lập trang in (${parts.vi}) vì phiên bản Excel này không hỗ trợ ExcelApi 1.9. Hãy thiết lập trong Tệp > In hoặc thẻ Bố trí Trang trước khi in.`,
     en: `Sheet "${sheet}": page setup (${parts.en}) was not applied because this version of Excel lacks ExcelApi 1.9. Set it in File > Print or on the Page Layout tab before printing.`,
+  };
+}
+
+/** Said once for every sheet that would have had filter buttons. */
+function skippedFilter(sheets: string[]): SkippedFeature {
+  const list = sheets.map((s) => `"${s}"`).join(', ');
+  return {
+    sheet: sheets.join(', '), feature: 'autoFilter', requirement: 'ExcelApi 1.9',
+    vi: `Trang tính ${list}: chưa bật nút lọc ở dòng tiêu đề vì phiên bản Excel này không hỗ trợ ExcelApi 1.9. Muốn lọc, chọn dòng tiêu đề của bảng rồi bấm Dữ liệu > Lọc.`,
+    en: `Sheet ${list}: filter buttons were not turned on in the header row because this version of Excel lacks ExcelApi 1.9. To filter, select the table's header row and choose Data > Filter.`,
   };
 }
 
@@ -141,7 +153,7 @@ function applyChart(ws: XlWorksheet, c: ChartSpec): void {
 }
 
 /** Everything but values, queued after the values so number formats apply to written cells. */
-function applyLayout(ws: XlWorksheet, s: SheetSpec, can: { validation: boolean; print: boolean }): void {
+function applyLayout(ws: XlWorksheet, s: SheetSpec, can: { validation: boolean; print: boolean; filter: boolean }): void {
   s.columnWidths?.forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
   });
@@ -157,51 +169,134 @@ function applyLayout(ws: XlWorksheet, s: SheetSpec, can: { validation: boolean; 
     else if (rows === 0) ws.freezePanes.freezeColumns(cols);
     else ws.freezePanes.freezeAt(`A1:${a1(rows - 1, cols - 1)}`);
   }
+  if (can.filter && s.autoFilter) ws.autoFilter.apply(rangeOf(ws, s.autoFilter));
   if (can.print && s.print) applyPrint(ws, s.print);
   for (const c of s.charts ?? []) applyChart(ws, c);
   if (s.protect) ws.protection.protect();
   if (s.visibility && s.visibility !== 'visible') ws.visibility = VISIBILITY[s.visibility];
 }
 
-/** Creates (or replaces, keeping the sheet's place free of clashes) each sheet of the spec. */
+/** A sheet name no sheet of the workbook has (case-insensitive, as Excel compares them), marked as ours. */
+function freeName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** The operation Excel refused, from its error location ("Range.merge"; the stand-in gives the proxy path). */
+function operationOf(error: unknown, fallback: string): string {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } })?.debugInfo?.errorLocation;
+  if (typeof location !== 'string' || location === '') return fallback;
+  return location.replace(/:.*$/s, '').replace(/^.*\)\.?/, '') || fallback;
+}
+
+/**
+ * Creates (or replaces) each sheet of the spec, as one transaction: every check first
+ * (specProblem), then each sheet is written under a temporary name, one sync per sheet
+ * (more only when its values exceed one request), and only when all are written the old
+ * sheets give way, in the final sync: old ones renamed aside, new ones renamed, old ones
+ * deleted. On any failure the sheets being written are removed and the old ones keep
+ * their names and cells; the error names the sheet and the operation Excel refused.
+ * Syncs: 1 (names) + one per sheet + 1 (replace, events back on); 2 more after a failure.
+ */
 export async function writeSpec(run: ExcelRun, spec: WorkbookSpec, opts: WriteOptions = {}): Promise<SpecResult> {
   // A spec Excel would refuse halfway is refused before the workbook is touched.
   const problem = specProblem(spec);
   if (problem) throw problem;
   const isSetSupported = opts.isSetSupported ?? officeIsSetSupported;
-  const can = { validation: supports('dataValidation', isSetSupported), print: supports('pageLayout', isSetSupported) };
+  const can = { validation: supports('dataValidation', isSetSupported), print: supports('pageLayout', isSetSupported), filter: supports('autoFilter', isSetSupported) };
   const skippedFeatures: SkippedFeature[] = [];
   for (const s of spec.sheets) {
     if (!can.validation && (s.validations?.length ?? 0) > 0) skippedFeatures.push(skippedValidation(s.name));
     if (!can.print && s.print) skippedFeatures.push(skippedPrint(s.name, s.print));
   }
-  const pieces = planPieces({ blocks: spec.sheets.map((s) => ({ sheet: s.name, row: 0, col: 0, values: s.values })) });
-  const chunks = chunkBlocks(pieces, opts.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+  const filtered = spec.sheets.filter((s) => s.autoFilter).map((s) => s.name);
+  if (!can.filter && filtered.length > 0) skippedFeatures.push(skippedFilter(filtered));
+  const budget = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+  const chunksOf = spec.sheets.map((s) => {
+    const chunks = chunkBlocks(planPieces({ blocks: [{ sheet: s.name, row: 0, col: 0, values: s.values }] }), budget);
+    return chunks.length > 0 ? chunks : [[]];
+  });
   const eventsToggle = isSetSupported('ExcelApi', '1.8');
   try {
     const syncs = await run({ delayForCellEdit: true }, async (ctx) => {
+      const all = ctx.workbook.worksheets.load('items/name');
       const existing = spec.sheets.map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.name));
       await ctx.sync();
-      const create = (sheets: SheetCache) => {
+      let syncs = 1;
+      const taken = new Set(all.items.map((w) => w.name.toLowerCase()));
+      const fresh = spec.sheets.map((_s, i) => freeName(`~chiso-moi-${i + 1}~`, taken));
+      const aside = spec.sheets.map((_s, i) => freeName(`~chiso-cu-${i + 1}~`, taken));
+      // The sheet of the request being sent, and what it does, for the message of a failure.
+      let at = { sheet: spec.sheets[0]?.name ?? '', operation: 'worksheets.add' };
+      try {
+        if (eventsToggle) ctx.runtime.enableEvents = false;
+        const created: XlWorksheet[] = [];
+        for (const [i, s] of spec.sheets.entries()) {
+          at = { sheet: s.name, operation: 'values' };
+          const ws = ctx.workbook.worksheets.add(fresh[i]);
+          created.push(ws);
+          for (const [j, chunk] of chunksOf[i].entries()) {
+            ctx.application.suspendApiCalculationUntilNextSync();
+            for (const piece of chunk) ws.getRangeByIndexes(piece.row, piece.col, piece.values.length, piece.values[0].length).values = piece.values;
+            if (j === chunksOf[i].length - 1) applyLayout(ws, s, can);
+            // One sync per chunk: each request must stay under 5 MB.
+            await ctx.sync();
+            syncs++;
+          }
+        }
+        // Every sheet is written: the old ones give way. Events first, so they are on again whatever follows.
+        at = { sheet: spec.sheets.map((s) => s.name).join('", "'), operation: 'worksheet.name' };
+        if (eventsToggle) ctx.runtime.enableEvents = true;
+        existing.forEach((old, i) => {
+          if (!old.isNullObject) old.name = aside[i];
+        });
         spec.sheets.forEach((s, i) => {
-          const old = existing[i];
-          // Rename first so the new sheet can take the name; delete after adding so the
-          // workbook never loses its last sheet.
-          if (!old.isNullObject) old.name = `~old${i}~`;
-          sheets.set(s.name, ctx.workbook.worksheets.add(s.name));
+          created[i].name = s.name;
+        });
+        existing.forEach((old) => {
           if (!old.isNullObject) old.delete();
         });
-      };
-      const layout = (sheets: SheetCache) => {
-        for (const s of spec.sheets) {
-          const ws = sheets.get(s.name);
-          if (ws) applyLayout(ws, s, can);
+        await ctx.sync();
+        return syncs + 1;
+      } catch (error) {
+        const params = { sheet: at.sheet, operation: operationOf(error, at.operation) };
+        try {
+          await undo(ctx, spec, fresh, aside, eventsToggle);
+        } catch (secondary) {
+          const e = new ExcelAdapterError('SHEET_WRITE_NOT_UNDONE', { cause: error, officeCode: wrapOfficeError(error).officeCode, params: { ...params, temporary: fresh.join(', ') } });
+          e.secondary = secondary;
+          throw e;
         }
-      };
-      return 1 + (await writeChunks(ctx, chunks, eventsToggle, { before: create, after: layout }));
+        throw new ExcelAdapterError('SHEET_WRITE_FAILED', { cause: error, officeCode: wrapOfficeError(error).officeCode, params });
+      }
     });
     return { syncs, skipped: skippedFeatures };
   } catch (error) {
     throw wrapOfficeError(error);
   }
+}
+
+/**
+ * After a failure, the workbook as it was, found by name (Excel kept the actions of the
+ * failed request that ran before the refused one): a sheet being written is deleted; an
+ * old sheet already set aside gets its name back (the new one that took it deleted first).
+ * Two syncs: look up, then repair with events back on.
+ */
+async function undo(ctx: XlContext, spec: WorkbookSpec, fresh: string[], aside: string[], eventsToggle: boolean): Promise<void> {
+  const sheets = ctx.workbook.worksheets;
+  const found = spec.sheets.map((s, i) => ({ fresh: sheets.getItemOrNullObject(fresh[i]), aside: sheets.getItemOrNullObject(aside[i]), named: sheets.getItemOrNullObject(s.name) }));
+  await ctx.sync();
+  if (eventsToggle) ctx.runtime.enableEvents = true;
+  spec.sheets.forEach((s, i) => {
+    const f = found[i];
+    if (!f.fresh.isNullObject) f.fresh.delete();
+    if (!f.aside.isNullObject) {
+      // The name is held by the new sheet (renamed before the failure) or by nobody.
+      if (!f.named.isNullObject) f.named.delete();
+      f.aside.name = s.name;
+    }
+  });
+  await ctx.sync();
 }

@@ -4,12 +4,13 @@
  */
 import type { ExcelRun, SetSupportCheck, XlContext } from './api';
 
-export type OptionalFeature = 'dataValidation' | 'pageLayout' | 'customProperties';
+export type OptionalFeature = 'dataValidation' | 'pageLayout' | 'autoFilter' | 'customProperties';
 
 /** The ExcelApi version each optional feature needs. */
 export const FEATURE_SET: Record<OptionalFeature, string> = {
   dataValidation: '1.8',
   pageLayout: '1.9',
+  autoFilter: '1.9',
   customProperties: '1.12',
 };
 

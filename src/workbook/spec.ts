@@ -83,6 +83,11 @@ export interface SheetSpec {
   protect?: boolean;
   /** Freeze panes: rows above and columns left of this 0-based cell stay visible. */
   freeze?: { rows: number; cols: number };
+  /**
+   * Filter buttons (Excel's AutoFilter) over a table: its top row is the header row that
+   * carries the buttons, the rows below are the data filtered. One per sheet, 0-based.
+   */
+  autoFilter?: CellRange;
   print?: PrintSetup;
   charts?: ChartSpec[];
 }

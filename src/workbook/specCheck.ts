@@ -30,6 +30,7 @@ export function specProblem(spec: WorkbookSpec): WorkbookError | undefined {
       ...(s.validations ?? []).map((v): [string, CellRange] => ['dataValidation', v.range]),
       ...(s.charts ?? []).flatMap((c): [string, CellRange][] => [['charts.add', c.values], ['setXAxisValues', c.categories]]),
       ...(s.print?.printArea ? [['setPrintArea', s.print.printArea] as [string, CellRange]] : []),
+      ...(s.autoFilter ? [['autoFilter.apply', s.autoFilter] as [string, CellRange]] : []),
     ];
     for (const [operation, r] of ranges) if (!valid(r)) return bad(operation, shown(r));
     const width = (s.columnWidths ?? []).findIndex((w) => !(Number.isFinite(w) && w >= 0 && w <= 255));

@@ -128,8 +128,14 @@ export function summarySheet(c: Consolidation, opts: SummaryOptions): SheetSpec 
     merges,
     styles,
     freeze: { rows: headerRow + 1, cols: 2 },
+    autoFilter: table(headerRow, end, last),
     print: landscapeA4(headerRow, end, last),
   };
+}
+
+/** The filter range of a table: its header row and the rows under it (none yet: the header alone). */
+function table(headerRow: number, end: number, last: number): CellRange {
+  return { top: headerRow, left: 0, bottom: Math.max(end, headerRow), right: last };
 }
 
 interface FieldColumn {
@@ -315,6 +321,7 @@ export function gapSheet(units: readonly UnitGaps[], opts: { year: number }): Sh
     rowHeights: { [headerRow]: 45 },
     styles,
     freeze: { rows: headerRow + 1, cols: 2 },
+    autoFilter: table(headerRow, end, last),
     print: landscapeA4(headerRow, end, last),
   };
 }
@@ -369,6 +376,8 @@ export function logSheet(c: Consolidation, opts: LogOptions = {}): SheetSpec {
     columnWidths: [5, 28, 30, 18, 60, 7, 9, 40, 66],
     styles,
     freeze: { rows: headerRow + 1, cols: 2 },
+    // The log rows only: the list of missing units below is another table.
+    autoFilter: table(headerRow, end, last),
     print: landscapeA4(headerRow, values.length - 1, last),
   };
 }
@@ -479,6 +488,7 @@ export function planSheet(items: readonly PlanItem[], opts: PlanOptions): SheetS
     rowHeights: { [headerRow]: 32 },
     styles,
     freeze: { rows: headerRow + 1, cols: 0 },
+    autoFilter: table(headerRow, end, last),
     print: { ...landscapeA4(headerRow, end, last), centerHeader: `Theo dõi chỉ tiêu năm ${opts.targetYear}` },
   };
 }

@@ -7,7 +7,7 @@
  * Strings are shared strings and never formulas; formulas get no cached result (Excel
  * computes them on open: fullCalcOnLoad). Charts are not written (as with exceljs).
  * Covers what write.ts renders: values, widths, heights, merges, styles, validations,
- * protection, frozen panes, print setup.
+ * protection, frozen panes, filter buttons, print setup.
  */
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -335,6 +335,8 @@ function writeSheet(part: PartWriter, sheet: SheetSpec, position: number, styles
   }
   part.write('</sheetData>');
   if (sheet.protect) part.write('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>');
+  // After sheetProtection, before mergeCells (CT_Worksheet's order); its defined name is in workbook.xml.
+  if (sheet.autoFilter) part.write(`<autoFilter ref="${rangeA1(sheet.autoFilter)}"/>`);
   if (sheet.merges?.length) part.write(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join('')}</mergeCells>`);
   if (sheet.validations?.length) part.write(`<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join('')}</dataValidations>`);
   // Without a print setup, exceljs's defaults (Excel's "Normal" margins, portrait).
@@ -396,12 +398,16 @@ const absolute = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, '
 function workbookXml(spec: WorkbookSpec): string {
   const sheets = spec.sheets.map((s, i) => `<sheet name="${escapeText(s.name)}" sheetId="${i + 1}"${s.visibility && s.visibility !== 'visible' ? ` state="${s.visibility}"` : ''} r:id="rId${i + 1}"/>`);
   const names: string[] = [];
+  const area = (s: SheetSpec, a: CellRange) => escapeText(`${quoteSheet(s.name)}!${absolute(a.top, a.left)}:${absolute(a.bottom, a.right)}`);
+  // As Excel writes them: by name, then by sheet; the filter's range as a hidden name.
+  spec.sheets.forEach((s, i) => {
+    if (s.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${area(s, s.autoFilter)}</definedName>`);
+  });
+  spec.sheets.forEach((s, i) => {
+    if (s.print?.printArea) names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${area(s, s.print.printArea)}</definedName>`);
+  });
   spec.sheets.forEach((s, i) => {
     const p = s.print;
-    if (p?.printArea) {
-      const a = p.printArea;
-      names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(`${quoteSheet(s.name)}!${absolute(a.top, a.left)}:${absolute(a.bottom, a.right)}`)}</definedName>`);
-    }
     if (p?.titleRows) {
       names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(`${quoteSheet(s.name)}!$${p.titleRows[0] + 1}:$${p.titleRows[1] + 1}`)}</definedName>`);
     }

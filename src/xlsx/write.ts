@@ -94,6 +94,7 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void>
   for (const rule of spec.styles ?? []) forEachCell(rule.range, (r, c) => applyStyle(ws.getCell(r + 1, c + 1), rule.style));
   for (const rule of spec.validations ?? []) addValidation(ws, rule);
   if (spec.freeze) ws.views = [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
+  if (spec.autoFilter) ws.autoFilter = rangeA1(spec.autoFilter);
   if (spec.print) {
     const p = spec.print;
     ws.pageSetup = {

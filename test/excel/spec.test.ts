@@ -1,5 +1,5 @@
 /**
- * writeSpec renders a SheetSpec in the open workbook in 3 syncs; what the running Excel
+ * writeSpec renders a SheetSpec in the open workbook in 3 syncs (2 and one per sheet); what the running Excel
  * lacks (data validation before 1.8, page setup before 1.9) is skipped and explained.
  */
 import ExcelJS from 'exceljs';
@@ -86,7 +86,7 @@ describe('writeSpec', () => {
     ]);
     expect(result.skipped[0].vi).toContain('Trang tính "In bảng điểm"');
     expect(result.skipped[1].vi).toContain('Tệp > In');
-    expect(result.syncs).toBe(2); // no events to restore before 1.8
+    expect(result.syncs).toBe(3); // look up, the sheet, replace (no events to restore before 1.8)
     const ws = standIn.workbook.getWorksheet('In bảng điểm')!;
     expect(ws.getCell('D3').dataValidation).toBeUndefined();
     expect(ws.getCell('A1').value).toBe('BẢNG ĐIỂM TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2024');

@@ -1,7 +1,10 @@
 /** @jest-environment jsdom */
+import ExcelJS from 'exceljs';
 import { act } from 'react';
+import { createStandIn } from '../../src/preview/standin';
 import { App } from '../../src/taskpane/App';
 import { ConsolidationMode } from '../../src/taskpane/consolidation/ConsolidationMode';
+import { createExcelService } from '../../src/taskpane/excelService';
 import type { ConsolidationWorker } from '../../src/taskpane/consolidation/worker';
 import type { ConsolidateReport, ConsolidateRequest, ConsolidationJson, JsonUnit, WorkerMessage } from '../../src/worker/protocol';
 import { SUMMARY_SHEET } from '../../src/workbook/summary';
@@ -171,6 +174,53 @@ describe('Tổng hợp', () => {
     await workers[0].send({ type: 'failed', error: { vi: 'Danh sách đơn vị dv.json không hợp lệ.', en: 'Invalid unit list.' } });
     expect(c.textContent).toContain('Chưa tổng hợp được: Danh sách đơn vị dv.json không hợp lệ.');
     expect(service.sheetWrites).toHaveLength(0);
+  });
+});
+
+describe('writing the summary into the open workbook (strict stand-in)', () => {
+  const TABLE = (name: string) => ({
+    name,
+    values: [[`${name.toUpperCase()}`], [], ['STT', 'Đơn vị'], [1, 'Sở Tư pháp']],
+    columnWidths: [5, 34],
+    freeze: { rows: 3, cols: 0 },
+    autoFilter: { top: 2, left: 0, bottom: 3, right: 1 },
+  });
+  const SHEETS = [TABLE(SUMMARY_SHEET), TABLE('Nhật ký kiểm tra')];
+
+  async function paneOnStandIn() {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Tự chấm').getCell('A1').value = 'BẢNG TỰ ĐÁNH GIÁ';
+    wb.addWorksheet(SUMMARY_SHEET).getCell('A1').value = 'Tổng hợp lần trước';
+    const standIn = createStandIn(wb);
+    const service = createExcelService({ run: standIn.run, isSetSupported: standIn.isSetSupported, ready: async () => undefined, theme: () => 'light', displayLanguage: () => 'vi-VN', today: () => TODAY });
+    return { wb, standIn, ...(await mode(service as unknown as MemoryService)) };
+  }
+
+  it('a failure names the sheet and the operation, and the workbook stays as it was; the next try writes the sheets with their filters', async () => {
+    const { wb, standIn, c, workers } = await paneOnStandIn();
+    const before = JSON.stringify(wb.worksheets.map((ws) => [ws.name, ws.getSheetValues()]));
+    // Excel refuses the column width of the second sheet being written.
+    const added: string[] = [];
+    standIn.failOn((a) => {
+      const m = /^worksheets\.add\([^)]*\)/.exec(a.path ?? '');
+      if (m && !added.includes(m[0])) added.push(m[0]);
+      return m !== null && added.indexOf(m[0]) === 1 && a.set === 'columnWidth';
+    });
+    await choose(c.querySelector('input[type="file"][multiple]'), [xlsx('001-so-tu-phap.xlsx')]);
+    await click(c.querySelector('[data-action="consolidate"]'));
+    await workers[0].send({ type: 'done', sheets: SHEETS, json: JSON_OUT, report: REPORT, print: PRINT });
+    await waitFor(() => expect(c.textContent).toContain('Không ghi được trang tính "Nhật ký kiểm tra": Excel từ chối thao tác format.columnWidth.'));
+    expect(c.textContent).toContain('Sổ làm việc được giữ nguyên như trước khi ghi');
+    expect(c.querySelector('[data-results]')).toBeNull();
+    expect(JSON.stringify(wb.worksheets.map((ws) => [ws.name, ws.getSheetValues()]))).toBe(before);
+    expect(standIn.eventsEnabled).toBe(true);
+
+    await click(c.querySelector('[data-action="consolidate"]'));
+    await workers[1].send({ type: 'done', sheets: SHEETS, json: JSON_OUT, report: REPORT, print: PRINT });
+    await waitFor(() => expect(c.querySelector('[data-results]')).not.toBeNull());
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Tự chấm', SUMMARY_SHEET, 'Nhật ký kiểm tra']);
+    expect(wb.getWorksheet(SUMMARY_SHEET)?.getCell('A1').value).toBe(SUMMARY_SHEET.toUpperCase());
+    expect(wb.worksheets.slice(1).map((ws) => ws.autoFilter)).toEqual(['A3:B4', 'A3:B4']);
   });
 });
 

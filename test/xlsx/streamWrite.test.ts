@@ -2,7 +2,7 @@
  * The streaming writer (src/xlsx/stream.ts) against the exceljs writer (write.ts) as the
  * reference: the same spec, written by both and read back with exceljs, gives the same
  * sheets, values, styles of every cell, merges, widths, heights, validations, frozen
- * panes, print setup and protection. Specs: a unit's template (validation, protection,
+ * panes, filters, print setup and protection. Specs: a unit's template (validation, protection,
  * styles), the summary of a generated province, and a spec of awkward values.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -81,6 +81,7 @@ function sheetFacts(ws: ExcelJS.Worksheet): unknown {
     merges: [...model.merges].sort(),
     validations: (ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model,
     views: (ws.views ?? []).map((v) => ({ state: v.state, xSplit: (v as ExcelJS.WorksheetViewFrozen).xSplit ?? 0, ySplit: (v as ExcelJS.WorksheetViewFrozen).ySplit ?? 0 })),
+    autoFilter: ws.autoFilter ?? null,
     page: { paperSize: p.paperSize, orientation: p.orientation, fitToPage: p.fitToPage === true, fitToWidth: p.fitToWidth, fitToHeight: p.fitToHeight, margins: p.margins, printArea: p.printArea ?? null, titles: p.printTitlesRow ?? null },
     headerFooter: { oddHeader: ws.headerFooter?.oddHeader ?? null, oddFooter: ws.headerFooter?.oddFooter ?? null },
     breaks: (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id),
@@ -120,6 +121,7 @@ const AWKWARD: WorkbookSpec = {
       name: 'Second',
       values: [['x']],
       freeze: { rows: 1, cols: 0 },
+      autoFilter: { top: 0, left: 0, bottom: 0, right: 0 },
       print: { orientation: 'portrait', paperSize: 'A4', fitToWidth: false, margins: { top: 1, bottom: 1, left: 1, right: 1, header: 0.5, footer: 0.5 }, rowBreaks: [0], centerHeader: 'Đầu & trang' },
     },
   ],

@@ -69,6 +69,22 @@ function mergeMap(ws: ExcelJS.Worksheet): { masters: Map<string, Span>; covered:
   return { masters, covered };
 }
 
+/** The header row and columns (1-based) of the sheet's AutoFilter, as exceljs keeps it ("A5:Q40" or from/to). */
+export function filterOf(ws: ExcelJS.Worksheet): { top: number; left: number; right: number } | undefined {
+  const f = ws.autoFilter as string | { from: string | { row: number; column: number }; to: string | { row: number; column: number } } | null | undefined;
+  if (!f) return undefined;
+  const cell = (a: string | { row: number; column: number }) => (typeof a === 'string' ? ws.getCell(a) : { row: a.row, col: a.column });
+  const [from, to] = typeof f === 'string' ? f.split(':').map((a) => ws.getCell(a)) : [cell(f.from), cell(f.to)];
+  if (!from) return undefined;
+  return { top: Number(from.row), left: Number(from.col), right: Number((to ?? from).col) };
+}
+
+/** Rows above and columns left of the frozen panes (0 when not frozen). */
+function frozenOf(ws: ExcelJS.Worksheet): { rows: number; cols: number } {
+  const view = ws.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+  return view?.state === 'frozen' ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 } : { rows: 0, cols: 0 };
+}
+
 function visibleSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
   return wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined);
 }
@@ -147,10 +163,15 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
     }
     const body = document.createElement('tbody');
     const { masters, covered } = mergeMap(ws);
+    const filter = filterOf(ws);
+    const frozen = frozenOf(ws);
     for (let r = 1; r <= rows; r++) {
       const tr = body.insertRow();
       const row = ws.getRow(r);
       if (row.hidden) tr.hidden = true;
+      // Points to CSS pixels, as Excel shows a row's height at 100%.
+      if (row.height !== undefined) tr.style.height = `${Math.round((row.height * 96) / 72)}px`;
+      if (r === frozen.rows) tr.classList.add('frozen-below');
       const th = document.createElement('th');
       th.scope = 'row';
       th.textContent = String(r);
@@ -174,6 +195,12 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
         if (cell.alignment?.horizontal === 'center') td.classList.add('center');
         if (cell.alignment?.wrapText) td.classList.add('wrap');
         if (typeof cell.value === 'number' || cell.formula) td.classList.add('number');
+        if (c + (span?.cols ?? 1) - 1 === frozen.cols) td.classList.add('frozen-right');
+        if (filter && r === filter.top && c >= filter.left && c <= filter.right) {
+          // Excel's filter button on each header cell: drawn by CSS, announced by the title.
+          td.classList.add('filter');
+          td.title = 'Có nút lọc (Dữ liệu > Lọc) / Filter button (Data > Filter)';
+        }
         tr.append(td);
       }
     }

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import type { ChartRecord } from './charts';
 import { recalculateWorkbook } from './recalc';
-import { propertyNotLoaded, StandInError } from './errors';
+import { propertyNotLoaded, StandInError, type StandInErrorCode } from './errors';
 
 /** Excel on the web's cap on a request and on a response. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -56,6 +56,8 @@ export class Session {
   charts = new Map<ExcelJS.Worksheet, ChartRecord[]>();
   /** Cells changed since the last calculation (automatic mode recalculates after the request). */
   dirty = false;
+  /** Test hook (StandIn.failOn): actions that fail when their turn comes, each once. */
+  faults: { match: (action: ActionDesc) => boolean; code: StandInErrorCode }[] = [];
 
   constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -97,9 +99,17 @@ export class Session {
   }
 }
 
+/** An action as a request carries it: the object's path and the property set or method called. */
+export interface ActionDesc {
+  path?: string;
+  set?: string;
+  call?: string;
+  load?: string[];
+}
+
 export interface Op {
   /** What Office.js would send for this action: serialised to estimate the request size. */
-  desc: Record<string, unknown>;
+  desc: Record<string, unknown> & ActionDesc;
   /** ExcelApi version the member needs. */
   requires: string;
   apply: (request: RequestStats) => void | Promise<void>;
@@ -139,6 +149,11 @@ export class Context {
     // Like Excel, actions run in order and those before a failing one stay applied.
     for (const op of ops) {
       if (!this.session.supports(op.requires)) throw new StandInError('ApiNotFound', String(op.desc.path ?? ''));
+      const fault = this.session.faults.findIndex((f) => f.match(op.desc));
+      if (fault >= 0) {
+        const [{ code }] = this.session.faults.splice(fault, 1);
+        throw new StandInError(code, `${op.desc.path ?? ''}.${op.desc.set ?? op.desc.call ?? 'load'}`);
+      }
       await op.apply(request);
     }
     this.session.calculate();

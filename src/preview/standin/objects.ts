@@ -126,10 +126,21 @@ export class Worksheet extends ClientObject {
       const ws = this.sheet();
       const clash = findSheet(this.ctx.session.workbook, value);
       if (clash && clash !== ws) throw new StandInError('ItemAlreadyExists', `${this.path}.name`);
+      const before = ws.name;
       try {
         ws.name = value;
       } catch (error) {
         throw new StandInError('InvalidArgument', `${this.path}.name: ${(error as Error).message}`);
+      }
+      // References follow a renamed sheet, as in Excel: the charts' ranges name the new one.
+      const [from, to] = [before, value].map((n) => qualified(n, { top: 0, left: 0, bottom: 0, right: 0 }).slice(0, -'A1'.length));
+      const renamed = (a: string) => (a.startsWith(from) ? `${to}${a.slice(from.length)}` : a);
+      for (const chart of this.ctx.session.charts.get(ws) ?? []) {
+        chart.source = renamed(chart.source);
+        for (const series of chart.series) {
+          series.values = renamed(series.values);
+          if (series.xAxisValues !== null) series.xAxisValues = renamed(series.xAxisValues);
+        }
       }
     });
   }
@@ -238,6 +249,21 @@ export class Worksheet extends ClientObject {
           // A break before row 1 would be an empty page: Excel refuses it.
           if (r.top === 0) throw new StandInError('InvalidArgument', `${this.path}.horizontalPageBreaks.add`);
           ws.getRow(r.top).addPageBreak();
+        }, '1.9'),
+    };
+  }
+
+  /** ExcelApi 1.9. Recorded as exceljs keeps it (the sheet's autoFilter ref), so a download has the filter buttons. */
+  get autoFilter(): { apply(range: Range | string): void } {
+    return {
+      apply: (range: Range | string) =>
+        this.call('autoFilter.apply', [typeof range === 'string' ? range : range.path], () => {
+          const ws = this.sheet();
+          if (typeof range !== 'string' && range.resolved().ws !== ws) throw new StandInError('InvalidArgument', `${this.path}.autoFilter.apply`);
+          const r = typeof range === 'string' ? parseAddress(range) : range.resolved().rect;
+          // Excel filters a bounded table, never whole columns or the whole sheet from a spec.
+          if (r.bottom >= MAX_ROWS - 1 || r.right >= MAX_COLS - 1) throw new StandInError('StandInUnsupported', `${this.path}.autoFilter.apply(${formatRect(r)})`);
+          ws.autoFilter = formatRect(r);
         }, '1.9'),
     };
   }
@@ -576,11 +602,16 @@ export class RangeFormat extends RangePart {
     return this.read('verticalAlignment');
   }
 
-  /** Points; exceljs keeps characters: (points / 0.75 - 5 px padding) / 7 px per character. */
+  /**
+   * Points; exceljs keeps characters: (points / 0.75 - 5 px padding) / 7 px per character.
+   * A width of exactly 9 is kept as 9.001, as src/xlsx/write.ts does: exceljs would drop
+   * it when the workbook is saved (the preview's download), and Excel would show 8.43.
+   */
   set columnWidth(points: number) {
     this.write('columnWidth', points, () => {
       const { ws, rect } = this.range.resolved();
-      for (let c = rect.left; c <= rect.right; c++) ws.getColumn(c + 1).width = (points / 0.75 - 5) / 7;
+      const chars = (points / 0.75 - 5) / 7;
+      for (let c = rect.left; c <= rect.right; c++) ws.getColumn(c + 1).width = Math.abs(chars - 9) < 1e-9 ? 9.001 : chars;
     }, '1.2');
   }
   get columnWidth(): number {

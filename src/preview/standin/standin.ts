@@ -8,8 +8,8 @@ import type ExcelJS from 'exceljs';
 import { parseAddress, formatRect } from './address';
 import { writeInput } from './cells';
 import type { ChartRecord } from './charts';
-import { Context, Session, type ChangeEvent, type RequestStats } from './context';
-import { StandInError } from './errors';
+import { Context, Session, type ActionDesc, type ChangeEvent, type RequestStats } from './context';
+import { StandInError, type StandInErrorCode } from './errors';
 import { Application, Runtime, WorksheetCollection } from './objects';
 
 /** What the batch function receives: the stand-in's Excel.RequestContext. */
@@ -60,6 +60,12 @@ export interface StandIn {
   charts(sheet: string): ChartRecord[];
   /** Whether the add-in's events are on (runtime.enableEvents). */
   readonly eventsEnabled: boolean;
+  /**
+   * Test hook: the next action the predicate matches fails as Excel fails it (a RichApi
+   * error with `code`, default InvalidArgument), once; the actions before it in the same
+   * request stay applied and those after it do not run, as in Excel.
+   */
+  failOn(match: (action: ActionDesc) => boolean, code?: StandInErrorCode): void;
   readonly workbook: ExcelJS.Workbook;
 }
 
@@ -122,6 +128,9 @@ export function createStandIn(workbook: ExcelJS.Workbook, opts: StandInOptions =
     },
     get eventsEnabled() {
       return session.eventsEnabled;
+    },
+    failOn(match, code = 'InvalidArgument') {
+      session.faults.push({ match, code });
     },
     charts(sheet) {
       const ws = workbook.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
