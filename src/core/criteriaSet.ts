@@ -345,13 +345,8 @@ export function fieldsOf(index: CriteriaLookup): CriterionEntry[] {
   return index.set.fields.map((f) => index.byNode.get(f)!);
 }
 
-/**
- * The reference set carrying the sheet's rows: the rules a unit's sheet is checked by when
- * a reference is at hand (survey rows, levels, "Không áp dụng" permissions, evidence
- * requirements, maximums), whatever columns the sheet has. A reference row the sheet lacks
- * has no row. Codes are matched as normalised.
- */
-export function withSheetRows(reference: CriteriaSet, sheet: CriteriaSet): CriteriaSet {
+/** Normalised code -> 1-based sheet row, the first row of each code of a set read from a sheet. */
+export function sheetRows(sheet: CriteriaSet): Map<string, number> {
   const rows = new Map<string, number>();
   const collect = (n: CriterionNode) => {
     const code = normalizeCode(n.code);
@@ -359,6 +354,17 @@ export function withSheetRows(reference: CriteriaSet, sheet: CriteriaSet): Crite
     (n.children ?? []).forEach(collect);
   };
   sheet.fields.forEach(collect);
+  return rows;
+}
+
+/**
+ * The reference set carrying the sheet's rows: the rules a unit's sheet is checked by when
+ * a reference is at hand (survey rows, levels, "Không áp dụng" permissions, evidence
+ * requirements, maximums), whatever columns the sheet has. A reference row the sheet lacks
+ * has no row. Codes are matched as normalised.
+ */
+export function withSheetRows(reference: CriteriaSet, sheet: CriteriaSet): CriteriaSet {
+  const rows = sheetRows(sheet);
   const place = (n: CriterionNode): CriterionNode => {
     const out: CriterionNode = { ...n, ...(n.children ? { children: n.children.map(place) } : {}) };
     const row = rows.get(normalizeCode(n.code));

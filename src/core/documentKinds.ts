@@ -5,7 +5,7 @@
  * `123/UBND-NC`), the two legal-document kinds most cited in evidence (nghị định,
  * thông tư: `30/2020/NĐ-CP`, `01/2023/TT-BNV`), and the generic "văn bản".
  */
-import { normalizeText } from './text';
+import { execAll, normalizeText } from './text';
 
 export interface DocumentKind {
   /** Stable ASCII id, e.g. `ke-hoach`. */
@@ -95,6 +95,19 @@ const FOLDED = new Map<string, string>();
  * (`HD` is hướng dẫn, never hợp đồng HĐ; `DA` is dự án, never đề án ĐA).
  */
 export function kindByAbbreviation(abbr: string): DocumentKind | undefined {
+  // Every symbol of every cell asks: the abbreviations written are few, answer each once.
+  let found = BY_ABBREVIATION.get(abbr);
+  if (found === undefined && !BY_ABBREVIATION.has(abbr)) {
+    found = kindByAbbreviationUncached(abbr);
+    if (BY_ABBREVIATION.size >= 10_000) BY_ABBREVIATION.clear();
+    BY_ABBREVIATION.set(abbr, found);
+  }
+  return found;
+}
+
+const BY_ABBREVIATION = new Map<string, DocumentKind | undefined>();
+
+function kindByAbbreviationUncached(abbr: string): DocumentKind | undefined {
   const a = abbr.trim().normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
   const withAbbr = DOCUMENT_KINDS.filter((k) => k.abbreviation !== undefined);
   const exact = withAbbr.find((k) => k.abbreviation === a);
@@ -113,11 +126,18 @@ const NAME_PATTERNS = [...DOCUMENT_KINDS]
   .sort((a, b) => b.words.join(' ').length - a.words.join(' ').length)
   .map(({ kind: k, words }) => ({
     kind: k,
-    // Every word of the name is in a text the pattern matches: plain substring tests rule
-    // out most of the 31 Unicode patterns before one runs.
+    // Every word of the name is a word of a text the pattern matches: set lookups rule out
+    // most of the 31 Unicode patterns before one runs.
     words,
     re: new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'gu'),
   }));
+
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+function hasAll(present: ReadonlySet<string>, words: readonly string[]): boolean {
+  for (const w of words) if (!present.has(w)) return false;
+  return true;
+}
 
 // After a name: "số 386", "số: 386", "386/KH-UBND".
 const CITES_NUMBER = /^\s*(?:so\s*(?::\s*)?)?\d/u;
@@ -134,11 +154,14 @@ export interface KindMention {
 /** Every kind name written in a text (any case, with or without diacritics), in order. */
 export function kindMentions(text: string): KindMention[] {
   const folded = foldVietnamese(text);
+  // A name's words are whole words of the text (letters and digits bounded by anything
+  // else): a pattern runs only when all of its words are among the text's.
+  const present = new Set(folded.split(NOT_WORD));
   const taken = new Uint8Array(folded.length);
   const out: KindMention[] = [];
   for (const { kind: k, words, re } of NAME_PATTERNS) {
-    if (!words.every((w) => folded.includes(w))) continue;
-    for (const m of folded.matchAll(re)) {
+    if (!hasAll(present, words)) continue;
+    for (const m of execAll(re, folded)) {
       const end = m.index + m[0].length;
       if (taken.subarray(m.index, end).some((t) => t === 1)) continue;
       taken.fill(1, m.index, end);

@@ -17,6 +17,7 @@ import {
 import { finding, type Finding } from './findings';
 import { formatDateShort } from './format';
 import { checkLink, findLinkMatches } from './links';
+import { execAll } from './text';
 
 export interface DocumentRef {
   /** The reference as written (bullets and trailing punctuation trimmed). */
@@ -147,10 +148,18 @@ function readSymbol(m: RegExpMatchArray): SymbolMatch | { malformed: string } {
 /** The segments of a cell: references are separated by ';' and line breaks. */
 function segments(text: string): Span[] {
   const out: Span[] = [];
-  const re = /[^;\r\n]+/g;
-  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 59;
+    if (c === 59 || c === 13 || c === 10) {
+      if (i > start) out.push([start, i]);
+      start = i + 1;
+    }
+  }
   return out;
 }
+
+const DIGIT = /\d/;
 
 /** Collects the malformed attempts in a segment whose symbols and dates are masked. */
 function takeMalformed(seg: string, into: string[]): void {
@@ -159,15 +168,21 @@ function takeMalformed(seg: string, into: string[]): void {
   if (!/[\d/]/.test(seg)) return;
   let rest = seg;
   for (const re of [MISSING_SLASH_RE, ATTEMPT_RE, BLANK_NUMBER_RE]) {
+    // What each pattern cannot do without: a digit (a number without a slash), a digit and
+    // a slash (an attempt), a slash (a number left blank). Masking only takes characters away.
+    if (re === BLANK_NUMBER_RE ? !rest.includes('/') : !DIGIT.test(rest) || (re === ATTEMPT_RE && !rest.includes('/'))) continue;
     const spans: Span[] = [];
-    for (const m of rest.matchAll(re)) {
+    for (const m of execAll(re, rest)) {
       into.push(m[0].trim().replace(/\s+/g, ' '));
       spans.push([m.index, m.index + m[0].length]);
     }
     rest = mask(rest, spans);
   }
+  // "số 386" needs a digit, and "so" once folded.
+  if (!DIGIT.test(rest)) return;
   const folded = foldVietnamese(rest);
-  for (const m of folded.matchAll(SO_NUMBER_RE)) {
+  if (!folded.includes('so')) return;
+  for (const m of execAll(SO_NUMBER_RE, folded)) {
     const colon = m[1] !== undefined;
     if (colon || ENDS_WITH_KIND_NAME.test(folded.slice(0, m.index))) {
       // Quoted whole as written: `15 KH UBND`, not `15`.
@@ -211,7 +226,7 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
     const symbols: SymbolMatch[] = [];
     const symbolSpans: Span[] = [];
     // A symbol has a slash: most segments without one skip the pattern.
-    for (const m of seg.includes('/') ? seg.matchAll(SYMBOL_RE) : []) {
+    for (const m of seg.includes('/') ? execAll(SYMBOL_RE, seg) : []) {
       const read = readSymbol(m);
       if ('malformed' in read) malformedNumbers.push(read.malformed);
       else symbols.push(read);
@@ -232,7 +247,9 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
     const attributes = (from: number, to: number, after: number): Pick<DocumentRef, 'date' | 'dateText' | 'dateInvalid' | 'section'> => {
       const inRange = dates.filter((d) => d.index >= from && d.index < to);
       const date = inRange.find((d) => d.index >= after) ?? inRange[0];
-      const section = [...seg.slice(after, to).matchAll(SECTION_RE)][0]?.[0].trim();
+      SECTION_RE.lastIndex = 0;
+      const section = SECTION_RE.exec(seg.slice(after, to))?.[0].trim();
+      SECTION_RE.lastIndex = 0;
       return {
         ...(date && (date.valid ? { date: date.iso, dateText: date.raw } : { dateText: date.raw, dateInvalid: true })),
         ...(section && { section }),

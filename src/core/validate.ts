@@ -4,7 +4,7 @@
  */
 import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
-import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, withSheetRows } from './criteriaSet';
+import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withSheetRows } from './criteriaSet';
 import type { CriteriaSet, CriterionNode, Period } from './criteria';
 import { findSharedDocuments, validateEvidence } from './evidence';
 import { checkRowLinks } from './links';
@@ -288,6 +288,29 @@ export function rulesFor(sheet: CriteriaSet, reference: CriteriaSet | undefined)
   return reference ? withSheetRows(reference, sheet) : sheet;
 }
 
+/** The lookup of the reference on a sheet's rows, kept per reference: the last sheet's rows and lookup. */
+const RULES = new WeakMap<CriteriaSet, { rows: Map<string, number>; index: CriteriaLookup }>();
+
+/**
+ * `lookupCriteria(rulesFor(sheet, reference))`, made once per reference while the sheets
+ * put its rows on the same sheet rows (every workbook of a province made from one
+ * template, the pane validating after each edit). Sets are data: never changed once read.
+ */
+function lookupRules(sheet: CriteriaSet, reference: CriteriaSet): CriteriaLookup {
+  const rows = sheetRows(sheet);
+  const kept = RULES.get(reference);
+  if (kept && sameRows(kept.rows, rows)) return kept.index;
+  const index = lookupCriteria(withSheetRows(reference, sheet));
+  RULES.set(reference, { rows, index });
+  return index;
+}
+
+function sameRows(a: Map<string, number>, b: Map<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [code, row] of a) if (b.get(code) !== row) return false;
+  return true;
+}
+
 export interface SheetContext {
   /** The reference set (JSON or master template): its rules apply to the sheet's rows. */
   reference?: CriteriaSet;
@@ -302,8 +325,8 @@ export interface SheetContext {
  * one, the sheet's own rules apply and its maximums must add up (SET_SUM_MISMATCH).
  */
 export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
-  const set = rulesFor(sheet, ctx.reference);
-  const index = lookupCriteria(set);
+  const index = ctx.reference ? lookupRules(sheet, ctx.reference) : lookupCriteria(sheet);
+  const set = index.set;
   const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
   const present = new Set(answers.map((a) => normalizeCode(a.code)));
