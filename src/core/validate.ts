@@ -48,10 +48,14 @@ export function isValidScore(n: CriterionEntry, value: number): boolean {
   return value >= 0 && value <= n.node.maxPoints + EPS && isAllowedScore(n.method.allowed, value);
 }
 
-export function validateScores(index: CriteriaLookup, answers: Answer[], grand?: SheetTotal): Finding[] {
+/**
+ * `extraRows`: rows of the sheet the rules lack (the comparison's CRITERION_UNEXPECTED),
+ * by their parent's normalised code; a parent's total may count them.
+ */
+export function validateScores(index: CriteriaLookup, answers: Answer[], grand?: SheetTotal, extraRows?: ReadonlyMap<string, readonly string[]>): Finding[] {
   const byCode = answersByCode(answers);
   const excused = notApplicableCodes(index, byCode);
-  const sums = new ChildSums(index, byCode, excused);
+  const sums = new ChildSums(index, byCode, excused, extraRows);
   const out: Finding[] = [];
 
   for (const n of index.nodes) {
@@ -77,7 +81,7 @@ export function validateScores(index: CriteriaLookup, answers: Answer[], grand?:
       continue;
     }
     if (!n.isLeaf) {
-      const mismatch = sums.check(childrenOf(index, n), a);
+      const mismatch = sums.check(childrenOf(index, n), a, n.code);
       if (mismatch) out.push(finding('TOTAL_MISMATCH', mismatch, at('selfScore')));
       else if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(childrenOf(index, n), a)) {
         out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, at('selfScore')));
@@ -134,31 +138,44 @@ function checkGrandTotal(index: CriteriaLookup, sums: ChildSums, grand: SheetTot
  * above the maximum): that child is reported, its parent is not reported again. A total
  * that is a formula adding exactly its children's cells is right by construction, whatever
  * its cached value (stale under manual calculation): what its children hold is theirs to
- * report (a score typed as text, which SUM skips, is SCORE_TYPED_AS_TEXT).
+ * report (a score typed as text, which SUM skips, is SCORE_TYPED_AS_TEXT). A row of the
+ * sheet the rules lack (the comparison's CRITERION_UNEXPECTED) is a child its parent's
+ * total may count, with its score as written, like a scored survey row.
  */
 class ChildSums {
   constructor(
     private readonly index: CriteriaLookup,
     private readonly byCode: Map<string, Answer>,
     private readonly excused: Set<string>,
+    private readonly extraRows: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {}
 
-  /** TOTAL_MISMATCH's params when the total is wrong; undefined when right, blank or an exact sum formula. */
-  check(kids: CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined): Params | undefined {
+  /**
+   * TOTAL_MISMATCH's params when the total is wrong; undefined when right, blank or an
+   * exact sum formula. `parent`: the code of the row showing the total (none for the grand total).
+   */
+  check(kids: CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined, parent?: string): Params | undefined {
     const s = parseScore(total?.selfScore);
-    if (!s.ok || this.isExactSum(kids, total)) return undefined;
+    const extra = parent === undefined ? [] : (this.extraRows.get(parent) ?? []);
+    if (!s.ok || this.isExactSum(kids, total, extra)) return undefined;
     const counted = kids.reduce((sum, k) => sum + this.counted(k), 0);
-    const written = kids.reduce((sum, k) => sum + this.written(k), 0);
+    const written = extra.reduce((sum, code) => sum + this.writtenExtra(code), kids.reduce((sum, k) => sum + this.written(k), 0));
     if (Math.abs(s.value - counted) <= EPS || Math.abs(s.value - written) <= EPS) return undefined;
     return { total: round4(s.value), sum: round4(written) };
   }
 
-  /** The total's formula adds exactly the cells of these rows. */
-  isExactSum(kids: CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined): boolean {
+  /** The total's formula adds exactly the cells of these rows (and of the sheet's extra rows among them). */
+  isExactSum(kids: CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined, extra: readonly string[] = []): boolean {
     const rows = total?.selfScoreSumOf;
-    if (rows === undefined || rows.length !== kids.length) return false;
-    const own = new Set(kids.map((k) => this.byCode.get(k.code)?.row));
+    if (rows === undefined || rows.length !== kids.length + extra.length) return false;
+    const own = new Set([...kids.map((k) => this.byCode.get(k.code)?.row), ...extra.map((code) => this.byCode.get(code)?.row)]);
     return rows.every((r) => own.has(r)) && new Set(rows).size === own.size;
+  }
+
+  /** A row the rules lack, as its parent's total may take it: the score written, when it is one. */
+  private writtenExtra(code: string): number {
+    const s = parseScore(this.byCode.get(code)?.selfScore);
+    return s.ok ? s.value : 0;
   }
 
   /** What the totals count for a row: valid self-scores; survey, excused and invalid rows give 0. */
@@ -224,6 +241,8 @@ export interface UnitContext {
   today: string;
   /** The sheet's grand total row, checked against the fields. */
   grandTotal?: SheetTotal;
+  /** Rows of the sheet the rules lack, by their parent's normalised code (see validateScores). */
+  extraRows?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -236,7 +255,7 @@ export interface UnitContext {
 export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: UnitContext): Finding[] {
   const byCode = answersByCode(answers);
   const excused = notApplicableCodes(index, byCode);
-  const out = validateScores(index, answers, ctx.grandTotal);
+  const out = validateScores(index, answers, ctx.grandTotal, ctx.extraRows);
   const evidenceColumn = answers.length === 0 || answers.some((a) => a.evidence !== undefined);
   const unevidenced: string[] = [];
   // `field` here is the criterion's field (lĩnh vực): sharing across fields is what is reported.
@@ -330,22 +349,22 @@ export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetC
   const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
   const present = new Set(answers.map((a) => normalizeCode(a.code)));
-  const withExtra = parentsOfExtraRows(sheet, index);
-  return validateUnit(index, answers, unit).filter(
-    (f) => f.criterion === undefined || (present.has(normalizeCode(f.criterion)) && !(f.code === 'TOTAL_MISMATCH' && withExtra.has(normalizeCode(f.criterion)))),
+  const extraRows = rowsNotIn(sheet, index);
+  return validateUnit(index, answers, extraRows.size > 0 ? { ...unit, extraRows } : unit).filter(
+    (f) => f.criterion === undefined || present.has(normalizeCode(f.criterion)),
   );
 }
 
 /**
- * Parents whose rows in the sheet include one the reference lacks: that row is the
- * comparison's CRITERION_UNEXPECTED, and a total that counts it is not reported again.
+ * The sheet's rows the reference lacks, by their parent's code: each is the comparison's
+ * CRITERION_UNEXPECTED, and a parent's total that counts it is right (validateScores).
  */
-function parentsOfExtraRows(sheet: CriteriaSet, index: CriteriaLookup): Set<string> {
-  const out = new Set<string>();
+function rowsNotIn(sheet: CriteriaSet, index: CriteriaLookup): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   const walk = (nodes: readonly CriterionNode[], parent: string | undefined) => {
     for (const n of nodes) {
       const code = normalizeCode(n.code);
-      if (parent !== undefined && !index.byCode.has(code)) out.add(parent);
+      if (parent !== undefined && !index.byCode.has(code)) out.set(parent, [...(out.get(parent) ?? []), code]);
       walk(n.children ?? [], code);
     }
   };
