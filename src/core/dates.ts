@@ -75,7 +75,9 @@ export function findDates(text: string): DateMatch[] {
   // Every date has a four-digit year.
   if (!YEAR_DIGITS.test(text)) return out;
   for (const m of execAll(DATE_RE, text)) {
-    out.push({ ...fromGroups(m), index: m.index, raw: m[0] });
+    // Built key by key: spreading the two shapes of ParsedDate is many times slower.
+    const d = fromGroups(m);
+    out.push(d.valid ? { valid: true, iso: d.iso, index: m.index, raw: m[0] } : { valid: false, index: m.index, raw: m[0] });
   }
   return out;
 }

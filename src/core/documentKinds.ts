@@ -126,16 +126,15 @@ const NAME_PATTERNS = [...DOCUMENT_KINDS]
   .sort((a, b) => b.words.join(' ').length - a.words.join(' ').length)
   .map(({ kind: k, words }) => ({
     kind: k,
-    // Every word of the name is a word of a text the pattern matches: set lookups rule out
-    // most of the 31 Unicode patterns before one runs.
+    // Every word of the name is in a text the pattern matches: plain substring tests rule
+    // out most of the 31 Unicode patterns before one runs.
     words,
     re: new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'gu'),
   }));
 
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
-
-function hasAll(present: ReadonlySet<string>, words: readonly string[]): boolean {
-  for (const w of words) if (!present.has(w)) return false;
+/** Every word of a name is in a text the name's pattern matches. */
+function hasAll(folded: string, words: readonly string[]): boolean {
+  for (const w of words) if (!folded.includes(w)) return false;
   return true;
 }
 
@@ -153,14 +152,15 @@ export interface KindMention {
 
 /** Every kind name written in a text (any case, with or without diacritics), in order. */
 export function kindMentions(text: string): KindMention[] {
-  const folded = foldVietnamese(text);
-  // A name's words are whole words of the text (letters and digits bounded by anything
-  // else): a pattern runs only when all of its words are among the text's.
-  const present = new Set(folded.split(NOT_WORD));
+  return kindMentionsFolded(foldVietnamese(text));
+}
+
+/** kindMentions of a text already folded by foldVietnamese (positions are the same in both). */
+export function kindMentionsFolded(folded: string): KindMention[] {
   const taken = new Uint8Array(folded.length);
   const out: KindMention[] = [];
   for (const { kind: k, words, re } of NAME_PATTERNS) {
-    if (!hasAll(present, words)) continue;
+    if (!hasAll(folded, words)) continue;
     for (const m of execAll(re, folded)) {
       const end = m.index + m[0].length;
       if (taken.subarray(m.index, end).some((t) => t === 1)) continue;

@@ -54,7 +54,17 @@ export function isValidScore(n: CriterionEntry, value: number): boolean {
  */
 export function validateScores(index: CriteriaLookup, answers: Answer[], grand?: SheetTotal, extraRows?: ReadonlyMap<string, readonly string[]>): Finding[] {
   const byCode = answersByCode(answers);
-  const excused = notApplicableCodes(index, byCode);
+  return scoreFindings(index, byCode, notApplicableCodes(index, byCode), grand, extraRows);
+}
+
+/** validateScores on the answers by code and the excused codes the caller has already made. */
+function scoreFindings(
+  index: CriteriaLookup,
+  byCode: Map<string, Answer>,
+  excused: Set<string>,
+  grand: SheetTotal | undefined,
+  extraRows: ReadonlyMap<string, readonly string[]> | undefined,
+): Finding[] {
   const sums = new ChildSums(index, byCode, excused, extraRows);
   const out: Finding[] = [];
 
@@ -255,11 +265,17 @@ export interface UnitContext {
 export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: UnitContext): Finding[] {
   const byCode = answersByCode(answers);
   const excused = notApplicableCodes(index, byCode);
-  const out = validateScores(index, answers, ctx.grandTotal, ctx.extraRows);
+  const out = scoreFindings(index, byCode, excused, ctx.grandTotal, ctx.extraRows);
   const evidenceColumn = answers.length === 0 || answers.some((a) => a.evidence !== undefined);
   const unevidenced: string[] = [];
   // `field` here is the criterion's field (lĩnh vực): sharing across fields is what is reported.
   const shared: { code: string; field: string; evidence: string }[] = [];
+  const evidenceCtx = {
+    period: ctx.period,
+    today: ctx.today,
+    ...(index.set.evidenceWindow ? { window: index.set.evidenceWindow } : {}),
+    ...(index.set.year > 0 ? { year: index.set.year } : {}),
+  };
 
   for (const n of index.nodes) {
     if (index.byCode.get(n.code) !== n || !n.isLeaf || n.scoredBy !== 'self' || excused.has(n.code)) continue;
@@ -276,12 +292,7 @@ export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: Unit
         requiredKinds: n.requiredKinds,
         ...(n.node.evidenceWindow ? { window: n.node.evidenceWindow } : {}),
       },
-      {
-        period: ctx.period,
-        today: ctx.today,
-        ...(index.set.evidenceWindow ? { window: index.set.evidenceWindow } : {}),
-        ...(index.set.year > 0 ? { year: index.set.year } : {}),
-      },
+      evidenceCtx,
     );
     for (const f of found) {
       if (!evidenceColumn && f.code === 'EVIDENCE_MISSING') unevidenced.push(n.code);
