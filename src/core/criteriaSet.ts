@@ -345,15 +345,19 @@ export function fieldsOf(index: CriteriaLookup): CriterionEntry[] {
   return index.set.fields.map((f) => index.byNode.get(f)!);
 }
 
-/** Normalised code -> 1-based sheet row, the first row of each code of a set read from a sheet. */
-export function sheetRows(sheet: CriteriaSet): Map<string, number> {
+/**
+ * Normalised code -> 1-based sheet row, the first row of each code of a set read from a
+ * sheet. `onChild` is told each node below a field with its parent's code, in document order.
+ */
+export function sheetRows(sheet: CriteriaSet, onChild?: (code: string, parent: string) => void): Map<string, number> {
   const rows = new Map<string, number>();
-  const collect = (n: CriterionNode) => {
+  const collect = (n: CriterionNode, parent: string | undefined) => {
     const code = normalizeCode(n.code);
     if (n.row !== undefined && !rows.has(code)) rows.set(code, n.row);
-    (n.children ?? []).forEach(collect);
+    if (parent !== undefined) onChild?.(code, parent);
+    for (const child of n.children ?? []) collect(child, code);
   };
-  sheet.fields.forEach(collect);
+  for (const field of sheet.fields) collect(field, undefined);
   return rows;
 }
 

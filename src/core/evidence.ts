@@ -299,12 +299,15 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
     });
   }
 
+  // Every parse is kept (see parseEvidence): the usual empty lists are one shared, frozen list.
   return {
     refs,
-    links: linkMatches.map((l) => l.link),
-    malformedNumbers: [...new Set(malformedNumbers)],
+    links: linkMatches.length === 0 ? NONE : linkMatches.map((l) => l.link),
+    malformedNumbers: malformedNumbers.length === 0 ? NONE : malformedNumbers.length === 1 ? malformedNumbers : [...new Set(malformedNumbers)],
   };
 }
+
+const NONE = Object.freeze([]) as unknown as string[];
 
 export interface EvidenceRow {
   code: string;

@@ -5,8 +5,8 @@
 import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
 import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withSheetRows } from './criteriaSet';
-import type { CriteriaSet, CriterionNode, Period } from './criteria';
-import { findSharedDocuments, validateEvidence } from './evidence';
+import type { CriteriaSet, Period } from './criteria';
+import { findSharedDocuments, validateEvidence, type EvidenceRow } from './evidence';
 import { checkRowLinks } from './links';
 import { finding, type Finding, type FindingColumn, type Params } from './findings';
 import { formatNumber } from './format';
@@ -72,7 +72,8 @@ function scoreFindings(
     if (index.byCode.get(n.code) !== n) continue; // a duplicated code is the linter's finding
     const a = byCode.get(n.code);
     const row = a?.row ?? n.node.row;
-    const at = (field: FindingColumn) => ({ criterion: n.code, field, ...(row !== undefined ? { row } : {}) });
+    // Made only for a finding: most rows have none.
+    const at = (field: FindingColumn): Place => (row !== undefined ? { criterion: n.code, field, row } : { criterion: n.code, field });
 
     if (declaresNotApplicable(a) && n.node.notApplicableAllowed !== true) {
       out.push(finding('NOT_APPLICABLE_NOT_ALLOWED', {}, at('declared')));
@@ -84,7 +85,10 @@ function scoreFindings(
       if (n.isLeaf && scored) out.push(finding('SCORE_NOT_COUNTED', { value: shown(a?.selfScore) }, at('selfScore')));
       continue;
     }
-    out.push(...checkAppraised(n, a?.appraisedScore, at('appraisedScore')));
+    if (a?.appraisedScore !== undefined) {
+      const appraised = checkAppraised(n, a.appraisedScore, at);
+      if (appraised) out.push(appraised);
+    }
 
     if (n.scoredBy === 'survey' && n.isLeaf) {
       if (score.ok || score.reason !== 'empty') out.push(finding('SURVEY_ROW_SCORED', { value: shown(a?.selfScore) }, at('selfScore')));
@@ -221,9 +225,11 @@ class ChildSums {
   }
 }
 
-function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: Omit<Finding, 'code' | 'params' | 'severity'>): Finding[] {
+type Place = Omit<Finding, 'code' | 'params' | 'severity'>;
+
+function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: (field: FindingColumn) => Place): Finding | undefined {
   const s = parseScore(v);
-  if (!s.ok && s.reason === 'empty') return [];
+  if (!s.ok && s.reason === 'empty') return undefined;
   const max = n.node.maxPoints;
   const reason = !s.ok
     ? { vi: 'không phải là số', en: 'not a number' }
@@ -232,7 +238,7 @@ function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: Omit<Fi
       : s.value > max + EPS
         ? { vi: `vượt điểm tối đa ${formatNumber(max)}`, en: `above the maximum ${formatNumber(max, 'en')}` }
         : undefined;
-  return reason ? [finding('APPRAISED_INVALID', { value: cellText(v), reason: reason.vi, reasonEn: reason.en }, at)] : [];
+  return reason ? finding('APPRAISED_INVALID', { value: cellText(v), reason: reason.vi, reasonEn: reason.en }, at('appraisedScore')) : undefined;
 }
 
 /** A cell value as a message shows it: numbers stay numbers (written `1,5` in Vietnamese). */
@@ -263,7 +269,11 @@ export interface UnitContext {
  * one finding for it, not one per scored row.
  */
 export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: UnitContext): Finding[] {
-  const byCode = answersByCode(answers);
+  return unitFindings(index, answers, answersByCode(answers), ctx);
+}
+
+/** validateUnit on the answers by code the caller has already made. */
+function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<string, Answer>, ctx: UnitContext): Finding[] {
   const excused = notApplicableCodes(index, byCode);
   const out = scoreFindings(index, byCode, excused, ctx.grandTotal, ctx.extraRows);
   const evidenceColumn = answers.length === 0 || answers.some((a) => a.evidence !== undefined);
@@ -283,17 +293,11 @@ export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: Unit
     if (!a) continue;
     const score = parseScore(a.selfScore);
     const evidence = cellText(a.evidence);
-    const found = validateEvidence(
-      {
-        code: n.code,
-        ...(score.ok ? { score: score.value } : {}),
-        evidence,
-        explanation: cellText(a.explanation),
-        requiredKinds: n.requiredKinds,
-        ...(n.node.evidenceWindow ? { window: n.node.evidenceWindow } : {}),
-      },
-      evidenceCtx,
-    );
+    // Built key by key: spreading optional parts costs more than the rest of a row's check.
+    const row: EvidenceRow = { code: n.code, evidence, explanation: cellText(a.explanation), requiredKinds: n.requiredKinds };
+    if (score.ok) row.score = score.value;
+    if (n.node.evidenceWindow) row.window = n.node.evidenceWindow;
+    const found = validateEvidence(row, evidenceCtx);
     for (const f of found) {
       if (!evidenceColumn && f.code === 'EVIDENCE_MISSING') unevidenced.push(n.code);
       else out.push(placed(f, a.row ?? n.node.row, 'evidence'));
@@ -326,8 +330,8 @@ const RULES = new WeakMap<CriteriaSet, { rows: Map<string, number>; index: Crite
  * put its rows on the same sheet rows (every workbook of a province made from one
  * template, the pane validating after each edit). Sets are data: never changed once read.
  */
-function lookupRules(sheet: CriteriaSet, reference: CriteriaSet): CriteriaLookup {
-  const rows = sheetRows(sheet);
+function lookupRules(sheet: CriteriaSet, reference: CriteriaSet, onChild?: (code: string, parent: string) => void): CriteriaLookup {
+  const rows = sheetRows(sheet, onChild);
   const kept = RULES.get(reference);
   if (kept && sameRows(kept.rows, rows)) return kept.index;
   const index = lookupCriteria(withSheetRows(reference, sheet));
@@ -355,14 +359,17 @@ export interface SheetContext {
  * one, the sheet's own rules apply and its maximums must add up (SET_SUM_MISMATCH).
  */
 export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
-  const index = ctx.reference ? lookupRules(sheet, ctx.reference) : lookupCriteria(sheet);
+  // The sheet's tree, walked once for the rules' rows and for the rows the reference lacks.
+  const children: [code: string, parent: string][] = [];
+  const index = ctx.reference ? lookupRules(sheet, ctx.reference, (code, parent) => children.push([code, parent])) : lookupCriteria(sheet);
   const set = index.set;
   const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
-  const present = new Set(answers.map((a) => normalizeCode(a.code)));
-  const extraRows = rowsNotIn(sheet, index);
-  return validateUnit(index, answers, extraRows.size > 0 ? { ...unit, extraRows } : unit).filter(
-    (f) => f.criterion === undefined || present.has(normalizeCode(f.criterion)),
+  // Every answer's code is a key: the codes present in the sheet.
+  const byCode = answersByCode(answers);
+  const extraRows = rowsNotIn(children, index);
+  return unitFindings(index, answers, byCode, extraRows.size > 0 ? { ...unit, extraRows } : unit).filter(
+    (f) => f.criterion === undefined || byCode.has(normalizeCode(f.criterion)),
   );
 }
 
@@ -370,16 +377,11 @@ export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetC
  * The sheet's rows the reference lacks, by their parent's code: each is the comparison's
  * CRITERION_UNEXPECTED, and a parent's total that counts it is right (validateScores).
  */
-function rowsNotIn(sheet: CriteriaSet, index: CriteriaLookup): Map<string, string[]> {
+function rowsNotIn(children: readonly (readonly [code: string, parent: string])[], index: CriteriaLookup): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const walk = (nodes: readonly CriterionNode[], parent: string | undefined) => {
-    for (const n of nodes) {
-      const code = normalizeCode(n.code);
-      if (parent !== undefined && !index.byCode.has(code)) out.set(parent, [...(out.get(parent) ?? []), code]);
-      walk(n.children ?? [], code);
-    }
-  };
-  walk(sheet.fields, undefined);
+  for (const [code, parent] of children) {
+    if (!index.byCode.has(code)) out.set(parent, [...(out.get(parent) ?? []), code]);
+  }
   return out;
 }
 
