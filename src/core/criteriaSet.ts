@@ -346,19 +346,29 @@ export function fieldsOf(index: CriteriaLookup): CriterionEntry[] {
 }
 
 /**
+ * Normalised code -> 1-based sheet row, the first row of each code of a set read from a
+ * sheet. `onChild` is told each node below a field with its parent's code, in document order.
+ */
+export function sheetRows(sheet: CriteriaSet, onChild?: (code: string, parent: string) => void): Map<string, number> {
+  const rows = new Map<string, number>();
+  const collect = (n: CriterionNode, parent: string | undefined) => {
+    const code = normalizeCode(n.code);
+    if (n.row !== undefined && !rows.has(code)) rows.set(code, n.row);
+    if (parent !== undefined) onChild?.(code, parent);
+    for (const child of n.children ?? []) collect(child, code);
+  };
+  for (const field of sheet.fields) collect(field, undefined);
+  return rows;
+}
+
+/**
  * The reference set carrying the sheet's rows: the rules a unit's sheet is checked by when
  * a reference is at hand (survey rows, levels, "Không áp dụng" permissions, evidence
  * requirements, maximums), whatever columns the sheet has. A reference row the sheet lacks
  * has no row. Codes are matched as normalised.
  */
 export function withSheetRows(reference: CriteriaSet, sheet: CriteriaSet): CriteriaSet {
-  const rows = new Map<string, number>();
-  const collect = (n: CriterionNode) => {
-    const code = normalizeCode(n.code);
-    if (n.row !== undefined && !rows.has(code)) rows.set(code, n.row);
-    (n.children ?? []).forEach(collect);
-  };
-  sheet.fields.forEach(collect);
+  const rows = sheetRows(sheet);
   const place = (n: CriterionNode): CriterionNode => {
     const out: CriterionNode = { ...n, ...(n.children ? { children: n.children.map(place) } : {}) };
     const row = rows.get(normalizeCode(n.code));

@@ -5,7 +5,7 @@
  * `123/UBND-NC`), the two legal-document kinds most cited in evidence (nghị định,
  * thông tư: `30/2020/NĐ-CP`, `01/2023/TT-BNV`), and the generic "văn bản".
  */
-import { normalizeText } from './text';
+import { execAll, normalizeText } from './text';
 
 export interface DocumentKind {
   /** Stable ASCII id, e.g. `ke-hoach`. */
@@ -95,6 +95,19 @@ const FOLDED = new Map<string, string>();
  * (`HD` is hướng dẫn, never hợp đồng HĐ; `DA` is dự án, never đề án ĐA).
  */
 export function kindByAbbreviation(abbr: string): DocumentKind | undefined {
+  // Every symbol of every cell asks: the abbreviations written are few, answer each once.
+  let found = BY_ABBREVIATION.get(abbr);
+  if (found === undefined && !BY_ABBREVIATION.has(abbr)) {
+    found = kindByAbbreviationUncached(abbr);
+    if (BY_ABBREVIATION.size >= 10_000) BY_ABBREVIATION.clear();
+    BY_ABBREVIATION.set(abbr, found);
+  }
+  return found;
+}
+
+const BY_ABBREVIATION = new Map<string, DocumentKind | undefined>();
+
+function kindByAbbreviationUncached(abbr: string): DocumentKind | undefined {
   const a = abbr.trim().normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
   const withAbbr = DOCUMENT_KINDS.filter((k) => k.abbreviation !== undefined);
   const exact = withAbbr.find((k) => k.abbreviation === a);
@@ -119,6 +132,12 @@ const NAME_PATTERNS = [...DOCUMENT_KINDS]
     re: new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'gu'),
   }));
 
+/** Every word of a name is in a text the name's pattern matches. */
+function hasAll(folded: string, words: readonly string[]): boolean {
+  for (const w of words) if (!folded.includes(w)) return false;
+  return true;
+}
+
 // After a name: "số 386", "số: 386", "386/KH-UBND".
 const CITES_NUMBER = /^\s*(?:so\s*(?::\s*)?)?\d/u;
 
@@ -133,12 +152,16 @@ export interface KindMention {
 
 /** Every kind name written in a text (any case, with or without diacritics), in order. */
 export function kindMentions(text: string): KindMention[] {
-  const folded = foldVietnamese(text);
+  return kindMentionsFolded(foldVietnamese(text));
+}
+
+/** kindMentions of a text already folded by foldVietnamese (positions are the same in both). */
+export function kindMentionsFolded(folded: string): KindMention[] {
   const taken = new Uint8Array(folded.length);
   const out: KindMention[] = [];
   for (const { kind: k, words, re } of NAME_PATTERNS) {
-    if (!words.every((w) => folded.includes(w))) continue;
-    for (const m of folded.matchAll(re)) {
+    if (!hasAll(folded, words)) continue;
+    for (const m of execAll(re, folded)) {
       const end = m.index + m[0].length;
       if (taken.subarray(m.index, end).some((t) => t === 1)) continue;
       taken.fill(1, m.index, end);

@@ -4,7 +4,7 @@
  * them against the rules of Nghị định 30/2020/NĐ-CP and the assessment period.
  */
 import { DEFAULT_EVIDENCE_WINDOW, type EvidenceWindow } from './criteria';
-import { addDays, findDates } from './dates';
+import { addDays, findDates, type DateMatch } from './dates';
 import {
   CONG_VAN,
   DOCUMENT_KINDS,
@@ -12,11 +12,13 @@ import {
   foldVietnamese,
   kindByAbbreviation,
   kindMentions,
+  kindMentionsFolded,
   type DocumentKind,
 } from './documentKinds';
 import { finding, type Finding } from './findings';
 import { formatDateShort } from './format';
 import { checkLink, findLinkMatches } from './links';
+import { execAll } from './text';
 
 export interface DocumentRef {
   /** The reference as written (bullets and trailing punctuation trimmed). */
@@ -147,27 +149,48 @@ function readSymbol(m: RegExpMatchArray): SymbolMatch | { malformed: string } {
 /** The segments of a cell: references are separated by ';' and line breaks. */
 function segments(text: string): Span[] {
   const out: Span[] = [];
-  const re = /[^;\r\n]+/g;
-  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 59;
+    if (c === 59 || c === 13 || c === 10) {
+      if (i > start) out.push([start, i]);
+      start = i + 1;
+    }
+  }
   return out;
 }
 
-/** Collects the malformed attempts in a segment whose symbols and dates are masked. */
-function takeMalformed(seg: string, into: string[]): void {
+const DIGIT = /\d/;
+/** A number followed by a space, a dot or a backslash: where MISSING_SLASH_RE starts. */
+const DIGIT_THEN_GAP = /\d[\s\\.]/;
+
+/**
+ * Collects the malformed attempts in a segment whose symbols and dates are masked;
+ * `foldedSeg` is the segment folded by foldVietnamese, masked the same way.
+ */
+function takeMalformed(seg: string, foldedSeg: string, into: string[]): void {
   // Every pattern below needs a digit or, for a number left blank (`số /KH-STP`), a slash;
   // once symbols and dates are masked, most segments have neither.
   if (!/[\d/]/.test(seg)) return;
   let rest = seg;
+  // Folding keeps positions and masking writes spaces (folded as themselves): the folded
+  // text masked as `rest` is foldVietnamese(rest).
+  let folded = foldedSeg;
   for (const re of [MISSING_SLASH_RE, ATTEMPT_RE, BLANK_NUMBER_RE]) {
+    // What each pattern cannot do without: a digit (a number without a slash), a digit and
+    // a slash (an attempt), a slash (a number left blank). Masking only takes characters away.
+    if (re === BLANK_NUMBER_RE ? !rest.includes('/') : re === ATTEMPT_RE ? !DIGIT.test(rest) || !rest.includes('/') : !DIGIT_THEN_GAP.test(rest)) continue;
     const spans: Span[] = [];
-    for (const m of rest.matchAll(re)) {
+    for (const m of execAll(re, rest)) {
       into.push(m[0].trim().replace(/\s+/g, ' '));
       spans.push([m.index, m.index + m[0].length]);
     }
     rest = mask(rest, spans);
+    folded = mask(folded, spans);
   }
-  const folded = foldVietnamese(rest);
-  for (const m of folded.matchAll(SO_NUMBER_RE)) {
+  // "số 386" needs a digit, and "so" once folded.
+  if (!DIGIT.test(rest) || !folded.includes('so')) return;
+  for (const m of execAll(SO_NUMBER_RE, folded)) {
     const colon = m[1] !== undefined;
     if (colon || ENDS_WITH_KIND_NAME.test(folded.slice(0, m.index))) {
       // Quoted whole as written: `15 KH UBND`, not `15`.
@@ -211,15 +234,17 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
     const symbols: SymbolMatch[] = [];
     const symbolSpans: Span[] = [];
     // A symbol has a slash: most segments without one skip the pattern.
-    for (const m of seg.includes('/') ? seg.matchAll(SYMBOL_RE) : []) {
+    for (const m of seg.includes('/') ? execAll(SYMBOL_RE, seg) : []) {
       const read = readSymbol(m);
       if ('malformed' in read) malformedNumbers.push(read.malformed);
       else symbols.push(read);
       symbolSpans.push([m.index, m.index + m[0].length]);
     }
     const dates = findDates(mask(seg, symbolSpans));
-    takeMalformed(mask(seg, [...symbolSpans, ...dates.map((d): Span => [d.index, d.index + d.raw.length])]), malformedNumbers);
-    const mentions = kindMentions(seg);
+    const foldedSeg = foldVietnamese(seg);
+    const spans = [...symbolSpans, ...dates.map((d): Span => [d.index, d.index + d.raw.length])];
+    takeMalformed(mask(seg, spans), mask(foldedSeg, spans), malformedNumbers);
+    const mentions = kindMentionsFolded(foldedSeg);
 
     // Where each reference starts: at the kind named before its symbol, else at the symbol;
     // the first one takes the segment from its beginning.
@@ -229,21 +254,36 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
       return { at: i === 0 ? 0 : (named?.index ?? s.index), named: named?.kind };
     });
 
-    const attributes = (from: number, to: number, after: number): Pick<DocumentRef, 'date' | 'dateText' | 'dateInvalid' | 'section'> => {
-      const inRange = dates.filter((d) => d.index >= from && d.index < to);
-      const date = inRange.find((d) => d.index >= after) ?? inRange[0];
-      const section = [...seg.slice(after, to).matchAll(SECTION_RE)][0]?.[0].trim();
-      return {
-        ...(date && (date.valid ? { date: date.iso, dateText: date.raw } : { dateText: date.raw, dateInvalid: true })),
-        ...(section && { section }),
-      };
+    // The date and section of a reference, set key by key (spreading optional parts is slow).
+    const withAttributes = (ref: DocumentRef, from: number, to: number, after: number): DocumentRef => {
+      let date: DateMatch | undefined;
+      for (const d of dates) {
+        if (d.index < from || d.index >= to) continue;
+        if (d.index >= after) {
+          date = d;
+          break;
+        }
+        date ??= d;
+      }
+      SECTION_RE.lastIndex = 0;
+      const section = SECTION_RE.exec(seg.slice(after, to))?.[0].trim();
+      SECTION_RE.lastIndex = 0;
+      if (date?.valid) {
+        ref.date = date.iso;
+        ref.dateText = date.raw;
+      } else if (date) {
+        ref.dateText = date.raw;
+        ref.dateInvalid = true;
+      }
+      if (section) ref.section = section;
+      return ref;
     };
 
     if (symbols.length === 0) {
-      const kinds = mentions.map((k) => k.kind);
-      if (kinds.length === 0 && dates.length === 0) continue;
-      const raw = tidy(source.slice(segStart, segEnd));
-      refs.push({ raw, ...(kinds[0] && { kind: kinds[0] }), ...attributes(0, seg.length, 0) });
+      if (mentions.length === 0 && dates.length === 0) continue;
+      const ref: DocumentRef = { raw: tidy(source.slice(segStart, segEnd)) };
+      if (mentions.length > 0) ref.kind = mentions[0].kind;
+      refs.push(withAttributes(ref, 0, seg.length, 0));
       continue;
     }
 
@@ -251,24 +291,23 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
       const to = i + 1 < symbols.length ? starts[i + 1].at : seg.length;
       const word = starts[i].named;
       const kind = s.abbrKind ?? (word && word !== GENERIC_KIND ? word : s.year === undefined ? CONG_VAN : word);
-      refs.push({
-        raw: tidy(source.slice(segStart + starts[i].at, segStart + to)),
-        symbol: s.symbol,
-        number: s.number,
-        ...(s.year !== undefined && { year: s.year }),
-        ...(kind && { kind }),
-        ...(s.issuer && { issuer: s.issuer }),
-        ...attributes(starts[i].at, to, s.end),
-      });
+      const ref: DocumentRef = { raw: tidy(source.slice(segStart + starts[i].at, segStart + to)), symbol: s.symbol, number: s.number };
+      if (s.year !== undefined) ref.year = s.year;
+      if (kind) ref.kind = kind;
+      if (s.issuer) ref.issuer = s.issuer;
+      refs.push(withAttributes(ref, starts[i].at, to, s.end));
     });
   }
 
+  // Every parse is kept (see parseEvidence): the usual empty lists are one shared, frozen list.
   return {
     refs,
-    links: linkMatches.map((l) => l.link),
-    malformedNumbers: [...new Set(malformedNumbers)],
+    links: linkMatches.length === 0 ? NONE : linkMatches.map((l) => l.link),
+    malformedNumbers: malformedNumbers.length === 0 ? NONE : malformedNumbers.length === 1 ? malformedNumbers : [...new Set(malformedNumbers)],
   };
 }
+
+const NONE = Object.freeze([]) as unknown as string[];
 
 export interface EvidenceRow {
   code: string;
@@ -365,12 +404,11 @@ export function validateEvidence(row: EvidenceRow, ctx: EvidenceContext): Findin
     if (ref.dateInvalid && ref.dateText !== undefined) {
       out.push(finding('EVIDENCE_DATE_INVALID', { text: ref.dateText }, at));
     } else if (ref.date !== undefined) {
-      const doc = docLabel(ref);
-      const date = formatDateShort(ref.date);
       // A future date is the likelier typo, so it is reported instead of the period.
-      if (ref.date > ctx.today) out.push(finding('EVIDENCE_DATE_IN_FUTURE', { doc, date }, at));
+      if (ref.date > ctx.today) out.push(finding('EVIDENCE_DATE_IN_FUTURE', { doc: docLabel(ref), date: formatDateShort(ref.date) }, at));
       else if (ref.date < from || ref.date > to) {
         const rule = outsideRule({ ...ref, date: ref.date }, row, ctx);
+        const [doc, date] = [docLabel(ref), formatDateShort(ref.date)];
         if (rule === 'before') out.push(finding('EVIDENCE_DATE_BEFORE_PERIOD', { doc, date, from: formatDateShort(from) }, at));
         else if (rule === 'out') out.push(finding('EVIDENCE_DATE_OUT_OF_PERIOD', { doc, date, from: formatDateShort(from), to: formatDateShort(to) }, at));
       }
@@ -386,6 +424,7 @@ export function validateEvidence(row: EvidenceRow, ctx: EvidenceContext): Findin
 }
 
 function dedupe(list: Finding[]): Finding[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   return list.filter((f) => {
     const key = `${f.code}|${JSON.stringify(f.params)}`;

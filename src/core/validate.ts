@@ -4,9 +4,9 @@
  */
 import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
-import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, withSheetRows } from './criteriaSet';
-import type { CriteriaSet, CriterionNode, Period } from './criteria';
-import { findSharedDocuments, validateEvidence } from './evidence';
+import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withSheetRows } from './criteriaSet';
+import type { CriteriaSet, Period } from './criteria';
+import { findSharedDocuments, validateEvidence, type EvidenceRow } from './evidence';
 import { checkRowLinks } from './links';
 import { finding, type Finding, type FindingColumn, type Params } from './findings';
 import { formatNumber } from './format';
@@ -48,17 +48,32 @@ export function isValidScore(n: CriterionEntry, value: number): boolean {
   return value >= 0 && value <= n.node.maxPoints + EPS && isAllowedScore(n.method.allowed, value);
 }
 
-export function validateScores(index: CriteriaLookup, answers: Answer[], grand?: SheetTotal): Finding[] {
+/**
+ * `extraRows`: rows of the sheet the rules lack (the comparison's CRITERION_UNEXPECTED),
+ * by their parent's normalised code; a parent's total may count them.
+ */
+export function validateScores(index: CriteriaLookup, answers: Answer[], grand?: SheetTotal, extraRows?: ReadonlyMap<string, readonly string[]>): Finding[] {
   const byCode = answersByCode(answers);
-  const excused = notApplicableCodes(index, byCode);
-  const sums = new ChildSums(index, byCode, excused);
+  return scoreFindings(index, byCode, notApplicableCodes(index, byCode), grand, extraRows);
+}
+
+/** validateScores on the answers by code and the excused codes the caller has already made. */
+function scoreFindings(
+  index: CriteriaLookup,
+  byCode: Map<string, Answer>,
+  excused: Set<string>,
+  grand: SheetTotal | undefined,
+  extraRows: ReadonlyMap<string, readonly string[]> | undefined,
+): Finding[] {
+  const sums = new ChildSums(index, byCode, excused, extraRows);
   const out: Finding[] = [];
 
   for (const n of index.nodes) {
     if (index.byCode.get(n.code) !== n) continue; // a duplicated code is the linter's finding
     const a = byCode.get(n.code);
     const row = a?.row ?? n.node.row;
-    const at = (field: FindingColumn) => ({ criterion: n.code, field, ...(row !== undefined ? { row } : {}) });
+    // Made only for a finding: most rows have none.
+    const at = (field: FindingColumn): Place => (row !== undefined ? { criterion: n.code, field, row } : { criterion: n.code, field });
 
     if (declaresNotApplicable(a) && n.node.notApplicableAllowed !== true) {
       out.push(finding('NOT_APPLICABLE_NOT_ALLOWED', {}, at('declared')));
@@ -70,14 +85,17 @@ export function validateScores(index: CriteriaLookup, answers: Answer[], grand?:
       if (n.isLeaf && scored) out.push(finding('SCORE_NOT_COUNTED', { value: shown(a?.selfScore) }, at('selfScore')));
       continue;
     }
-    out.push(...checkAppraised(n, a?.appraisedScore, at('appraisedScore')));
+    if (a?.appraisedScore !== undefined) {
+      const appraised = checkAppraised(n, a.appraisedScore, at);
+      if (appraised) out.push(appraised);
+    }
 
     if (n.scoredBy === 'survey' && n.isLeaf) {
       if (score.ok || score.reason !== 'empty') out.push(finding('SURVEY_ROW_SCORED', { value: shown(a?.selfScore) }, at('selfScore')));
       continue;
     }
     if (!n.isLeaf) {
-      const mismatch = sums.check(childrenOf(index, n), a);
+      const mismatch = sums.check(childrenOf(index, n), a, n.code);
       if (mismatch) out.push(finding('TOTAL_MISMATCH', mismatch, at('selfScore')));
       else if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(childrenOf(index, n), a)) {
         out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, at('selfScore')));
@@ -134,31 +152,44 @@ function checkGrandTotal(index: CriteriaLookup, sums: ChildSums, grand: SheetTot
  * above the maximum): that child is reported, its parent is not reported again. A total
  * that is a formula adding exactly its children's cells is right by construction, whatever
  * its cached value (stale under manual calculation): what its children hold is theirs to
- * report (a score typed as text, which SUM skips, is SCORE_TYPED_AS_TEXT).
+ * report (a score typed as text, which SUM skips, is SCORE_TYPED_AS_TEXT). A row of the
+ * sheet the rules lack (the comparison's CRITERION_UNEXPECTED) is a child its parent's
+ * total may count, with its score as written, like a scored survey row.
  */
 class ChildSums {
   constructor(
     private readonly index: CriteriaLookup,
     private readonly byCode: Map<string, Answer>,
     private readonly excused: Set<string>,
+    private readonly extraRows: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {}
 
-  /** TOTAL_MISMATCH's params when the total is wrong; undefined when right, blank or an exact sum formula. */
-  check(kids: CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined): Params | undefined {
+  /**
+   * TOTAL_MISMATCH's params when the total is wrong; undefined when right, blank or an
+   * exact sum formula. `parent`: the code of the row showing the total (none for the grand total).
+   */
+  check(kids: CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined, parent?: string): Params | undefined {
     const s = parseScore(total?.selfScore);
-    if (!s.ok || this.isExactSum(kids, total)) return undefined;
+    const extra = parent === undefined ? [] : (this.extraRows.get(parent) ?? []);
+    if (!s.ok || this.isExactSum(kids, total, extra)) return undefined;
     const counted = kids.reduce((sum, k) => sum + this.counted(k), 0);
-    const written = kids.reduce((sum, k) => sum + this.written(k), 0);
+    const written = extra.reduce((sum, code) => sum + this.writtenExtra(code), kids.reduce((sum, k) => sum + this.written(k), 0));
     if (Math.abs(s.value - counted) <= EPS || Math.abs(s.value - written) <= EPS) return undefined;
     return { total: round4(s.value), sum: round4(written) };
   }
 
-  /** The total's formula adds exactly the cells of these rows. */
-  isExactSum(kids: CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined): boolean {
+  /** The total's formula adds exactly the cells of these rows (and of the sheet's extra rows among them). */
+  isExactSum(kids: CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined, extra: readonly string[] = []): boolean {
     const rows = total?.selfScoreSumOf;
-    if (rows === undefined || rows.length !== kids.length) return false;
-    const own = new Set(kids.map((k) => this.byCode.get(k.code)?.row));
+    if (rows === undefined || rows.length !== kids.length + extra.length) return false;
+    const own = new Set([...kids.map((k) => this.byCode.get(k.code)?.row), ...extra.map((code) => this.byCode.get(code)?.row)]);
     return rows.every((r) => own.has(r)) && new Set(rows).size === own.size;
+  }
+
+  /** A row the rules lack, as its parent's total may take it: the score written, when it is one. */
+  private writtenExtra(code: string): number {
+    const s = parseScore(this.byCode.get(code)?.selfScore);
+    return s.ok ? s.value : 0;
   }
 
   /** What the totals count for a row: valid self-scores; survey, excused and invalid rows give 0. */
@@ -194,9 +225,11 @@ class ChildSums {
   }
 }
 
-function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: Omit<Finding, 'code' | 'params' | 'severity'>): Finding[] {
+type Place = Omit<Finding, 'code' | 'params' | 'severity'>;
+
+function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: (field: FindingColumn) => Place): Finding | undefined {
   const s = parseScore(v);
-  if (!s.ok && s.reason === 'empty') return [];
+  if (!s.ok && s.reason === 'empty') return undefined;
   const max = n.node.maxPoints;
   const reason = !s.ok
     ? { vi: 'không phải là số', en: 'not a number' }
@@ -205,7 +238,7 @@ function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: Omit<Fi
       : s.value > max + EPS
         ? { vi: `vượt điểm tối đa ${formatNumber(max)}`, en: `above the maximum ${formatNumber(max, 'en')}` }
         : undefined;
-  return reason ? [finding('APPRAISED_INVALID', { value: cellText(v), reason: reason.vi, reasonEn: reason.en }, at)] : [];
+  return reason ? finding('APPRAISED_INVALID', { value: cellText(v), reason: reason.vi, reasonEn: reason.en }, at('appraisedScore')) : undefined;
 }
 
 /** A cell value as a message shows it: numbers stay numbers (written `1,5` in Vietnamese). */
@@ -224,6 +257,8 @@ export interface UnitContext {
   today: string;
   /** The sheet's grand total row, checked against the fields. */
   grandTotal?: SheetTotal;
+  /** Rows of the sheet the rules lack, by their parent's normalised code (see validateScores). */
+  extraRows?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -234,13 +269,23 @@ export interface UnitContext {
  * one finding for it, not one per scored row.
  */
 export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: UnitContext): Finding[] {
-  const byCode = answersByCode(answers);
+  return unitFindings(index, answers, answersByCode(answers), ctx);
+}
+
+/** validateUnit on the answers by code the caller has already made. */
+function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<string, Answer>, ctx: UnitContext): Finding[] {
   const excused = notApplicableCodes(index, byCode);
-  const out = validateScores(index, answers, ctx.grandTotal);
+  const out = scoreFindings(index, byCode, excused, ctx.grandTotal, ctx.extraRows);
   const evidenceColumn = answers.length === 0 || answers.some((a) => a.evidence !== undefined);
   const unevidenced: string[] = [];
   // `field` here is the criterion's field (lĩnh vực): sharing across fields is what is reported.
   const shared: { code: string; field: string; evidence: string }[] = [];
+  const evidenceCtx = {
+    period: ctx.period,
+    today: ctx.today,
+    ...(index.set.evidenceWindow ? { window: index.set.evidenceWindow } : {}),
+    ...(index.set.year > 0 ? { year: index.set.year } : {}),
+  };
 
   for (const n of index.nodes) {
     if (index.byCode.get(n.code) !== n || !n.isLeaf || n.scoredBy !== 'self' || excused.has(n.code)) continue;
@@ -248,22 +293,11 @@ export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: Unit
     if (!a) continue;
     const score = parseScore(a.selfScore);
     const evidence = cellText(a.evidence);
-    const found = validateEvidence(
-      {
-        code: n.code,
-        ...(score.ok ? { score: score.value } : {}),
-        evidence,
-        explanation: cellText(a.explanation),
-        requiredKinds: n.requiredKinds,
-        ...(n.node.evidenceWindow ? { window: n.node.evidenceWindow } : {}),
-      },
-      {
-        period: ctx.period,
-        today: ctx.today,
-        ...(index.set.evidenceWindow ? { window: index.set.evidenceWindow } : {}),
-        ...(index.set.year > 0 ? { year: index.set.year } : {}),
-      },
-    );
+    // Built key by key: spreading optional parts costs more than the rest of a row's check.
+    const row: EvidenceRow = { code: n.code, evidence, explanation: cellText(a.explanation), requiredKinds: n.requiredKinds };
+    if (score.ok) row.score = score.value;
+    if (n.node.evidenceWindow) row.window = n.node.evidenceWindow;
+    const found = validateEvidence(row, evidenceCtx);
     for (const f of found) {
       if (!evidenceColumn && f.code === 'EVIDENCE_MISSING') unevidenced.push(n.code);
       else out.push(placed(f, a.row ?? n.node.row, 'evidence'));
@@ -288,6 +322,29 @@ export function rulesFor(sheet: CriteriaSet, reference: CriteriaSet | undefined)
   return reference ? withSheetRows(reference, sheet) : sheet;
 }
 
+/** The lookup of the reference on a sheet's rows, kept per reference: the last sheet's rows and lookup. */
+const RULES = new WeakMap<CriteriaSet, { rows: Map<string, number>; index: CriteriaLookup }>();
+
+/**
+ * `lookupCriteria(rulesFor(sheet, reference))`, made once per reference while the sheets
+ * put its rows on the same sheet rows (every workbook of a province made from one
+ * template, the pane validating after each edit). Sets are data: never changed once read.
+ */
+function lookupRules(sheet: CriteriaSet, reference: CriteriaSet, onChild?: (code: string, parent: string) => void): CriteriaLookup {
+  const rows = sheetRows(sheet, onChild);
+  const kept = RULES.get(reference);
+  if (kept && sameRows(kept.rows, rows)) return kept.index;
+  const index = lookupCriteria(withSheetRows(reference, sheet));
+  RULES.set(reference, { rows, index });
+  return index;
+}
+
+function sameRows(a: Map<string, number>, b: Map<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [code, row] of a) if (b.get(code) !== row) return false;
+  return true;
+}
+
 export interface SheetContext {
   /** The reference set (JSON or master template): its rules apply to the sheet's rows. */
   reference?: CriteriaSet;
@@ -302,31 +359,29 @@ export interface SheetContext {
  * one, the sheet's own rules apply and its maximums must add up (SET_SUM_MISMATCH).
  */
 export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
-  const set = rulesFor(sheet, ctx.reference);
-  const index = lookupCriteria(set);
+  // The sheet's tree, walked once for the rules' rows and for the rows the reference lacks.
+  const children: [code: string, parent: string][] = [];
+  const index = ctx.reference ? lookupRules(sheet, ctx.reference, (code, parent) => children.push([code, parent])) : lookupCriteria(sheet);
+  const set = index.set;
   const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
-  const present = new Set(answers.map((a) => normalizeCode(a.code)));
-  const withExtra = parentsOfExtraRows(sheet, index);
-  return validateUnit(index, answers, unit).filter(
-    (f) => f.criterion === undefined || (present.has(normalizeCode(f.criterion)) && !(f.code === 'TOTAL_MISMATCH' && withExtra.has(normalizeCode(f.criterion)))),
+  // Every answer's code is a key: the codes present in the sheet.
+  const byCode = answersByCode(answers);
+  const extraRows = rowsNotIn(children, index);
+  return unitFindings(index, answers, byCode, extraRows.size > 0 ? { ...unit, extraRows } : unit).filter(
+    (f) => f.criterion === undefined || byCode.has(normalizeCode(f.criterion)),
   );
 }
 
 /**
- * Parents whose rows in the sheet include one the reference lacks: that row is the
- * comparison's CRITERION_UNEXPECTED, and a total that counts it is not reported again.
+ * The sheet's rows the reference lacks, by their parent's code: each is the comparison's
+ * CRITERION_UNEXPECTED, and a parent's total that counts it is right (validateScores).
  */
-function parentsOfExtraRows(sheet: CriteriaSet, index: CriteriaLookup): Set<string> {
-  const out = new Set<string>();
-  const walk = (nodes: readonly CriterionNode[], parent: string | undefined) => {
-    for (const n of nodes) {
-      const code = normalizeCode(n.code);
-      if (parent !== undefined && !index.byCode.has(code)) out.add(parent);
-      walk(n.children ?? [], code);
-    }
-  };
-  walk(sheet.fields, undefined);
+function rowsNotIn(children: readonly (readonly [code: string, parent: string])[], index: CriteriaLookup): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [code, parent] of children) {
+    if (!index.byCode.has(code)) out.set(parent, [...(out.get(parent) ?? []), code]);
+  }
   return out;
 }
 

@@ -79,13 +79,13 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
     );
   }
 
-  const byCode = (set: CriteriaSet) => {
-    const m = new Map<string, CriterionNode>();
-    for (const n of flattenSet(set)) if (!m.has(normalizeCode(n.code))) m.set(normalizeCode(n.code), n);
-    return m;
-  };
-  const found = byCode(actual);
-  const expected = byCode(reference);
+  const found = nodesByCode(actual);
+  // The reference is the same for every workbook of a province: indexed once.
+  let expected = REFERENCE_CODES.get(reference);
+  if (expected === undefined) {
+    expected = nodesByCode(reference);
+    REFERENCE_CODES.set(reference, expected);
+  }
   const at = (code: string, n: CriterionNode | undefined, field: Finding['field']) => ({
     criterion: code,
     field,
@@ -123,6 +123,21 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
     if (!expected.has(code)) out.push(finding('CRITERION_UNEXPECTED', {}, at(code, own, 'code')));
   }
   return out;
+}
+
+/** Sets are data, never changed once read: a reference's nodes by code are kept. */
+const REFERENCE_CODES = new WeakMap<CriteriaSet, Map<string, CriterionNode>>();
+
+/** The first node of each normalised code, in document order. */
+function nodesByCode(set: CriteriaSet): Map<string, CriterionNode> {
+  const m = new Map<string, CriterionNode>();
+  const walk = (n: CriterionNode) => {
+    const code = normalizeCode(n.code);
+    if (!m.has(code)) m.set(code, n);
+    n.children?.forEach(walk);
+  };
+  set.fields.forEach(walk);
+  return m;
 }
 
 /** Case aside, the same name; or the reference name followed by the method, when the sheet has no method column. */

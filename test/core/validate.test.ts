@@ -4,8 +4,9 @@ import { lookupCriteria } from '../../src/core/criteriaSet';
 import { message, type Finding } from '../../src/core/findings';
 import { describeAllowed } from '../../src/core/method';
 import { computeTotals } from '../../src/core/totals';
-import { validateScores, validateUnit } from '../../src/core/validate';
-import { sampleSet } from './criteriaFixture';
+import type { CriterionNode } from '../../src/core/criteria';
+import { validateScores, validateSheet, validateUnit } from '../../src/core/validate';
+import { M_YES_NO, sampleSet } from './criteriaFixture';
 
 const index = lookupCriteria(sampleSet());
 /** The levels of 1.2 (xuất sắc / tốt / hoàn thành: 100%, 75%, 50% of 1,5) as the method parser lists them. */
@@ -247,4 +248,30 @@ test('a blank bonus row is no missing score: it only means no bonus was earned',
     validateScores(index, answers).filter((f) => f.code === 'SCORE_MISSING').map((f) => f.criterion);
   expect(missing(edited([{ code: '3.2', selfScore: null }]))).not.toContain('3.2');
   expect(missing(edited([{ code: '1.2', selfScore: null }]))).toContain('1.2');
+});
+
+describe('validateSheet: a row of the sheet the reference lacks', () => {
+  // The sheet adds 1.1.3 (row 21) under 1.1: the comparison reports it (CRITERION_UNEXPECTED);
+  // 1.1's total may count it, with its score as written.
+  const sheet = sampleSet();
+  const parent = sheet.fields[0].children?.[0] as CriterionNode;
+  parent.children?.push({ code: '1.1.3', name: 'Tiêu chí thêm của đơn vị', maxPoints: 1, row: 21, method: M_YES_NO });
+  const totalsOf = (total: Partial<Answer>) =>
+    validateSheet(sheet, edited([{ code: '1.1.3', selfScore: 1, row: 21 }, { code: '1.1', row: 9, ...total }], withTotals), { reference: sampleSet(), today: ctx.today }).filter(
+      (f) => f.code === 'TOTAL_MISMATCH',
+    );
+
+  it('a parent total counting it is right, so is one counting only the reference rows', () => {
+    expect(totalsOf({ selfScore: 2.5 })).toEqual([]);
+    expect(totalsOf({ selfScore: 1.5 })).toEqual([]);
+  });
+
+  it('an exact SUM over the sheet rows, the added one included, is right whatever its cached value', () => {
+    expect(totalsOf({ selfScore: 9, selfScoreSumOf: [10, 11, 21] })).toEqual([]);
+    expect(brief(totalsOf({ selfScore: 9, selfScoreSumOf: [10, 11] }))).toEqual([['TOTAL_MISMATCH', '1.1', 'selfScore', 9, { total: 9, sum: 2.5 }]]);
+  });
+
+  it('a total wrong even with it counted is reported, the added row in the sum', () => {
+    expect(brief(totalsOf({ selfScore: 3 }))).toEqual([['TOTAL_MISMATCH', '1.1', 'selfScore', 9, { total: 3, sum: 2.5 }]]);
+  });
 });
