@@ -1,0 +1,258 @@
+/**
+ * Reading a register of outgoing documents (sổ đăng ký văn bản đi, Nghị định 30/2020/NĐ-CP,
+ * Phụ lục IV; or a document-management system's export) from grids: any visible sheet whose
+ * first rows hold a header naming at least the number/symbol and the date; the header
+ * wordings are data (./register-headers.json). Several sheets (years) in one file are read
+ * in turn. A row with an unreadable number or date is a RegisterProblem with its line.
+ */
+import { cellText, isCellError, type CellValue } from '../core/answers';
+import type { CriteriaLookup } from '../core/criteriaSet';
+import { findDates } from '../core/dates';
+import { kindByAbbreviation, kindMentions, type DocumentKind } from '../core/documentKinds';
+import { parseEvidence } from '../core/evidence';
+import type { Register, RegisterCheck, RegisterCheckOptions, RegisterEntry, RegisterIndex, RegisterProblem, RegisterSuggestion } from '../core/register';
+import { a1, type SheetGrid, type WorkbookGrid } from './grid';
+import { headerKey } from './headers';
+import type { UnitReading } from './read';
+import bundled from './register-headers.json';
+
+/** The columns of a register the reader knows. */
+export type RegisterColumnKey = 'symbol' | 'number' | 'date' | 'kind' | 'summary' | 'signer' | 'recipients';
+
+export const REGISTER_COLUMN_KEYS: readonly RegisterColumnKey[] = ['symbol', 'number', 'date', 'kind', 'summary', 'signer', 'recipients'];
+
+/** What each column is, in both languages (docs and messages). */
+export const REGISTER_COLUMN_LABELS: Record<RegisterColumnKey, { vi: string; en: string }> = {
+  symbol: { vi: 'Số, ký hiệu văn bản', en: 'Number and symbol' },
+  number: { vi: 'Số (khi ký hiệu ở cột riêng)', en: 'Number (when the symbol has its own column)' },
+  date: { vi: 'Ngày tháng văn bản', en: 'Date of the document' },
+  kind: { vi: 'Loại văn bản', en: 'Kind of document' },
+  summary: { vi: 'Trích yếu nội dung', en: 'Summary (trích yếu)' },
+  signer: { vi: 'Người ký', en: 'Signer' },
+  recipients: { vi: 'Nơi nhận', en: 'Recipients' },
+};
+
+/** The register's header wordings, by column: `exact` (the whole header) or `contains` (whole words). */
+export interface RegisterHeaderWordings {
+  columns: Partial<Record<RegisterColumnKey, { exact?: string[]; contains?: string[] }>>;
+}
+
+/** The bundled wordings (./register-headers.json). */
+export const REGISTER_HEADERS: RegisterHeaderWordings = bundled as RegisterHeaderWordings;
+
+/** Where the register table is on one sheet. */
+export interface RegisterSheet {
+  name: string;
+  /** 1-based header row. */
+  headerRow: number;
+  /** 0-based column of each recognised column. */
+  columns: Partial<Record<RegisterColumnKey, number>>;
+  /** Entries read from this sheet. */
+  entries: number;
+}
+
+export interface RegisterReading extends Register {
+  /** The sheets holding a register table (empty: the file has none). */
+  sheets: RegisterSheet[];
+}
+
+export interface ReadRegisterOptions {
+  /** The file's name, for messages. */
+  file?: string;
+  /** Other wordings (a province's own); the bundled ones when absent. */
+  headers?: RegisterHeaderWordings;
+}
+
+/**
+ * The register of a workbook (or of a CSV made a grid by ./csv): every visible sheet with
+ * a register header, entries in sheet order. `sheets` is empty when no sheet has one.
+ */
+export function readRegister(grid: WorkbookGrid, opts: ReadRegisterOptions = {}): RegisterReading {
+  const wordings = opts.headers ?? REGISTER_HEADERS;
+  const entries: RegisterEntry[] = [];
+  const problems: RegisterProblem[] = [];
+  const sheets: RegisterSheet[] = [];
+  for (const sheet of grid.sheets) {
+    if ((sheet.visibility ?? 'visible') !== 'visible') continue;
+    const header = findRegisterHeader(sheet, wordings);
+    if (!header) continue;
+    const before = entries.length;
+    readRows(sheet, header, wordings, entries, problems);
+    sheets.push({ name: sheet.name, headerRow: header.row + 1, columns: header.columns, entries: entries.length - before });
+  }
+  return { ...(opts.file !== undefined ? { file: opts.file } : {}), entries, problems, sheets };
+}
+
+/** How far down a register header is looked for, and how wide. */
+const HEADER_SEARCH_ROWS = 30;
+const MAX_COLUMNS = 60;
+/** Header cells are short; a longer text is a title or a data cell. */
+const MAX_HEADER_LENGTH = 120;
+
+interface Rule {
+  key: RegisterColumnKey;
+  wording: string;
+  exact: boolean;
+}
+
+const RULES = new WeakMap<RegisterHeaderWordings, Rule[]>();
+
+function rulesOf(wordings: RegisterHeaderWordings): Rule[] {
+  let rules = RULES.get(wordings);
+  if (!rules) {
+    rules = [];
+    for (const key of REGISTER_COLUMN_KEYS) {
+      const role = wordings.columns[key];
+      for (const w of role?.exact ?? []) rules.push({ key, wording: headerKey(w), exact: true });
+      for (const w of role?.contains ?? []) rules.push({ key, wording: headerKey(w), exact: false });
+    }
+    rules = rules.filter((r) => r.wording !== '');
+    RULES.set(wordings, rules);
+  }
+  return rules;
+}
+
+/** The column a register header names, if any (`"Số, ký hiệu"` -> symbol). The longest wording matched decides. */
+export function classifyRegisterHeader(text: string, wordings: RegisterHeaderWordings = REGISTER_HEADERS): RegisterColumnKey | undefined {
+  if (text.length > MAX_HEADER_LENGTH) return undefined;
+  const key = headerKey(text);
+  if (key === '') return undefined;
+  const padded = ` ${key} `;
+  let best: Rule | undefined;
+  for (const rule of rulesOf(wordings)) {
+    const hit = rule.exact ? key === rule.wording : padded.includes(` ${rule.wording} `);
+    if (hit && (!best || rule.wording.length > best.wording.length)) best = rule;
+  }
+  return best?.key;
+}
+
+interface Header {
+  /** 0-based header row. */
+  row: number;
+  columns: Partial<Record<RegisterColumnKey, number>>;
+}
+
+/** The row in the first rows naming the symbol and the date columns and the most others. */
+function findRegisterHeader(sheet: SheetGrid, wordings: RegisterHeaderWordings): Header | undefined {
+  let best: Header | undefined;
+  let bestCount = 0;
+  const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const cells = sheet.values[r] ?? [];
+    const columns: Partial<Record<RegisterColumnKey, number>> = {};
+    for (let c = 0; c < Math.min(cells.length, MAX_COLUMNS); c++) {
+      const key = classifyRegisterHeader(cellText(cells[c], 'label'), wordings);
+      if (key !== undefined && columns[key] === undefined) columns[key] = c;
+    }
+    const count = Object.keys(columns).length;
+    if (columns.symbol !== undefined && columns.date !== undefined && count > bestCount) {
+      best = { row: r, columns };
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A row numbering the columns under the header: `(1)`, `(2)`, ... or `1`, `2`, ... */
+function isNumberingRow(cells: readonly CellValue[]): boolean {
+  const texts = cells.map((v) => cellText(v, 'label')).filter((t) => t !== '');
+  return texts.length >= 3 && texts.every((t) => /^\(?\d{1,2}\)?$/.test(t));
+}
+
+/** Excel's day serial (1900 system) -> ISO; undefined outside 1945-2099. */
+function serialToIso(n: number): string | undefined {
+  if (!Number.isFinite(n) || n < 16438 || n > 73050) return undefined;
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86_400_000).toISOString().slice(0, 10);
+}
+
+type DateRead = { ok: true; iso: string; text: string } | { ok: false; text: string };
+
+/** A date cell: `05/02/2024`, `05/02/2024 08:30`, `ngày 05 tháng 02 năm 2024`, `2024-02-05`, or a serial. */
+export function readRegisterDate(v: CellValue | undefined): DateRead {
+  if (typeof v === 'number') {
+    const iso = serialToIso(v);
+    return iso ? { ok: true, iso, text: iso.split('-').reverse().join('/') } : { ok: false, text: String(v) };
+  }
+  const text = cellText(v);
+  if (text === '' || isCellError(v)) return { ok: false, text };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(text);
+  if (iso) {
+    const found = findDates(`${iso[3]}/${iso[2]}/${iso[1]}`)[0];
+    return found?.valid ? { ok: true, iso: found.iso, text } : { ok: false, text };
+  }
+  const dates = findDates(text.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?$/i, ''));
+  const first = dates[0];
+  return first?.valid === true && dates.length === 1 ? { ok: true, iso: first.iso, text } : { ok: false, text };
+}
+
+/** The kind a kind cell names: `Kế hoạch`, `KH`, `kế hoạch`. */
+function kindOfCell(text: string): DocumentKind | undefined {
+  if (text === '') return undefined;
+  return kindMentions(text)[0]?.kind ?? kindByAbbreviation(text);
+}
+
+function readRows(sheet: SheetGrid, header: Header, wordings: RegisterHeaderWordings, entries: RegisterEntry[], problems: RegisterProblem[]): void {
+  const col = header.columns;
+  const text = (cells: readonly CellValue[], c: number | undefined) => (c === undefined ? '' : cellText(cells[c]));
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const cells = sheet.values[r] ?? [];
+    if (isNumberingRow(cells)) continue;
+    let symbolText = text(cells, col.symbol);
+    const numberText = text(cells, col.number);
+    const dateCell = col.date === undefined ? undefined : cells[col.date];
+    const dateText = cellText(dateCell);
+    // A continuation line (summary only), a blank row, or the header repeated on a new page.
+    if ((symbolText === '' && numberText === '' && dateText === '') || classifyRegisterHeader(symbolText, wordings) === 'symbol') continue;
+    if (numberText !== '' && !symbolText.includes('/')) symbolText = symbolText === '' ? numberText : `${numberText}/${symbolText.replace(/^\/+/, '')}`;
+    const where = { sheet: sheet.name, row: r + 1 };
+    const ref = symbolText === '' ? undefined : parseEvidence(symbolText).refs.find((x) => x.symbol !== undefined);
+    if (!ref?.symbol || !ref.number) {
+      problems.push({ ...where, cell: a1(r, col.symbol ?? col.number ?? 0), column: 'symbol', text: symbolText });
+      continue;
+    }
+    const date = readRegisterDate(dateCell);
+    if (!date.ok) {
+      problems.push({ ...where, cell: a1(r, col.date ?? 0), column: 'date', text: date.text });
+      continue;
+    }
+    const summary = text(cells, col.summary);
+    const afterNumber = ref.symbol.split('/').pop() ?? '';
+    const abbrKind = kindByAbbreviation(afterNumber.split('-')[0]);
+    const summaryKind = kindMentions(summary.slice(0, 40)).find((m) => m.index === 0)?.kind;
+    const kind = kindOfCell(text(cells, col.kind)) ?? abbrKind ?? summaryKind ?? ref.kind;
+    const signer = text(cells, col.signer);
+    const recipients = text(cells, col.recipients);
+    entries.push({
+      ...where,
+      symbol: ref.symbol,
+      number: ref.number,
+      ...(ref.year !== undefined ? { year: ref.year } : {}),
+      ...(kind ? { kind } : {}),
+      ...(ref.issuer ? { issuer: ref.issuer } : {}),
+      date: date.iso,
+      dateText: date.text,
+      summary,
+      ...(signer !== '' ? { signer } : {}),
+      ...(recipients !== '' ? { recipients } : {}),
+    });
+  }
+}
+
+/** The unit's reading and its register: findings placed on the evidence cells, the summary, suggestions. */
+export interface ReadingRegisterCheck extends RegisterCheck {
+  suggestions: RegisterSuggestion[];
+}
+
+/**
+ * crossCheckRegister and suggestFromRegister on a unit's reading (in the numbering the
+ * reading carries: align it to the reference first when there is one). Findings about the
+ * unit's cells get the reading's file, sheet and cell; those about register rows keep the
+ * register's file, sheet and row.
+ */
+export function crossCheckReading(reading: UnitReading, criteria: CriteriaLookup, register: Register | RegisterIndex, opts: RegisterCheckOptions = {}): ReadingRegisterCheck {
+  void reading;
+  void criteria;
+  void register;
+  void opts;
+  throw new Error('not implemented');
+}
