@@ -248,6 +248,10 @@ const STRINGS = {
     en: { one: 'Read the register "{file}": {n} document ({sheets}).', other: 'Read the register "{file}": {n} documents ({sheets}).' },
   },
   regReadFailed: { vi: 'Không đọc được sổ văn bản', en: 'The register could not be read' },
+  regCheckFailed: {
+    vi: 'Không đối chiếu được với sổ "{file}" ({reason}). Hãy chọn lại tệp; nếu vẫn lỗi, gửi tệp sổ cho bộ phận hỗ trợ.',
+    en: 'The check against the register "{file}" failed ({reason}). Choose the file again; if it fails again, send the register file to support.',
+  },
   regSummaryTitle: { vi: 'Kết quả đối chiếu', en: 'Result of the check' },
   regCited: { vi: 'Văn bản của đơn vị được trích dẫn', en: "Cited documents of the unit's own issue" },
   regFound: { vi: 'Có trong sổ, đúng ngày', en: 'In the register, same date' },

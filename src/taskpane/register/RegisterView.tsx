@@ -67,7 +67,16 @@ export default function RegisterView({ model, kept, onGo, onCite, startWorker = 
   const [cited, setCited] = useState<string>();
   const status = useRef<HTMLDivElement>(null);
   const confirmFirst = useRef<HTMLButtonElement>(null);
-  const view = useMemo(() => (register ? registerView(model, register) : undefined), [model, register]);
+  // A register the check cannot take must not take the pane down with it: it is said here.
+  const checked = useMemo(() => {
+    if (!register) return undefined;
+    try {
+      return { view: registerView(model, register) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [model, register]);
+  const view = checked?.view;
   const pick = (b: Bilingual) => (lang === 'vi' ? b.vi : b.en);
 
   useEffect(() => {
@@ -135,6 +144,11 @@ export default function RegisterView({ model, kept, onGo, onCite, startWorker = 
           <MessageBarBody>
             {t('regReadFailed')}: {pick(load.error)}
           </MessageBarBody>
+        </MessageBar>
+      )}
+      {checked?.error !== undefined && (
+        <MessageBar intent="error" layout="multiline" data-register-error>
+          <MessageBarBody>{t('regCheckFailed', { file: register?.file ?? '', reason: checked.error })}</MessageBarBody>
         </MessageBar>
       )}
       {view && (
