@@ -40,6 +40,8 @@ import { loadCriteriaSet } from './criteria';
 import { fileSource, readFilesPooled } from './pool';
 import { terminalSafe } from './io';
 import { guardOutputs } from './outputs';
+import { loadRegisterFolder, registerReport, registerReportText } from './register';
+import type { RegisterChecked } from '../pipeline/register';
 import { printSheetToPdf } from './print';
 
 
@@ -69,7 +71,7 @@ export function inputsOf(input: ConsolidateFilesInput): ConsolidationInputs {
   return { ...rest, gradesSample: input.gradesSample ?? false, allowOtherVersions: input.allowOtherVersions === true, lang: input.lang ?? 'vi', sipasMode: input.sipasMode ?? 'points' };
 }
 
-export async function consolidateFiles(input: ConsolidateFilesInput): Promise<ConsolidateResult> {
+export async function consolidateFiles(input: ConsolidateFilesInput): Promise<ConsolidateResult & { results?: RegisterChecked[] }> {
   const inputs = inputsOf(input);
   const ctx = readContext(inputs);
   const total = input.files.length;
@@ -78,7 +80,8 @@ export async function consolidateFiles(input: ConsolidateFilesInput): Promise<Co
     jobs > 1
       ? await readFilesPooled(input.files, inputs, { jobs, ...(input.memoryMb ? { memoryMb: input.memoryMb } : {}) }, (i) => input.onProgress?.(i + 1, total, basename(input.files[i])))
       : await readSubmissions(input.files.map(fileSource), ctx, input.onProgress);
-  return consolidateResults(results, inputs, ctx.indexes);
+  // With registers, the results are kept for issue 16's register report (each carries its unit's cross-check).
+  return { ...consolidateResults(results, inputs, ctx.indexes), ...(input.registers ? { results } : {}) };
 }
 
 // ---------------------------------------------------------------------------
@@ -156,7 +159,7 @@ export const CONSOLIDATE_HELP = `Cách dùng / Usage:
         [--units <danh-sach.json>] [--baseline <nam-truoc.xlsx|.json|.csv>] [--grades <xep-loai.json>]
         [--targets <thư mục chỉ tiêu>] [--sipas-mode points|relative] [--allow-other-versions]
         [--print <bao-cao.pdf>] [--place <địa danh>] [--issuer <cơ quan>]
-        [--today YYYY-MM-DD] [--lang vi|en] [--jobs N] [--json]
+        [--registers <thư mục sổ đăng ký>] [--today YYYY-MM-DD] [--lang vi|en] [--jobs N] [--json]
 
 Tổng hợp bảng tự chấm điểm của các đơn vị: đọc và kiểm tra từng tệp theo bộ tiêu chí gốc,
 từ chối tệp không dùng được (kèm lý do), báo đơn vị nộp trùng và đơn vị chưa nộp, xếp hạng
@@ -180,6 +183,11 @@ Tùy chọn / Options:
                          also print the consolidated ranking report to PDF (A4, through LibreOffice)
   --place <địa danh>     địa danh ở dòng ngày tháng của báo cáo, ví dụ "Bắc Kạn" / place of the date line
   --issuer <tên>         cơ quan cấp trên ở góc trái báo cáo (mặc định "UBND TỈNH BẮC KẠN") / body above Sở Nội vụ
+  --registers <thư mục>  sổ đăng ký văn bản đi của các đơn vị (.xlsx/.csv, tên tệp là tên đơn vị): đối chiếu
+                         văn bản đơn vị dẫn với sổ, báo cáo riêng từng đơn vị (không đổi xếp hạng);
+                         xem docs/evidence-register.md
+                         units' registers of outgoing documents (.xlsx/.csv named after the unit): cited
+                         documents are cross-checked, reported per unit (ranking unchanged)
   --today YYYY-MM-DD     ngày kiểm tra và ngày của báo cáo (mặc định hôm nay) / check and report date (default today)
   --lang vi|en           ngôn ngữ thông báo (mặc định vi) / message language (default vi)
   --jobs N               số luồng đọc tệp song song (mặc định 1: tuần tự; nên thử trên máy nhiều nhân)
@@ -234,6 +242,7 @@ async function run(argv: string[]): Promise<number> {
         print: { type: 'string' },
         place: { type: 'string' },
         issuer: { type: 'string' },
+        registers: { type: 'string' },
       },
     });
   } catch (e) {
@@ -273,6 +282,9 @@ async function run(argv: string[]): Promise<number> {
   }
   const { plan, mode } = await loadPlan(o.targets ?? join(DATA_DIR, 'targets'), sipas as SipasMode | undefined);
   const files = await listWorkbooks(parsed.positionals, out);
+  const registers = o.registers === undefined ? undefined : await loadRegisterFolder(o.registers, lang, (t) => process.stderr.write(t)).catch((e: Error) => {
+    throw new UsageError(e.message);
+  });
 
   const input = {
     files,
@@ -286,6 +298,7 @@ async function run(argv: string[]): Promise<number> {
     lang,
     ...(plan ? { plan } : {}),
     sipasMode: mode,
+    ...(registers ? { registers } : {}),
   };
   const result = await consolidateFiles({ ...input, jobs, onProgress: (n, total, name) => process.stderr.write(`Tệp ${n}/${total}: ${name}\n`) });
   const inputs = inputsOf(input);
@@ -300,8 +313,9 @@ async function run(argv: string[]): Promise<number> {
     else process.stderr.write(`${lang === 'en' ? 'Printed' : 'Đã in'}: ${pdf}\n`);
     printFailed = failed !== undefined;
   }
-  if (o.json) process.stdout.write(`${JSON.stringify(toJson(result, lang))}\n`);
-  else process.stdout.write(textReport(c, out, lang));
+  const registerPart = registers ? registerReport(result.results ?? [], registers, lang) : undefined;
+  if (o.json) process.stdout.write(`${JSON.stringify({ ...toJson(result, lang), ...(registerPart ? { registers: registerPart } : {}) })}\n`);
+  else process.stdout.write(textReport(c, out, lang) + (registerPart ? registerReportText(registerPart, lang) : ''));
   return printFailed ? 2 : exitCode(c);
 }
 

@@ -15,11 +15,13 @@ import { readWorkbookFile } from '../xlsx/read';
 import { UsageError, choiceOpt, dateOpt, parse, stringOpt } from './args';
 import { loadCriteriaSet } from './criteria';
 import { EXIT, type Io } from './io';
+import { crossCheckUnit, loadRegisterFile, registerLoadText, type RegisterRun } from './register';
 import { toJson, toText, type FileReport } from './report';
 
 export const VALIDATE_HELP = `Cách dùng / Usage:
   chiso validate <tệp.xlsx>... [--criteria <bo-tieu-chi.json|bieu-mau.xlsx>] [--columns <cột=chữ,...>]
                  [--unit <tên đơn vị>] [--units <danh-sach.json>] [--json] [--lang vi|en] [--today YYYY-MM-DD]
+                 [--register <so-dang-ky.xlsx|.csv>] [--unit-symbol <ký hiệu>] [--evidence-dir <thư mục>]
 
 Kiểm tra bảng tự chấm điểm của đơn vị: điểm, tài liệu kiểm chứng, giải trình, tổng điểm,
 và (với --criteria) so sánh với bộ tiêu chí gốc. Tệp nguồn chỉ được đọc, không bị sửa.
@@ -37,6 +39,20 @@ Tùy chọn / Options:
   --unit <tên>       tên đơn vị cho tệp không ghi tên đơn vị / unit name for a file that names none
   --units <tệp.json> danh sách đơn vị [{"name","level"}]: tên đọc được ghi theo danh sách
                      / expected units: a unit read from the sheet takes the list's spelling
+  --register <tệp>   sổ đăng ký văn bản đi của đơn vị (.xlsx hoặc .csv): đối chiếu văn bản do đơn vị ban hành
+                     được dẫn (có trong sổ, đúng ngày, đúng loại, trích yếu liên quan) và gợi ý văn bản cho
+                     tiêu chí chưa có tài liệu kiểm chứng; xem docs/evidence-register.md
+                     the unit's register of outgoing documents (.xlsx or .csv): cross-checks the unit's own
+                     documents cited (in the register, same date, same kind, related summary) and suggests
+                     documents for criteria without evidence; see docs/evidence-register.md
+  --unit-symbol <ký hiệu>
+                     phần ký hiệu cơ quan của đơn vị trong số, ký hiệu văn bản, ví dụ STP (mặc định: suy từ sổ)
+                     the unit's issuer part of document symbols, e.g. STP (default: inferred from the register)
+  --evidence-dir <thư mục>
+                     thư mục hồ sơ tài liệu kiểm chứng (tệp đặt tên theo số, ký hiệu hoặc mã tiêu chí):
+                     chỉ liệt kê và tính mã băm sha256, không mở tệp; liệt kê văn bản không có tệp và tệp thừa
+                     folder of evidence files (named by number/symbol or criterion code): files are only
+                     listed and hashed (sha256), never opened; lists documents without a file and files unmatched
   --json             in đúng một tài liệu JSON ra stdout / print exactly one JSON document on stdout
   --lang vi|en       ngôn ngữ thông báo (mặc định vi) / message language (default vi)
   --today YYYY-MM-DD ngày dùng để kiểm tra văn bản ghi ngày tương lai (mặc định hôm nay) / date for future-date checks (default today)
@@ -56,6 +72,9 @@ const OPTIONS = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
   today: { type: 'string' },
+  register: { type: 'string' },
+  'unit-symbol': { type: 'string' },
+  'evidence-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -96,9 +115,26 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   const unitsPath = stringOpt(p, 'units');
   if (unitsPath !== undefined) read.units = await loadUnitList(unitsPath);
 
+  // Issue 16: the unit's register and evidence folder (src/cli/register.ts).
+  const run: RegisterRun = {};
+  const registerPath = stringOpt(p, 'register');
+  if (registerPath !== undefined) {
+    const loaded = await loadRegisterFile(registerPath, lang);
+    if (!loaded.ok) {
+      io.err(registerLoadText(registerPath, loaded.findings, lang));
+      return EXIT.unusable;
+    }
+    run.register = loaded.register;
+  }
+  const issuer = stringOpt(p, 'unit-symbol')?.trim();
+  if (issuer) run.issuer = issuer;
+  const evidenceDir = stringOpt(p, 'evidence-dir');
+  if (evidenceDir !== undefined) run.evidenceDir = evidenceDir;
+  const texts: string[] = [];
+
   const reports: FileReport[] = [];
-  for (const path of p.positionals) reports.push(await checkFile(path, reference, today, lang, read));
-  io.out(p.values.json ? `${toJson(reports, lang)}\n` : toText(reports, lang));
+  for (const path of p.positionals) reports.push(await checkFile(path, reference, today, lang, read, run, texts));
+  io.out(p.values.json ? `${toJson(reports, lang)}\n` : toText(reports, lang) + texts.join(''));
   if (reports.some((r) => r.status === 'unreadable')) return EXIT.unusable;
   return reports.some((r) => r.status === 'errors') ? EXIT.errors : EXIT.ok;
 }
@@ -119,7 +155,7 @@ async function loadUnitList(path: string): Promise<KnownUnit[]> {
   return json;
 }
 
-async function checkFile(path: string, reference: CriteriaSet | undefined, today: string, lang: Lang, read: ReadOptions): Promise<FileReport> {
+async function checkFile(path: string, reference: CriteriaSet | undefined, today: string, lang: Lang, read: ReadOptions, run: RegisterRun, texts: string[]): Promise<FileReport> {
   const file = basename(path);
   const empty = { file, unit: null, level: null, year: null, criteriaSet: null, totals: null };
   let grid;
@@ -138,10 +174,19 @@ async function checkFile(path: string, reference: CriteriaSet | undefined, today
     return { ...empty, status: 'unreadable', findings: [finding('COLUMN_MAP_UNUSABLE', reason, { file, field: 'layout' })] };
   }
   if (!found.ok) return { ...empty, status: 'unreadable', findings: found.findings };
-  const findings = validateReading(found, { reference, today });
+  let findings = validateReading(found, { reference, today });
   // Totals in the reference's numbering, as the findings are.
   const reading = reference ? alignReading(found, reference).reading : found;
-  const totals = computeTotals(lookupCriteria(reference ?? reading.set), reading.answers);
+  const criteria = lookupCriteria(reference ?? reading.set);
+  const totals = computeTotals(criteria, reading.answers);
+  let extra = {};
+  if (run.register || run.evidenceDir !== undefined) {
+    const checked = await crossCheckUnit(reading, criteria, findings, run);
+    const { findings: merged, summaryText, ...parts } = checked;
+    findings = merged;
+    extra = parts;
+    if (summaryText) texts.push(`== ${file}\n${summaryText(lang)}\n`);
+  }
   const { meta } = reading;
   const setId = meta.setId ?? reference?.id;
   return {
@@ -153,5 +198,6 @@ async function checkFile(path: string, reference: CriteriaSet | undefined, today
     criteriaSet: setId !== undefined ? { id: setId, version: meta.setVersion ?? reference?.version ?? '' } : null,
     totals: { self: totals.self, max: totals.max, applicableMax: totals.applicableMax, index: totals.index },
     findings,
+    ...extra,
   };
 }

@@ -327,6 +327,42 @@ export const CATALOGUE = {
     vi: 'Tệp là bảng tự chấm điểm năm {found}, không phải năm {expected}. Đề nghị đơn vị gửi bảng của năm {expected}.',
     en: 'The file is the self-assessment of {found}, not {expected}. Ask the unit for the {expected} workbook.',
   },
+  // --- issue 16: evidence against the unit's register of outgoing documents and evidence folder ---
+  EVIDENCE_NOT_IN_REGISTER: {
+    severity: 'warning',
+    vi: 'Văn bản {doc} ở {where} do đơn vị ban hành nhưng không có trong sổ đăng ký văn bản đi ({register}). Kiểm tra lại số, ký hiệu văn bản; nếu văn bản có thật, bổ sung sổ đăng ký (sổ có thể chưa đầy đủ).',
+    en: 'Document {doc} in {where} was issued by the unit but is not in its register of outgoing documents ({register}). Check the number and symbol; if the document exists, complete the register (it may be incomplete).',
+  },
+  EVIDENCE_DATE_DIFFERS: {
+    severity: 'error',
+    vi: 'Văn bản {doc} ở {where} ghi ngày {cited}, nhưng sổ đăng ký văn bản đi ghi ngày {registered} ({registerAt}). Sửa ngày ở tài liệu kiểm chứng cho đúng ngày ban hành, hoặc sửa sổ nếu sổ ghi sai.',
+    en: 'Document {doc} in {where} is cited as dated {cited}, but the register of outgoing documents dates it {registered} ({registerAt}). Correct the date in the evidence to the date of issue, or the register if it is wrong.',
+  },
+  EVIDENCE_SUMMARY_UNRELATED: {
+    severity: 'info',
+    vi: 'Văn bản {doc} ở {where} có trích yếu "{summary}" trong sổ đăng ký văn bản đi, không có từ khóa chung với tên, cách tính điểm và yêu cầu tài liệu của tiêu chí. Người thẩm định xem văn bản có đúng nội dung tiêu chí không.',
+    en: 'Document {doc} in {where} is summarised in the register of outgoing documents as "{summary}", which shares no key term with the criterion\'s name, scoring method or evidence requirement. The appraiser should check that it covers the criterion.',
+  },
+  REGISTER_ROW_UNREADABLE: {
+    severity: 'warning',
+    vi: 'Dòng {row} của sổ đăng ký {register} (trang "{sheet}", ô {cell}) có {what} "{text}" không đọc được, nên văn bản ở dòng này không được đối chiếu. Ghi {what} theo dạng {example}.',
+    en: 'Row {row} of the register {register} (sheet "{sheet}", cell {cell}) has an unreadable {what} "{text}", so its document is not cross-checked. Write the {what} as {example}.',
+  },
+  REGISTER_NOT_RECOGNISED: {
+    severity: 'error',
+    vi: 'Không tìm thấy bảng sổ đăng ký văn bản đi trong tệp {register}: cần một dòng tiêu đề có cột số, ký hiệu ("Số, ký hiệu", "Số ký hiệu văn bản") và cột ngày ("Ngày tháng văn bản", "Ngày ban hành"). Xuất lại sổ từ hệ thống quản lý văn bản, hoặc sửa tiêu đề cột (xem docs/evidence-register.md).',
+    en: 'No register of outgoing documents was found in {register}: a header row needs a number/symbol column ("Số, ký hiệu", "Số ký hiệu văn bản") and a date column ("Ngày tháng văn bản", "Ngày ban hành"). Export the register again from the document-management system, or correct the column headers (see docs/evidence-register.md).',
+  },
+  EVIDENCE_FILE_MISSING: {
+    severity: 'warning',
+    vi: 'Văn bản {doc} ở {where} không có tệp trong thư mục tài liệu kiểm chứng {folder}. Thêm tệp của văn bản, đặt tên theo số, ký hiệu (ví dụ {example}) hoặc theo mã tiêu chí.',
+    en: 'Document {doc} in {where} has no file in the evidence folder {folder}. Add the document\'s file, named by its number and symbol (e.g. {example}) or by the criterion code.',
+  },
+  EVIDENCE_FILE_UNCITED: {
+    severity: 'info',
+    vi: 'Tệp "{path}" trong thư mục tài liệu kiểm chứng không khớp với văn bản hay tiêu chí nào của bảng. Đặt tên tệp theo số, ký hiệu văn bản hoặc mã tiêu chí, hoặc bỏ tệp thừa.',
+    en: 'File "{path}" in the evidence folder matches no cited document or criterion of the sheet. Name it by the document\'s number and symbol or by the criterion code, or remove it.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof CATALOGUE;

@@ -8,12 +8,15 @@
  * The register arrives as entries (src/workbook/register.ts reads them from a sheet or a
  * CSV); this module knows nothing of cells beyond the sheet and row each entry came from.
  */
-import type { Answer } from './answers';
-import type { Period } from './criteria';
-import type { CriteriaLookup } from './criteriaSet';
-import { foldVietnamese, type DocumentKind } from './documentKinds';
-import type { DocumentRef } from './evidence';
-import type { Finding } from './findings';
+import { cellText, type Answer } from './answers';
+import { DEFAULT_EVIDENCE_WINDOW, type Period } from './criteria';
+import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
+import { addDays } from './dates';
+import { GENERIC_KIND, foldVietnamese, kindMentions, type DocumentKind } from './documentKinds';
+import { parseEvidence, type DocumentRef } from './evidence';
+import { finding, type Finding } from './findings';
+import { keyTerms, related, sharedTerms, type KeyTerms } from './registerTerms';
+import { answersByCode, notApplicableCodes } from './validate';
 
 /** One document of the register (one data row). */
 export interface RegisterEntry {
@@ -77,7 +80,7 @@ export interface RegisterSummary {
   unrelated: number;
   /** Citations of documents of other issuers (not expected in the register, not checked). */
   otherIssuers: number;
-  /** The unit's issuer abbreviation used (given, or inferred from the register); null when none. */
+  /** The unit's issuer abbreviation used (given, or inferred from the register: `STP`); null when none. */
   issuer: string | null;
   /** Register rows that could not be read. */
   unreadableRows: number;
@@ -114,6 +117,11 @@ export interface RegisterCheck {
   findings: Finding[];
   summary: RegisterSummary;
   citations: RegisterCitation[];
+  /**
+   * Criteria whose every cited document was found in the register with a known kind: the
+   * register settled the kind check there (a text-based EVIDENCE_KIND_MISMATCH is replaced).
+   */
+  kindSettled: string[];
 }
 
 /** A register entry offered as evidence for a criterion that has none. */
@@ -134,8 +142,10 @@ export interface RegisterSuggestion {
 export interface RegisterIndex {
   register: Register;
   bySymbol: Map<string, RegisterEntry[]>;
-  /** The most frequent issuer of the register's symbols (folded first part), if any. */
+  /** The most frequent issuer of the register's symbols (folded first part, `stp`), if any. */
   issuer?: string;
+  /** That issuer as the register writes it (`STP`). */
+  issuerText?: string;
 }
 
 /**
@@ -157,6 +167,7 @@ export function issuerKey(issuer: string): string {
 export function indexRegister(register: Register): RegisterIndex {
   const bySymbol = new Map<string, RegisterEntry[]>();
   const issuers = new Map<string, number>();
+  const spelling = new Map<string, string>();
   for (const e of register.entries) {
     const key = symbolKey(e.symbol);
     const list = bySymbol.get(key);
@@ -165,6 +176,7 @@ export function indexRegister(register: Register): RegisterIndex {
     if (e.issuer) {
       const k = issuerKey(e.issuer);
       issuers.set(k, (issuers.get(k) ?? 0) + 1);
+      if (!spelling.has(k)) spelling.set(k, e.issuer.split('-')[0].trim());
     }
   }
   let issuer: string | undefined;
@@ -175,7 +187,7 @@ export function indexRegister(register: Register): RegisterIndex {
       issuer = k;
     }
   }
-  return { register, bySymbol, ...(issuer !== undefined ? { issuer } : {}) };
+  return { register, bySymbol, ...(issuer !== undefined ? { issuer, issuerText: spelling.get(issuer) ?? issuer } : {}) };
 }
 
 /**
@@ -184,16 +196,214 @@ export function indexRegister(register: Register): RegisterIndex {
  * tỉnh, ministries) are counted in `otherIssuers` and not checked.
  */
 export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly Answer[], register: Register | RegisterIndex, opts: RegisterCheckOptions = {}): RegisterCheck {
+  const index = 'bySymbol' in register ? register : indexRegister(register);
+  const file = index.register.file ?? 'sổ đăng ký';
+  const own = ownIssuers(index, opts.issuer);
+  const summary: RegisterSummary = {
+    cited: 0,
+    found: 0,
+    dateDiffers: 0,
+    notFound: 0,
+    kindMismatch: 0,
+    unrelated: 0,
+    otherIssuers: 0,
+    issuer: own.main ?? null,
+    unreadableRows: index.register.problems.length,
+  };
+  const findings: Finding[] = [];
+  const citations: RegisterCitation[] = [];
+  const kindSettled: string[] = [];
+  for (const { entry: n, answer } of scoredLeaves(criteria, answers)) {
+    const evidence = cellText(answer?.evidence);
+    if (evidence === '') continue;
+    const at = { criterion: n.code, field: 'evidence' as const, ...(answer?.row !== undefined ? { row: answer.row } : {}) };
+    const refs = parseEvidence(evidence).refs;
+    const seen = new Set<string>();
+    // The register's entries of this row's own documents, for the kind check; false once one is not settled.
+    const settledKinds: RegisterEntry[] = [];
+    let settled = refs.length > 0;
+    let criterionTerms: KeyTerms | undefined;
+    for (const ref of refs) {
+      if (ref.symbol === undefined) {
+        // A document named without a number ("Biên bản họp ngày ..."): the register cannot say.
+        settled = false;
+        continue;
+      }
+      const key = symbolKey(ref.symbol);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const base = { criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), ref };
+      if (ref.issuer === undefined || !own.keys.has(issuerKey(ref.issuer))) {
+        summary.otherIssuers++;
+        citations.push({ ...base, status: 'otherIssuer' });
+        settled = false;
+        continue;
+      }
+      summary.cited++;
+      const entry = pickEntry(index.bySymbol.get(key), ref.date);
+      if (!entry) {
+        summary.notFound++;
+        citations.push({ ...base, status: 'notFound' });
+        findings.push(finding('EVIDENCE_NOT_IN_REGISTER', { doc: ref.symbol, register: file }, at));
+        settled = false;
+        continue;
+      }
+      if (ref.date !== undefined && ref.date !== entry.date) {
+        summary.dateDiffers++;
+        citations.push({ ...base, status: 'dateDiffers', entry });
+        findings.push(
+          finding(
+            'EVIDENCE_DATE_DIFFERS',
+            { doc: ref.symbol, cited: ref.dateText ?? dayMonthYear(ref.date), registered: entry.dateText, registerAt: `${file}, ${entry.sheet}, dòng ${entry.row}`, registerAtEn: `${file}, ${entry.sheet}, row ${entry.row}` },
+            at,
+          ),
+        );
+      } else {
+        summary.found++;
+        citations.push({ ...base, status: 'found', entry });
+      }
+      if (entry.kind) settledKinds.push(entry);
+      else settled = false;
+      if (entry.summary.trim() !== '') {
+        criterionTerms ??= termsOfCriterion(criteria, n);
+        if (!related(entryTerms(entry), criterionTerms)) {
+          summary.unrelated++;
+          findings.push(finding('EVIDENCE_SUMMARY_UNRELATED', { doc: ref.symbol, summary: clip(entry.summary, 120) }, { ...at, severity: 'info' }));
+        }
+      }
+    }
+    if (settled && settledKinds.length > 0) {
+      kindSettled.push(n.code);
+      const mismatch = registerKindMismatch(settledKinds, n.requiredKinds);
+      if (mismatch) {
+        summary.kindMismatch++;
+        findings.push(finding('EVIDENCE_KIND_MISMATCH', mismatch, at));
+      }
+    }
+  }
+  for (const p of index.register.problems) findings.push(problemFinding(p, file));
+  return { findings, summary, citations, kindSettled };
+}
 
+/** The unit's issuers: the one given, else the register's main issuer and any nearly as frequent. */
+function ownIssuers(index: RegisterIndex, given: string | undefined): { main?: string; keys: Set<string> } {
+  if (given !== undefined && given.trim() !== '') return { main: given.trim(), keys: new Set([issuerKey(given)]) };
+  const counts = issuerCounts(index);
+  const top = index.issuer === undefined ? 0 : (counts.get(index.issuer) ?? 0);
+  const keys = new Set<string>();
+  // Another issuer counts as the unit's when it is frequent in the register too (a unit
+  // whose symbols changed in the year); a few documents of others copied in do not.
+  for (const [k, n] of counts) if (k === index.issuer || (n * 5 >= top && n >= 10)) keys.add(k);
+  return { ...(index.issuerText !== undefined ? { main: index.issuerText } : {}), keys };
+}
 
+const ISSUER_COUNTS = new WeakMap<RegisterIndex, Map<string, number>>();
 
+function issuerCounts(index: RegisterIndex): Map<string, number> {
+  let counts = ISSUER_COUNTS.get(index);
+  if (!counts) {
+    counts = new Map();
+    for (const e of index.register.entries) if (e.issuer) counts.set(issuerKey(e.issuer), (counts.get(issuerKey(e.issuer)) ?? 0) + 1);
+    ISSUER_COUNTS.set(index, counts);
+  }
+  return counts;
+}
 
+/**
+ * The entry a citation means among those with its symbol (numbers restart each year, so
+ * a register of several years may hold one per year): the one of the cited date, else
+ * the nearest to it, else (no date cited) the latest.
+ */
+function pickEntry(entries: readonly RegisterEntry[] | undefined, date: string | undefined): RegisterEntry | undefined {
+  if (!entries || entries.length === 0) return undefined;
+  if (date === undefined) return entries.reduce((a, b) => (b.date > a.date ? b : a));
+  const exact = entries.find((e) => e.date === date);
+  if (exact) return exact;
+  const distance = (e: RegisterEntry) => Math.abs(Date.parse(e.date) - Date.parse(date));
+  return entries.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+}
 
-  void criteria;
-  void answers;
-  void register;
-  void opts;
-  throw new Error('not implemented');
+/** The self-scored leaves, each with its answer (if any), excused rows left out. */
+function scoredLeaves(criteria: CriteriaLookup, answers: readonly Answer[]): { entry: CriterionEntry; answer?: Answer }[] {
+  const byCode = answersByCode(answers);
+  const excused = notApplicableCodes(criteria, byCode);
+  const out: { entry: CriterionEntry; answer?: Answer }[] = [];
+  for (const n of criteria.nodes) {
+    if (criteria.byCode.get(n.code) !== n || !n.isLeaf || n.scoredBy !== 'self' || excused.has(n.code)) continue;
+    const answer = byCode.get(n.code);
+    out.push(answer ? { entry: n, answer } : { entry: n });
+  }
+  return out;
+}
+
+const CRITERION_TERMS = new WeakMap<CriterionEntry, KeyTerms>();
+
+/** The key terms of a criterion: its name, method and evidence requirement, and the names of its parents below the field. */
+function termsOfCriterion(criteria: CriteriaLookup, n: CriterionEntry): KeyTerms {
+  let terms = CRITERION_TERMS.get(n);
+  if (!terms) {
+    const parts = [n.node.name, n.node.method ?? '', n.node.evidence ?? ''];
+    for (let p = n.parent === undefined ? undefined : criteria.byCode.get(n.parent); p && p.depth >= 1; p = p.parent === undefined ? undefined : criteria.byCode.get(p.parent)) parts.push(p.node.name);
+    terms = keyTerms(parts.join(' ; '));
+    CRITERION_TERMS.set(n, terms);
+  }
+  return terms;
+}
+
+const ENTRY_TERMS = new WeakMap<RegisterEntry, KeyTerms>();
+
+function entryTerms(e: RegisterEntry): KeyTerms {
+  let terms = ENTRY_TERMS.get(e);
+  if (!terms) {
+    terms = keyTerms(e.summary);
+    ENTRY_TERMS.set(e, terms);
+  }
+  return terms;
+}
+
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * The kind check on the register's word: the criterion asks for specific kinds and none
+ * of the documents, as registered, is one of them nor names one in its summary
+ * ("Quyết định ban hành Kế hoạch ...").
+ */
+function registerKindMismatch(entries: readonly RegisterEntry[], required: readonly DocumentKind[]): Finding['params'] | undefined {
+  const ids = new Set(required.map((k) => k.id));
+  if (ids.size === 0 || ids.has(GENERIC_KIND.id)) return undefined;
+  const kinds: DocumentKind[] = [];
+  for (const e of entries) {
+    if (!e.kind) return undefined;
+    if (ids.has(e.kind.id) || kindMentions(e.summary).some((m) => ids.has(m.kind.id))) return undefined;
+    if (!kinds.some((k) => k.id === e.kind?.id)) kinds.push(e.kind);
+  }
+  return {
+    found: `${kinds.map((k) => k.vi).join(', ')} (theo sổ đăng ký văn bản đi)`,
+    foundEn: `${kinds.map((k) => k.en).join(', ')} (per the register of outgoing documents)`,
+    expected: required.map((k) => k.vi).join(' hoặc '),
+    expectedEn: required.map((k) => k.en).join(' or '),
+  };
+}
+
+function problemFinding(p: RegisterProblem, file: string): Finding {
+  const symbol = p.column === 'symbol';
+  return finding(
+    'REGISTER_ROW_UNREADABLE',
+    {
+      row: p.row,
+      register: file,
+      sheet: p.sheet,
+      cell: p.cell ?? '',
+      text: p.text,
+      what: symbol ? 'số, ký hiệu' : 'ngày tháng',
+      whatEn: symbol ? 'number and symbol' : 'date',
+      example: symbol ? '27/KH-STP' : '05/02/2024',
+    },
+    { file, sheet: p.sheet, row: p.row, ...(p.cell !== undefined ? { cell: p.cell } : {}) },
+  );
 }
 
 /**
@@ -202,16 +412,60 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
  * shares key terms with the criterion's name, method and evidence requirement.
  */
 export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly Answer[], register: Register | RegisterIndex, opts: RegisterCheckOptions & { max?: number } = {}): RegisterSuggestion[] {
-
-
-
-
-  void criteria;
-  void answers;
-  void register;
-  void opts;
-  throw new Error('not implemented');
+  const index = 'bySymbol' in register ? register : indexRegister(register);
+  const max = opts.max ?? 3;
+  const period = opts.period ?? criteria.set.period;
+  const window = { ...DEFAULT_EVIDENCE_WINDOW, ...criteria.set.evidenceWindow };
+  const from = addDays(period.from, -window.daysBefore);
+  const to = addDays(period.to, window.daysAfter);
+  const own = ownIssuers(index, opts.issuer);
+  const candidates = index.register.entries.filter((e) => e.date >= from && e.date <= to && e.summary.trim() !== '' && (e.issuer === undefined || own.keys.size === 0 || own.keys.has(issuerKey(e.issuer))));
+  // Entries by pair of syllables: a criterion looks only at the entries sharing one.
+  const byPair = new Map<string, RegisterEntry[]>();
+  for (const e of candidates) {
+    for (const p of entryTerms(e).pairs) {
+      const list = byPair.get(p);
+      if (list) list.push(e);
+      else byPair.set(p, [e]);
+    }
+  }
+  const out: RegisterSuggestion[] = [];
+  for (const { entry: n, answer } of scoredLeaves(criteria, answers)) {
+    if (cellText(answer?.evidence) !== '') continue;
+    const terms = termsOfCriterion(criteria, n);
+    // "Văn bản" among the kinds asked for accepts any kind.
+    const required = new Set(n.requiredKinds.some((k) => k.id === GENERIC_KIND.id) ? [] : n.requiredKinds.map((k) => k.id));
+    const scored: { entry: RegisterEntry; terms: string[]; score: number }[] = [];
+    const looked = new Set<RegisterEntry>();
+    for (const p of terms.pairs) {
+      for (const e of byPair.get(p) ?? []) {
+        if (looked.has(e)) continue;
+        looked.add(e);
+        // A criterion asking for specific kinds is offered only those (or documents naming one).
+        const kindFits = required.size === 0 || (e.kind !== undefined && required.has(e.kind.id)) || kindMentions(e.summary).some((m) => required.has(m.kind.id));
+        if (!kindFits) continue;
+        const shared = sharedTerms(entryTerms(e), terms);
+        // `cchc` alone is every criterion's subject: a weak term.
+        const score = shared.pairs.reduce((s, t) => s + (t === 'cchc' ? 1 : 2), 0);
+        if (score >= SUGGEST_MIN_SCORE) scored.push({ entry: e, terms: shared.pairs, score });
+      }
+    }
+    if (scored.length === 0) continue;
+    scored.sort((a, b) => b.score - a.score || b.entry.date.localeCompare(a.entry.date));
+    const best = scored[0].score;
+    for (const s of scored.slice(0, max)) {
+      if (s.score * 10 < best * 6) break;
+      out.push({ criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), entry: s.entry, citation: citationOf(s.entry), terms: s.terms, score: s.score });
+    }
+  }
+  return out;
 }
+
+/**
+ * The least score a suggestion needs, a shared pair of syllables counting 2 and `cchc` 1:
+ * one shared word ("kiểm tra", "hệ thống") is not enough; two, or one and `cchc`, are.
+ */
+const SUGGEST_MIN_SCORE = 3;
 
 /** The evidence text for an entry: `Kế hoạch số 27/KH-STP ngày 05/02/2024 về kiểm tra công tác CCHC`. */
 export function citationOf(entry: RegisterEntry): string {
@@ -230,11 +484,9 @@ export function citationOf(entry: RegisterEntry): string {
  * register's findings are added. Pure: both lists are left as they are.
  */
 export function mergeRegisterFindings(validation: readonly Finding[], check: RegisterCheck): Finding[] {
-
-
-  void validation;
-  void check;
-  throw new Error('not implemented');
+  const settled = new Set(check.kindSettled);
+  const kept = validation.filter((f) => !(f.code === 'EVIDENCE_KIND_MISMATCH' && f.criterion !== undefined && settled.has(f.criterion)));
+  return [...kept, ...check.findings];
 }
 
 /** `2024-02-05` -> `05/02/2024`, as registers and citations write dates. */

@@ -21,6 +21,7 @@ import { appraisedTotal, gapSheet, LEVEL_LABEL, logSheet, mergeTitles, planSheet
 import { readWorkbookBuffer } from '../xlsx/buffer';
 import { FileUnreadableError } from '../xlsx/errors';
 import { asBytes, type Source } from './criteria';
+import { withRegisterCheck, type RegisterInput } from './register';
 
 export type { Source } from './criteria';
 
@@ -57,6 +58,8 @@ export interface ConsolidationInputs {
   lang: Lang;
   plan?: PlanData;
   sipasMode: SipasMode;
+  /** Issue 16: registers of outgoing documents named after units, cross-checked apart (./register.ts). */
+  registers?: RegisterInput[];
 }
 
 export interface ConsolidateResult {
@@ -162,6 +165,7 @@ export function planOf(files: readonly { name: string; text: string }[], mode: S
 /** What reading one file needs: the inputs and the sets indexed once for all files. */
 export interface ReadContext extends SubmissionContext {
   lang: Lang;
+  registers?: readonly RegisterInput[];
 }
 
 export function readContext(inputs: ConsolidationInputs): ReadContext {
@@ -173,6 +177,7 @@ export function readContext(inputs: ConsolidationInputs): ReadContext {
     allowOtherVersions: inputs.allowOtherVersions,
     ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
     ...(inputs.expectedUnits ? { expectedUnits: inputs.expectedUnits } : {}),
+    ...(inputs.registers ? { registers: inputs.registers } : {}),
   };
 }
 
@@ -202,7 +207,7 @@ export async function readSubmission(source: Source, ctx: ReadContext): Promise<
   const hash = await sha256(bytes);
   try {
     const reading = readUnitWorkbook(await readWorkbookBuffer(bytes, file), { file });
-    return submissionOf(file, hash, reading, ctx);
+    return withRegisterCheck(submissionOf(file, hash, reading, ctx), reading, ctx);
   } catch (e) {
     if (e instanceof FileUnreadableError) return { submission: { file, hash, findings: [e.toFinding(ctx.lang)] } };
     const detail = e instanceof Error ? e.message.split('\n')[0].slice(0, 200) : String(e);

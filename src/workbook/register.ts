@@ -10,10 +10,11 @@ import type { CriteriaLookup } from '../core/criteriaSet';
 import { findDates } from '../core/dates';
 import { kindByAbbreviation, kindMentions, type DocumentKind } from '../core/documentKinds';
 import { parseEvidence } from '../core/evidence';
-import type { Register, RegisterCheck, RegisterCheckOptions, RegisterEntry, RegisterIndex, RegisterProblem, RegisterSuggestion } from '../core/register';
+import { normalizeText } from '../core/text';
+import { crossCheckRegister, indexRegister, suggestFromRegister, type Register, type RegisterCheck, type RegisterCheckOptions, type RegisterEntry, type RegisterIndex, type RegisterProblem, type RegisterSuggestion } from '../core/register';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
 import { headerKey } from './headers';
-import type { UnitReading } from './read';
+import { locateFinding, type UnitReading } from './read';
 import bundled from './register-headers.json';
 
 /** The columns of a register the reader knows. */
@@ -240,7 +241,13 @@ function readRows(sheet: SheetGrid, header: Header, wordings: RegisterHeaderWord
 
 /** The unit's reading and its register: findings placed on the evidence cells, the summary, suggestions. */
 export interface ReadingRegisterCheck extends RegisterCheck {
-  suggestions: RegisterSuggestion[];
+  suggestions: ReadingSuggestion[];
+}
+
+/** A suggestion with the cell it would be written to (the criterion's evidence cell, when the sheet has that column). */
+export interface ReadingSuggestion extends RegisterSuggestion {
+  sheet: string;
+  cell?: string;
 }
 
 /**
@@ -250,9 +257,42 @@ export interface ReadingRegisterCheck extends RegisterCheck {
  * register's file, sheet and row.
  */
 export function crossCheckReading(reading: UnitReading, criteria: CriteriaLookup, register: Register | RegisterIndex, opts: RegisterCheckOptions = {}): ReadingRegisterCheck {
-  void reading;
-  void criteria;
-  void register;
-  void opts;
-  throw new Error('not implemented');
+  const index = 'bySymbol' in register ? register : indexRegister(register);
+  const check = crossCheckRegister(criteria, reading.answers, index, opts);
+  const evidenceCol = reading.layout.columns.evidence;
+  const suggestions = suggestFromRegister(criteria, reading.answers, index, opts).map((s): ReadingSuggestion => {
+    const row = s.row ?? reading.rowOf.get(s.criterion);
+    return { ...s, sheet: reading.sheet, ...(row !== undefined && evidenceCol !== undefined ? { cell: a1(row - 1, evidenceCol) } : {}) };
+  });
+  // Register rows carry the register's file; the unit's findings get the reading's cells.
+  const findings = check.findings.map((f) => (f.code === 'REGISTER_ROW_UNREADABLE' ? f : locateFinding(reading, f)));
+  return { ...check, findings, suggestions };
+}
+
+/** Words a register's file name carries besides the unit's name. */
+const FILE_WORDS = /(?:^| )(?:so dang ky van ban di|so dang ky|dang ky|van ban di|van ban|so vb di|vb di|so di|register|nam \d{4}|\d{4})(?= |$)/g;
+
+/** A name as compared: no case, diacritics or punctuation; the register's own words and the extension removed. */
+function nameKey(text: string): string {
+  const words = normalizeText(text.replace(/\.(?:xlsx|xlsm|csv)$/i, '')).replace(/[^a-z0-9]+/g, ' ').trim();
+  return words.replace(FILE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The register of a unit among files named after units ("So dang ky - Sở Tư pháp.xlsx",
+ * "so-tu-phap.csv"): the name, without diacritics, punctuation, the extension and the
+ * words "sổ đăng ký", "văn bản đi" or a year, is the unit's name or contains it as whole
+ * words. When another unit's longer name also fits ("Sở Tư pháp" in "Sở Tư pháp tỉnh"),
+ * that unit takes the file. The index in `names`; undefined when none or several fit.
+ */
+export function registerForUnit(unit: string, names: readonly string[], otherUnits: readonly string[] = []): number | undefined {
+  const key = nameKey(unit);
+  if (key === '') return undefined;
+  const longer = otherUnits.map(nameKey).filter((k) => k !== key && k.length > key.length && ` ${k} `.includes(` ${key} `));
+  const fits: number[] = [];
+  names.forEach((n, i) => {
+    const name = ` ${nameKey(n)} `;
+    if (name.includes(` ${key} `) && !longer.some((k) => name.includes(` ${k} `))) fits.push(i);
+  });
+  return fits.length === 1 ? fits[0] : undefined;
 }
