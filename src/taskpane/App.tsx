@@ -180,9 +180,9 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
     reveal(code, 'criteria');
     void service.select(code, 'selfScore').catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
   };
-  const goToFinding = (f: Finding, tab: PaneTab | undefined = 'criteria') => {
+  const goToFinding = (f: Finding, stay = false) => {
     if (f.criterion === undefined) return;
-    reveal(f.criterion, tab);
+    reveal(f.criterion, stay ? undefined : 'criteria');
     void service.select(f.criterion, f.field).catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
   };
   const jump = (next: typeof nextTodo, none: string) => {
@@ -336,7 +336,11 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
             <RegisterView
               model={model}
               kept={register}
-              onGo={(f) => goToFinding(f, undefined)}
+              readSheet={async () => {
+                await load(true);
+                return sheet.current;
+              }}
+              onGo={(f) => goToFinding(f, true)}
               onCite={(c) => {
                 change(c);
                 void queue.flush();

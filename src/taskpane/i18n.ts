@@ -278,8 +278,8 @@ const STRINGS = {
   regCiteLabel: { vi: 'Trích dẫn {symbol} vào ô tài liệu kiểm chứng của tiêu chí {code}', en: 'Cite {symbol} in the evidence cell of criterion {code}' },
   regNoEvidenceColumn: { vi: 'Bảng chấm điểm không có cột tài liệu kiểm chứng: hãy ghi trích dẫn bằng tay.', en: 'The score sheet has no evidence column: write the citation by hand.' },
   regConfirm: {
-    vi: 'Ô {cell} của tiêu chí {code} đã có nội dung: "{text}". Thêm trích dẫn thành dòng mới hay thay thế nội dung này?',
-    en: 'Cell {cell} of criterion {code} already holds: "{text}". Add the citation as a new line, or replace this text?',
+    vi: 'Trích dẫn {symbol} vào ô {cell} của tiêu chí {code}: ô đã có nội dung "{text}". Thêm trích dẫn thành dòng mới hay thay thế nội dung này?',
+    en: 'Citing {symbol} in cell {cell} of criterion {code}: the cell already holds "{text}". Add the citation as a new line, or replace this text?',
   },
   regAppend: { vi: 'Thêm dòng mới', en: 'Add as a new line' },
   regReplace: { vi: 'Thay thế', en: 'Replace' },

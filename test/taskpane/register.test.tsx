@@ -13,8 +13,7 @@ import type { RegisterWorker } from '../../src/taskpane/register/registerFile';
 import { decodeCsv, registerFileKind } from '../../src/taskpane/register/registerFile';
 import { citeChange } from '../../src/taskpane/register/registerModel';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
-import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
-import { MemoryService, cellFor, getCell, sampleGrid } from './fixture';
+import { MemoryService, cellFor, getCell, sampleGrid, setCell } from './fixture';
 import { byText, click, render, settle, waitFor, type Rendered } from './render';
 
 jest.useFakeTimers();
@@ -210,12 +209,55 @@ describe('reading the file', () => {
 
 describe('a cell that holds text', () => {
   it('is appended to on a new line, or replaced, only as chosen', () => {
-    const grid = unitGrid();
-    const reading = readUnitWorkbook(grid) as UnitReading;
     const citation = 'Báo cáo số 285/BC-STP ngày 30/11/2024 về kết quả kiểm tra';
-    const before = String(reading.answers.find((a) => a.code === '2')?.evidence);
-    expect(citeChange(reading, '2', citation, 'append')).toEqual({ code: '2', evidence: `${before}\n${citation}` });
-    expect(citeChange(reading, '2', citation, 'replace')).toEqual({ code: '2', evidence: citation });
-    expect(citeChange(reading, '3', citation, 'blank')).toEqual({ code: '3', evidence: citation });
+    expect(citeChange('3', 'Biên bản kiểm tra', citation, 'append')).toEqual({ code: '3', evidence: `Biên bản kiểm tra\n${citation}` });
+    expect(citeChange('3', 'Biên bản kiểm tra', citation, 'replace')).toEqual({ code: '3', evidence: citation });
+    expect(citeChange('3', '', citation, 'blank')).toEqual({ code: '3', evidence: citation });
+  });
+
+  it('typed in Excel since the last read: the officer is asked, and nothing is written until they choose', async () => {
+    const service = new MemoryService(unitGrid());
+    const c = await openRegister(service);
+    await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([REGISTER_CSV], 'so.csv'));
+    await waitFor(() => expect(c.querySelector('[data-suggest="3"]')).not.toBeNull());
+    const evidence = cellFor(service.grid, '3', 'evidence');
+    // Typed in the sheet, the change event not yet handled: the pane still shows the cell blank.
+    setCell(service.grid, evidence, 'Biên bản kiểm tra ngày 12/11/2024');
+    const writes = service.writes.length;
+    await click(c.querySelector('[data-suggest="3"] button[data-cite="285/BC-STP"]'));
+    await waitFor(() => expect(c.querySelector('[data-cite-confirm]')).not.toBeNull());
+    const confirm = c.querySelector<HTMLElement>('[data-cite-confirm]') as HTMLElement;
+    expect(confirm.getAttribute('role')).toBe('group');
+    expect(confirm.textContent).toContain(`Trích dẫn 285/BC-STP vào ô ${evidence} của tiêu chí 3: ô đã có nội dung "Biên bản kiểm tra ngày 12/11/2024".`);
+    expect(document.activeElement?.textContent).toBe('Thêm dòng mới');
+    await settle(450);
+    expect(service.writes.length).toBe(writes);
+    // Hủy writes nothing.
+    await click(byText(confirm, 'button', 'Hủy'));
+    await settle(450);
+    expect(c.querySelector('[data-cite-confirm]')).toBeNull();
+    expect(service.writes.length).toBe(writes);
+    expect(getCell(service.grid, evidence)).toBe('Biên bản kiểm tra ngày 12/11/2024');
+    // The pane read the sheet again: the criterion has evidence now, nothing to suggest for it.
+    expect(c.querySelector('[data-suggest="3"]')).toBeNull();
+  });
+
+  it('"Thêm dòng mới" keeps the text and adds the citation under it; "Hoàn tác" puts the text back', async () => {
+    const service = new MemoryService(unitGrid());
+    const c = await openRegister(service);
+    await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([REGISTER_CSV], 'so.csv'));
+    await waitFor(() => expect(c.querySelector('[data-suggest="3"]')).not.toBeNull());
+    const evidence = cellFor(service.grid, '3', 'evidence');
+    setCell(service.grid, evidence, 'Biên bản kiểm tra ngày 12/11/2024');
+    await click(c.querySelector('[data-suggest="3"] button[data-cite="285/BC-STP"]'));
+    await waitFor(() => expect(c.querySelector('[data-cite-confirm]')).not.toBeNull());
+    const writes = service.writes.length;
+    await click(byText(c.querySelector('[data-cite-confirm]') as HTMLElement, 'button', 'Thêm dòng mới'));
+    await settle(10);
+    await waitFor(() => expect(service.writes.length).toBe(writes + 1));
+    expect(String(getCell(service.grid, evidence))).toMatch(/^Biên bản kiểm tra ngày 12\/11\/2024\nBáo cáo số 285\/BC-STP ngày 30\/11\/2024 /);
+    await click(byText(c, 'button', 'Hoàn tác'));
+    await settle(10);
+    await waitFor(() => expect(getCell(service.grid, evidence)).toBe('Biên bản kiểm tra ngày 12/11/2024'));
   });
 });

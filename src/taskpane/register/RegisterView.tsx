@@ -12,6 +12,7 @@ import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@f
 import { message, type Finding } from '../../core/findings';
 import type { RegisterSuggestion } from '../../core/register';
 import type { AnswerChange } from '../../workbook/answers';
+import type { UnitReading } from '../../workbook/read';
 import { useI18n } from '../i18n';
 import type { PaneModel } from '../model';
 import { readRegisterFile, type Bilingual, type StartRegisterWorker } from './registerFile';
@@ -41,6 +42,11 @@ export interface RegisterViewProps {
   onGo: (f: Finding) => void;
   /** Writes a criterion's evidence through the pane's write path (one batch, undoable, save state). */
   onCite: (change: AnswerChange) => void;
+  /**
+   * Reads the sheet afresh (the pane's own reload, so its undo knows the cell as it is) before
+   * a cell is written: text typed in Excel since the last read is seen. Undefined when unreadable.
+   */
+  readSheet: () => Promise<UnitReading | undefined>;
   /** Tests pass a fake; the pane loads the real worker when an .xlsx is chosen. */
   startWorker?: () => Promise<StartRegisterWorker>;
 }
@@ -57,7 +63,7 @@ interface Pending {
   text: string;
 }
 
-export default function RegisterView({ model, kept, onGo, onCite, startWorker = realWorker }: RegisterViewProps) {
+export default function RegisterView({ model, kept, onGo, onCite, readSheet, startWorker = realWorker }: RegisterViewProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const id = useId();
@@ -65,6 +71,8 @@ export default function RegisterView({ model, kept, onGo, onCite, startWorker = 
   const [load, setLoad] = useState<Load>({ kind: 'idle' });
   const [pending, setPending] = useState<Pending>();
   const [cited, setCited] = useState<string>();
+  // A citation being checked against the sheet as it is now: the buttons wait.
+  const [checking, setChecking] = useState(false);
   const status = useRef<HTMLDivElement>(null);
   const confirmFirst = useRef<HTMLButtonElement>(null);
   // A register the check cannot take must not take the pane down with it: it is said here.
@@ -103,16 +111,26 @@ export default function RegisterView({ model, kept, onGo, onCite, startWorker = 
     setLoad({ kind: 'idle' });
   };
 
-  const write = (p: Omit<Pending, 'text'>, mode: CiteMode) => {
+  const write = (p: Pending, mode: CiteMode) => {
     setPending(undefined);
-    onCite(citeChange(model.reading, p.code, p.suggestion.citation, mode));
+    onCite(citeChange(p.code, p.text, p.suggestion.citation, mode));
     setCited(t('regCitedStatus', { symbol: p.suggestion.entry.symbol, cell: p.cell, code: p.code }));
     // The suggestion leaves the list once the cell holds it: focus goes to what happened.
     status.current?.focus();
   };
-  const cite = (code: string, cell: string, suggestion: RegisterSuggestion) => {
-    const text = evidenceText(model.reading, code);
-    if (text === '') write({ code, cell, suggestion }, 'blank');
+  /** Never over text: the pane's (typed answers included), then the sheet's as read now. */
+  const cite = async (code: string, cell: string, suggestion: RegisterSuggestion) => {
+    let text = evidenceText(model.reading, code);
+    if (text === '') {
+      setChecking(true);
+      try {
+        const now = await readSheet();
+        if (now) text = evidenceText(now, code);
+      } finally {
+        setChecking(false);
+      }
+    }
+    if (text === '') write({ code, cell, suggestion, text }, 'blank');
     else setPending({ code, cell, suggestion, text });
   };
 
@@ -183,6 +201,27 @@ export default function RegisterView({ model, kept, onGo, onCite, startWorker = 
           )}
 
           <h3 className={styles.heading}>{t('regSuggestTitle', { n: view.suggestions.length })}</h3>
+          {/* Outside the list: once the sheet is read afresh the criterion may have left it. */}
+          {pending && (
+            <div role="group" aria-labelledby={`${id}-confirm`} className={styles.confirm} data-cite-confirm={pending.code}>
+              <p id={`${id}-confirm`} className={styles.note}>
+                {t('regConfirm', { symbol: pending.suggestion.entry.symbol, cell: pending.cell, code: pending.code, text: pending.text })}
+              </p>
+              <div className={styles.row}>
+                <Button size="small" appearance="primary" ref={confirmFirst} onClick={() => write(pending, 'append')}>{t('regAppend')}</Button>
+                <Button size="small" onClick={() => write(pending, 'replace')}>{t('regReplace')}</Button>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setPending(undefined);
+                    status.current?.focus();
+                  }}
+                >
+                  {t('regCancel')}
+                </Button>
+              </div>
+            </div>
+          )}
           {view.suggestions.length === 0 ? (
             <p className={styles.note}>{t('regNoSuggestions')}</p>
           ) : (
@@ -194,7 +233,7 @@ export default function RegisterView({ model, kept, onGo, onCite, startWorker = 
                     <div key={`${entry.entry.sheet}:${entry.entry.row}`} className={styles.suggestion}>
                       <span>{t('regSuggestion', { citation: entry.citation })}</span>
                       {s.cell !== undefined ? (
-                        <Button size="small" aria-label={t('regCiteLabel', { symbol: entry.entry.symbol, code: s.code })} onClick={() => cite(s.code, s.cell as string, entry)} data-cite={entry.entry.symbol}>
+                        <Button size="small" aria-label={t('regCiteLabel', { symbol: entry.entry.symbol, code: s.code })} disabledFocusable={checking} onClick={() => void cite(s.code, s.cell as string, entry)} data-cite={entry.entry.symbol}>
                           {t('regCite')}
                         </Button>
                       ) : (
@@ -202,18 +241,6 @@ export default function RegisterView({ model, kept, onGo, onCite, startWorker = 
                       )}
                     </div>
                   ))}
-                  {pending?.code === s.code && (
-                    <div role="group" aria-labelledby={`${id}-confirm`} className={styles.confirm} data-cite-confirm>
-                      <p id={`${id}-confirm`} className={styles.note}>
-                        {t('regConfirm', { cell: pending.cell, code: pending.code, text: pending.text })}
-                      </p>
-                      <div className={styles.row}>
-                        <Button size="small" appearance="primary" ref={confirmFirst} onClick={() => write(pending, 'append')}>{t('regAppend')}</Button>
-                        <Button size="small" onClick={() => write(pending, 'replace')}>{t('regReplace')}</Button>
-                        <Button size="small" onClick={() => setPending(undefined)}>{t('regCancel')}</Button>
-                      </div>
-                    </div>
-                  )}
                 </li>
               ))}
             </ul>

@@ -68,9 +68,8 @@ export function evidenceText(reading: UnitReading, code: string): string {
 /** How a citation goes into a cell: the cell was blank, or it held text and the officer chose. */
 export type CiteMode = 'blank' | 'append' | 'replace';
 
-/** The change that writes `citation` into the criterion's evidence cell; appended as a new line when asked. */
-export function citeChange(reading: UnitReading, code: string, citation: string, mode: CiteMode): AnswerChange {
-  const before = evidenceText(reading, code);
+/** The change that writes `citation` into the criterion's evidence cell, which holds `before`; appended as a new line when asked. */
+export function citeChange(code: string, before: string, citation: string, mode: CiteMode): AnswerChange {
   const text = mode === 'append' && before !== '' ? `${before}\n${citation}` : citation;
   return { code: normalizeCode(code), evidence: text };
 }
