@@ -21,6 +21,7 @@ import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import type { WriteValue } from '../../src/workbook/grid';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
+import type { Locator } from 'playwright-core';
 import { describeViolations, eventually, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session } from './harness';
 
 let session: Session;
@@ -141,7 +142,9 @@ async function checkView(name: string): Promise<void> {
   if (violations.length > 0) problems.push(`${name}:\n${describeViolations(violations)}`);
 }
 
-async function docImage(state: string): Promise<void> {
+/** The pane scrolled to `top`, shot; copied to docs/images/register-320-<state>.png with UPDATE_DOC_IMAGES=1. */
+async function docImage(state: string, top: Locator): Promise<void> {
+  await top.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const shot = await shoot(preview, `register-${state}`);
   if (process.env.UPDATE_DOC_IMAGES !== '1') return;
   const target = path.join(REPO_ROOT, 'docs', 'images', `register-320-${state}.png`);
@@ -172,7 +175,7 @@ test('the register (.xlsx, Decree 30 layout) is read in the pane: the counts, th
   await expect(pane.locator('[data-register-problems]').textContent()).resolves.toContain(planted.brokenDate);
   expect(preview.errors).toEqual([]);
   await checkView('register-read');
-  await docImage('findings');
+  await docImage('findings', pane.getByRole('heading', { name: 'Kết quả đối chiếu' }));
 });
 
 test('a finding leads to its evidence cell, and the view stays', async () => {
@@ -189,7 +192,7 @@ test('"Trích dẫn" writes the suggested citation into the evidence cell; "Hoà
   await item.scrollIntoViewIfNeeded();
   await expect(item.textContent()).resolves.toContain(`Có thể dùng: Kế hoạch số ${planted.suggested.symbol} ngày 01/03/2024`);
   await checkView('register-suggestions');
-  await docImage('suggestions');
+  await docImage('suggestions', pane.getByRole('heading', { name: /^Gợi ý cho tiêu chí chưa có tài liệu/ }));
   await item.getByRole('button', { name: `Trích dẫn ${planted.suggested.symbol} vào ô tài liệu kiểm chứng của tiêu chí ${planted.suggested.code}` }).click();
   await eventually(async () => expect(await gridText(planted.suggested.cell)).toMatch(new RegExp(`^Kế hoạch số ${planted.suggested.symbol} ngày 01/03/2024`)));
   await eventually(async () => expect(await pane.locator('[data-save="saved"]').textContent()).toContain(planted.suggested.cell));
@@ -198,7 +201,7 @@ test('"Trích dẫn" writes the suggested citation into the evidence cell; "Hoà
   await eventually(async () => expect(await count('found')).toBe(String(planted.cited - planted.typo.codes.length)));
   await expect(item.count()).resolves.toBe(0);
   await checkView('register-cited');
-  await docImage('cited');
+  await docImage('cited', pane.locator('[data-save]'));
   await pane.getByRole('button', { name: /^Hoàn tác/ }).click();
   await eventually(async () => expect(await gridText(planted.suggested.cell)).toBe(''));
   await pane.locator('[data-save="undone"]').waitFor();

@@ -192,7 +192,7 @@ export default function RegisterView({ model, kept, onGo, onCite, readSheet, sta
               {view.sheetFindings.map((f, i) => (
                 <li key={`${f.code}-${f.criterion ?? ''}-${i}`} className={styles[f.severity]} data-finding={f.code} data-criterion={f.criterion}>
                   <strong>{t(`severity_${f.severity}`)}:</strong> {message(f, lang)}{' '}
-                  <Link as="button" onClick={() => onGo(f)} aria-label={t('regGoToLabel', { code: f.criterion ?? '', cell: f.cell ?? '' })}>
+                  <Link as="button" onClick={() => onGo(f)}>
                     {t('regGoTo', { code: f.criterion ?? '', cell: f.cell ?? '' })}
                   </Link>
                 </li>
