@@ -259,9 +259,10 @@ const STRINGS = {
   regNotFound: { vi: 'Không có trong sổ', en: 'Not in the register' },
   regKindMismatch: { vi: 'Khác loại văn bản tiêu chí yêu cầu', en: 'Not the kind the criterion asks for' },
   regUnrelated: { vi: 'Trích yếu không liên quan tiêu chí', en: 'Summary unrelated to the criterion' },
-  regIssuer: {
-    vi: 'Văn bản có ký hiệu "{issuer}" được coi là của đơn vị. {others} trích dẫn văn bản của cơ quan khác không cần có trong sổ.',
-    en: { one: 'Documents whose symbol ends in "{issuer}" count as the unit\'s own. {others} citation of another issuer\'s document is not expected in the register.', other: 'Documents whose symbol ends in "{issuer}" count as the unit\'s own. {others} citations of other issuers\' documents are not expected in the register.' },
+  regIssuer: { vi: 'Văn bản có ký hiệu cơ quan "{issuer}" trong số, ký hiệu được coi là của đơn vị.', en: 'Documents whose number and symbol carry the issuer abbreviation "{issuer}" count as the unit\'s own.' },
+  regOthers: {
+    vi: '{n} trích dẫn văn bản của cơ quan khác không cần có trong sổ, không được đối chiếu.',
+    en: { one: '{n} citation of another issuer\'s document is not expected in the register and is not checked.', other: '{n} citations of other issuers\' documents are not expected in the register and are not checked.' },
   },
   regNoIssuer: {
     vi: 'Không xác định được ký hiệu cơ quan của đơn vị từ sổ: không văn bản nào được đối chiếu. Hãy kiểm tra cột "Số, ký hiệu văn bản" của sổ.',

@@ -28,7 +28,8 @@ afterEach(async () => {
 function unitGrid() {
   const blank = sampleGrid();
   const cells: Record<string, string> = {
-    [cellFor(blank, '1', 'evidence')]: 'Kế hoạch số 15/KH-STP ngày 20/01/2024 của Sở Tư pháp về cải cách hành chính năm 2024',
+    // The second document is the province's: not expected in the unit's register.
+    [cellFor(blank, '1', 'evidence')]: 'Kế hoạch số 15/KH-STP ngày 20/01/2024 của Sở Tư pháp về cải cách hành chính năm 2024\nKế hoạch số 386/KH-UBND ngày 10/01/2024 của UBND tỉnh',
     // Planted: not in the register.
     [cellFor(blank, '2', 'evidence')]: 'Báo cáo số 280/BC-STP ngày 25/11/2024 về kết quả thực hiện kế hoạch CCHC',
     // Planted: the register has it on 04/4/2024.
@@ -69,6 +70,25 @@ async function openRegister(service: MemoryService): Promise<HTMLElement> {
 const count = (c: HTMLElement, name: string) => c.querySelector(`[data-count="${name}"]`)?.textContent;
 const status = (c: HTMLElement) => c.querySelector('[data-register-status]')?.textContent ?? '';
 
+/** The view with the CSV register read. */
+async function withRegister(service: MemoryService): Promise<HTMLElement> {
+  const c = await openRegister(service);
+  await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([REGISTER_CSV], 'so.csv'));
+  await waitFor(() => expect(c.querySelector('[data-suggest="3"]')).not.toBeNull());
+  return c;
+}
+
+/** Text typed in criterion 3's evidence cell in Excel, its change event not yet handled, then "Trích dẫn": the pane asks. */
+async function citeOverTypedText(service: MemoryService): Promise<{ c: HTMLElement; evidence: string; writes: number }> {
+  const c = await withRegister(service);
+  const evidence = cellFor(service.grid, '3', 'evidence');
+  setCell(service.grid, evidence, 'Biên bản kiểm tra ngày 12/11/2024');
+  const writes = service.writes.length;
+  await click(c.querySelector('[data-suggest="3"] button[data-cite="285/BC-STP"]'));
+  await waitFor(() => expect(c.querySelector('[data-cite-confirm]')).not.toBeNull());
+  return { c, evidence, writes };
+}
+
 describe('a register chosen as CSV', () => {
   it('counts, lists the findings and the unreadable row, and leads to a finding\'s cell without leaving the view', async () => {
     const service = new MemoryService(unitGrid());
@@ -85,6 +105,7 @@ describe('a register chosen as CSV', () => {
     expect(count(c, 'found')).toBe('1');
     expect(count(c, 'dateDiffers')).toBe('1');
     expect(count(c, 'notFound')).toBe('1');
+    expect(c.querySelector('[data-register-issuer]')?.textContent).toBe('Văn bản có ký hiệu cơ quan "STP" trong số, ký hiệu được coi là của đơn vị. 1 trích dẫn văn bản của cơ quan khác không cần có trong sổ, không được đối chiếu.');
 
     const findings = [...c.querySelectorAll<HTMLElement>('[data-register-findings] li')];
     const of = (code: string) => findings.find((li) => li.dataset.finding === code);
@@ -110,9 +131,7 @@ describe('a register chosen as CSV', () => {
 
   it('cites a suggestion in one click through the pane\'s write path; "Hoàn tác" takes it back', async () => {
     const service = new MemoryService(unitGrid());
-    const c = await openRegister(service);
-    await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([REGISTER_CSV], 'so.csv'));
-    await waitFor(() => expect(c.querySelector('[data-suggest="3"]')).not.toBeNull());
+    const c = await withRegister(service);
     const item = c.querySelector<HTMLElement>('[data-suggest="3"]') as HTMLElement;
     expect(item.textContent).toContain('Có thể dùng: Báo cáo số 285/BC-STP ngày 30/11/2024');
     // No suggestion of the register's documents for criteria that cite something already.
@@ -145,9 +164,8 @@ describe('a register chosen as CSV', () => {
 
   it('keeps the register while other tabs are open', async () => {
     const service = new MemoryService(unitGrid());
-    const c = await openRegister(service);
-    await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([REGISTER_CSV], 'so.csv'));
-    await waitFor(() => expect(count(c, 'cited')).toBe('3'));
+    const c = await withRegister(service);
+    expect(count(c, 'cited')).toBe('3');
     await click(byText(c, 'button[role="tab"]', 'Tiêu chí'));
     await click(byText(c, 'button[role="tab"]', 'Sổ văn bản'));
     await waitFor(() => expect(count(c, 'cited')).toBe('3'));
@@ -216,15 +234,7 @@ describe('a cell that holds text', () => {
 
   it('typed in Excel since the last read: the officer is asked, and nothing is written until they choose', async () => {
     const service = new MemoryService(unitGrid());
-    const c = await openRegister(service);
-    await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([REGISTER_CSV], 'so.csv'));
-    await waitFor(() => expect(c.querySelector('[data-suggest="3"]')).not.toBeNull());
-    const evidence = cellFor(service.grid, '3', 'evidence');
-    // Typed in the sheet, the change event not yet handled: the pane still shows the cell blank.
-    setCell(service.grid, evidence, 'Biên bản kiểm tra ngày 12/11/2024');
-    const writes = service.writes.length;
-    await click(c.querySelector('[data-suggest="3"] button[data-cite="285/BC-STP"]'));
-    await waitFor(() => expect(c.querySelector('[data-cite-confirm]')).not.toBeNull());
+    const { c, evidence, writes } = await citeOverTypedText(service);
     const confirm = c.querySelector<HTMLElement>('[data-cite-confirm]') as HTMLElement;
     expect(confirm.getAttribute('role')).toBe('group');
     expect(confirm.textContent).toContain(`Trích dẫn 285/BC-STP vào ô ${evidence} của tiêu chí 3: ô đã có nội dung "Biên bản kiểm tra ngày 12/11/2024".`);
@@ -243,14 +253,7 @@ describe('a cell that holds text', () => {
 
   it('"Thêm dòng mới" keeps the text and adds the citation under it; "Hoàn tác" puts the text back', async () => {
     const service = new MemoryService(unitGrid());
-    const c = await openRegister(service);
-    await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([REGISTER_CSV], 'so.csv'));
-    await waitFor(() => expect(c.querySelector('[data-suggest="3"]')).not.toBeNull());
-    const evidence = cellFor(service.grid, '3', 'evidence');
-    setCell(service.grid, evidence, 'Biên bản kiểm tra ngày 12/11/2024');
-    await click(c.querySelector('[data-suggest="3"] button[data-cite="285/BC-STP"]'));
-    await waitFor(() => expect(c.querySelector('[data-cite-confirm]')).not.toBeNull());
-    const writes = service.writes.length;
+    const { c, evidence, writes } = await citeOverTypedText(service);
     await click(byText(c.querySelector('[data-cite-confirm]') as HTMLElement, 'button', 'Thêm dòng mới'));
     await settle(10);
     await waitFor(() => expect(service.writes.length).toBe(writes + 1));

@@ -181,7 +181,8 @@ export default function RegisterView({ model, kept, onGo, onCite, readSheet, sta
             {view.check.summary.unrelated > 0 && <Count label={t('regUnrelated')} n={view.check.summary.unrelated} name="unrelated" />}
           </dl>
           <p className={styles.note} data-register-issuer>
-            {view.check.summary.issuer === null ? t('regNoIssuer') : t('regIssuer', { issuer: view.check.summary.issuer, others: view.check.summary.otherIssuers, n: view.check.summary.otherIssuers })}
+            {view.check.summary.issuer === null ? t('regNoIssuer') : t('regIssuer', { issuer: view.check.summary.issuer })}
+            {view.check.summary.otherIssuers > 0 ? ` ${t('regOthers', { n: view.check.summary.otherIssuers })}` : ''}
           </p>
 
           <h3 className={styles.heading}>{t('regFindingsTitle', { n: view.sheetFindings.length })}</h3>
