@@ -137,7 +137,8 @@ export async function crossCheckUnit(
       })),
       suggestions: check.suggestions.map((s) => ({ criterion: s.criterion, cell: s.cell ?? null, citation: s.citation, terms: s.terms })),
     };
-    out.summaryText = (lang) => registerSummaryText(check.summary, regFile, lang);
+    // Names and the issuer come from the files: shown escaped, as the report's other lines.
+    out.summaryText = (lang) => `${terminalSafe(`== ${reading.file ?? ''}`)}\n${terminalSafe(registerSummaryText(check.summary, regFile, lang))}\n`;
   }
   if (run.evidenceDir !== undefined) {
     const dir = await checkEvidenceDir(run.evidenceDir, criteria, reading.answers);

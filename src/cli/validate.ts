@@ -185,7 +185,7 @@ async function checkFile(path: string, reference: CriteriaSet | undefined, today
     const { findings: merged, summaryText, ...parts } = checked;
     findings = merged;
     extra = parts;
-    if (summaryText) texts.push(`== ${file}\n${summaryText(lang)}\n`);
+    if (summaryText) texts.push(summaryText(lang));
   }
   const { meta } = reading;
   const setId = meta.setId ?? reference?.id;

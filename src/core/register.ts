@@ -15,7 +15,7 @@ import { addDays } from './dates';
 import { GENERIC_KIND, foldVietnamese, kindMentions, type DocumentKind } from './documentKinds';
 import { parseEvidence, type DocumentRef } from './evidence';
 import { finding, type Finding } from './findings';
-import { keyTerms, related, sharedTerms, type KeyTerms } from './registerTerms';
+import { keyTerms, related, sharedPairs, type KeyTerms } from './registerTerms';
 import { answersByCode, notApplicableCodes } from './validate';
 
 /** One document of the register (one data row). */
@@ -153,15 +153,23 @@ export interface RegisterIndex {
  * the number (`027 / KH-STP`, `27/kh-stp` and `27/KH-STP` are one document).
  */
 export function symbolKey(symbol: string): string {
-  return foldVietnamese(symbol.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ'))
-    .replace(/\s+/g, '')
-    .replace(/^0+(?=\d)/, '');
+  const text = /^[\x21-\x7e]*$/.test(symbol) ? symbol.toLowerCase() : foldVietnamese(symbol.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ')).replace(/\s+/g, '');
+  return text.charCodeAt(0) === 48 ? text.replace(/^0+(?=\d)/, '') : text;
 }
 
 /** The first part of an issuer (`STP` of `STP-VP`), folded: the unit a symbol belongs to. */
 export function issuerKey(issuer: string): string {
-  return foldVietnamese(issuer.split('-')[0].trim());
+  // A register repeats a handful of issuers thousands of times.
+  let key = ISSUER_KEYS.get(issuer);
+  if (key === undefined) {
+    key = foldVietnamese(issuer.split('-')[0].trim());
+    if (ISSUER_KEYS.size >= 1000) ISSUER_KEYS.clear();
+    ISSUER_KEYS.set(issuer, key);
+  }
+  return key;
 }
+
+const ISSUER_KEYS = new Map<string, string>();
 
 /** Indexes a register by symbol and infers the unit's issuer from its symbols. */
 export function indexRegister(register: Register): RegisterIndex {
@@ -419,46 +427,67 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
   const from = addDays(period.from, -window.daysBefore);
   const to = addDays(period.to, window.daysAfter);
   const own = ownIssuers(index, opts.issuer);
-  const candidates = index.register.entries.filter((e) => e.date >= from && e.date <= to && e.summary.trim() !== '' && (e.issuer === undefined || own.keys.size === 0 || own.keys.has(issuerKey(e.issuer))));
-  // Entries by pair of syllables: a criterion looks only at the entries sharing one.
-  const byPair = new Map<string, RegisterEntry[]>();
-  for (const e of candidates) {
-    for (const p of entryTerms(e).pairs) {
-      const list = byPair.get(p);
-      if (list) list.push(e);
-      else byPair.set(p, [e]);
-    }
-  }
+  const byPair = pairIndex(index, from, to, own.keys);
   const out: RegisterSuggestion[] = [];
   for (const { entry: n, answer } of scoredLeaves(criteria, answers)) {
     if (cellText(answer?.evidence) !== '') continue;
     const terms = termsOfCriterion(criteria, n);
     // "Văn bản" among the kinds asked for accepts any kind.
     const required = new Set(n.requiredKinds.some((k) => k.id === GENERIC_KIND.id) ? [] : n.requiredKinds.map((k) => k.id));
-    const scored: { entry: RegisterEntry; terms: string[]; score: number }[] = [];
-    const looked = new Set<RegisterEntry>();
+    const requiredNames = n.requiredKinds.filter((k) => required.has(k.id)).map((k) => ` ${foldVietnamese(k.vi)} `);
+    // Scores added up pair by pair over the entries holding each: only those reach the kind check.
+    const scores = new Map<RegisterEntry, number>();
     for (const p of terms.pairs) {
-      for (const e of byPair.get(p) ?? []) {
-        if (looked.has(e)) continue;
-        looked.add(e);
-        // A criterion asking for specific kinds is offered only those (or documents naming one).
-        const kindFits = required.size === 0 || (e.kind !== undefined && required.has(e.kind.id)) || kindMentions(e.summary).some((m) => required.has(m.kind.id));
-        if (!kindFits) continue;
-        const shared = sharedTerms(entryTerms(e), terms);
-        // `cchc` alone is every criterion's subject: a weak term.
-        const score = shared.pairs.reduce((s, t) => s + (t === 'cchc' ? 1 : 2), 0);
-        if (score >= SUGGEST_MIN_SCORE) scored.push({ entry: e, terms: shared.pairs, score });
-      }
+      const weight = p === 'cchc' ? 1 : 2; // `cchc` alone is every criterion's subject: a weak term
+      for (const e of byPair.get(p) ?? []) scores.set(e, (scores.get(e) ?? 0) + weight);
+    }
+    const scored: { entry: RegisterEntry; terms: string[]; score: number }[] = [];
+    for (const [e, score] of scores) {
+      if (score < SUGGEST_MIN_SCORE) continue;
+      // A criterion asking for specific kinds is offered only those (or documents naming one).
+      const kindFits = required.size === 0 || (e.kind !== undefined && required.has(e.kind.id)) || requiredNames.some((name) => entryTerms(e).folded.includes(name));
+      if (kindFits) scored.push({ entry: e, terms: [], score });
     }
     if (scored.length === 0) continue;
     scored.sort((a, b) => b.score - a.score || b.entry.date.localeCompare(a.entry.date));
     const best = scored[0].score;
     for (const s of scored.slice(0, max)) {
       if (s.score * 10 < best * 6) break;
-      out.push({ criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), entry: s.entry, citation: citationOf(s.entry), terms: s.terms, score: s.score });
+      const shared = sharedPairs(terms, entryTerms(s.entry));
+      out.push({ criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), entry: s.entry, citation: citationOf(s.entry), terms: shared, score: s.score });
     }
   }
   return out;
+}
+
+const PAIR_INDEXES = new WeakMap<RegisterIndex, Map<string, Map<string, RegisterEntry[]>>>();
+
+/**
+ * The register's entries dated from..to, of the unit's issuers and with a summary, by pair
+ * of syllables of their summary: a criterion looks only at the entries sharing one. Kept
+ * with the register's index, so the pane's next check after an edit reuses it.
+ */
+function pairIndex(index: RegisterIndex, from: string, to: string, own: ReadonlySet<string>): Map<string, RegisterEntry[]> {
+  const key = `${from}|${to}|${[...own].sort().join(',')}`;
+  let cached = PAIR_INDEXES.get(index);
+  if (!cached) {
+    cached = new Map();
+    PAIR_INDEXES.set(index, cached);
+  }
+  let byPair = cached.get(key);
+  if (!byPair) {
+    byPair = new Map();
+    for (const e of index.register.entries) {
+      if (e.date < from || e.date > to || e.summary.trim() === '' || (e.issuer !== undefined && own.size > 0 && !own.has(issuerKey(e.issuer)))) continue;
+      for (const p of entryTerms(e).pairs) {
+        const list = byPair.get(p);
+        if (list) list.push(e);
+        else byPair.set(p, [e]);
+      }
+    }
+    cached.set(key, byPair);
+  }
+  return byPair;
 }
 
 /**
@@ -473,7 +502,8 @@ export function citationOf(entry: RegisterEntry): string {
   let about = entry.summary.replace(/\s+/g, ' ').trim();
   // The summary often repeats the kind ("Kế hoạch kiểm tra ..."): keep what follows it.
   if (entry.kind && foldVietnamese(about).startsWith(foldVietnamese(entry.kind.vi))) about = about.slice(entry.kind.vi.length).trim();
-  about = about.replace(/^(?:về|ve)\s+/iu, '');
+  // "V/v" (về việc) and "về" are written by the citation itself.
+  about = about.replace(/^(?:v\/v\.?|về việc|ve viec)\s*:?\s*/iu, '').replace(/^(?:về|ve)\s+/iu, '');
   return `${kind} số ${entry.symbol} ngày ${dayMonthYear(entry.date)}${about ? ` về ${about}` : ''}`;
 }
 

@@ -6,8 +6,7 @@
  * syllables (Vietnamese words are mostly two syllables: `kiểm tra`, `tuyên truyền`) and
  * as single syllables.
  */
-import { DOCUMENT_KINDS } from './documentKinds';
-import { normalizeText } from './text';
+import { DOCUMENT_KINDS, foldVietnamese } from './documentKinds';
 
 /**
  * Abbreviations written in criteria and summaries, spelt out (folded). `CCHC` stays one
@@ -52,45 +51,140 @@ const STOP_PHRASES = [
   'danh gia', 'cach tinh', 'tu danh gia', 'duoc tinh', 'dung quy dinh', 'theo quy dinh',
 ].sort((a, b) => b.length - a.length);
 
-/** Kind names removed as phrases: "kế hoạch" says the kind, not the subject. */
-const KIND_NAMES = [...new Set(DOCUMENT_KINDS.map((k) => normalizeText(k.vi)))].sort((a, b) => b.length - a.length);
-const BREAK_RE = new RegExp(`(?<![a-z0-9])(?:${[...KIND_NAMES, ...STOP_PHRASES].join('|')})(?![a-z0-9])`, 'g');
-const ABBR_RE = new RegExp(`(?<![a-z0-9])(?:${Object.keys(ABBREVIATIONS).join('|')})(?![a-z0-9])`, 'g');
+/** What each UTF-16 code folds to: a lowercase letter's code, 32 for a space, 0 for a mark to drop, 124 for a break. */
+const FOLD = new Uint8Array(0x2000).fill(124);
+{
+  for (let c = 97; c <= 122; c++) FOLD[c] = c;
+  for (let c = 65; c <= 90; c++) FOLD[c] = c + 32;
+  for (const c of [9, 10, 13, 32, 0xa0]) FOLD[c] = 32;
+  for (let c = 0x300; c <= 0x36f; c++) FOLD[c] = 0; // combining marks (text not composed)
+  for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1eff]]) {
+    for (let c = from; c <= to; c++) {
+      const base = String.fromCharCode(c).normalize('NFD').charCodeAt(0);
+      if (base >= 65 && base <= 90) FOLD[c] = base + 32;
+      else if (base >= 97 && base <= 122) FOLD[c] = base;
+    }
+  }
+  for (const c of [0x110, 0x111, 0xd0, 0xf0]) FOLD[c] = 100; // Đ đ, and the eth of legacy fonts: d
+}
+
+/**
+ * Words of a text, folded (no case or diacritics); '' where punctuation or a number
+ * breaks the text (a pair never spans it). One pass over the characters: every
+ * register entry's summary goes through here.
+ */
+function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const f = code < 0x2000 ? FOLD[code] : 124;
+    if (f === 0) continue;
+    if (f > 32 && f !== 124) {
+      word += String.fromCharCode(f);
+      continue;
+    }
+    if (word !== '') out.push(word);
+    word = '';
+    if (f === 124 && out[out.length - 1] !== '') out.push('');
+  }
+  if (word !== '') out.push(word);
+  out.push('');
+  return out;
+}
+
+/** A phrase list as a lookup by first word: each phrase's words. */
+function byFirstWord(phrases: readonly string[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const words = p.split(' ');
+    const list = out.get(words[0]) ?? [];
+    list.push(words);
+    // Longest first, so "to chuc thuc hien" is taken before a shorter phrase.
+    list.sort((x, y) => y.length - x.length);
+    out.set(words[0], list);
+  }
+  return out;
+}
+
+/** Kind names and general phrases: they break a run of words (a pair never spans them). */
+const BREAKS = byFirstWord([...DOCUMENT_KINDS.map((k) => foldVietnamese(k.vi)), ...STOP_PHRASES]);
+/** Abbreviations and the phrase `cai cach hanh chinh` (-> `cchc`), by first word. */
+const EXPANSIONS = byFirstWord(Object.keys(ABBREVIATIONS));
+
+/** The length of the phrase of `table` starting at words[i], 0 when none. */
+function phraseAt(table: Map<string, string[][]>, words: readonly string[], i: number): { length: number; words?: string[] } {
+  for (const phrase of table.get(words[i]) ?? []) {
+    let j = 1;
+    while (j < phrase.length && words[i + j] === phrase[j]) j++;
+    if (j === phrase.length) return { length: j, words: phrase };
+  }
+  return { length: 0 };
+}
 
 export interface KeyTerms {
   /** Pairs of adjacent syllables, neither a stop word: `kiem tra`, `tuyen truyen`; and `cchc`. */
   pairs: Set<string>;
   /** Single syllables that are not stop words, 3 letters or more. */
   words: Set<string>;
+  /** The whole text folded (` ke hoach kiem tra  nam `): words one space apart, a double space at a break. */
+  folded: string;
 }
 
 /** The key terms of a text (see the module's comment). */
 export function keyTerms(text: string): KeyTerms {
-  const folded = normalizeText(text)
-    .replace(ABBR_RE, (m) => ` ${ABBREVIATIONS[m]} `)
-    .replace(BREAK_RE, ' | ');
+  // Abbreviations spelt out first, then breaks and stop words, one pass each over the words.
+  const raw = wordsOf(text);
+  const folded = ` ${raw.join(' ')} `;
+  // Most texts have no abbreviation to spell out: their words are used as they are.
+  const words: string[] = raw.some((w) => EXPANSIONS.has(w)) ? [] : raw;
+  for (let i = 0; words !== raw && i < raw.length; ) {
+    const w = raw[i];
+    if (w === '') {
+      words.push('');
+      i++;
+      continue;
+    }
+    const ex = phraseAt(EXPANSIONS, raw, i);
+    if (ex.words) {
+      words.push(...ABBREVIATIONS[ex.words.join(' ')].split(' '));
+      i += ex.length;
+    } else {
+      words.push(w);
+      i++;
+    }
+  }
   const pairs = new Set<string>();
-  const words = new Set<string>();
-  // Runs of syllables without a break (punctuation, a removed kind name, a number).
-  for (const run of folded.split(/[^a-z ]+/)) {
-    const syllables = run.split(' ').filter((w) => w !== '');
-    let prev: string | undefined;
-    for (const w of syllables) {
-      if (w === 'cchc') {
-        pairs.add(w);
-        prev = undefined;
-        continue;
-      }
-      if (STOP_SYLLABLES.has(w)) {
-        prev = undefined;
-        continue;
-      }
-      if (w.length >= 3) words.add(w);
+  const single = new Set<string>();
+  let prev: string | undefined;
+  for (let i = 0; i < words.length; ) {
+    const w = words[i];
+    const br = w === '' ? { length: 1 } : phraseAt(BREAKS, words, i);
+    if (br.length > 0) {
+      prev = undefined;
+      i += br.length;
+      continue;
+    }
+    i++;
+    if (w === 'cchc') {
+      pairs.add(w);
+      prev = undefined;
+    } else if (STOP_SYLLABLES.has(w)) prev = undefined;
+    else {
+      if (w.length >= 3) single.add(w);
       if (prev !== undefined) pairs.add(`${prev} ${w}`);
       prev = w;
     }
   }
-  return { pairs, words };
+  return { pairs, words: single, folded };
+}
+
+/** The pairs two texts share. */
+export function sharedPairs(a: KeyTerms, b: KeyTerms): string[] {
+  const out: string[] = [];
+  const [small, large] = a.pairs.size <= b.pairs.size ? [a.pairs, b.pairs] : [b.pairs, a.pairs];
+  for (const p of small) if (large.has(p)) out.push(p);
+  return out;
 }
 
 /** The terms two texts share: pairs, then single syllables. */

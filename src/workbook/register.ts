@@ -8,7 +8,7 @@
 import { cellText, isCellError, type CellValue } from '../core/answers';
 import type { CriteriaLookup } from '../core/criteriaSet';
 import { findDates } from '../core/dates';
-import { kindByAbbreviation, kindMentions, type DocumentKind } from '../core/documentKinds';
+import { CONG_VAN, kindByAbbreviation, kindMentions, type DocumentKind } from '../core/documentKinds';
 import { parseEvidence } from '../core/evidence';
 import { normalizeText } from '../core/text';
 import { crossCheckRegister, indexRegister, suggestFromRegister, type Register, type RegisterCheck, type RegisterCheckOptions, type RegisterEntry, type RegisterIndex, type RegisterProblem, type RegisterSuggestion } from '../core/register';
@@ -176,6 +176,13 @@ export function readRegisterDate(v: CellValue | undefined): DateRead {
   }
   const text = cellText(v);
   if (text === '' || isCellError(v)) return { ok: false, text };
+  const short = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(text);
+  if (short) {
+    const [d, m, y] = [Number(short[1]), Number(short[3]), Number(short[4])];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    const ok = y >= 1945 && y <= 2099 && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+    return ok ? { ok: true, iso: day.toISOString().slice(0, 10), text } : { ok: false, text };
+  }
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (iso) {
     const found = findDates(`${iso[3]}/${iso[2]}/${iso[1]}`)[0];
@@ -184,6 +191,53 @@ export function readRegisterDate(v: CellValue | undefined): DateRead {
   const dates = findDates(text.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?$/i, ''));
   const first = dates[0];
   return first?.valid === true && dates.length === 1 ? { ok: true, iso: first.iso, text } : { ok: false, text };
+}
+
+interface SymbolRead {
+  symbol: string;
+  number: string;
+  year?: number;
+  issuer?: string;
+  /** The kind of the symbol's kind part (`KH`), if it has one. */
+  abbrKind?: DocumentKind;
+  /** abbrKind, else công văn (a symbol without a kind part), as src/core/evidence.ts reads it. */
+  kind?: DocumentKind;
+}
+
+/** A register's symbol cell as most are written: `27/KH-STP`, `Số: 05/2024/QĐ-UBND`, `45/STP-VP`. */
+const SYMBOL_CELL = /^(?:[Ss][ốoỐO]\s*:?\s*)?(\d{1,6})\s*\/\s*(?:(\d{4})\s*\/\s*)?([\p{L}\p{N}]+(?:\s*-\s*[\p{L}\p{N}]+)*)$/u;
+const ABBR_KINDS = new Map<string, DocumentKind | null>();
+
+/**
+ * The symbol of a register cell: the usual forms directly (a register holds thousands),
+ * anything else through the evidence parser (src/core/evidence.ts); undefined when the
+ * cell holds no symbol.
+ */
+function readSymbol(text: string): SymbolRead | undefined {
+  const m = SYMBOL_CELL.exec(/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFC'));
+  if (m) {
+    const parts = m[3].split('-').map((p) => p.trim());
+    let abbrKind = ABBR_KINDS.get(parts[0]);
+    if (abbrKind === undefined) {
+      abbrKind = kindByAbbreviation(parts[0]) ?? null;
+      ABBR_KINDS.set(parts[0], abbrKind);
+    }
+    // A kind without an issuer ("27/KH") is no complete symbol.
+    if (!(abbrKind && parts.length < 2)) {
+      const issuer = (abbrKind ? parts.slice(1) : parts).join('-');
+      return {
+        symbol: `${m[1]}/${m[2] ? `${m[2]}/` : ''}${parts.join('-')}`,
+        number: m[1],
+        ...(m[2] ? { year: Number(m[2]) } : {}),
+        ...(issuer ? { issuer } : {}),
+        ...(abbrKind ? { abbrKind, kind: abbrKind } : m[2] ? {} : { kind: CONG_VAN }),
+      };
+    }
+  }
+  const ref = parseEvidence(text).refs.find((x) => x.symbol !== undefined);
+  if (!ref?.symbol || !ref.number) return undefined;
+  const abbrKind = kindByAbbreviation((ref.symbol.split('/').pop() ?? '').split('-')[0]);
+  return { symbol: ref.symbol, number: ref.number, ...(ref.year !== undefined ? { year: ref.year } : {}), ...(ref.issuer ? { issuer: ref.issuer } : {}), ...(abbrKind ? { abbrKind } : {}), ...(ref.kind ? { kind: ref.kind } : {}) };
 }
 
 /** The kind a kind cell names: `Kế hoạch`, `KH`, `kế hoạch`. */
@@ -203,11 +257,13 @@ function readRows(sheet: SheetGrid, header: Header, wordings: RegisterHeaderWord
     const dateCell = col.date === undefined ? undefined : cells[col.date];
     const dateText = cellText(dateCell);
     // A continuation line (summary only), a blank row, or the header repeated on a new page.
-    if ((symbolText === '' && numberText === '' && dateText === '') || classifyRegisterHeader(symbolText, wordings) === 'symbol') continue;
+    if (symbolText === '' && numberText === '' && dateText === '') continue;
+    // The header repeated on a new page (it has no digit, a symbol always has).
+    if (!/\d/.test(symbolText) && classifyRegisterHeader(symbolText, wordings) === 'symbol') continue;
     if (numberText !== '' && !symbolText.includes('/')) symbolText = symbolText === '' ? numberText : `${numberText}/${symbolText.replace(/^\/+/, '')}`;
     const where = { sheet: sheet.name, row: r + 1 };
-    const ref = symbolText === '' ? undefined : parseEvidence(symbolText).refs.find((x) => x.symbol !== undefined);
-    if (!ref?.symbol || !ref.number) {
+    const ref = symbolText === '' ? undefined : readSymbol(symbolText);
+    if (!ref) {
       problems.push({ ...where, cell: a1(r, col.symbol ?? col.number ?? 0), column: 'symbol', text: symbolText });
       continue;
     }
@@ -217,10 +273,8 @@ function readRows(sheet: SheetGrid, header: Header, wordings: RegisterHeaderWord
       continue;
     }
     const summary = text(cells, col.summary);
-    const afterNumber = ref.symbol.split('/').pop() ?? '';
-    const abbrKind = kindByAbbreviation(afterNumber.split('-')[0]);
-    const summaryKind = kindMentions(summary.slice(0, 40)).find((m) => m.index === 0)?.kind;
-    const kind = kindOfCell(text(cells, col.kind)) ?? abbrKind ?? summaryKind ?? ref.kind;
+    // The kind column, else the symbol's kind part, else the kind the summary starts with (a letter's "V/v" has none: công văn).
+    const kind = kindOfCell(text(cells, col.kind)) ?? ref.abbrKind ?? kindMentions(summary.slice(0, 40)).find((m) => m.index === 0)?.kind ?? ref.kind;
     const signer = text(cells, col.signer);
     const recipients = text(cells, col.recipients);
     entries.push({

@@ -1,28 +1,10 @@
 /** `chiso validate --register/--evidence-dir` and `chiso consolidate --registers`, through the bundled CLI. */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { CHISO } from '../cli/chiso';
-import { ROOT, SET, csvRegister, decree30Register, dmsRegister, unitWorkbook } from './registers';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function chiso(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(CHISO[0], [...CHISO[1], ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { runChiso as chiso } from '../cli/chiso';
+import { SET, csvRegister, decree30Register, dmsRegister, unitWorkbook } from './registers';
 
 interface JsonFinding {
   severity: string;

@@ -108,7 +108,9 @@ describe('the register check in core', () => {
   it('writes the citation of an entry as evidence is written', () => {
     const kh = { id: 'ke-hoach', abbreviation: 'KH', vi: 'kế hoạch', en: 'plan' };
     expect(citationOf(entry({ kind: kh, summary: 'Kế hoạch kiểm tra công tác CCHC' }))).toBe('Kế hoạch số 27/KH-STP ngày 05/02/2024 về kiểm tra công tác CCHC');
-    expect(citationOf(entry({ summary: 'V/v đôn đốc báo cáo' }))).toBe('Văn bản số 27/KH-STP ngày 05/02/2024 về V/v đôn đốc báo cáo');
+    expect(citationOf(entry({ summary: 'V/v đôn đốc báo cáo' }))).toBe('Văn bản số 27/KH-STP ngày 05/02/2024 về đôn đốc báo cáo');
+    const cv = { id: 'cong-van', vi: 'công văn', en: 'official letter' };
+    expect(citationOf(entry({ symbol: '45/STP-VP', kind: cv, summary: 'Về việc tổ chức tập huấn' }))).toBe('Công văn số 45/STP-VP ngày 05/02/2024 về tổ chức tập huấn');
   });
 
   it('infers the unit\'s issuer from the register, or takes the one given', () => {
