@@ -16,6 +16,7 @@ import { cellText } from '../../src/core/answers';
 import { flattenSet } from '../../src/core/criteria';
 import { parseEvidence } from '../../src/core/evidence';
 import { REPO_ROOT } from '../../scripts/demo';
+import { splitPastedCitation } from '../../src/taskpane/evidenceEntries';
 import { a1 } from '../../src/workbook/grid';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import type { WriteValue } from '../../src/workbook/grid';
@@ -64,8 +65,12 @@ function decree30Register(r: UnitReading): { rows: WriteValue[][]; planted: Plan
       if (!ref.symbol || !ref.date || !ref.issuer?.split('-').includes(ISSUER) || seen.has(ref.symbol)) continue;
       seen.add(ref.symbol);
       cited++;
+      // The register's summary: the kind, then what the citation says the document is about (else the criterion's name).
       const name = flattenSet(r.set).find((n) => n.code === a.code)?.name ?? '';
-      const doc = own.get(ref.symbol) ?? { date: ref.date, codes: [], subject: `${ref.kind?.vi ?? 'văn bản'} ${name}` };
+      const said = (splitPastedCitation(ref.raw)?.subject ?? '').replace(/^về\s+/u, '').replace(/\s*\(.*$/u, '');
+      const about = /^\p{L}/u.test(said) ? said : name.charAt(0).toLowerCase() + name.slice(1);
+      const kind = ref.kind?.vi ?? 'văn bản';
+      const doc = own.get(ref.symbol) ?? { date: ref.date, codes: [], subject: `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${about}` };
       doc.codes.push(a.code);
       own.set(ref.symbol, doc);
     }
