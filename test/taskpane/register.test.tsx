@@ -184,6 +184,22 @@ describe('a register chosen as CSV', () => {
   });
 });
 
+describe('in English', () => {
+  it('names the tab, the file input and the counts in English', async () => {
+    view = await render(<App service={new MemoryService(unitGrid())} initialLang="en" />);
+    const c = view.container;
+    await waitFor(() => expect(c.querySelector('[role="tree"]')).not.toBeNull());
+    await click(byText(c, 'button[role="tab"]', 'Register'));
+    await waitFor(() => expect(c.querySelector('[data-register]')).not.toBeNull());
+    const input = c.querySelector<HTMLInputElement>('input[data-register-file]') as HTMLInputElement;
+    expect(c.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Choose the register of outgoing documents (.xlsx, .csv)');
+    await chooseFile(input, new File([REGISTER_CSV], 'so.csv'));
+    await waitFor(() => expect(status(c)).toBe('Read the register "so.csv": 3 documents (so.csv).'));
+    expect(c.querySelector('[data-register-summary]')?.textContent).toContain('Not in the register1');
+    expect(c.querySelector('[data-register-findings] button')?.textContent).toMatch(/^Go to cell H\d+ of criterion \d$/);
+  });
+});
+
 describe('reading the file', () => {
   it('knows a register by its ending', () => {
     expect(registerFileKind('So 2024.XLSX')).toBe('xlsx');
