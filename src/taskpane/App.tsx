@@ -37,11 +37,13 @@ import { PrintAction, type PrintOutcome } from './print/PrintAction';
 import type { WorkbookService } from './service';
 import { isMasterTemplate } from './consolidation/master';
 import { initialState, paneModel, paneReducer, restoreOf, type PaneTab, type UndoEntry } from './state';
+import type { KeptRegister } from './register/registerModel';
 
 const TargetsView = lazy(() => import('./components/TargetsView').then((m) => ({ default: m.TargetsView })));
 const ConsolidationMode = lazy(() => import('./consolidation/ConsolidationMode').then((m) => ({ default: m.ConsolidationMode })));
 const MappingStep = lazy(() => import('./components/MappingStep').then((m) => ({ default: m.MappingStep })));
 const HelpView = lazy(() => import('./components/HelpView').then((m) => ({ default: m.HelpView })));
+const RegisterView = lazy(() => import('./register/RegisterView'));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '10px', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box', minHeight: '100vh', overflowWrap: 'anywhere' },
@@ -92,6 +94,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
   const sheet = useRef<UnitReading | undefined>(undefined);
   // The pane's own last write, read by "Hoàn tác" after pending answers are flushed.
   const lastWrite = useRef<UndoEntry | undefined>(undefined);
+  const register = useRef<KeptRegister | undefined>(undefined);
 
   const load = useCallback(
     async (refresh = false) => {
@@ -177,9 +180,9 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
     reveal(code, 'criteria');
     void service.select(code, 'selfScore').catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
   };
-  const goToFinding = (f: Finding) => {
+  const goToFinding = (f: Finding, stay = false) => {
     if (f.criterion === undefined) return;
-    reveal(f.criterion, 'criteria');
+    reveal(f.criterion, stay ? undefined : 'criteria');
     void service.select(f.criterion, f.field).catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
   };
   const jump = (next: typeof nextTodo, none: string) => {
@@ -289,6 +292,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
           <Tab value="criteria">{t('tabCriteria')}</Tab>
           <Tab value="findings">{`${t('tabFindings')} (${model.findings.length})`}</Tab>
           <Tab value="targets">{t('tabTargets')}</Tab>
+          <Tab value="register">{t('tabRegister')}</Tab>
           <Tab value="help">{t('tabHelp')}</Tab>
         </TabList>
         {tab === 'criteria' && (
@@ -325,6 +329,23 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
         {tab === 'targets' && (
           <Suspense fallback={<Spinner />}>
             <TargetsView model={model} onGo={choose} choice={state.baseline} onChoice={(choice) => dispatch({ type: 'baseline', choice })} />
+          </Suspense>
+        )}
+        {tab === 'register' && (
+          <Suspense fallback={<Spinner />}>
+            <RegisterView
+              model={model}
+              kept={register}
+              readSheet={async () => {
+                await load(true);
+                return sheet.current;
+              }}
+              onGo={(f) => goToFinding(f, true)}
+              onCite={(c) => {
+                change(c);
+                void queue.flush();
+              }}
+            />
           </Suspense>
         )}
         {tab === 'help' && (

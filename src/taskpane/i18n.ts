@@ -230,6 +230,65 @@ const STRINGS = {
   copySelected: { vi: 'Đã chọn {what}: nhấn Ctrl+C để sao chép.', en: '{what} selected: press Ctrl+C to copy.' },
   notApplicableReason: { vi: 'Lý do không áp dụng (ghi vào ô Giải trình)', en: 'Why it does not apply (written under Explanation)' },
   notApplicableReasonRequired: { vi: 'Ghi lý do không áp dụng.', en: 'Give the reason it does not apply.' },
+  // register-pane: "Đối chiếu sổ văn bản", the document register (issue 16).
+  tabRegister: { vi: 'Sổ văn bản', en: 'Register' },
+  regTitle: { vi: 'Đối chiếu sổ văn bản', en: 'Check against the document register' },
+  regIntro: {
+    vi: 'Đối chiếu tài liệu kiểm chứng với sổ đăng ký văn bản đi của đơn vị: văn bản do đơn vị ban hành được trích dẫn phải có trong sổ, đúng ngày. Tiêu chí chưa có tài liệu được gợi ý văn bản phù hợp trong sổ.',
+    en: "Checks the evidence against the unit's register of outgoing documents: each document of the unit's own issue that is cited must be in the register, with that date. Criteria without evidence are offered fitting documents of the register.",
+  },
+  regFileLabel: { vi: 'Chọn tệp sổ đăng ký văn bản đi (.xlsx, .csv)', en: 'Choose the register of outgoing documents (.xlsx, .csv)' },
+  regFileHelp: {
+    vi: 'Xuất sổ từ phần mềm quản lý văn bản ra Excel hoặc CSV. Tệp được đọc ngay trong phần bổ trợ, không gửi đi đâu, không được ghi vào bảng tính.',
+    en: 'Export the register from the document-management system to Excel or CSV. The file is read inside the add-in, sent nowhere and not written into the workbook.',
+  },
+  regReading: { vi: 'Đang đọc sổ "{file}"...', en: 'Reading the register "{file}"...' },
+  regRead: {
+    vi: 'Đã đọc sổ "{file}": {n} văn bản ({sheets}).',
+    en: { one: 'Read the register "{file}": {n} document ({sheets}).', other: 'Read the register "{file}": {n} documents ({sheets}).' },
+  },
+  regReadFailed: { vi: 'Không đọc được sổ văn bản', en: 'The register could not be read' },
+  regCheckFailed: {
+    vi: 'Không đối chiếu được với sổ "{file}" ({reason}). Hãy chọn lại tệp; nếu vẫn lỗi, gửi tệp sổ cho bộ phận hỗ trợ.',
+    en: 'The check against the register "{file}" failed ({reason}). Choose the file again; if it fails again, send the register file to support.',
+  },
+  regSummaryTitle: { vi: 'Kết quả đối chiếu', en: 'Result of the check' },
+  regCited: { vi: 'Văn bản của đơn vị được trích dẫn', en: "Cited documents of the unit's own issue" },
+  regFound: { vi: 'Có trong sổ, đúng ngày', en: 'In the register, same date' },
+  regDateDiffers: { vi: 'Có trong sổ, khác ngày', en: 'In the register, another date' },
+  regNotFound: { vi: 'Không có trong sổ', en: 'Not in the register' },
+  regKindMismatch: { vi: 'Khác loại văn bản tiêu chí yêu cầu', en: 'Not the kind the criterion asks for' },
+  regUnrelated: { vi: 'Trích yếu không liên quan tiêu chí', en: 'Summary unrelated to the criterion' },
+  regIssuer: { vi: 'Văn bản có ký hiệu cơ quan "{issuer}" trong số, ký hiệu được coi là của đơn vị.', en: 'Documents whose number and symbol carry the issuer abbreviation "{issuer}" count as the unit\'s own.' },
+  regOthers: {
+    vi: '{n} trích dẫn văn bản của cơ quan khác không cần có trong sổ, không được đối chiếu.',
+    en: { one: '{n} citation of another issuer\'s document is not expected in the register and is not checked.', other: '{n} citations of other issuers\' documents are not expected in the register and are not checked.' },
+  },
+  regNoIssuer: {
+    vi: 'Không xác định được ký hiệu cơ quan của đơn vị từ sổ: không văn bản nào được đối chiếu. Hãy kiểm tra cột "Số, ký hiệu văn bản" của sổ.',
+    en: 'The unit\'s issuer abbreviation could not be found in the register: no document was checked. Check the register\'s "Số, ký hiệu văn bản" column.',
+  },
+  regFindingsTitle: { vi: 'Phát hiện ({n})', en: 'Findings ({n})' },
+  regNoFindings: { vi: 'Mọi văn bản của đơn vị được trích dẫn đều có trong sổ, đúng ngày.', en: "Every cited document of the unit's own issue is in the register, with that date." },
+  regGoTo: { vi: 'Đến ô {cell} của tiêu chí {code}', en: 'Go to cell {cell} of criterion {code}' },
+  regSuggestTitle: { vi: 'Gợi ý cho tiêu chí chưa có tài liệu ({n})', en: 'Suggestions for criteria without evidence ({n})' },
+  regNoSuggestions: { vi: 'Không có văn bản nào trong sổ phù hợp với các tiêu chí chưa có tài liệu.', en: 'No document of the register fits the criteria without evidence.' },
+  regSuggestion: { vi: 'Có thể dùng: {citation}', en: 'Could be cited: {citation}' },
+  regCite: { vi: 'Trích dẫn', en: 'Cite' },
+  regCiteLabel: { vi: 'Trích dẫn {symbol} vào ô tài liệu kiểm chứng của tiêu chí {code}', en: 'Cite {symbol} in the evidence cell of criterion {code}' },
+  regNoEvidenceColumn: { vi: 'Bảng chấm điểm không có cột tài liệu kiểm chứng: hãy ghi trích dẫn bằng tay.', en: 'The score sheet has no evidence column: write the citation by hand.' },
+  regConfirm: {
+    vi: 'Trích dẫn {symbol} vào ô {cell} của tiêu chí {code}: ô đã có nội dung "{text}". Thêm trích dẫn thành dòng mới hay thay thế nội dung này?',
+    en: 'Citing {symbol} in cell {cell} of criterion {code}: the cell already holds "{text}". Add the citation as a new line, or replace this text?',
+  },
+  regAppend: { vi: 'Thêm dòng mới', en: 'Add as a new line' },
+  regReplace: { vi: 'Thay thế', en: 'Replace' },
+  regCancel: { vi: 'Hủy', en: 'Cancel' },
+  regCitedStatus: {
+    vi: 'Đã ghi trích dẫn {symbol} vào ô {cell} của tiêu chí {code}. Bấm "Hoàn tác" ở đầu phần bổ trợ để bỏ.',
+    en: 'Citation of {symbol} written into cell {cell} of criterion {code}. Press "Undo" at the top of the add-in to take it back.',
+  },
+  regProblemsTitle: { vi: 'Dòng của sổ không đọc được ({n})', en: 'Register rows that could not be read ({n})' },
 } as const satisfies Record<string, Record<Lang, Text>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,0 +1,75 @@
+/**
+ * What the register view shows, without React: the open sheet (as the pane holds it,
+ * typed answers included) cross-checked against the register, its findings split into
+ * those on the sheet's evidence cells and those on the register's own rows, and the
+ * change that cites a suggested document in a criterion's evidence cell.
+ */
+import { cellText } from '../../core/answers';
+import { normalizeCode } from '../../core/criteriaSet';
+import type { Finding, Severity } from '../../core/findings';
+import { indexRegister, type RegisterIndex, type RegisterSuggestion } from '../../core/register';
+import type { AnswerChange } from '../../workbook/answers';
+import { cellOf, type UnitReading } from '../../workbook/read';
+import { crossCheckReading, type ReadingRegisterCheck, type RegisterReading } from '../../workbook/register';
+import type { PaneModel } from '../model';
+
+/** The register chosen in the view, kept by the pane while it is open (tabs come and go). */
+export interface KeptRegister {
+  file: string;
+  reading: RegisterReading;
+  index: RegisterIndex;
+}
+
+export function keepRegister(file: string, reading: RegisterReading): KeptRegister {
+  return { file, reading, index: indexRegister(reading) };
+}
+
+export interface RegisterView {
+  check: ReadingRegisterCheck;
+  /** Findings on the open sheet's cells (each has a criterion), errors first. */
+  sheetFindings: Finding[];
+  /** Findings on the register's own rows (unreadable numbers or dates). */
+  registerFindings: Finding[];
+  /** Suggestions grouped by criterion, in sheet order; best fit first within each. */
+  suggestions: { code: string; name: string; cell: string | undefined; entries: RegisterSuggestion[] }[];
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function registerView(model: PaneModel, kept: KeptRegister): RegisterView {
+  const check = crossCheckReading(model.reading, model.index, kept.index);
+  // Findings on register rows name no criterion.
+  const onSheet = (f: Finding) => f.criterion !== undefined;
+  const sheetFindings = check.findings.filter(onSheet).sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.row ?? 0) - (b.row ?? 0));
+  const registerFindings = check.findings.filter((f) => !onSheet(f));
+  const byCode = new Map<string, RegisterSuggestion[]>();
+  for (const s of check.suggestions) {
+    const code = normalizeCode(s.criterion);
+    byCode.set(code, [...(byCode.get(code) ?? []), s]);
+  }
+  const order = (code: string) => model.reading.rowOf.get(code) ?? Number.MAX_SAFE_INTEGER;
+  const suggestions = [...byCode.entries()]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([code, entries]) => ({
+      code,
+      name: model.byCode.get(code)?.name ?? '',
+      cell: cellOf(model.reading, code, 'evidence'),
+      entries: [...entries].sort((a, b) => b.score - a.score),
+    }));
+  return { check, sheetFindings, registerFindings, suggestions };
+}
+
+/** The evidence cell's text as the pane holds it ('' when blank). */
+export function evidenceText(reading: UnitReading, code: string): string {
+  const answer = reading.answers.find((a) => normalizeCode(a.code) === normalizeCode(code));
+  return answer ? cellText(answer.evidence).trim() : '';
+}
+
+/** How a citation goes into a cell: the cell was blank, or it held text and the officer chose. */
+export type CiteMode = 'blank' | 'append' | 'replace';
+
+/** The change that writes `citation` into the criterion's evidence cell, which holds `before`; appended as a new line when asked. */
+export function citeChange(code: string, before: string, citation: string, mode: CiteMode): AnswerChange {
+  const text = mode === 'append' && before !== '' ? `${before}\n${citation}` : citation;
+  return { code: normalizeCode(code), evidence: text };
+}
