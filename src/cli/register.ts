@@ -9,7 +9,7 @@ import type { CriteriaLookup } from '../core/criteriaSet';
 import type { Lang } from '../core/format';
 import { finding, jsonFinding, message, sortFindings, type Finding, type JsonFinding } from '../core/findings';
 import { mergeRegisterFindings, type RegisterSummary } from '../core/register';
-import { csvToGrid } from '../workbook/csv';
+import { csvToGrid, decodeCsvBytes } from '../workbook/csv';
 import { locateFinding, type UnitReading } from '../workbook/read';
 import { crossCheckReading, readRegister, type RegisterReading } from '../workbook/register';
 import { FileUnreadableError } from '../xlsx/errors';
@@ -38,8 +38,7 @@ export async function loadRegisterFile(path: string, lang: Lang): Promise<Regist
     } catch (e) {
       return { ok: false, findings: [new FileUnreadableError(file, 'io', (e as NodeJS.ErrnoException).code ?? String(e)).toFinding(lang)] };
     }
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    grid = csvToGrid(text, { sheetName: file });
+    grid = csvToGrid(decodeCsvBytes(bytes), { sheetName: file });
   } else {
     try {
       grid = await readWorkbookFile(path);

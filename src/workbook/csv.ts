@@ -117,3 +117,19 @@ export function csvToGrid(text: string, opts: CsvOptions = {}): WorkbookGrid {
   const sheet: SheetGrid = { name: opts.sheetName ?? 'CSV', values };
   return { sheets: [sheet] };
 }
+
+/**
+ * A CSV file's text: UTF-16 when it starts with its byte-order mark (Excel's "Unicode
+ * Text"), UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Windows-1258
+ * (Excel's "CSV" on a Vietnamese Windows), composed to NFC since that code page writes
+ * tone marks as combining characters.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
+  }
+}

@@ -1,4 +1,4 @@
-import { csvToGrid, detectDelimiter, parseCsvRows } from '../../src/workbook/csv';
+import { csvToGrid, decodeCsvBytes, detectDelimiter, parseCsvRows } from '../../src/workbook/csv';
 
 describe('CSV text as a grid (RFC 4180)', () => {
   it('drops the byte-order mark and reads Vietnamese text as written (NFC)', () => {
@@ -38,5 +38,18 @@ describe('CSV text as a grid (RFC 4180)', () => {
 
   it('falls back to a comma for a one-column file', () => {
     expect(detectDelimiter('abc\ndef\n')).toBe(',');
+  });
+});
+
+describe('CSV bytes as text (the CLI and the pane decode alike)', () => {
+  it('reads UTF-8 (with or without its mark), UTF-16 with its mark, else Windows-1258', () => {
+    expect(decodeCsvBytes(new TextEncoder().encode('\uFEFFSố, ký hiệu'))).toBe('Số, ký hiệu');
+    expect(decodeCsvBytes(new TextEncoder().encode('Trích yếu'))).toBe('Trích yếu');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'Số'].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8])]);
+    expect(decodeCsvBytes(utf16)).toBe('Số');
+    // Windows-1258 has no "Ổ": it writes "Ô" (0xD4) and the combining hook above (0xD2); the text comes back composed.
+    expect(decodeCsvBytes(new Uint8Array([0x53, 0xd4, 0xd2]))).toBe('SỔ');
+    // "Chỉ số" as Excel's "CSV" writes it on a Vietnamese Windows: not valid UTF-8.
+    expect(decodeCsvBytes(new Uint8Array([0x43, 0x68, 0x69, 0xd2, 0x20, 0x73, 0xf4, 0xec]))).toBe('Chỉ số');
   });
 });

@@ -10,7 +10,7 @@ import { act } from 'react';
 import { App } from '../../src/taskpane/App';
 import { readRegisterGrids } from '../../src/worker/registerGrids';
 import type { RegisterWorker } from '../../src/taskpane/register/registerFile';
-import { decodeCsv, registerFileKind } from '../../src/taskpane/register/registerFile';
+import { registerFileKind } from '../../src/taskpane/register/registerFile';
 import { citeChange } from '../../src/taskpane/register/registerModel';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
 import { MemoryService, cellFor, getCell, sampleGrid, setCell } from './fixture';
@@ -205,16 +205,6 @@ describe('reading the file', () => {
     expect(registerFileKind('So 2024.XLSX')).toBe('xlsx');
     expect(registerFileKind('so.csv')).toBe('csv');
     expect(registerFileKind('so.xls')).toBeUndefined();
-  });
-
-  it('decodes UTF-8, UTF-16 and Windows-1258 CSV exports', () => {
-    const utf8 = new TextEncoder().encode('\uFEFFSố, ký hiệu').buffer as ArrayBuffer;
-    expect(decodeCsv(utf8).replace(/^\uFEFF/, '')).toBe('Số, ký hiệu');
-    const text = 'Số';
-    const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8])]);
-    expect(decodeCsv(utf16.buffer)).toBe('Số');
-    // "SỔ" is not in Windows-1258 as one character: "SÔ" with the combining hook above (0xD2).
-    expect(decodeCsv(new Uint8Array([0x53, 0xd4, 0xd2]).buffer).normalize('NFC')).toBe('SỔ');
   });
 
   it('an .xlsx register goes through the worker\'s message and reads like the CSV', async () => {

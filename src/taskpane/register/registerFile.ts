@@ -4,7 +4,7 @@
  * an .xlsx made grids in the register worker (src/worker/registerGrids.ts, which may use
  * the .xlsx reader the pane may not import), then the register read from the grids.
  */
-import { csvToGrid } from '../../workbook/csv';
+import { csvToGrid, decodeCsvBytes } from '../../workbook/csv';
 import type { WorkbookGrid } from '../../workbook/grid';
 import { readRegister, type RegisterReading } from '../../workbook/register';
 import type { RegisterGridsMessage, RegisterGridsRequest } from '../../worker/registerGrids';
@@ -46,22 +46,6 @@ export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   });
 }
 
-/**
- * A CSV's text: UTF-16 when it starts with its byte-order mark (Excel's "Unicode Text"),
- * UTF-8 when the bytes are valid UTF-8, else Windows-1258 (Excel's "CSV" on a Vietnamese
- * Windows), so a register saved either way reads with its diacritics.
- */
-export function decodeCsv(bytes: ArrayBuffer): string {
-  const b = new Uint8Array(bytes);
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(b);
-  } catch {
-    return new TextDecoder('windows-1258').decode(b);
-  }
-}
-
 /** Posts the bytes to a register worker and waits for its grids; the worker is ended either way. */
 export function gridsInWorker(name: string, bytes: ArrayBuffer, start: StartRegisterWorker): Promise<{ ok: true; grid: WorkbookGrid } | { ok: false; error: Bilingual }> {
   return new Promise((resolve) => {
@@ -101,7 +85,7 @@ export async function readRegisterFile(file: File, start: () => Promise<StartReg
     return { ok: false, error: { vi: `Không mở được tệp "${file.name}" (${why}). Hãy chọn lại tệp.`, en: `Cannot open file "${file.name}" (${why}). Choose the file again.` } };
   }
   let grid: WorkbookGrid;
-  if (kind === 'csv') grid = csvToGrid(decodeCsv(bytes), { sheetName: file.name });
+  if (kind === 'csv') grid = csvToGrid(decodeCsvBytes(new Uint8Array(bytes)), { sheetName: file.name });
   else {
     const read = await gridsInWorker(file.name, bytes, await start());
     if (!read.ok) return read;
