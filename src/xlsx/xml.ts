@@ -60,6 +60,14 @@ function attributeValue(raw: string): string {
   return decodeEntities(s);
 }
 
+/**
+ * A copy of `s` that does not keep the part's whole text alive: V8 makes a substring of 13
+ * characters or more a view of its parent, so one cached cell text (a header, a unit name)
+ * would hold the whole shared-strings part of every workbook read. Joining and slicing
+ * copies the characters once.
+ */
+const detach = (s: string) => (s.length < 13 ? s : (' ' + s).slice(1));
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
 /** Where a name ends: at whitespace, '/', '>' or '='. */
@@ -95,7 +103,7 @@ export class XmlScanner {
       if (raw.trim() !== '') throw new XmlError('text outside the root');
       return;
     }
-    this.h.text?.(decodeEntities(normalizeLineEnds(raw)));
+    this.h.text?.(detach(decodeEntities(normalizeLineEnds(raw))));
   }
 
   /** Consumes every complete token of `s`; returns where the incomplete rest begins. */
@@ -143,7 +151,7 @@ export class XmlScanner {
           const end = s.indexOf(']]>', lt + 9);
           if (end < 0) return pos;
           if (this.stack.length === 0) throw new XmlError('CDATA outside the root');
-          if (end > lt + 9) h.text?.(normalizeLineEnds(s.slice(lt + 9, end)));
+          if (end > lt + 9) h.text?.(detach(normalizeLineEnds(s.slice(lt + 9, end))));
           pos = end + 3;
         } else if (s.startsWith('<!DOCTYPE', lt)) {
           if (this.rootSeen) throw new XmlError('DOCTYPE after the root');
@@ -202,7 +210,7 @@ export class XmlScanner {
         const end = s.indexOf(q === 34 ? '"' : "'", i + 1);
         if (end < 0) return pos;
         const raw = s.slice(i + 1, end);
-        attrs[attr] = raw.indexOf('&') < 0 && !/[\t\n\r<]/.test(raw) ? raw : attributeValue(raw);
+        attrs[attr] = detach(raw.indexOf('&') < 0 && !/[\t\n\r<]/.test(raw) ? raw : attributeValue(raw));
         i = end + 1;
         const after = s.charCodeAt(i);
         if (i < s.length && !isSpace(after) && after !== 62 && after !== 47) throw new XmlError(`no space between attributes in <${name}>`);
