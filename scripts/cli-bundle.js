@@ -105,7 +105,10 @@ function runCli() {
   const Module = require('node:module');
   const { Script } = require('node:vm');
   const word = process.argv[2] ?? '';
-  const cache = codeCache(/^[a-z][a-z-]{0,23}$/.test(word) ? word : 'main');
+  const command = /^[a-z][a-z-]{0,23}$/.test(word) ? word : 'main';
+  const cache = codeCache(command);
+  // A command's help or a usage error runs little of it: its cache waits for a real run.
+  const realRun = (code) => command === 'main' || (code < 2 && !process.argv.includes('--help') && !process.argv.includes('-h'));
   let cachedData;
   try {
     cachedData = readFileSync(cache);
@@ -114,7 +117,8 @@ function runCli() {
   }
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
-    process.once('exit', () => {
+    process.once('exit', (code) => {
+      if (!realRun(code)) return;
       try {
         const tmp = `${cache}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData());
