@@ -6,7 +6,7 @@
 // `node scripts/cli-bundle.js` builds it now (printing its path).
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: runs before any TypeScript tooling */
-const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -14,8 +14,13 @@ const ROOT = join(__dirname, '..');
 const OUT_DIR = join(ROOT, 'build', 'cli');
 const BUNDLE = join(OUT_DIR, 'chiso.cjs');
 const INPUTS = join(OUT_DIR, 'inputs.json');
-/** V8's compiled code of the bundle's start-up: compiling 1 MB of JavaScript is most of a start. */
-const CODE_CACHE = join(OUT_DIR, 'chiso.cjs.v8cache');
+/**
+ * V8's compiled code of the bundle, one cache per command (compiling 1 MB of JavaScript is
+ * most of a start): made when a command's first run ends, it holds the functions that run
+ * compiled too (reading, validating, writing), not only the start-up's.
+ */
+const codeCache = (command) => join(OUT_DIR, `chiso.cjs.${command}.v8cache`);
+const isCodeCache = (name) => name.startsWith('chiso.cjs.') && name.endsWith('.v8cache');
 
 // In a worker thread the bundle serves the pool (src/cli/pool.ts starts workers on its
 // own file); only the main thread runs the command line.
@@ -81,7 +86,7 @@ function build() {
   renameSync(`${BUNDLE}.map${tmp}`, `${BUNDLE}.map`);
   renameSync(BUNDLE + tmp, BUNDLE);
   renameSync(INPUTS + tmp, INPUTS);
-  rmSync(CODE_CACHE, { force: true });
+  for (const name of readdirSync(OUT_DIR)) if (isCodeCache(name)) rmSync(join(OUT_DIR, name), { force: true });
 }
 
 /** The path of an up-to-date bundle, built first when needed. */
@@ -91,35 +96,43 @@ function cliBundle() {
 }
 
 /**
- * Runs the bundle as the main module, compiled from V8's code cache when there is one
- * (Node 20 has no module.enableCompileCache); the cache is written after the first start.
- * V8 rejects a cache made for other bytes, and a rebuild deletes it.
+ * Runs the bundle as the main module, compiled from V8's code cache of this command when
+ * there is one (Node 20 has no module.enableCompileCache); the cache is written when the
+ * command's first run exits. V8 rejects a cache made for other bytes, and a rebuild deletes it.
  */
 function runCli() {
   const file = cliBundle();
   const Module = require('node:module');
   const { Script } = require('node:vm');
+  const word = process.argv[2] ?? '';
+  const command = /^[a-z][a-z-]{0,23}$/.test(word) ? word : 'main';
+  const cache = codeCache(command);
+  // A command's help or a usage error runs little of it: its cache waits for a real run.
+  const realRun = (code) => command === 'main' || (code < 2 && !process.argv.includes('--help') && !process.argv.includes('-h'));
   let cachedData;
   try {
-    cachedData = readFileSync(CODE_CACHE);
+    cachedData = readFileSync(cache);
   } catch {
     cachedData = undefined;
   }
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', (code) => {
+      if (!realRun(code)) return;
+      try {
+        const tmp = `${cache}.${process.pid}.tmp`;
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cache);
+      } catch {
+        // A read-only install runs without the cache, only slower.
+      }
+    });
+  }
   const mod = new Module(file, null);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(OUT_DIR);
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, OUT_DIR);
   mod.loaded = true;
-  if (cachedData === undefined || script.cachedDataRejected) {
-    try {
-      const tmp = `${CODE_CACHE}.${process.pid}.tmp`;
-      writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, CODE_CACHE);
-    } catch {
-      // A read-only install runs without the cache, only slower.
-    }
-  }
 }
 
 module.exports = { cliBundle, runCli, isStale, BUNDLE, INPUTS };

@@ -2,9 +2,10 @@
  * Reads .xlsx bytes into grids of cell values (src/workbook/grid.ts), as the Office.js
  * adapter would deliver them from the open workbook. No node API: the task pane's
  * consolidation worker runs this in the browser; read.ts adds reading from a path.
- * Reading streams the needed parts (stream.ts); exceljs' full model is loaded only to write.
+ * Reading streams the needed parts (stream.ts); exceljs' full model is loaded only to write,
+ * and exceljs itself only then: reading never loads it (the pane's worker does not ship it).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrid } from '../workbook/grid';
 import { FileUnreadableError } from './errors';
 import { readXlsxStreaming } from './stream';
@@ -38,7 +39,8 @@ const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 export async function loadWorkbook(input: Uint8Array | ArrayBuffer, name: string, options: { ignoreNodes?: string[] } = {}): Promise<ExcelJS.Workbook> {
   const buf = checkMagic(input, name);
   checkPackageSize(buf, name);
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     // exceljs' typing asks for its own Buffer type; JSZip underneath reads any Uint8Array.
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer, options);

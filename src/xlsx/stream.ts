@@ -1,7 +1,7 @@
 /**
  * The .xlsx reader: only the parts the product needs (workbook, its relationships, the
  * worksheets and their relationships for hyperlinks, shared strings, and the number
- * formats of styles to tell dates), each inflated and parsed as a stream (fflate, saxes)
+ * formats of styles to tell dates), each inflated and parsed as a stream (fflate, xml.ts)
  * into sparse cells, then laid out as the dense grid of the shared contract over the
  * region that holds data. A stray cell at XFD1048576 or a merge N200:XFD1048576 is far
  * from that region and left out (counted in `outside`), so it costs nothing.
@@ -9,11 +9,11 @@
  * The values are those exceljs gives (test/xlsx/stream.test.ts compares both readers on
  * every real-world fixture), which is also what Office.js reports for the open workbook.
  */
-import { SaxesParser } from 'saxes';
 import type { CellValue } from '../core/answers';
 import { a1, type CellRange } from '../workbook/grid';
 import { FileUnreadableError } from './errors';
 import type { FileSheetGrid, FileWorkbookGrid } from './buffer';
+import { XmlScanner } from './xml';
 import { LIMITS, listZip, streamEntryText, ZipError, type ZipEntry } from './zip';
 
 /**
@@ -34,21 +34,17 @@ interface Handlers {
   text?(text: string): void;
 }
 
-/** Streams one part through saxes; element names without their namespace prefix. */
+/** Streams one part through the tokenizer (xml.ts); element names without their namespace prefix. */
 function parsePart(buf: Uint8Array, entry: ZipEntry, file: string, h: Handlers): void {
-  const parser = new SaxesParser();
-  const local = (n: string) => n.slice(n.indexOf(':') + 1);
-  parser.on('opentag', (tag) => {
-    h.open(local(tag.name), tag.attributes as Record<string, string>);
-    if (tag.isSelfClosing) h.close?.(local(tag.name));
+  const local = (n: string) => {
+    const colon = n.indexOf(':');
+    return colon < 0 ? n : n.slice(colon + 1);
+  };
+  const parser = new XmlScanner({
+    open: (name, attrs) => h.open(local(name), attrs),
+    ...(h.close ? { close: (name: string) => h.close!(local(name)) } : {}),
+    ...(h.text ? { text: h.text } : {}),
   });
-  parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) h.close?.(local(tag.name));
-  });
-  if (h.text) {
-    parser.on('text', h.text);
-    parser.on('cdata', h.text);
-  }
   try {
     streamEntryText(buf, entry, (text) => parser.write(text));
     parser.close();
