@@ -5,21 +5,23 @@
  * cached value, so the parent totals of a scoring sheet are recomputed here. Other
  * formulas keep their cached value.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 const SUM = /^\s*SUM\(([^()]*)\)\s*$/i;
 const REF = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
 
 type Result = number | { error: string };
+/** exceljs's enums, handed in by the writer that loaded exceljs (it is loaded on demand). */
+type Kinds = Pick<typeof ExcelJS, 'ValueType' | 'FormulaType'>;
 
 /** Recomputes the cached result of every same-sheet `SUM(A1:B2,C3,...)` in the workbook. */
-export function recalcSums(wb: ExcelJS.Workbook): void {
+export function recalcSums(wb: ExcelJS.Workbook, k: Kinds): void {
   for (const ws of wb.worksheets) {
     const memo = new Map<string, Result | null>();
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type !== ExcelJS.ValueType.Formula || cell.formulaType !== ExcelJS.FormulaType.Master) return;
-        const result = evaluate(ws, cell, memo, new Set());
+        if (cell.type !== k.ValueType.Formula || cell.formulaType !== k.FormulaType.Master) return;
+        const result = evaluate(k, ws, cell, memo, new Set());
         if (result !== null) cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result } as ExcelJS.CellValue;
       }),
     );
@@ -27,7 +29,7 @@ export function recalcSums(wb: ExcelJS.Workbook): void {
 }
 
 /** The SUM's value, or null when the formula is not a plain same-sheet SUM. */
-function evaluate(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, memo: Map<string, Result | null>, visiting: Set<string>): Result | null {
+function evaluate(k: Kinds, ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, memo: Map<string, Result | null>, visiting: Set<string>): Result | null {
   const known = memo.get(cell.address);
   if (known !== undefined) return known;
   const m = SUM.exec(cell.formula ?? '');
@@ -46,7 +48,7 @@ function evaluate(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, memo: Map<string, R
     const right = ref[3] ? ws.getColumn(ref[3]).number : left;
     for (let r = Math.min(top, bottom); r <= Math.max(top, bottom) && total !== null; r++) {
       for (let c = Math.min(left, right); c <= Math.max(left, right) && total !== null; c++) {
-        total = add(total, valueOf(ws, ws.getRow(r).getCell(c), memo, visiting));
+        total = add(total, valueOf(k, ws, ws.getRow(r).getCell(c), memo, visiting));
       }
     }
     if (total === null) break;
@@ -56,9 +58,9 @@ function evaluate(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, memo: Map<string, R
   return total;
 }
 
-function valueOf(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, memo: Map<string, Result | null>, visiting: Set<string>): Result | null | undefined {
-  if (cell.type === ExcelJS.ValueType.Formula) {
-    if (cell.formulaType === ExcelJS.FormulaType.Master) return evaluate(ws, cell, memo, visiting);
+function valueOf(k: Kinds, ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, memo: Map<string, Result | null>, visiting: Set<string>): Result | null | undefined {
+  if (cell.type === k.ValueType.Formula) {
+    if (cell.formulaType === k.FormulaType.Master) return evaluate(k, ws, cell, memo, visiting);
     return resultOf(cell.result);
   }
   return resultOf(cell.value);

@@ -69,7 +69,8 @@ class PartWriter {
   private static readonly encoder = new TextEncoder();
 
   constructor(zip: Zip, name: string) {
-    this.file = new ZipDeflate(name, { level: 6 });
+    // Level 1: a third of level 6's time on the summary's repetitive XML, for a file ~40% larger (570 -> 790 KB at 150 units).
+    this.file = new ZipDeflate(name, { level: 1 });
     zip.add(this.file);
   }
 

@@ -5,7 +5,7 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { a1, type CellRange, type WritePlan, type WriteValue } from '../workbook/grid';
 import type { CellStyle, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
 import { inspectForWrite } from './guard';
@@ -15,8 +15,13 @@ import { PlanError, applyPlanSurgically, type SurgicalResult } from './surgical'
 
 export { PlanError, type SurgicalResult } from './surgical';
 
+/** exceljs, loaded on the first write: the CLI's reading commands never pay for its start. */
+async function exceljs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 export async function writeSpecToBuffer(spec: WorkbookSpec): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   for (const sheet of spec.sheets) await renderSheet(wb, sheet);
   return save(wb);
 }
@@ -64,7 +69,7 @@ function setValue(cell: ExcelJS.Cell, value: WriteValue): void {
 }
 
 async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
-  recalcSums(wb);
+  recalcSums(wb, await exceljs());
   // Excel recomputes every formula on open; other readers see the cached results.
   wb.calcProperties.fullCalcOnLoad = true;
   return Buffer.from(await wb.xlsx.writeBuffer());
