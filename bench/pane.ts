@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { chromium, type BrowserContext, type Frame } from 'playwright-core';
 import webpack, { type Configuration } from 'webpack';
+import { LOCAL_BASE } from '../scripts/addin-manifest';
 import { DIST, ensureBuild, PREVIEW_PAGE, REPO_ROOT, serveDir } from '../scripts/demo';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -30,7 +31,12 @@ type ConfigFactory = (env: unknown, argv: { mode: string }) => Configuration;
 /** The empty pane, through the add-in's webpack configuration with only the entry and page swapped. */
 async function buildEmptyPane(): Promise<void> {
   const factory = createRequire(__filename)(path.join(REPO_ROOT, 'webpack.config.js')) as ConfigFactory;
+  // The empty pane is no release: ADDIN_URL only names where manifest.xml points, which it does not emit.
+  const addinUrl = process.env.ADDIN_URL;
+  process.env.ADDIN_URL = addinUrl ?? LOCAL_BASE;
   const config = factory({}, { mode: 'production' });
+  if (addinUrl === undefined) delete process.env.ADDIN_URL;
+  else process.env.ADDIN_URL = addinUrl;
   config.context = REPO_ROOT;
   config.entry = { empty: './bench/empty-pane/index.tsx' };
   config.output = { ...config.output, path: EMPTY_OUT };

@@ -230,6 +230,13 @@ const STRINGS = {
   copySelected: { vi: 'Đã chọn {what}: nhấn Ctrl+C để sao chép.', en: '{what} selected: press Ctrl+C to copy.' },
   notApplicableReason: { vi: 'Lý do không áp dụng (ghi vào ô Giải trình)', en: 'Why it does not apply (written under Explanation)' },
   notApplicableReasonRequired: { vi: 'Ghi lý do không áp dụng.', en: 'Give the reason it does not apply.' },
+  // perf-pane
+  viewLoading: { vi: 'Đang mở phần này...', en: 'Opening this part...' },
+  viewLoadFailed: {
+    vi: 'Không tải được phần này của ngăn tác vụ ({error}). Kiểm tra kết nối mạng rồi bấm Thử lại.',
+    en: 'This part of the task pane could not be loaded ({error}). Check the network connection, then press Try again.',
+  },
+  viewRetry: { vi: 'Thử lại', en: 'Try again' },
 } as const satisfies Record<string, Record<Lang, Text>>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -261,10 +268,8 @@ export interface I18n {
   t: (key: StringKey, params?: TextParams) => string;
 }
 
-/** The pane's language for Office's display language: English for 'en-*', Vietnamese otherwise. */
-export function langOfDisplay(displayLanguage: string | undefined): Lang {
-  return /^en(?:-|$)/i.test(displayLanguage ?? '') ? 'en' : 'vi';
-}
+// In its own small module: the pane's first chunk (index.tsx) needs it, not these strings.
+export { langOfDisplay } from './lang';
 
 export function makeI18n(lang: Lang): I18n {
   return { lang, t: (key, params) => translate(lang, key, params) };
