@@ -17,15 +17,20 @@ import { ViewSkeleton } from './components/PaneSkeleton';
 /** A view loaded on first use; `preload()` fetches its chunk ahead (errors are left for when it is shown). */
 export type LazyViewComponent<P> = ComponentType<P> & { preload(): void };
 
+/** Views whose chunk could not be fetched, each with how to start afresh ("Thử lại"). */
+const failed = new Set<() => void>();
+
 export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): LazyViewComponent<P> {
   let loading: Promise<{ default: ComponentType<P> }> | undefined;
   const start = () =>
     (loading ??= load().then(
       (view) => ({ default: view }),
       (error: unknown) => {
-        // React.lazy keeps a failure for good: a fresh one, so "Thử lại" fetches again.
-        loading = undefined;
-        Lazy = lazy(start);
+        // React.lazy keeps the failure: until "Thử lại", then a fresh one fetches again.
+        failed.add(() => {
+          loading = undefined;
+          Lazy = lazy(start);
+        });
         throw error;
       },
     ));
@@ -76,7 +81,11 @@ class ChunkBoundary extends Component<BoundaryProps, { error: Error | undefined 
     if (!error) return this.props.children;
     // Thrown again from here it reaches the boundary above, as if this one were not here.
     if (!isChunkLoadError(error)) throw error;
-    return this.props.failed(error, () => this.setState({ error: undefined }));
+    return this.props.failed(error, () => {
+      failed.forEach((reset) => reset());
+      failed.clear();
+      this.setState({ error: undefined });
+    });
   }
 }
 
