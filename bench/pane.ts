@@ -30,6 +30,8 @@ const EMPTY_OUT = path.join(REPO_ROOT, '.tmp', 'bench-empty-pane');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The pane's "Việc tiếp theo" button: present once the sample is read, validated and drawn. */
 const READY_TEXT = { pane: 'Việc tiếp theo', empty: 'Bắt đầu' };
+/** The sample the build copies to dist/samples/ (webpack.config.js); the preview opens it at once when named. */
+const SAMPLE_NAME = 'so-tu-phap-2024.xlsx';
 /** Issue 15: the pane's first-load JS (gzip) at most this many times the empty pane's. */
 export const PANE_GOAL_RATIO = 1.3;
 
@@ -213,7 +215,7 @@ export async function paneLoadBench(options: { timing?: boolean; runs?: number }
     viewport: { width: 1280, height: 800 },
   });
   try {
-    const paneLoads = await timeLoads(context, `${paneServer.url}/${PREVIEW_PAGE}?width=320`, 'pane', runs);
+    const paneLoads = await timeLoads(context, `${paneServer.url}/${PREVIEW_PAGE}?width=320&sample=${SAMPLE_NAME}`, 'pane', runs);
     const emptyLoads = await timeLoads(context, `${emptyServer.url}/empty.html`, 'empty', runs);
     // The preview page's own scripts are fetched by the outer page, not the pane frame.
     const fetched = sizesOf(DIST, [...new Set(paneLoads.scripts)].sort());
