@@ -5,8 +5,9 @@
  * exists. "goals" holds the rows of issue 15's table: pure validation of a 5000-row
  * sheet, CLI start against `node -e 0`, and the province consolidation against a bare
  * exceljs load loop with the peak memory of the process tree at 150/300/600 files
- * (`--counts 150,300` for a shorter run); and issue 16's cross-check of a 150-row sheet against
- * a 5,000-row register (bench/register.ts). The pane's first load is `npm run bench:pane`.
+ * (`--counts 150,300` for a shorter run); issue 16's cross-check of a 150-row sheet against
+ * a 5,000-row register (bench/register.ts); and the pane's first-load JS against an empty
+ * Fluent pane (its load times in Chromium: `npm run bench:pane`).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { cliStartBench } from './cli';
 import { consolidateBench, goalLines } from './consolidate';
 import { fileBench } from './files';
 import { registerBench } from './register';
+import { paneGoalLine, paneLoadBench } from './pane';
 import { validateBench } from './validate';
 import type { Result } from './types';
 
@@ -59,6 +61,8 @@ async function main(): Promise<void> {
     consolidate: await consolidateBench({ count: 150, ...(counts ? { counts } : {}), jobs: 1 }),
     // Issue 16: a 150-row sheet against a 5,000-row register of outgoing documents.
     register: await registerBench(150, 5000),
+    // Sizes only; load times in Chromium: npm run bench:pane.
+    pane: await paneLoadBench(),
   };
   if (json) {
     process.stdout.write(`${JSON.stringify({ results, goals })}\n`);
@@ -68,7 +72,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${rowsTable(goals.validate)}\n(goal < 50 ms)\n\n`);
   process.stdout.write(`${rowsTable(goals.cliStart)}\n(goal: ratio <= 4)\n\n`);
   process.stdout.write(`${rowsTable(goals.consolidate.rows)}\n${goalLines(goals.consolidate.goals).join('\n')}\n\n`);
-  process.stdout.write(`${rowsTable(goals.register)}\n(goal: cross-check < 100 ms)\n`);
+  process.stdout.write(`${rowsTable(goals.register)}\n(goal: cross-check < 100 ms)\n\n`);
+  process.stdout.write(`${paneGoalLine(goals.pane)}\n`);
 }
 
 main().catch((e: unknown) => {

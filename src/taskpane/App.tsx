@@ -4,21 +4,8 @@
  * per flush), can undo its own last write, and re-reads when the sheet is edited
  * directly. State lives in a pure reducer (state.ts), effects in small hooks (hooks.ts).
  */
-import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import {
-  Button,
-  FluentProvider,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { Button, FluentProvider, Input, MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { localToday } from '../core/clock';
 import type { Finding } from '../core/findings';
 import { WorkbookError } from '../workbook/errors';
@@ -26,8 +13,8 @@ import type { AnswerChange } from '../workbook/answers';
 import type { ColumnMapping, UnitReading } from '../workbook/read';
 import { CriteriaTree } from './components/CriteriaTree';
 import { CriterionCard } from './components/CriterionCard';
-import { FindingsSummary } from './components/FindingsSummary';
 import { Header } from './components/Header';
+import { PaneSkeleton } from './components/PaneSkeleton';
 import { SaveStatus } from './components/SaveStatus';
 import { useAnnounceChange, useAnswerQueue, useExternalReload, usePageColours, useSheetSelection } from './hooks';
 import { I18nContext, langOfDisplay, makeI18n, type Lang } from './i18n';
@@ -38,12 +25,9 @@ import type { WorkbookService } from './service';
 import { isMasterTemplate } from './consolidation/master';
 import { initialState, paneModel, paneReducer, restoreOf, type PaneTab, type UndoEntry } from './state';
 import type { KeptRegister } from './register/registerModel';
-
-const TargetsView = lazy(() => import('./components/TargetsView').then((m) => ({ default: m.TargetsView })));
-const ConsolidationMode = lazy(() => import('./consolidation/ConsolidationMode').then((m) => ({ default: m.ConsolidationMode })));
-const MappingStep = lazy(() => import('./components/MappingStep').then((m) => ({ default: m.MappingStep })));
-const HelpView = lazy(() => import('./components/HelpView').then((m) => ({ default: m.HelpView })));
-const RegisterView = lazy(() => import('./register/RegisterView'));
+import { useTheme } from './theme';
+// Views the first paint does not need: each its own chunk (views.tsx).
+import { ConsolidationMode, FindingsSummary, HelpView, LazyView, MappingStep, RegisterView, TargetsView, preloadTabViews } from './views';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '10px', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box', minHeight: '100vh', overflowWrap: 'anywhere' },
@@ -85,8 +69,10 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
   const lang = state.lang ?? langOfDisplay(service.displayLanguage());
   const i18n = useMemo(() => makeI18n(lang), [lang]);
   const { t } = i18n;
-  const dark = service.theme() === 'dark';
-  const theme = dark ? webDarkTheme : webLightTheme;
+  const themeKind = service.theme();
+  const dark = themeKind === 'dark';
+  // The dark theme is fetched only in a dark Office (index.tsx has it before the first paint).
+  const theme = useTheme(themeKind);
   usePageColours(theme.colorNeutralBackground1, dark);
   const announce = useCallback((text: string) => dispatch({ type: 'announce', text }), []);
 
@@ -131,6 +117,8 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
   useExternalReload(service, reloadDelayMs, () => void load(true));
 
   const model = useMemo(() => paneModel(state.result, state.overlay), [state.result, state.overlay]);
+  const shown = model !== undefined;
+  useEffect(() => (shown ? preloadTabViews() : undefined), [shown]);
   const modelRef = useRef(model);
   modelRef.current = model;
   const reveal = (code: string, tab?: PaneTab) => {
@@ -231,14 +219,14 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
     const set = result?.ok ? result.reading.set : undefined;
     const meta = result?.ok ? result.reading.meta : undefined;
     body = (
-      <Suspense fallback={<Spinner />}>
+      <LazyView>
         <ConsolidationMode
           service={service}
           {...(set && result?.ok && isMasterTemplate(result.reading.metadata) ? { openSet: { ...set, id: meta?.setId ?? set.id, version: meta?.setVersion ?? set.version } } : {})}
           today={result?.ok ? result.today : localToday()}
           onClose={() => dispatch({ type: 'consolidating', open: false })}
         />
-      </Suspense>
+      </LazyView>
     );
   } else if (state.loadError !== undefined && !result) {
     body = (
@@ -252,14 +240,14 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
       </>
     );
   } else if (!result) {
-    body = <Spinner label={t('loading')} />;
+    body = <PaneSkeleton label={t('loading')} />;
   } else if (!result.ok) {
     body = (
       <>
         <div className={styles.toolbar}>{consolidateButton}</div>
-        <Suspense fallback={<Spinner />}>
+        <LazyView>
           <MappingStep sheets={result.sheets} findings={result.findings} onSave={saveMapping} />
-        </Suspense>
+        </LazyView>
       </>
     );
   } else if (model) {
@@ -325,14 +313,18 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
             )}
           </>
         )}
-        {tab === 'findings' && <FindingsSummary findings={model.findings} onGo={goToFinding} />}
+        {tab === 'findings' && (
+          <LazyView>
+            <FindingsSummary findings={model.findings} onGo={goToFinding} />
+          </LazyView>
+        )}
         {tab === 'targets' && (
-          <Suspense fallback={<Spinner />}>
+          <LazyView>
             <TargetsView model={model} onGo={choose} choice={state.baseline} onChoice={(choice) => dispatch({ type: 'baseline', choice })} />
-          </Suspense>
+          </LazyView>
         )}
         {tab === 'register' && (
-          <Suspense fallback={<Spinner />}>
+          <LazyView>
             <RegisterView
               model={model}
               kept={register}
@@ -346,12 +338,12 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
                 void queue.flush();
               }}
             />
-          </Suspense>
+          </LazyView>
         )}
         {tab === 'help' && (
-          <Suspense fallback={<Spinner />}>
+          <LazyView>
             <HelpView model={model} code={selected} announce={announce} />
-          </Suspense>
+          </LazyView>
         )}
       </>
     );

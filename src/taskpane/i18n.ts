@@ -289,6 +289,13 @@ const STRINGS = {
     en: 'Citation of {symbol} written into cell {cell} of criterion {code}. Press "Undo" at the top of the add-in to take it back.',
   },
   regProblemsTitle: { vi: 'Dòng của sổ không đọc được ({n})', en: 'Register rows that could not be read ({n})' },
+  // perf-pane
+  viewLoading: { vi: 'Đang mở phần này...', en: 'Opening this part...' },
+  viewLoadFailed: {
+    vi: 'Không tải được phần này của ngăn tác vụ ({error}). Kiểm tra kết nối mạng rồi bấm Thử lại.',
+    en: 'This part of the task pane could not be loaded ({error}). Check the network connection, then press Try again.',
+  },
+  viewRetry: { vi: 'Thử lại', en: 'Try again' },
 } as const satisfies Record<string, Record<Lang, Text>>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -320,10 +327,8 @@ export interface I18n {
   t: (key: StringKey, params?: TextParams) => string;
 }
 
-/** The pane's language for Office's display language: English for 'en-*', Vietnamese otherwise. */
-export function langOfDisplay(displayLanguage: string | undefined): Lang {
-  return /^en(?:-|$)/i.test(displayLanguage ?? '') ? 'en' : 'vi';
-}
+// In its own small module: the pane's first chunk (index.tsx) needs it, not these strings.
+export { langOfDisplay } from './lang';
 
 export function makeI18n(lang: Lang): I18n {
   return { lang, t: (key, params) => translate(lang, key, params) };

@@ -323,6 +323,9 @@ describe('offline', () => {
       const pane = await paneReady(app.page);
       await expect(app.page.locator('#sample-banner').isVisible()).resolves.toBe(true);
       await expect(pane.getByRole('tree', { name: 'Lĩnh vực và tiêu chí' }).isVisible()).resolves.toBe(true);
+      // A view loaded on first use (its own chunk) comes from the cache too.
+      await pane.getByRole('tab', { name: 'Mục tiêu' }).click();
+      await pane.getByRole('heading', { name: 'Kết quả năm trước' }).waitFor();
       expect(app.errors).toEqual([]);
     } finally {
       await session.context.setOffline(false);
