@@ -194,7 +194,8 @@ class ChildSums {
   }
 }
 
-function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: Omit<Finding, 'code' | 'params' | 'severity'>): Finding[] {
+/** An appraised score (first or final appraisal) against its row: a number, not negative, within the maximum. */
+export function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: Omit<Finding, 'code' | 'params' | 'severity'>): Finding[] {
   const s = parseScore(v);
   if (!s.ok && s.reason === 'empty') return [];
   const max = n.node.maxPoints;
