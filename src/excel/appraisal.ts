@@ -28,15 +28,14 @@ export async function appendRows(run: ExcelRun, sheet: SheetSpec, rows: readonly
   const isSetSupported = opts.isSetSupported ?? officeIsSetSupported;
   try {
     const exists = await run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet.name);
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet.name).load('name');
       await ctx.sync();
       return !ws.isNullObject;
     });
     if (!exists) await writeSpec(run, { sheets: [sheet] }, { isSetSupported });
     if (rows.length === 0) return 0;
     return await run({ delayForCellEdit: true }, async (ctx) => {
-      const used = ctx.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true);
-      used.load('address');
+      const used = ctx.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true).load('address');
       await ctx.sync();
       const first = used.isNullObject ? 0 : lastRowOf(used.address);
       const pieces = planPieces({ blocks: [{ sheet: sheet.name, row: first, col: 0, values: rows.map((r) => [...r]) }] });

@@ -36,11 +36,13 @@ import type { FlushOutcome } from './queue';
 import { PrintAction, type PrintOutcome } from './print/PrintAction';
 import type { WorkbookService } from './service';
 import { isMasterTemplate } from './consolidation/master';
+import { withAppraisalLog } from './appraisal/loggedService';
 import { initialState, paneModel, paneReducer, restoreOf, type PaneTab, type UndoEntry } from './state';
 
 const TargetsView = lazy(() => import('./components/TargetsView').then((m) => ({ default: m.TargetsView })));
 const ConsolidationMode = lazy(() => import('./consolidation/ConsolidationMode').then((m) => ({ default: m.ConsolidationMode })));
 const MappingStep = lazy(() => import('./components/MappingStep').then((m) => ({ default: m.MappingStep })));
+const AppraisalView = lazy(() => import('./appraisal/AppraisalView'));
 const HelpView = lazy(() => import('./components/HelpView').then((m) => ({ default: m.HelpView })));
 
 const useStyles = makeStyles({
@@ -75,8 +77,10 @@ function clock(now = new Date()): string {
   return `${p(now.getHours())}:${p(now.getMinutes())}`;
 }
 
-export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialLang }: AppProps) {
+export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, initialLang }: AppProps) {
   const styles = useStyles();
+  // Changes to the appraisal columns are logged in the workbook (appraisal/loggedService.ts).
+  const service = useMemo(() => withAppraisalLog(host), [host]);
   const [state, dispatch] = useReducer(paneReducer, initialLang, initialState);
   // The user's switch wins; until then Office's display language, read on each render
   // because Office may report it only once initialised.
@@ -290,6 +294,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
           <Tab value="findings">{`${t('tabFindings')} (${model.findings.length})`}</Tab>
           <Tab value="targets">{t('tabTargets')}</Tab>
           <Tab value="help">{t('tabHelp')}</Tab>
+          {model.reading.layout.columns.appraisedScore !== undefined && <Tab value="appraisal">{t('tabAppraisal')}</Tab>}
         </TabList>
         {tab === 'criteria' && (
           <>
@@ -325,6 +330,19 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
         {tab === 'targets' && (
           <Suspense fallback={<Spinner />}>
             <TargetsView model={model} onGo={choose} choice={state.baseline} onChoice={(choice) => dispatch({ type: 'baseline', choice })} />
+          </Suspense>
+        )}
+        {tab === 'appraisal' && (
+          <Suspense fallback={<Spinner />}>
+            <AppraisalView
+              model={model}
+              service={service}
+              onGo={(code) => {
+                reveal(code, 'criteria');
+                void service.select(code, 'finalScore').catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
+              }}
+              announce={announce}
+            />
           </Suspense>
         )}
         {tab === 'help' && (

@@ -13,7 +13,7 @@ import type { Lang } from './i18n';
 import { applyChanges, buildModel, type PaneModel } from './model';
 import type { LoadResult } from './service';
 
-export type PaneTab = 'criteria' | 'findings' | 'targets' | 'help';
+export type PaneTab = 'criteria' | 'findings' | 'targets' | 'help' | 'appraisal';
 
 /** The outcome of the last write, shown quietly under the header. */
 export type SaveState =
