@@ -152,6 +152,8 @@ module.exports = (_env, argv) => {
       // from the `buffer` package, node:path's posix helpers from a small module.
       new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
       new webpack.NormalModuleReplacementPlugin(/^node:path$/, path.resolve(__dirname, 'src/preview/page/posixPath.ts')),
+      // The appraisal worker writes request workbooks as bytes with src/xlsx/streamWrite.ts, never files.
+      new webpack.NormalModuleReplacementPlugin(/^node:fs\/promises$/, path.resolve(__dirname, 'src/worker/nodeFsStub.ts')),
       new ServiceWorkerPlugin(),
     ],
     performance: { hints: production ? 'warning' : false, maxEntrypointSize: 800 * 1024, maxAssetSize: 1200 * 1024 },

@@ -69,6 +69,7 @@ export function withAppraisalLog(inner: WorkbookService, now: () => Date = () =>
   };
   // Everything else is the inner service's own (bound to it: a class keeps its `this`).
   return new Proxy(inner as LoggedService, {
+    has: (target, prop) => prop in own || Reflect.has(target, prop),
     get(target, prop, receiver) {
       if (prop in own) return own[prop as keyof typeof own];
       const v: unknown = Reflect.get(target, prop, receiver);
