@@ -275,6 +275,8 @@ const STRINGS = {
     vi: 'Bảng chưa có cột "Điểm thẩm định lần 2" và "Lý do thẩm định lần 2": thêm hai cột này bên phải cột "Lý do thẩm định" (biểu mẫu chiso template --with-appraisal có sẵn) rồi Đọc lại.',
     en: 'The sheet has no "Điểm thẩm định lần 2" and "Lý do thẩm định lần 2" columns: add them right of "Lý do thẩm định" (templates from chiso template --with-appraisal have them), then Reload.',
   },
+  apprShowLog: { vi: 'Xem nhật ký thẩm định', en: 'Show the appraisal log' },
+  apprNoLog: { vi: 'Sổ chưa có trang "{log}": nhật ký có dòng đầu tiên khi ngăn ghi điểm hoặc lý do thẩm định.', en: 'The workbook has no "{log}" sheet yet: its first row comes when the pane writes an appraised score or reason.' },
   apprNoColumn: { vi: 'Bảng này không có cột "Điểm thẩm định": chưa thẩm định được.', en: 'This sheet has no "Điểm thẩm định" column: it cannot be appraised yet.' },
 } as const satisfies Record<string, Record<Lang, Text>>;
 

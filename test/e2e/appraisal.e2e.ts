@@ -14,7 +14,7 @@ import { REQUEST_SHEET } from '../../src/workbook/appraisal';
 import { LOG_SHEET, readAppraisalLog } from '../../src/workbook/appraisalLog';
 import { readWorkbookBuffer } from '../../src/xlsx/buffer';
 import { appraisedBytes } from '../workbook/appraisalFixture';
-import { describeViolations, eventually, openPreview, seriousViolations, shoot, startSession, type Preview, type Session } from './harness';
+import { describeViolations, eventually, openPreview, seriousViolations, shoot, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
 
 const DOC_IMAGES = path.join(__dirname, '../../docs/images');
 const FILE = 'so-tu-phap-tham-dinh.xlsx';
@@ -99,12 +99,10 @@ test('appraise, request an explanation, read the reply, record the final apprais
   await pane.locator('[data-card="2"] [data-final]').waitFor();
   await pane.locator('[data-field="finalScore"]').fill('2');
   await pane.locator('[data-field="finalReason"]').fill('Đơn vị đã giải trình, bổ sung báo cáo');
-  await pane.locator('[data-final]').scrollIntoViewIfNeeded();
-  toDocs(await shoot(preview, 'appraisal-final'), 'appraisal-final.png');
   expect(describeViolations(await seriousViolations(preview.paneFrame()))).toBe('');
 
   // The log sheet, as the workbook with its new sheets downloads.
-  await eventually(async () => expect(await preview.page.locator('#sheet-tabs').innerText()).toContain(LOG_SHEET), 15_000);
+  await eventually(async () => expect(await preview.page.locator('#download-all').isVisible()).toBe(true), 15_000);
   await eventually(async () => {
     const [all] = await Promise.all([preview.page.waitForEvent('download'), preview.page.locator('#download-all').click()]);
     const saved = path.join(dir, 'all.xlsx');
@@ -121,7 +119,15 @@ test('appraise, request an explanation, read the reply, record the final apprais
     ]);
     for (const e of log) expect(e.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
   }, 20_000);
-  await preview.page.locator('#sheet-tabs').getByText(LOG_SHEET).click().catch(() => undefined);
-  toDocs(await shoot(preview, 'appraisal-log'), 'appraisal-log.png');
+  // The card after the writes settled, its final appraisal in view.
+  await openCard('2');
+  await pane.locator('[data-final]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  toDocs(await shoot(preview, 'appraisal-final'), 'appraisal-final.png');
+  // The log sheet shown in the grid from the pane.
+  await pane.getByRole('tab', { name: 'Thẩm định' }).click();
+  await pane.locator('[data-action="show-log"]').click();
+  await eventually(async () => expect(await preview.page.locator('#sheet-tabs [aria-selected="true"]').innerText()).toBe(LOG_SHEET));
+  await shoot(preview, 'appraisal-log');
+  toDocs(path.join(SHOTS_DIR, 'appraisal-log-320.png'), 'appraisal-log.png');
   expect(preview.errors).toEqual([]);
 }, 240_000);

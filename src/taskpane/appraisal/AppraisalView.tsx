@@ -3,7 +3,8 @@
  * the unit's replies read back, and the way to the final appraisal (thẩm định lần 2),
  * recorded in each criterion's card. Its own chunk: the pane loads it when the tab opens.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { LOG_SHEET } from '../../workbook/appraisalLog';
 import { useI18n } from '../i18n';
 import type { PaneModel } from '../model';
@@ -34,6 +35,8 @@ export default function AppraisalView({ model, service, onGo, announce, runJob =
   const styles = useStyles();
   const { reading } = model;
   const columns = reading.layout.columns;
+  const [noLog, setNoLog] = useState(false);
+  const showLog = service.showCell ? () => void service.showCell?.(LOG_SHEET, 'A1').then(() => setNoLog(false), () => setNoLog(true)) : undefined;
   const log = 'log' in service ? (entries: Parameters<LoggedService['log']>[0]) => service.log(entries) : undefined;
   return (
     <section className={styles.root} aria-labelledby="appr-title" data-view="appraisal">
@@ -46,6 +49,12 @@ export default function AppraisalView({ model, service, onGo, announce, runJob =
       )}
       <Replies runJob={runJob} {...(reading.meta.unit !== undefined ? { openUnit: reading.meta.unit } : {})} onGo={onGo} {...(log ? { log } : {})} announce={announce} />
       {columns.finalScore === undefined && columns.appraisedScore !== undefined && <p className={styles.note}>{t('apprNoFinalColumns')}</p>}
+      {showLog && (
+        <div>
+          <Button size="small" onClick={showLog} data-action="show-log">{t('apprShowLog')}</Button>
+        </div>
+      )}
+      {noLog && <p className={styles.note} role="status">{t('apprNoLog', { log: LOG_SHEET })}</p>}
     </section>
   );
 }
