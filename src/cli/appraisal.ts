@@ -7,14 +7,14 @@
 import { basename } from 'node:path';
 import { message } from '../core/findings';
 import { formatDateShort, formatNumber, type Lang } from '../core/format';
-import { appraisalDifferences, explanationRequest, readExplanationReplies, type AppraisalDifference } from '../workbook/appraisal';
+import { readExplanationReplies, requestFor, type AppraisalDifference } from '../workbook/appraisal';
 import type { WorkbookGrid } from '../workbook/grid';
 import { readUnitWorkbook } from '../workbook/read';
 import { FileUnreadableError } from '../xlsx/errors';
 import { readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
 import { UsageError, choiceOpt, dateOpt, parse, requireOpt, stringOpt } from './args';
-import { EXIT, type Io } from './io';
+import { EXIT, terminalSafe, type Io } from './io';
 import { guardOutputs } from './outputs';
 
 export const REQUEST_HELP = `Cách dùng / Usage:
@@ -70,7 +70,7 @@ async function readGrid(path: string, io: Io, lang: Lang): Promise<WorkbookGrid 
     return await readWorkbookFile(path);
   } catch (e) {
     if (e instanceof FileUnreadableError) {
-      io.err(`${message(e.toFinding(lang), lang)}\n`);
+      io.err(`${terminalSafe(message(e.toFinding(lang), lang))}\n`);
       return undefined;
     }
     throw e;
@@ -110,39 +110,22 @@ export async function requestExplanationCommand(args: string[], io: Io): Promise
   const file = basename(source);
   const reading = readUnitWorkbook(grid, { file });
   if (!reading.ok) {
-    for (const f of reading.findings) io.err(`${message(f, lang)}\n`);
+    for (const f of reading.findings) io.err(`${terminalSafe(message(f, lang))}\n`);
     return EXIT.unusable;
   }
-  if (reading.layout.columns.appraisedScore === undefined) {
-    io.err(
-      lang === 'vi'
-        ? `${file}: trang "${reading.sheet}" không có cột "Điểm thẩm định". Ghi điểm thẩm định vào bảng (biểu mẫu tạo bằng chiso template --with-appraisal có sẵn cột này) rồi chạy lại.\n`
-        : `${file}: sheet "${reading.sheet}" has no "Điểm thẩm định" (appraised score) column. Enter the appraised scores (templates made with chiso template --with-appraisal have the column), then run again.\n`,
-    );
-    return EXIT.unusable;
-  }
-  const diffs = appraisalDifferences(reading);
-  if (diffs.length === 0) {
-    const appraised = reading.answers.some((a) => a.appraisedScore !== undefined && a.appraisedScore !== null && a.appraisedScore !== '');
-    io.err(
-      appraised
-        ? lang === 'vi'
-          ? `${file}: mọi điểm thẩm định bằng điểm tự đánh giá, không có tiêu chí nào cần giải trình. Không tạo tệp.\n`
-          : `${file}: every appraised score equals the self-score; nothing to explain. No file written.\n`
-        : lang === 'vi'
-          ? `${file}: chưa có điểm thẩm định nào trong cột "Điểm thẩm định", nên chưa có chênh lệch để yêu cầu giải trình. Không tạo tệp.\n`
-          : `${file}: no appraised score has been entered yet, so there is no difference to explain. No file written.\n`,
-    );
-    return EXIT.errors;
-  }
-  const spec = explanationRequest(reading, {
+  const made = requestFor(reading, file, {
     ...(issuer !== undefined ? { issuer } : {}),
     ...(deadline !== undefined ? { deadline: `ngày ${formatDateShort(deadline)}` } : {}),
   });
+  if (!made.ok) {
+    io.err(`${terminalSafe(lang === 'vi' ? made.vi : made.en)}\n`);
+    return made.why === 'noColumn' ? EXIT.unusable : EXIT.errors;
+  }
+  const { spec, diffs } = made;
   await writeSpecToFile(spec, out);
-  const unit = reading.meta.unit ?? file;
-  io.out(lang === 'vi' ? `${unit}: ${diffs.length} tiêu chí cần giải trình\n` : `${unit}: ${diffs.length} criteria to explain\n`);
-  for (const d of diffs) io.out(`  ${differenceLine(d, lang)}\n`);
+  const unit = made.unit;
+  io.out(`${terminalSafe(lang === 'vi' ? `${unit}: ${diffs.length} tiêu chí cần giải trình` : `${unit}: ${diffs.length} criteria to explain`)}\n`);
+  for (const d of diffs) io.out(`  ${terminalSafe(differenceLine(d, lang))}\n`);
   io.err(lang === 'vi' ? `Đã ghi ${out}.\n` : `Wrote ${out}.\n`);
   return EXIT.ok;
 }
@@ -172,7 +155,7 @@ export async function readRepliesCommand(args: string[], io: Io): Promise<number
   const file = basename(path);
   const got = readExplanationReplies(grid);
   if (!got.ok) {
-    io.err(`${file}: ${lang === 'vi' ? got.vi : got.en}\n`);
+    io.err(`${terminalSafe(`${file}: ${lang === 'vi' ? got.vi : got.en}`)}\n`);
     return EXIT.unusable;
   }
   if (p.values.json) {
@@ -186,7 +169,8 @@ export async function readRepliesCommand(args: string[], io: Io): Promise<number
       if (r.evidence) lines.push(`  ${vi ? 'Tài liệu bổ sung' : 'Further evidence'}: ${r.evidence}`);
     }
     if (got.unanswered.length > 0) lines.push(`${vi ? 'Chưa giải trình' : 'Unanswered'}: ${got.unanswered.join(', ')}`);
-    io.out(`${lines.join('\n')}\n`);
+    // Workbook text (units, replies) may carry control characters: shown escaped, never obeyed.
+    io.out(`${lines.map(terminalSafe).join('\n')}\n`);
   }
   return got.unanswered.length > 0 ? EXIT.errors : EXIT.ok;
 }

@@ -35,7 +35,7 @@ import { baselineFromSummary, type Baseline, type BaselineParse } from '../workb
 import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
-import { streamSpecToFile } from '../xlsx/streamWrite';
+import { streamSpecToFile } from '../xlsx/write';
 import { UsageError, choiceOpt, dateOpt, parse, stringOpt } from './args';
 import { loadCriteriaSet } from './criteria';
 import { EXIT, processIo, terminalSafe, type Io } from './io';

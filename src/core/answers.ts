@@ -42,6 +42,10 @@ export interface Answer {
   appraisedScore?: CellValue;
   /** Lý do thẩm định. */
   appraisalReason?: CellValue;
+  /** Điểm thẩm định lần 2 (final appraisal, after the unit's explanation): takes precedence over the first. */
+  finalScore?: CellValue;
+  /** Lý do thẩm định lần 2. */
+  finalReason?: CellValue;
   /** Last year's result (Điểm năm trước), when the sheet carries it. */
   previousScore?: CellValue;
   /** Where the row sits, for messages: 1-based row and sheet name. */

@@ -15,6 +15,7 @@ export type FindingColumn =
   | 'evidence'
   | 'explanation'
   | 'appraisedScore'
+  | 'finalScore'
   | 'previousScore'
   | 'maxPoints'
   | 'method'

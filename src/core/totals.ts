@@ -12,6 +12,8 @@
  *   the unit cannot score them, so they give 0 points until the survey result arrives,
  *   entered as the row's appraised score.
  * - Bonus rows (Điểm cộng) add points but no maximum, so the index may pass 100.
+ * - The appraised figure of a row is its final appraisal (thẩm định lần 2) where given,
+ *   else its first appraisal; `final` (what ranks) is that, else the self-score.
  */
 import type { Answer } from './answers';
 import { childrenOf, fieldsOf, type CriteriaLookup, type CriterionEntry } from './criteriaSet';
@@ -102,7 +104,9 @@ function leafTotals(n: CriterionEntry, a: Answer | undefined, notApplicable: boo
   if (notApplicable) return { applicableMax: 0, notApplicable, max };
   const s = parseScore(a?.selfScore);
   const self = n.scoredBy === 'survey' || (!s.ok && s.reason === 'empty') ? undefined : s.ok && isValidScore(n, s.value) ? s.value : 0;
-  const p = parseScore(a?.appraisedScore);
+  // The final appraisal (thẩm định lần 2), where given, takes precedence over the first.
+  const f = parseScore(a?.finalScore);
+  const p = !f.ok && f.reason === 'empty' ? parseScore(a?.appraisedScore) : f;
   const appraised = !p.ok && p.reason === 'empty' ? undefined : p.ok && p.value >= 0 && p.value <= n.node.maxPoints ? p.value : 0;
   return totalsOf(self, appraised, appraised ?? self, max, notApplicable, max);
 }

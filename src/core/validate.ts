@@ -227,7 +227,8 @@ class ChildSums {
 
 type Place = Omit<Finding, 'code' | 'params' | 'severity'>;
 
-function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: (field: FindingColumn) => Place): Finding | undefined {
+/** An appraised score (first or final appraisal) against its row: a number, not negative, within the maximum. */
+export function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: (field: FindingColumn) => Place, field: 'appraisedScore' | 'finalScore' = 'appraisedScore'): Finding | undefined {
   const s = parseScore(v);
   if (!s.ok && s.reason === 'empty') return undefined;
   const max = n.node.maxPoints;
@@ -238,7 +239,7 @@ function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: (field:
       : s.value > max + EPS
         ? { vi: `vượt điểm tối đa ${formatNumber(max)}`, en: `above the maximum ${formatNumber(max, 'en')}` }
         : undefined;
-  return reason ? finding('APPRAISED_INVALID', { value: cellText(v), reason: reason.vi, reasonEn: reason.en }, at('appraisedScore')) : undefined;
+  return reason ? finding('APPRAISED_INVALID', { value: cellText(v), reason: reason.vi, reasonEn: reason.en }, at(field)) : undefined;
 }
 
 /** A cell value as a message shows it: numbers stay numbers (written `1,5` in Vietnamese). */

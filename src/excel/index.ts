@@ -8,3 +8,4 @@ export { writeSpec, type SkippedFeature, type SpecResult } from './spec';
 export { onSheetChanged, onSelectionChanged, selectCell, type SheetChange } from './events';
 export { supports, excelRun, officeIsSetSupported, officeReady, officeTheme, officeDisplayLanguage, FEATURE_SET, type OptionalFeature } from './support';
 export { DEFAULT_BUDGET_BYTES } from './chunks';
+export { appendRows, canCreateWorkbook, createWorkbook, toBase64 } from './appraisal';

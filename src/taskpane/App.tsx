@@ -23,11 +23,12 @@ import type { FlushOutcome } from './queue';
 import { PrintAction, type PrintOutcome } from './print/PrintAction';
 import type { WorkbookService } from './service';
 import { isMasterTemplate } from './consolidation/master';
+import { withAppraisalLog } from './appraisal/loggedService';
 import { initialState, paneModel, paneReducer, restoreOf, type PaneTab, type UndoEntry } from './state';
 import type { KeptRegister } from './register/registerModel';
 import { useTheme } from './theme';
 // Views the first paint does not need: each its own chunk (views.tsx).
-import { ConsolidationMode, FindingsSummary, HelpView, LazyView, MappingStep, RegisterView, TargetsView, preloadTabViews } from './views';
+import { AppraisalView, ConsolidationMode, FindingsSummary, HelpView, LazyView, MappingStep, RegisterView, TargetsView, preloadTabViews } from './views';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '10px', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box', minHeight: '100vh', overflowWrap: 'anywhere' },
@@ -61,8 +62,10 @@ function clock(now = new Date()): string {
   return `${p(now.getHours())}:${p(now.getMinutes())}`;
 }
 
-export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialLang }: AppProps) {
+export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, initialLang }: AppProps) {
   const styles = useStyles();
+  // Changes to the appraisal columns are logged in the workbook (appraisal/loggedService.ts).
+  const service = useMemo(() => withAppraisalLog(host), [host]);
   const [state, dispatch] = useReducer(paneReducer, initialLang, initialState);
   // The user's switch wins; until then Office's display language, read on each render
   // because Office may report it only once initialised.
@@ -282,6 +285,7 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
           <Tab value="targets">{t('tabTargets')}</Tab>
           <Tab value="register">{t('tabRegister')}</Tab>
           <Tab value="help">{t('tabHelp')}</Tab>
+          {model.reading.layout.columns.appraisedScore !== undefined && <Tab value="appraisal">{t('tabAppraisal')}</Tab>}
         </TabList>
         {tab === 'criteria' && (
           <>
@@ -337,6 +341,19 @@ export function App({ service, writeDelayMs = 400, reloadDelayMs = 300, initialL
                 change(c);
                 void queue.flush();
               }}
+            />
+          </LazyView>
+        )}
+        {tab === 'appraisal' && (
+          <LazyView>
+            <AppraisalView
+              model={model}
+              service={service}
+              onGo={(code) => {
+                reveal(code, 'criteria');
+                void service.select(code, 'finalScore').catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
+              }}
+              announce={announce}
             />
           </LazyView>
         )}

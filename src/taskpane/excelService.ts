@@ -143,6 +143,14 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       if (show !== undefined) await excel.selectCell(host.run, show, 'A1');
       return skipped.map(({ vi, en }) => ({ vi, en }));
     },
+    async appendRows(sheet, rows): Promise<number> {
+      await ready;
+      return excel.appendRows(host.run, sheet, rows, { isSetSupported: host.isSetSupported });
+    },
+    async openWorkbook(bytes): Promise<void> {
+      await ready;
+      await excel.createWorkbook(bytes);
+    },
     async showCell(sheet, address): Promise<void> {
       await ready;
       await excel.selectCell(host.run, sheet, address);
@@ -161,6 +169,8 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
           return host.isSetSupported('ExcelApi', '1.7');
         case 'selectionEvents':
           return host.onSelectionChanged !== undefined && host.isSetSupported('ExcelApi', '1.7');
+        case 'createWorkbook':
+          return excel.canCreateWorkbook(host.isSetSupported);
         default:
           return excel.supports(feature, host.isSetSupported);
       }

@@ -213,7 +213,7 @@ export function codeAtRow(reading: UnitReading, row: number): string | undefined
 // ---------------------------------------------------------------------------
 // Local edits
 
-const CHANGE_KEYS = ['selfScore', 'declared', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason'] as const;
+const CHANGE_KEYS = ['selfScore', 'declared', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'finalScore', 'finalReason'] as const;
 
 function toCell(v: WriteValue): CellValue {
   return v !== null && typeof v === 'object' ? null : v;

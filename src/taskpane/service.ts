@@ -7,6 +7,7 @@ import type { CriteriaSet } from '../core/criteria';
 import type { Finding, FindingColumn } from '../core/findings';
 import type { AnswerChange } from '../workbook/answers';
 import type { ColumnMapping, UnitReading } from '../workbook/read';
+import type { WriteValue } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/spec';
 
 /** The top-left rows of a sheet as text, for the manual column-mapping step. */
@@ -37,7 +38,7 @@ export type LoadResult =
     };
 
 /** Optional host features, checked before use and explained when missing. */
-export type ServiceFeature = 'changeEvents' | 'selectionEvents' | 'dataValidation' | 'pageLayout';
+export type ServiceFeature = 'changeEvents' | 'selectionEvents' | 'dataValidation' | 'pageLayout' | 'createWorkbook';
 
 /** A cell the user selected in the sheet, 1-based row. */
 export interface SheetSelection {
@@ -70,6 +71,16 @@ export interface WorkbookService {
   writeSheets(sheets: readonly SheetSpec[], show?: string): Promise<SkippedSetting[]>;
   /** Selects a cell of any sheet (a unit's row in the consolidation summary). */
   showCell?(sheet: string, address: string): Promise<void>;
+  /**
+   * Appends rows below the last used row of a sheet, creating it from `sheet` (its header)
+   * when absent; never rewrites a cell. Returns the first appended 1-based row. (The appraisal log.)
+   */
+  appendRows?(sheet: SheetSpec, rows: readonly WriteValue[][]): Promise<number>;
+  /**
+   * Opens .xlsx bytes as a new workbook (Excel.createWorkbook, ExcelApi 1.8). Absent, or
+   * `supports('createWorkbook')` false: the pane offers the file as a download instead.
+   */
+  openWorkbook?(bytes: Uint8Array): Promise<void>;
   /** Saves the manual column mapping in the metadata sheet; the next load uses it. */
   saveMapping(mapping: ColumnMapping): Promise<void>;
   /** Sheet edits made outside the pane (typing, pasting): a hint to load again. Returns the unsubscribe. */

@@ -13,7 +13,7 @@ import type { Lang } from './i18n';
 import { applyChanges, buildModel, type PaneModel } from './model';
 import type { LoadResult } from './service';
 
-export type PaneTab = 'criteria' | 'findings' | 'targets' | 'register' | 'help';
+export type PaneTab = 'criteria' | 'findings' | 'targets' | 'register' | 'appraisal' | 'help';
 
 /** The outcome of the last write, shown quietly under the header. */
 export type SaveState =
@@ -142,7 +142,7 @@ export function paneModel(result: LoadResult | undefined, overlay: readonly Answ
   return buildModel(reading, validateReading(reading, { today: result.today, ...(result.reference ? { reference: result.reference } : {}) }));
 }
 
-const CHANGE_KEYS = ['selfScore', 'declared', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason'] as const;
+const CHANGE_KEYS = ['selfScore', 'declared', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'finalScore', 'finalReason'] as const;
 
 function toWrite(v: CellValue | undefined): WriteValue {
   // An error value (#REF!) cannot be typed back; the blank is the honest restore.
@@ -162,7 +162,7 @@ export function restoreOf(sheet: UnitReading, batch: readonly AnswerChange[]): A
     for (const key of CHANGE_KEYS) {
       if (c[key] === undefined) continue;
       const v = toWrite(before?.[key]);
-      if (key === 'evidence' || key === 'explanation' || key === 'appraisalReason') out[key] = v === null ? '' : String(v);
+      if (key === 'evidence' || key === 'explanation' || key === 'appraisalReason' || key === 'finalReason') out[key] = v === null ? '' : String(v);
       else out[key] = v;
     }
     return out;

@@ -48,6 +48,7 @@ export const FindingsSummary = lazyView(() => import('./components/FindingsSumma
 export const MappingStep = lazyView(() => import('./components/MappingStep').then((m) => m.MappingStep));
 export const ConsolidationMode = lazyView(() => import('./consolidation/ConsolidationMode').then((m) => m.ConsolidationMode));
 export const RegisterView = lazyView(() => import('./register/RegisterView').then((m) => m.default));
+export const AppraisalView = lazyView(() => import('./appraisal/AppraisalView').then((m) => m.default));
 
 /** The tabs' views, fetched once the form is on screen and the browser is idle, so switching tabs does not wait. */
 export function preloadTabViews(): () => void {

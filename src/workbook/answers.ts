@@ -18,11 +18,14 @@ export interface AnswerChange {
   explanation?: string;
   appraisedScore?: WriteValue;
   appraisalReason?: string;
+  /** Thẩm định lần 2. */
+  finalScore?: WriteValue;
+  finalReason?: string;
 }
 
-const CHANGE_KEYS = ['selfScore', 'declared', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason'] as const;
+const CHANGE_KEYS = ['selfScore', 'declared', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'finalScore', 'finalReason'] as const;
 /** A parent row's score is the sum of its children (often a formula): never overwritten. */
-const SUMMED: ColumnKey[] = ['selfScore', 'appraisedScore'];
+const SUMMED: ColumnKey[] = ['selfScore', 'appraisedScore', 'finalScore'];
 
 /**
  * Throws a WorkbookError for a code that is not in the sheet, a column the layout lacks,

@@ -3,11 +3,15 @@
  * self-score, the explanation request (yêu cầu giải trình) lists the row, both scores and
  * the reason, with space for the unit's reply; the replies are read back from that sheet.
  */
-import { cellText } from '../core/answers';
+import { cellText, type CellValue } from '../core/answers';
 import { flattenSet } from '../core/criteria';
-import { normalizeCode } from '../core/criteriaSet';
+import { normalizeCode, type CriterionEntry } from '../core/criteriaSet';
+import { finding, type Finding } from '../core/findings';
+import { formatNumber } from '../core/format';
+import { describeAllowed, isAllowedScore } from '../core/method';
 import { parseScore } from '../core/numbers';
 import { normalizeText } from '../core/text';
+import { checkAppraised } from '../core/validate';
 import type { WorkbookGrid, WriteValue } from './grid';
 import type { UnitReading } from './read';
 import type { CellStyle, SheetSpec, StyleRule, WorkbookSpec } from './spec';
@@ -44,6 +48,35 @@ export function appraisalDifferences(reading: UnitReading): AppraisalDifference[
     out.push({ code, name: node.name, max: node.maxPoints, ...(self !== undefined ? { self } : {}), appraised: p.value, reason: cellText(a.appraisalReason) });
   }
   return out;
+}
+
+/** Where an appraisal score is typed: the first appraisal or the final one (thẩm định lần 2). */
+export type AppraisalScoreColumn = 'appraisedScore' | 'finalScore';
+
+/**
+ * A score the method of the row does not offer (`0,5` where only 0, 1,5 and 2 are levels):
+ * refused like a self-score would be. Empty when `value` is not a number or is a level.
+ */
+export function levelErrors(entry: CriterionEntry, value: CellValue, field: AppraisalScoreColumn, sheet: string): Finding[] {
+  if (typeof value !== 'number' || isAllowedScore(entry.method.allowed, value)) return [];
+  const allowed = entry.method.allowed;
+  return [
+    finding(
+      'APPRAISED_INVALID',
+      {
+        value: formatNumber(value),
+        reason: `không thuộc các mức điểm của cách tính điểm (${describeAllowed(allowed, 'vi')})`,
+        reasonEn: `not a level of the scoring method (${describeAllowed(allowed, 'en')})`,
+      },
+      { criterion: normalizeCode(entry.node.code), field, sheet },
+    ),
+  ];
+}
+
+/** The errors a final appraised score would raise on its row: not a number, negative, above the maximum, not a level. */
+export function finalScoreErrors(entry: CriterionEntry, value: CellValue, sheet: string, row?: number): Finding[] {
+  const error = checkAppraised(entry, value, (field) => ({ criterion: normalizeCode(entry.node.code), field, sheet, ...(row !== undefined ? { row } : {}) }), 'finalScore');
+  return error ? [error] : levelErrors(entry, value, 'finalScore', sheet);
 }
 
 /** Column headers of the request; the reader finds the table by them. */
@@ -134,6 +167,54 @@ export function explanationRequest(reading: UnitReading, opts: RequestOptions = 
   const unit = reading.meta.unit ?? reading.file ?? reading.sheet;
   const year = opts.year ?? reading.meta.year;
   return { sheets: [explanationRequestSheet(unit, appraisalDifferences(reading), { ...opts, ...(year !== undefined ? { year } : {}) })] };
+}
+
+export type RequestOutcome =
+  | { ok: true; unit: string; diffs: AppraisalDifference[]; spec: WorkbookSpec }
+  | { ok: false; why: 'noColumn' | 'notAppraised' | 'noDifference'; vi: string; en: string };
+
+/**
+ * The request for one appraised unit workbook, or why there is none: the sheet has no
+ * appraised-score column, nothing is appraised yet, or every appraised score equals the
+ * self-score. The CLI's `request-explanation` and the pane make requests only through this.
+ */
+export function requestFor(reading: UnitReading, file: string, opts: RequestOptions = {}): RequestOutcome {
+  if (reading.layout.columns.appraisedScore === undefined) {
+    return {
+      ok: false,
+      why: 'noColumn',
+      vi: `${file}: trang "${reading.sheet}" không có cột "Điểm thẩm định". Ghi điểm thẩm định vào bảng (biểu mẫu tạo bằng chiso template --with-appraisal có sẵn cột này) rồi chạy lại.`,
+      en: `${file}: sheet "${reading.sheet}" has no "Điểm thẩm định" (appraised score) column. Enter the appraised scores (templates made with chiso template --with-appraisal have the column), then run again.`,
+    };
+  }
+  const diffs = appraisalDifferences(reading);
+  if (diffs.length === 0) {
+    const appraised = reading.answers.some((a) => cellText(a.appraisedScore) !== '' || cellText(a.finalScore) !== '');
+    return appraised
+      ? {
+          ok: false,
+          why: 'noDifference',
+          vi: `${file}: mọi điểm thẩm định bằng điểm tự đánh giá, không có tiêu chí nào cần giải trình. Không tạo tệp.`,
+          en: `${file}: every appraised score equals the self-score; nothing to explain. No file written.`,
+        }
+      : {
+          ok: false,
+          why: 'notAppraised',
+          vi: `${file}: chưa có điểm thẩm định nào trong cột "Điểm thẩm định", nên chưa có chênh lệch để yêu cầu giải trình. Không tạo tệp.`,
+          en: `${file}: no appraised score has been entered yet, so there is no difference to explain. No file written.`,
+        };
+  }
+  const unit = reading.meta.unit ?? file;
+  return { ok: true, unit, diffs, spec: explanationRequest(reading, opts) };
+}
+
+/** The request's file name for a unit: `yeu-cau-giai-trinh-so-tu-phap.xlsx` (ASCII, no diacritics). */
+export function requestFileName(unit: string): string {
+  const slug = normalizeText(unit)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `yeu-cau-giai-trinh${slug ? `-${slug}` : ''}.xlsx`;
 }
 
 // ---------------------------------------------------------------------------

@@ -18,6 +18,8 @@ export type ColumnKey =
   | 'note'
   | 'appraisedScore'
   | 'appraisalReason'
+  | 'finalScore'
+  | 'finalReason'
   | 'previousScore';
 
 /** In the order of the official sheet (docs/workbook-format.md). */
@@ -34,6 +36,8 @@ export const COLUMN_KEYS: readonly ColumnKey[] = [
   'note',
   'appraisedScore',
   'appraisalReason',
+  'finalScore',
+  'finalReason',
   'previousScore',
 ];
 
@@ -54,6 +58,8 @@ export const COLUMN_LABELS: Record<ColumnKey, { vi: string; en: string }> = {
   note: { vi: 'Ghi chú', en: 'Notes' },
   appraisedScore: { vi: 'Điểm thẩm định', en: 'Appraised score' },
   appraisalReason: { vi: 'Lý do thẩm định', en: 'Appraisal reason' },
+  finalScore: { vi: 'Điểm thẩm định lần 2', en: 'Final appraised score' },
+  finalReason: { vi: 'Lý do thẩm định lần 2', en: 'Final appraisal reason' },
   previousScore: { vi: 'Điểm năm trước', en: "Last year's score" },
 };
 
@@ -75,6 +81,7 @@ export const COLUMN_ALIASES: Record<string, ColumnKey> = {
   self: 'selfScore',
   appraisal: 'appraisedScore',
   reason: 'appraisalReason',
+  final: 'finalScore',
   previous: 'previousScore',
 };
 

@@ -259,7 +259,7 @@ export function methodInName(text: string): { name: string; method: string } | u
   return name === '' ? undefined : { name, method };
 }
 
-const ANSWER_COLUMNS = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'previousScore'] as const;
+const ANSWER_COLUMNS = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'finalScore', 'finalReason', 'previousScore'] as const;
 
 interface Table {
   fields: CriterionNode[];
@@ -458,6 +458,7 @@ const FIELD_COLUMN: Partial<Record<FindingColumn, ColumnKey>> = {
   evidence: 'evidence',
   explanation: 'explanation',
   appraisedScore: 'appraisedScore',
+  finalScore: 'finalScore',
   previousScore: 'previousScore',
   maxPoints: 'maxPoints',
   method: 'method',

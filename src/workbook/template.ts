@@ -39,14 +39,16 @@ const WIDTHS: Record<ColumnKey, number> = {
   note: 14,
   appraisedScore: 10,
   appraisalReason: 26,
+  finalScore: 10,
+  finalReason: 26,
   previousScore: 10,
 };
 
-const SCORE_KEYS: ColumnKey[] = ['maxPoints', 'selfScore', 'appraisedScore', 'previousScore'];
+const SCORE_KEYS: ColumnKey[] = ['maxPoints', 'selfScore', 'appraisedScore', 'finalScore', 'previousScore'];
 /** Summed on parent rows and the total row. */
-const SUM_KEYS: ColumnKey[] = ['selfScore', 'appraisedScore', 'previousScore'];
+const SUM_KEYS: ColumnKey[] = ['selfScore', 'appraisedScore', 'finalScore', 'previousScore'];
 /** Free entry on every row. */
-const TEXT_ENTRY_KEYS: ColumnKey[] = ['declared', 'evidence', 'explanation', 'note', 'appraisalReason'];
+const TEXT_ENTRY_KEYS: ColumnKey[] = ['declared', 'evidence', 'explanation', 'note', 'appraisalReason', 'finalReason'];
 
 const HEADER_ROW = 7;
 
@@ -89,7 +91,8 @@ function runs(col: number, rows: number[]): CellRange[] {
 
 export function buildTemplate(set: CriteriaSet, unit: { name: string; level: UnitLevel }, opts: TemplateOptions = {}): WorkbookSpec {
   const keys: ColumnKey[] = ['code', 'name', 'maxPoints', 'declared', 'method', 'evidenceRequirement', 'selfScore', 'evidence', 'explanation', 'note'];
-  if (opts.withAppraisal) keys.push('appraisedScore', 'appraisalReason');
+  // The first appraisal, then the final one after the unit's explanation (thẩm định lần 2).
+  if (opts.withAppraisal) keys.push('appraisedScore', 'appraisalReason', 'finalScore', 'finalReason');
   if (opts.withPrevious) keys.push('previousScore');
   const col = Object.fromEntries(keys.map((k, i) => [k, i])) as Partial<Record<ColumnKey, number>>;
   const last = keys.length - 1;
@@ -130,7 +133,7 @@ export function buildTemplate(set: CriteriaSet, unit: { name: string; level: Uni
       const parsed = parseMethod(n.method, n.maxPoints, n.code).method;
       if (n.scoredBy !== 'survey' && parsed.kind !== 'survey') {
         entryRows.push(p.row);
-        for (const k of ['selfScore', 'appraisedScore'] as const) {
+        for (const k of ['selfScore', 'appraisedScore', 'finalScore'] as const) {
           if (col[k] !== undefined) validations.push(scoreRule({ top: p.row, left: col[k], bottom: p.row, right: col[k] }, k, n, parsed.allowed));
         }
       }
@@ -180,8 +183,8 @@ export function buildTemplate(set: CriteriaSet, unit: { name: string; level: Uni
   return { sheets: [table, meta] };
 }
 
-function scoreRule(range: CellRange, key: 'selfScore' | 'appraisedScore', n: CriterionNode, allowed: AllowedScores): ValidationRule {
-  const what = key === 'selfScore' ? 'Điểm tự đánh giá' : 'Điểm thẩm định';
+function scoreRule(range: CellRange, key: 'selfScore' | 'appraisedScore' | 'finalScore', n: CriterionNode, allowed: AllowedScores): ValidationRule {
+  const what = COLUMN_LABELS[key].vi;
   const message = `${what} của tiêu chí ${n.code}: ${describeAllowed(allowed, 'vi')} (tối đa ${formatNumber(n.maxPoints, 'vi')}).`;
   return allowed.kind === 'set'
     ? { range, kind: 'list', values: allowed.values, message }
@@ -213,7 +216,7 @@ function templateStyles(
   for (const k of TEXT_ENTRY_KEYS) {
     if (col[k] !== undefined) out.push(rule(first, col[k], totalRow - 1, col[k], { locked: false }));
   }
-  for (const k of ['selfScore', 'appraisedScore', 'previousScore'] as const) {
+  for (const k of ['selfScore', 'appraisedScore', 'finalScore', 'previousScore'] as const) {
     if (col[k] === undefined) continue;
     const rows = k === 'previousScore' ? placed.filter((p) => p.childRows.length === 0).map((p) => p.row) : entryRows;
     for (const range of runs(col[k], rows)) out.push({ range, style: { locked: false, fill: 'FFF8E1' } });

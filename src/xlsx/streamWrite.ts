@@ -9,8 +9,6 @@
  * Covers what write.ts renders: values, widths, heights, merges, styles, validations,
  * protection, frozen panes, filter buttons, print setup.
  */
-import { rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
 import { a1, type CellRange, type WriteValue } from '../workbook/grid';
 import type { CellStyle, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
@@ -19,14 +17,6 @@ import { escapeText } from './surgical';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** Writes `spec` to `out` (through a temporary file beside it, renamed when whole). */
-export async function streamSpecToFile(spec: WorkbookSpec, out: string): Promise<void> {
-  const data = streamSpecToBuffer(spec);
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  await writeFile(tmp, data);
-  await rename(tmp, out);
-}
 
 /** The .xlsx bytes of `spec`; only the compressed output is held in memory. */
 export function streamSpecToBuffer(spec: WorkbookSpec): Buffer {

@@ -11,6 +11,7 @@ import type { CellStyle, SheetSpec, ValidationRule, WorkbookSpec } from '../work
 import { inspectForWrite } from './guard';
 import { loadWorkbook } from './read';
 import { recalcSums } from './recalc';
+import { streamSpecToBuffer } from './streamWrite';
 import { PlanError, applyPlanSurgically, type SurgicalResult } from './surgical';
 
 export { PlanError, type SurgicalResult } from './surgical';
@@ -28,6 +29,11 @@ export async function writeSpecToBuffer(spec: WorkbookSpec): Promise<Buffer> {
 
 export async function writeSpecToFile(spec: WorkbookSpec, out: string): Promise<void> {
   await writeAtomically(out, await writeSpecToBuffer(spec));
+}
+
+/** Writes `spec` through the streaming writer (large summaries): no exceljs model in memory. */
+export async function streamSpecToFile(spec: WorkbookSpec, out: string): Promise<void> {
+  await writeAtomically(out, streamSpecToBuffer(spec));
 }
 
 /**

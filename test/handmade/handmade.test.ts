@@ -40,7 +40,7 @@ describe('a hand-made sheet of Sở Tư pháp (letterhead, Roman fields, methods
     expect(r.sheet).toBe('Bảng chấm điểm');
     // "Ghi chú" is the explanation: the sheet has no "Giải trình".
     expect(r.layout.columns).toEqual({ code: 0, name: 1, maxPoints: 2, selfScore: 3, evidence: 4, explanation: 5 });
-    expect(r.layout.missing).toEqual(['declared', 'method', 'evidenceRequirement', 'note', 'appraisedScore', 'appraisalReason', 'previousScore']);
+    expect(r.layout.missing).toEqual(['declared', 'method', 'evidenceRequirement', 'note', 'appraisedScore', 'appraisalReason', 'finalScore', 'finalReason', 'previousScore']);
     expect([r.layout.headerTop, r.layout.firstDataRow]).toEqual([7, 9]);
     // The method written under the name is the method; a survey row is a survey row.
     const leaf = r.set.fields[0].children?.[0].children?.[0];

@@ -92,7 +92,7 @@ describe('a province adds its own wording without code', () => {
     expect(checkHeaderSynonyms({ columns: { code: { exact: [] }, score: { contains: ['x'] }, name: { contains: ['…'] }, note: { contains: ['Ghi chú'], orColumnOf: 'note' } } }).problems).toEqual([
       'columns.code.exact: phải là danh sách cách ghi có chữ / must be a list of wordings with letters',
       'columns.code: cần "exact" hoặc "contains" / needs "exact" or "contains"',
-      'columns.score: không phải cột đã biết / not a known column (code, name, maxPoints, declared, method, evidenceRequirement, selfScore, evidence, explanation, note, appraisedScore, appraisalReason, previousScore)',
+      'columns.score: không phải cột đã biết / not a known column (code, name, maxPoints, declared, method, evidenceRequirement, selfScore, evidence, explanation, note, appraisedScore, appraisalReason, finalScore, finalReason, previousScore)',
       'columns.name.contains: phải là danh sách cách ghi có chữ / must be a list of wordings with letters',
       'columns.name: cần "exact" hoặc "contains" / needs "exact" or "contains"',
       'columns.note.orColumnOf: phải là một cột khác / must be another column',

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { WorkbookSpec } from '../../src/workbook/spec';
 import { convertToPdf } from '../../src/xlsx/pdf';
-import { streamSpecToFile } from '../../src/xlsx/streamWrite';
+import { streamSpecToFile } from '../../src/xlsx/write';
 import { provinceSummary, ref } from '../xlsx/summaryLayout';
 
 jest.setTimeout(300_000);

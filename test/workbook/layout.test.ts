@@ -17,7 +17,7 @@ describe('detectLayout', () => {
       firstDataRow: 9, // the "(1) (2) ..." numbering row is skipped
       lastDataRow: 33, // the signature line
       columns: { code: 0, name: 1, maxPoints: 2, selfScore: 3, appraisedScore: 4, method: 5, evidence: 6, explanation: 7, note: 8 },
-      missing: ['declared', 'evidenceRequirement', 'appraisalReason', 'previousScore'],
+      missing: ['declared', 'evidenceRequirement', 'appraisalReason', 'finalScore', 'finalReason', 'previousScore'],
       titleRows: [0, 1, 3, 4, 5],
     });
   });

@@ -159,14 +159,16 @@ describe('buildTemplate', () => {
   it('adds the appraisal and last-year columns, validated and summed too', () => {
     const full = buildTemplate(set, unit, { withAppraisal: true, withPrevious: true });
     const s = full.sheets[0];
-    expect(s.values[7].slice(10)).toEqual(['Điểm thẩm định', 'Lý do thẩm định', 'Điểm năm 2023']);
+    // The first appraisal, the final one (thẩm định lần 2) beside it, then last year's.
+    expect(s.values[7].slice(10)).toEqual(['Điểm thẩm định', 'Lý do thẩm định', 'Điểm thẩm định lần 2', 'Lý do thẩm định lần 2', 'Điểm năm 2023']);
     expect(s.values[rowOfCode(s, '1')][10]).toEqual({ formula: '=SUM(K11:K20)' });
     expect(s.values[rowOfCode(s, '1')][12]).toEqual({ formula: '=SUM(M11:M20)' });
-    expect(s.validations?.some((v) => v.range.left === 10 && v.range.top === rowOfCode(s, '2'))).toBe(true);
-    expect(styleAt(s, rowOfCode(s, '2'), 11).locked).toBe(false);
+    expect(s.values[rowOfCode(s, '1')][14]).toEqual({ formula: '=SUM(O11:O20)' });
+    for (const col of [10, 12]) expect(s.validations?.some((v) => v.range.left === col && v.range.top === rowOfCode(s, '2'))).toBe(true);
+    for (const col of [11, 12, 13]) expect(styleAt(s, rowOfCode(s, '2'), col).locked).toBe(false);
     const r = readBack(full);
-    expect(r.layout.columns).toMatchObject({ appraisedScore: 10, appraisalReason: 11, previousScore: 12 });
+    expect(r.layout.columns).toMatchObject({ appraisedScore: 10, appraisalReason: 11, finalScore: 12, finalReason: 13, previousScore: 14 });
     expect(withoutRows(r.set.fields)).toEqual(set.fields);
-    expect(a1(r.layout.headerTop, r.layout.columns.previousScore as number)).toBe('M8');
+    expect(a1(r.layout.headerTop, r.layout.columns.previousScore as number)).toBe('O8');
   });
 });

@@ -40,6 +40,9 @@ export function AppraisalFields({ model, code, today, onChange, announce }: Appr
   const [scoreText, setScoreText] = useState(() => shown(answer?.appraisedScore));
   const [reason, setReason] = useState(() => cellText(answer?.appraisalReason));
   const [refused, setRefused] = useState<Finding[]>([]);
+  const [finalText, setFinalText] = useState(() => shown(answer?.finalScore));
+  const [finalReason, setFinalReason] = useState(() => cellText(answer?.finalReason));
+  const [finalRefused, setFinalRefused] = useState<Finding[]>([]);
 
   // Parent rows carry the sum of their children: only leaves are appraised.
   if (!n?.isLeaf || (columns.appraisedScore === undefined && columns.appraisalReason === undefined)) return null;
@@ -55,6 +58,18 @@ export function AppraisalFields({ model, code, today, onChange, announce }: Appr
     }
     onChange({ code, appraisedScore: value });
   };
+  const setFinal = (text: string) => {
+    setFinalText(text);
+    const value = scoreInput(text);
+    const errors = appraisalErrors(model, code, value, today, 'finalScore');
+    setFinalRefused(errors);
+    if (errors.length > 0) {
+      announce(`${message(errors[0], lang)} ${t('apprFinalRefused')}`);
+      return;
+    }
+    onChange({ code, finalScore: value });
+  };
+  const hasFinal = columns.finalScore !== undefined || columns.finalReason !== undefined;
   const own = model.byCode.get(code)?.findings.filter((f) => f.field === 'appraisedScore') ?? [];
   const scoreFindings = refused.length > 0 ? refused : own;
   const scoreError = scoreFindings.find((f) => f.severity === 'error');
@@ -89,6 +104,34 @@ export function AppraisalFields({ model, code, today, onChange, announce }: Appr
         </Field>
       )}
       <FindingList findings={scoreFindings.filter((f) => f !== scoreError)} />
+      {hasFinal && (
+        <div role="group" aria-labelledby={`final-${code}`} data-final>
+          <h4 className={styles.heading} id={`final-${code}`}>{t('apprFinal')}</h4>
+          {columns.finalScore !== undefined && (
+            <Field
+              label={t('apprFinalScore')}
+              hint={`${t('allowedScores', { allowed: describeAllowed(n.method.allowed, lang) })} ${t('apprFinalHint')}`}
+              validationState={finalRefused.length > 0 ? 'error' : 'none'}
+              validationMessage={finalRefused.length > 0 ? `${message(finalRefused[0], lang)} ${t('apprFinalRefused')}` : undefined}
+            >
+              <Input value={finalText} inputMode="decimal" onChange={(_, d) => setFinal(d.value)} data-field="finalScore" />
+            </Field>
+          )}
+          {columns.finalReason !== undefined && (
+            <Field label={t('apprFinalReason')}>
+              <Textarea
+                value={finalReason}
+                resize="vertical"
+                data-field="finalReason"
+                onChange={(_, d) => {
+                  setFinalReason(d.value);
+                  onChange({ code, finalReason: d.value });
+                }}
+              />
+            </Field>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { useI18n } from '../i18n';
 import type { SkippedSetting, WorkbookService } from '../service';
 import { BUNDLED_UNITS, LEVEL_NAMES, references, storeSets, type Reference } from './references';
 import { Results } from './Results';
+import AppraisalForFiles from '../appraisal/ForFiles';
 import type { ConsolidationWorker, StartWorker } from './worker';
 
 const useStyles = makeStyles({
@@ -243,6 +244,7 @@ export function ConsolidationMode({ service, openSet, today, onClose, startWorke
         </MessageBar>
       )}
       {run.kind === 'done' && <Results output={run.output} skipped={run.skipped} service={service} />}
+      <AppraisalForFiles files={files} service={service} />
     </section>
   );
 }

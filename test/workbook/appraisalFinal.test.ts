@@ -1,0 +1,119 @@
+/**
+ * The final appraisal (thẩm định lần 2) and the appraisal log in the workbook layer, on
+ * real .xlsx bytes: the template with appraisal columns written by the xlsx adapter and
+ * read back, the final columns found by their headers, the final score ranking ahead of
+ * the first, its checks, and the log entries of a batch of changes.
+ */
+import type { CellValue } from '../../src/core/answers';
+import { lookupCriteria } from '../../src/core/criteriaSet';
+import { computeTotals } from '../../src/core/totals';
+import { finalScoreErrors, requestFileName, requestFor } from '../../src/workbook/appraisal';
+import { appraisalLogEntries, LOG_HEADERS, LOG_STAGES, logRows, readAppraisalLog, replyLogEntries } from '../../src/workbook/appraisalLog';
+import { classifyHeader } from '../../src/workbook/columns';
+import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
+import { readWorkbookBuffer } from '../../src/xlsx/buffer';
+import { appraisedBytes, type AppraisedRow } from './appraisalFixture';
+
+/** The sample template with appraisal columns, rows typed in, written to .xlsx and read back. */
+async function appraised(rows: Record<string, AppraisedRow>): Promise<UnitReading> {
+  const grid = await readWorkbookBuffer(await appraisedBytes(rows), 'so-tu-phap.xlsx');
+  const reading = readUnitWorkbook(grid, { file: 'so-tu-phap.xlsx' });
+  if (!reading.ok) throw new Error('workbook not read');
+  return reading;
+}
+
+describe('the final appraisal columns', () => {
+  it.each([
+    ['Điểm thẩm định lần 2', 'finalScore'],
+    ['Thẩm định lần 2', 'finalScore'],
+    ['Điểm thẩm định lại', 'finalScore'],
+    ['Lý do thẩm định lần 2', 'finalReason'],
+    ['Ý kiến thẩm định lần 2', 'finalReason'],
+    ['Điểm thẩm định', 'appraisedScore'],
+    ['Lý do thẩm định', 'appraisalReason'],
+  ])('"%s" is the %s column', (header, key) => {
+    expect(classifyHeader(header)).toBe(key);
+  });
+
+  it('the template with appraisal carries them beside the first appraisal, and the reader returns their values', async () => {
+    const r = await appraised({ '2': { self: 2, appraised: 1.5, reason: 'Thiếu báo cáo', final: 2, finalReason: 'Đã bổ sung báo cáo' } });
+    const col = r.layout.columns;
+    expect([col.appraisedScore, col.appraisalReason, col.finalScore, col.finalReason].map((c) => (c as number) - (col.appraisedScore as number))).toEqual([0, 1, 2, 3]);
+    const a = r.answers.find((x) => x.code === '2');
+    expect(a).toMatchObject({ appraisedScore: 1.5, appraisalReason: 'Thiếu báo cáo', finalScore: 2, finalReason: 'Đã bổ sung báo cáo' });
+  });
+
+  it('ranks on the final appraisal where given, else the first appraisal, else the self-score', async () => {
+    const r = await appraised({
+      '1': { self: 1, appraised: 0, final: 1 },
+      '2': { self: 2, appraised: 1.5 },
+      '5': { self: 2 },
+    });
+    const totals = computeTotals(lookupCriteria(r.set), r.answers);
+    expect(totals.byCode.get('1')).toMatchObject({ self: 1, appraised: 1, final: 1 });
+    expect(totals.byCode.get('2')).toMatchObject({ self: 2, appraised: 1.5, final: 1.5 });
+    expect(totals.byCode.get('5')).toMatchObject({ self: 2, final: 2 });
+    expect(totals.final).toBe(4.5);
+    // Without the final appraisal the first one counts: 0 for criterion 1.
+    const first = computeTotals(lookupCriteria(r.set), r.answers.map((a) => ({ ...a, finalScore: null })));
+    expect(first.final).toBe(3.5);
+  });
+
+  it.each([
+    [3, /vượt điểm tối đa 2/],
+    [-1, /điểm âm/],
+    ['hai', /không phải là số/],
+    [0.5, /không thuộc các mức điểm/],
+  ])('refuses a final score of %p', async (value, reason) => {
+    const r = await appraised({});
+    const entry = lookupCriteria(r.set).byCode.get('2')!;
+    const errors = finalScoreErrors(entry, value, r.sheet);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'APPRAISED_INVALID', criterion: '2', field: 'finalScore' });
+    expect(JSON.stringify(errors[0].params)).toMatch(reason);
+  });
+
+  it('takes a final score that is a level of the method, or blank', async () => {
+    const r = await appraised({});
+    const entry = lookupCriteria(r.set).byCode.get('2')!;
+    expect(finalScoreErrors(entry, 1.5, r.sheet)).toEqual([]);
+    expect(finalScoreErrors(entry, null, r.sheet)).toEqual([]);
+  });
+
+  it('a request is made from the first appraisal, named by unit', async () => {
+    const r = await appraised({ '2': { self: 2, appraised: 1.5, reason: 'Thiếu báo cáo', final: 2 } });
+    const made = requestFor(r, 'so-tu-phap.xlsx');
+    expect(made.ok && made.diffs.map((d) => [d.code, d.self, d.appraised])).toEqual([['2', 2, 1.5]]);
+    expect(requestFileName('Sở Tư pháp')).toBe('yeu-cau-giai-trinh-so-tu-phap.xlsx');
+    expect(requestFileName('UBND huyện Chợ Đồn')).toBe('yeu-cau-giai-trinh-ubnd-huyen-cho-don.xlsx');
+  });
+});
+
+describe('the appraisal log', () => {
+  it('one entry per appraisal cell a batch really changes, with its stage and the row\'s reason', async () => {
+    const r = await appraised({ '2': { self: 2, appraised: 1.5, reason: 'Thiếu báo cáo' } });
+    const entries = appraisalLogEntries(
+      r,
+      [
+        { code: '2', finalScore: 2, finalReason: 'Đã bổ sung báo cáo' },
+        { code: '1', appraisedScore: 0, selfScore: 1 },
+        { code: '2', appraisedScore: 1.5 },
+      ],
+      '2024-12-20T14:58',
+    );
+    expect(entries).toEqual([
+      { time: '2024-12-20T14:58', code: '2', stage: LOG_STAGES.final, what: 'Điểm thẩm định lần 2', old: null, new: 2, reason: 'Đã bổ sung báo cáo' },
+      { time: '2024-12-20T14:58', code: '2', stage: LOG_STAGES.final, what: 'Lý do thẩm định lần 2', old: null, new: 'Đã bổ sung báo cáo', reason: '' },
+      { time: '2024-12-20T14:58', code: '1', stage: LOG_STAGES.first, what: 'Điểm thẩm định', old: null, new: 0, reason: '' },
+    ]);
+  });
+
+  it('replies are logged once; rows read back as entries', () => {
+    const replies = [{ code: '2', row: 8, reply: 'Đã có báo cáo số 12/BC', evidence: 'https://example.gov.vn/bc-12' }];
+    const first = replyLogEntries(replies, '2024-12-21T09:00');
+    expect(first).toEqual([{ time: '2024-12-21T09:00', code: '2', stage: 'giải trình', what: 'Giải trình của đơn vị', old: null, new: 'Đã có báo cáo số 12/BC\nTài liệu bổ sung: https://example.gov.vn/bc-12', reason: '' }]);
+    expect(replyLogEntries(replies, '2024-12-21T09:05', first)).toEqual([]);
+    const grid = { sheets: [{ name: 'Nhật ký thẩm định', values: [[...LOG_HEADERS], ...logRows(first)] as CellValue[][] }] };
+    expect(readAppraisalLog(grid)).toEqual(first);
+  });
+});
