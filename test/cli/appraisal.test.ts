@@ -3,11 +3,9 @@
  * appraisal columns, self-scores and appraised scores typed in, written with exceljs; the
  * request the CLI writes is filled in as a unit would and read back.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/core/answers';
 import type { CriteriaSet } from '../../src/core/criteria';
@@ -18,28 +16,14 @@ import { readUnitWorkbook } from '../../src/workbook/read';
 import { buildTemplate } from '../../src/workbook/template';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
 import { sha256 } from '../xlsx/helpers';
-import { CHISO } from './chiso';
+import { runChiso, type ChisoRun as Run } from './chiso';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLE = join(ROOT, 'data/samples/so-tu-phap-2024.xlsx');
 const tmp = mkdtempSync(join(tmpdir(), 'chiso-appraisal-'));
 const set = checkCriteriaSet(JSON.parse(readFileSync(join(ROOT, 'data/criteria/so-2024.json'), 'utf8'))).set as CriteriaSet;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function chiso(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(CHISO[0], [...CHISO[1], ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const chiso = runChiso;
 
 type Entry = { self?: CellValue; appraised?: CellValue; reason?: string };
 

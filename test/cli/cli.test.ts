@@ -6,29 +6,14 @@ import { promisify } from 'node:util';
 import { readUnitWorkbook } from '../../src/workbook/read';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { REAL_WORLD_DIR, bufferOf, cfbFile, sha256 } from '../xlsx/helpers';
-import { CHISO } from './chiso';
+import { runChiso, type ChisoRun as Run } from './chiso';
 
 const ROOT = resolve(__dirname, '../..');
 const SET = join(ROOT, 'data/criteria/so-2024.json');
 const SAMPLE = join(ROOT, 'data/samples/so-tu-phap-2024.xlsx');
 const tmp = mkdtempSync(join(tmpdir(), 'chiso-cli-'));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Spawns the real CLI, as `npm run chiso -- ...` does. */
-async function chiso(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(CHISO[0], [...CHISO[1], ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const chiso = runChiso;
 
 interface JsonReport {
   files: {

@@ -6,7 +6,7 @@
  * recorded from the reply's criterion; the log sheet holds a dated row per change. axe at
  * 320 px; screenshots to docs/images/appraisal-*.png when UPDATE_DOC_IMAGES=1.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -14,9 +14,8 @@ import { REQUEST_SHEET } from '../../src/workbook/appraisal';
 import { LOG_SHEET, readAppraisalLog } from '../../src/workbook/appraisalLog';
 import { readWorkbookBuffer } from '../../src/xlsx/buffer';
 import { appraisedBytes } from '../workbook/appraisalFixture';
-import { describeViolations, eventually, openPreview, seriousViolations, shoot, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
+import { describeViolations, eventually, openPreview, seriousViolations, shoot, SHOTS_DIR, startSession, type Preview, type Session, toDocs } from './harness';
 
-const DOC_IMAGES = path.join(__dirname, '../../docs/images');
 const FILE = 'so-tu-phap-tham-dinh.xlsx';
 let session: Session;
 let preview: Preview;
@@ -36,12 +35,6 @@ afterAll(async () => {
   await session?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function toDocs(shot: string, name: string): void {
-  if (process.env.UPDATE_DOC_IMAGES !== '1') return;
-  mkdirSync(DOC_IMAGES, { recursive: true });
-  copyFileSync(shot, path.join(DOC_IMAGES, name));
-}
 
 async function openCard(code: string): Promise<void> {
   const pane = preview.pane;

@@ -7,15 +7,14 @@
  * summary sheet; the report is printed as a sheet. Screenshots at 320 px (copied to
  * docs/images for the guides when UPDATE_DOC_IMAGES=1) and axe at 320 px.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildTemplate } from '../../src/workbook/template';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
 import { generateProvince, type Province } from '../consolidate/province';
-import { describeViolations, openPreview, seriousViolations, shoot, startSession, type Preview, type Session } from './harness';
+import { describeViolations, openPreview, seriousViolations, shoot, startSession, type Preview, type Session, toDocs } from './harness';
 
-const DOC_IMAGES = path.join(__dirname, '../../docs/images');
 let session: Session;
 let preview: Preview;
 let dir: string;
@@ -38,13 +37,6 @@ afterAll(async () => {
   await session?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Copies a pane screenshot to docs/images only on request, so a test run never dirties the tree. */
-function toDocs(shot: string, name: string): void {
-  if (process.env.UPDATE_DOC_IMAGES !== '1') return;
-  mkdirSync(DOC_IMAGES, { recursive: true });
-  copyFileSync(shot, path.join(DOC_IMAGES, name));
-}
 
 test('ten unit workbooks consolidated with the default options: ranking, rejected, duplicates, missing', async () => {
   const pane = preview.pane;

@@ -3,7 +3,7 @@
  * dist/ served over http, the preview page opened at a pane width, screenshots written
  * to test-results/e2e/, and axe-core run inside the pane's frame.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
@@ -111,6 +111,17 @@ export async function shoot(preview: Preview, state: string): Promise<string> {
   const paneFile = path.join(SHOTS_DIR, `pane-${width}-${state}.png`);
   await preview.page.locator('#pane').screenshot({ path: paneFile });
   return paneFile;
+}
+
+/**
+ * Copies a screenshot to docs/images (under `name`, default its own) only with
+ * UPDATE_DOC_IMAGES=1, so a test run never dirties the tree.
+ */
+export function toDocs(shot: string, name = path.basename(shot)): void {
+  if (process.env.UPDATE_DOC_IMAGES !== '1') return;
+  const target = path.join(REPO_ROOT, 'docs', 'images', name);
+  mkdirSync(path.dirname(target), { recursive: true });
+  copyFileSync(shot, target);
 }
 
 export interface AxeViolation {

@@ -6,13 +6,13 @@
  * finds no serious or critical violation, light and dark. Screenshots go to
  * test-results/e2e/ and, with UPDATE_DOC_IMAGES=1, to docs/images/ for the user guide.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkCriteriaSet } from '../../src/core/criteriaSet';
 import { flattenSet } from '../../src/core/criteria';
 import { formatNumber } from '../../src/core/format';
 import { REPO_ROOT } from '../../scripts/demo';
-import { describeViolations, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session, eventually } from './harness';
+import { describeViolations, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session, eventually, toDocs } from './harness';
 import { sampleFacts, type SampleFacts } from './sample';
 import { readUnitWorkbook } from '../../src/workbook/read';
 import { readWorkbookFile } from '../../src/xlsx/read';
@@ -91,12 +91,7 @@ async function checkView(name: string): Promise<void> {
 }
 
 async function docImage(state: string): Promise<void> {
-  const shot = await shoot(preview, state);
-  if (process.env.UPDATE_DOC_IMAGES === '1') {
-    const target = path.join(REPO_ROOT, 'docs', 'images', path.basename(shot));
-    mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(shot, target);
-  }
+  toDocs(await shoot(preview, state));
 }
 
 test('last year\'s results put the gap to the 2024 target in the header', async () => {

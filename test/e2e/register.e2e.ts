@@ -9,13 +9,12 @@
  * violation (light and dark). Screenshots to test-results/e2e/ and, with
  * UPDATE_DOC_IMAGES=1, docs/images/register-*.png for the user guide.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cellText } from '../../src/core/answers';
 import { flattenSet } from '../../src/core/criteria';
 import { parseEvidence } from '../../src/core/evidence';
-import { REPO_ROOT } from '../../scripts/demo';
 import { splitPastedCitation } from '../../src/taskpane/evidenceEntries';
 import { a1 } from '../../src/workbook/grid';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
@@ -23,7 +22,7 @@ import type { WriteValue } from '../../src/workbook/grid';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
 import type { Locator } from 'playwright-core';
-import { describeViolations, eventually, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session } from './harness';
+import { describeViolations, eventually, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session, toDocs } from './harness';
 
 let session: Session;
 let preview: Preview;
@@ -150,11 +149,7 @@ async function checkView(name: string): Promise<void> {
 /** The pane scrolled to `top`, shot; copied to docs/images/register-320-<state>.png with UPDATE_DOC_IMAGES=1. */
 async function docImage(state: string, top: Locator): Promise<void> {
   await top.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  const shot = await shoot(preview, `register-${state}`);
-  if (process.env.UPDATE_DOC_IMAGES !== '1') return;
-  const target = path.join(REPO_ROOT, 'docs', 'images', `register-320-${state}.png`);
-  mkdirSync(path.dirname(target), { recursive: true });
-  copyFileSync(shot, target);
+  toDocs(await shoot(preview, `register-${state}`), `register-320-${state}.png`);
 }
 
 test('the register (.xlsx, Decree 30 layout) is read in the pane: the counts, the findings, the unreadable row', async () => {

@@ -5,7 +5,7 @@
  * Screenshot at 320 px (copied to docs/images for the user guide when UPDATE_DOC_IMAGES=1) and an axe scan.
  */
 import { cellText } from '../../src/core/answers';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lookupCriteria } from '../../src/core/criteriaSet';
 import { formatNumber } from '../../src/core/format';
@@ -15,10 +15,9 @@ import { parseBaselineCsv } from '../../src/workbook/baseline';
 import { readUnitWorkbook } from '../../src/workbook/read';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { REPO_ROOT } from '../../scripts/demo';
-import { describeViolations, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session } from './harness';
+import { describeViolations, openPreview, seriousViolations, SERVED_SAMPLE, shoot, startSession, type Preview, type Session, toDocs } from './harness';
 
 const BASELINE_CSV = path.join(REPO_ROOT, 'data', 'samples', 'ket-qua-2023-so-tu-phap.csv');
-const GUIDE_IMAGE = path.join(REPO_ROOT, 'docs', 'images', 'pane-320-targets.png');
 
 let session: Session;
 let preview: Preview;
@@ -68,11 +67,7 @@ test('choosing last year\'s results shows the targets, the gap of a criterion, a
   await pane.getByRole('heading', { name: /Mục tiêu năm/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const paneShot = await shoot(preview, 'targets');
   expect(path.basename(paneShot)).toBe('pane-320-targets.png');
-  // The user guide's image is refreshed on request only, so a test run never dirties the tree.
-  if (process.env.UPDATE_DOC_IMAGES === '1') {
-    mkdirSync(path.dirname(GUIDE_IMAGE), { recursive: true });
-    copyFileSync(paneShot, GUIDE_IMAGE);
-  }
+  toDocs(paneShot);
 
   const violations = await seriousViolations(preview.paneFrame());
   expect(describeViolations(violations)).toBe('');
