@@ -140,7 +140,10 @@ export async function generateProvince(dir: string, count = 150): Promise<Provin
     const withPrevious = k % 3 === 0;
     const spec = templateFor(set, u, variant, { withAppraisal, withPrevious });
     const values = spec.sheets[0].values;
-    const col = { self: 6, explanation: 8, appraised: 10, reason: 11, previous: withAppraisal ? 12 : 10 };
+    // Columns by their headers (row 8), as the template lays them out: optional columns shift the ones after them.
+    const header = values[7].map((v) => (typeof v === 'string' ? v : ''));
+    const colOf = (label: string | RegExp) => header.findIndex((h) => (typeof label === 'string' ? h === label : label.test(h)));
+    const col = { self: colOf('Điểm tự đánh giá'), explanation: colOf('Giải trình'), appraised: colOf('Điểm thẩm định'), reason: colOf('Lý do thẩm định'), previous: colOf(/^Điểm năm \d{4}$/) };
     const p = k % 23;
     let self = 0;
     let final = 0;
