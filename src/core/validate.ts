@@ -89,6 +89,10 @@ function scoreFindings(
       const appraised = checkAppraised(n, a.appraisedScore, at);
       if (appraised) out.push(appraised);
     }
+    if (a?.finalScore !== undefined) {
+      const final = checkAppraised(n, a.finalScore, at, 'finalScore');
+      if (final) out.push(final);
+    }
 
     if (n.scoredBy === 'survey' && n.isLeaf) {
       if (score.ok || score.reason !== 'empty') out.push(finding('SURVEY_ROW_SCORED', { value: shown(a?.selfScore) }, at('selfScore')));

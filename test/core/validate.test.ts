@@ -115,6 +115,7 @@ describe('validateScores', () => {
     ['an appraised score in words', [{ code: '3.1', declared: '95%', selfScore: 1, appraisedScore: 'đạt' }], [['APPRAISED_INVALID', '3.1', 'appraisedScore', 19, { value: 'đạt', reason: 'không phải là số', reasonEn: 'not a number' }]]],
     ['an appraised score above the maximum', [{ code: '1.2', declared: 'Hoàn thành tốt', selfScore: 1.125, appraisedScore: 2 }], [['APPRAISED_INVALID', '1.2', 'appraisedScore', 12, { value: '2', reason: 'vượt điểm tối đa 1,5', reasonEn: 'above the maximum 1.5' }]]],
     ['a negative appraised score', [{ code: '2.1', declared: 'Có', selfScore: 1, appraisedScore: -1 }], [['APPRAISED_INVALID', '2.1', 'appraisedScore', 15, { value: '-1', reason: 'điểm âm', reasonEn: 'negative' }]]],
+    ['a final appraised score above the maximum', [{ code: '1.2', declared: 'Hoàn thành tốt', selfScore: 1.125, appraisedScore: 1, finalScore: 2 }], [['APPRAISED_INVALID', '1.2', 'finalScore', 12, { value: '2', reason: 'vượt điểm tối đa 1,5', reasonEn: 'above the maximum 1.5' }]]],
   ])('%s', (_label, changes, expected) => {
     expect(brief(validateScores(index, edited(changes)))).toEqual(expected);
   });
