@@ -26,10 +26,12 @@ export async function render(element: ReactElement): Promise<Rendered> {
   };
 }
 
-/** Lets pending promises and timers (advanced by `ms`) run inside act. */
+/** Lets pending promises and timers run inside act: `ms` advanced on fake timers, waited for on real ones. */
 export async function settle(ms = 0): Promise<void> {
   await act(async () => {
-    if (ms > 0) jest.advanceTimersByTime(ms);
+    // Jest's fake timers mark the functions they replace with their clock.
+    if (ms > 0 && 'clock' in setTimeout) jest.advanceTimersByTime(ms);
+    else if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
     for (let i = 0; i < 10; i++) await Promise.resolve();
   });
 }
