@@ -17,8 +17,7 @@ import ExcelJS from 'exceljs';
 import { consolidateFiles, inputsOf } from '../src/cli/consolidate';
 import { summaryWorkbook, type ConsolidateResult } from '../src/pipeline/consolidate';
 import type { GradeBand } from '../src/core/consolidate';
-import { streamSpecToFile } from '../src/xlsx/write';
-import { writeSpecToFile } from '../src/xlsx/write';
+import { streamSpecToFile, writeSpecToFile } from '../src/xlsx/write';
 import { generateProvince } from '../test/consolidate/province';
 import { runProcess, sideBySide } from './process';
 
