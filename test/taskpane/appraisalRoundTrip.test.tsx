@@ -11,7 +11,7 @@ import { Blob as NodeBlob } from 'node:buffer';
 import ExcelJS from 'exceljs';
 import { App } from '../../src/taskpane/App';
 import { createStandIn, type StandIn } from '../../src/preview/standin';
-import { createExcelService } from '../../src/taskpane/excelService';
+import { serviceOnStandIn } from './standinService';
 import { LOG_SHEET, LOG_HEADERS } from '../../src/workbook/appraisalLog';
 import { REQUEST_SHEET } from '../../src/workbook/appraisal';
 import { runAppraisalJob, type AppraisalJob } from '../../src/worker/appraisal';
@@ -39,17 +39,7 @@ async function open(): Promise<{ standIn: StandIn; workbook: ExcelJS.Workbook; b
   return { standIn: createStandIn(workbook), workbook, bytes };
 }
 
-function serviceOver(standIn: StandIn) {
-  return createExcelService({
-    run: standIn.run as never,
-    isSetSupported: (name, v) => standIn.isSetSupported(name, v),
-    ready: async () => undefined,
-    theme: () => 'light',
-    displayLanguage: () => 'vi-VN',
-    today: () => '2024-12-20',
-    referenceFor: async () => undefined,
-  });
-}
+const serviceOver = (standIn: StandIn) => serviceOnStandIn(standIn);
 
 /** The log sheet's rows as the stand-in's workbook holds them. */
 function logOf(workbook: ExcelJS.Workbook): unknown[][] {

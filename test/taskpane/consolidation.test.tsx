@@ -4,7 +4,7 @@ import { act } from 'react';
 import { createStandIn } from '../../src/preview/standin';
 import { App } from '../../src/taskpane/App';
 import { ConsolidationMode } from '../../src/taskpane/consolidation/ConsolidationMode';
-import { createExcelService } from '../../src/taskpane/excelService';
+import { serviceOnStandIn } from './standinService';
 import type { ConsolidationWorker } from '../../src/taskpane/consolidation/worker';
 import type { ConsolidateReport, ConsolidateRequest, ConsolidationJson, JsonUnit, WorkerMessage } from '../../src/worker/protocol';
 import { SUMMARY_SHEET } from '../../src/workbook/summary';
@@ -192,7 +192,7 @@ describe('writing the summary into the open workbook (strict stand-in)', () => {
     wb.addWorksheet('Tự chấm').getCell('A1').value = 'BẢNG TỰ ĐÁNH GIÁ';
     wb.addWorksheet(SUMMARY_SHEET).getCell('A1').value = 'Tổng hợp lần trước';
     const standIn = createStandIn(wb);
-    const service = createExcelService({ run: standIn.run, isSetSupported: standIn.isSetSupported, ready: async () => undefined, theme: () => 'light', displayLanguage: () => 'vi-VN', today: () => TODAY });
+    const service = serviceOnStandIn(standIn, { today: TODAY, bundledReference: true });
     return { wb, standIn, ...(await mode(service as unknown as MemoryService)) };
   }
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { lookupCriteria } from '../../src/core/criteriaSet';
 import { parseScore } from '../../src/core/numbers';
 import { createStandIn } from '../../src/preview/standin';
-import { createExcelService } from '../../src/taskpane/excelService';
+import { serviceOnStandIn } from './standinService';
 import type { LoadResult } from '../../src/taskpane/service';
 
 const SAMPLE = resolve(__dirname, '../../data/samples/so-tu-phap-2024.xlsx');
@@ -17,15 +17,7 @@ async function open() {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(SAMPLE);
   const standIn = createStandIn(wb);
-  const service = createExcelService({
-    run: standIn.run as never,
-    isSetSupported: (name, v) => standIn.isSetSupported(name, v),
-    ready: async () => undefined,
-    theme: () => 'light',
-    displayLanguage: () => 'vi-VN',
-    today: () => '2024-12-20',
-    referenceFor: async () => undefined,
-  });
+  const service = serviceOnStandIn(standIn);
   return { service, standIn };
 }
 
