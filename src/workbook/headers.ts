@@ -77,14 +77,14 @@ export function headerKey(text: string): string {
   return normalizeText(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-interface Rule {
-  key: ColumnKey;
+interface Rule<K extends string> {
+  key: K;
   re: RegExp;
   /** Length of the wording's words: the longest match wins. */
   weight: number;
 }
 
-function ruleOf(key: ColumnKey, wording: string, exact: boolean): Rule {
+function ruleOf<K extends string>(key: K, wording: string, exact: boolean): Rule<K> {
   const tokens = wordsOf(wording);
   let body = '';
   let weight = 0;
@@ -100,21 +100,62 @@ function ruleOf(key: ColumnKey, wording: string, exact: boolean): Rule {
   return { key, re: exact ? new RegExp(`^${body}$`) : new RegExp(`(?:^| )${body}(?: |$)`), weight };
 }
 
-/** A synonyms file made ready for matching: its rules and the answers already given. */
-export interface HeaderMatcher {
-  synonyms: HeaderSynonyms;
-  rules: Rule[];
-  cache: Map<string, ColumnKey | null>;
+/**
+ * Wordings made ready for matching, for any set of columns (the score table's here, the
+ * document register's in register.ts): their rules and the answers already given.
+ */
+export interface WordingMatcher<K extends string> {
+  rules: Rule<K>[];
+  cache: Map<string, K | null>;
+  /** Longest normalised text taken as a header: a longer one is a title or a data cell. */
+  maxLength: number;
 }
 
-export function headerMatcher(synonyms: HeaderSynonyms): HeaderMatcher {
-  const rules: Rule[] = [];
-  for (const key of Object.keys(synonyms.columns) as ColumnKey[]) {
-    const role = synonyms.columns[key] as HeaderRole;
+export function wordingMatcher<K extends string>(columns: Partial<Record<K, { exact?: string[]; contains?: string[] }>>, maxLength: number): WordingMatcher<K> {
+  const rules: Rule<K>[] = [];
+  for (const key of Object.keys(columns) as K[]) {
+    const role = columns[key] as { exact?: string[]; contains?: string[] };
     for (const w of role.exact ?? []) rules.push(ruleOf(key, w, true));
     for (const w of role.contains ?? []) rules.push(ruleOf(key, w, false));
   }
-  return { synonyms, rules, cache: new Map() };
+  return { rules, cache: new Map(), maxLength };
+}
+
+/** The column a text names under `matcher`, if any: the longest wording matched decides. */
+export function matchWording<K extends string>(text: string, matcher: WordingMatcher<K>): K | undefined {
+  // Long texts (methods, names in data rows) are never headers: skip them before the
+  // normalisation, which layout detection would otherwise run on every cell it scans.
+  if (text.length > 2 * matcher.maxLength) return undefined;
+  // Detection scans the same titles, names and headers in every workbook of a province.
+  let key = matcher.cache.get(text);
+  if (key === undefined) {
+    const t = headerKey(text);
+    key = null;
+    if (t !== '' && t.length <= matcher.maxLength) {
+      let best = 0;
+      for (const rule of matcher.rules) {
+        if (rule.weight > best && rule.re.test(t)) {
+          best = rule.weight;
+          key = rule.key;
+        }
+      }
+    }
+    if (matcher.cache.size >= 10_000) matcher.cache.clear();
+    matcher.cache.set(text, key);
+  }
+  return key ?? undefined;
+}
+
+/** A synonyms file of the score table made ready for matching. */
+export interface HeaderMatcher extends WordingMatcher<ColumnKey> {
+  synonyms: HeaderSynonyms;
+}
+
+/** Header cells of the score table are short; a longer text is a title or a data cell, never a header. */
+const MAX_HEADER_LENGTH = 80;
+
+export function headerMatcher(synonyms: HeaderSynonyms): HeaderMatcher {
+  return { ...wordingMatcher(synonyms.columns, MAX_HEADER_LENGTH), synonyms };
 }
 
 let bundledMatcher: HeaderMatcher | undefined;
@@ -129,32 +170,9 @@ export function defaultHeaderMatcher(): HeaderMatcher {
   return bundledMatcher;
 }
 
-/** Header cells are short; a longer text is a title or a data cell, never a header. */
-const MAX_HEADER_LENGTH = 80;
-
 /** The column a header text names, if any (`"Điểm\ntự đánh giá"` -> selfScore). */
 export function classifyHeader(text: string, matcher: HeaderMatcher = defaultHeaderMatcher()): ColumnKey | undefined {
-  // Long texts (methods, names in data rows) are never headers: skip them before the
-  // normalisation, which layout detection would otherwise run on every cell it scans.
-  if (text.length > 2 * MAX_HEADER_LENGTH) return undefined;
-  // Detection scans the same titles, names and headers in every workbook of a province.
-  let key = matcher.cache.get(text);
-  if (key === undefined) {
-    const t = headerKey(text);
-    key = null;
-    if (t !== '' && t.length <= MAX_HEADER_LENGTH) {
-      let best = 0;
-      for (const rule of matcher.rules) {
-        if (rule.weight > best && rule.re.test(t)) {
-          best = rule.weight;
-          key = rule.key;
-        }
-      }
-    }
-    if (matcher.cache.size >= 10_000) matcher.cache.clear();
-    matcher.cache.set(text, key);
-  }
-  return key ?? undefined;
+  return matchWording(text, matcher);
 }
 
 /** Columns a role borrows when the sheet has none of its own (`Ghi chú` as the explanation). */

@@ -13,7 +13,7 @@ import { parseEvidence } from '../core/evidence';
 import { normalizeText } from '../core/text';
 import { crossCheckRegister, indexRegister, suggestFromRegister, type Register, type RegisterCheck, type RegisterCheckOptions, type RegisterEntry, type RegisterIndex, type RegisterProblem, type RegisterSuggestion } from '../core/register';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
-import { headerKey } from './headers';
+import { matchWording, wordingMatcher, type WordingMatcher } from './headers';
 import { locateFinding, type UnitReading } from './read';
 import bundled from './register-headers.json';
 
@@ -90,41 +90,18 @@ const MAX_COLUMNS = 60;
 /** Header cells are short; a longer text is a title or a data cell. */
 const MAX_HEADER_LENGTH = 120;
 
-interface Rule {
-  key: RegisterColumnKey;
-  wording: string;
-  exact: boolean;
+const MATCHERS = new WeakMap<RegisterHeaderWordings, WordingMatcher<RegisterColumnKey>>();
+
+function matcherOf(wordings: RegisterHeaderWordings): WordingMatcher<RegisterColumnKey> {
+  let matcher = MATCHERS.get(wordings);
+  if (!matcher) MATCHERS.set(wordings, (matcher = wordingMatcher(wordings.columns, MAX_HEADER_LENGTH)));
+  return matcher;
 }
 
-const RULES = new WeakMap<RegisterHeaderWordings, Rule[]>();
-
-function rulesOf(wordings: RegisterHeaderWordings): Rule[] {
-  let rules = RULES.get(wordings);
-  if (!rules) {
-    rules = [];
-    for (const key of REGISTER_COLUMN_KEYS) {
-      const role = wordings.columns[key];
-      for (const w of role?.exact ?? []) rules.push({ key, wording: headerKey(w), exact: true });
-      for (const w of role?.contains ?? []) rules.push({ key, wording: headerKey(w), exact: false });
-    }
-    rules = rules.filter((r) => r.wording !== '');
-    RULES.set(wordings, rules);
-  }
-  return rules;
-}
-
-/** The column a register header names, if any (`"Số, ký hiệu"` -> symbol). The longest wording matched decides. */
+/** The column a register header names, if any (`"Số, ký hiệu"` -> symbol). The longest wording matched decides (headers.ts). */
 export function classifyRegisterHeader(text: string, wordings: RegisterHeaderWordings = REGISTER_HEADERS): RegisterColumnKey | undefined {
   if (text.length > MAX_HEADER_LENGTH) return undefined;
-  const key = headerKey(text);
-  if (key === '') return undefined;
-  const padded = ` ${key} `;
-  let best: Rule | undefined;
-  for (const rule of rulesOf(wordings)) {
-    const hit = rule.exact ? key === rule.wording : padded.includes(` ${rule.wording} `);
-    if (hit && (!best || rule.wording.length > best.wording.length)) best = rule;
-  }
-  return best?.key;
+  return matchWording(text, matcherOf(wordings));
 }
 
 interface Header {
