@@ -2,9 +2,6 @@
  * The columns of the self-scoring table. How their headers are recognised is data
  * (src/workbook/header-synonyms.json, matched in ./headers).
  */
-export { columnLetter } from './grid';
-export { classifyHeader } from './headers';
-
 export type ColumnKey =
   | 'code'
   | 'name'

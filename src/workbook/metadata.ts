@@ -6,8 +6,8 @@
 import { cellText } from '../core/answers';
 import { UNIT_LEVELS, type UnitLevel } from '../core/criteria';
 import { parseVietNumber } from '../core/numbers';
-import { COLUMN_KEYS, columnIndex, columnLetter, type ColumnKey } from './columns';
-import type { WorkbookGrid } from './grid';
+import { COLUMN_KEYS, columnIndex, type ColumnKey } from './columns';
+import { columnLetter, type WorkbookGrid } from './grid';
 import type { SheetSpec } from './spec';
 
 export const METADATA_SHEET = '_ChiSoCCHC';

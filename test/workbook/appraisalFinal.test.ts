@@ -9,7 +9,7 @@ import { lookupCriteria } from '../../src/core/criteriaSet';
 import { computeTotals } from '../../src/core/totals';
 import { finalScoreErrors, requestFileName, requestFor } from '../../src/workbook/appraisal';
 import { appraisalLogEntries, LOG_HEADERS, LOG_STAGES, logRows, readAppraisalLog, replyLogEntries } from '../../src/workbook/appraisalLog';
-import { classifyHeader } from '../../src/workbook/columns';
+import { classifyHeader } from '../../src/workbook/headers';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import { readWorkbookBuffer } from '../../src/xlsx/buffer';
 import { appraisedBytes, type AppraisedRow } from './appraisalFixture';

@@ -1,4 +1,6 @@
-import { classifyHeader, columnIndex, columnLetter, type ColumnKey } from '../../src/workbook/columns';
+import { columnIndex, type ColumnKey } from '../../src/workbook/columns';
+import { columnLetter } from '../../src/workbook/grid';
+import { classifyHeader } from '../../src/workbook/headers';
 
 describe('classifyHeader', () => {
   it.each<[string, ColumnKey | undefined]>([

@@ -5,7 +5,9 @@
 import { useMemo, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { message, type Finding } from '../../core/findings';
-import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, classifyHeader, columnLetter, type ColumnKey } from '../../workbook/columns';
+import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, type ColumnKey } from '../../workbook/columns';
+import { columnLetter } from '../../workbook/grid';
+import { classifyHeader } from '../../workbook/headers';
 import { WorkbookError } from '../../workbook/errors';
 import type { ColumnMapping } from '../../workbook/read';
 import { useI18n } from '../i18n';
