@@ -32,6 +32,7 @@ import {
   type ConsolidationInputs,
 } from '../pipeline/consolidate';
 import { baselineFromSummary, type Baseline, type BaselineParse } from '../workbook/baseline';
+import { decodeCsvBytes } from '../workbook/csv';
 import { FileUnreadableError } from '../xlsx/errors';
 import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
@@ -102,7 +103,8 @@ async function listWorkbooks(args: string[], out: string): Promise<string[]> {
 
 async function readText(path: string, what: { vi: string; en: string }): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    // Excel on a Vietnamese Windows saves CSV as Windows-1258 (or UTF-16): decoded as the register is.
+    return decodeCsvBytes(await readFile(path));
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new UsageError(`Không đọc được ${what.vi} ${path}: ${why}.`, `Cannot read the ${what.en} ${path}: ${why}.`);

@@ -5,6 +5,7 @@
  */
 import { unitKey } from '../core/consolidate';
 import { parseBaselineCsv, parseBaselineJson, type BaselineParse, type BaselineProblem } from '../workbook/baseline';
+import { decodeCsvBytes } from '../workbook/csv';
 
 /** What a chosen file gives the Targets view. */
 export type BaselineChoice =
@@ -31,13 +32,20 @@ export function chooseBaseline(fileName: string, parse: BaselineParse, unit: str
   return { kind: 'no-unit', file: fileName, unit, units: [...parse.baseline.units.values()].map((u) => u.unit), problems: parse.problems };
 }
 
-/** The file's text: Blob.text() where the browser has it, FileReader otherwise (older WebViews). */
-export function readFileText(file: Blob): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
-    reader.readAsText(file);
-  });
+/**
+ * The file's text, in the encodings Excel saves CSV in (UTF-8, UTF-16, Windows-1258 on a
+ * Vietnamese Windows): Blob.arrayBuffer() where the browser has it, FileReader otherwise
+ * (older WebViews).
+ */
+export async function readFileText(file: Blob): Promise<string> {
+  const buffer =
+    typeof file.arrayBuffer === 'function'
+      ? await file.arrayBuffer()
+      : await new Promise<ArrayBuffer>((resolve, reject) => {
+          const reader = new FileReader();
+          reader.onload = () => resolve(reader.result as ArrayBuffer);
+          reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
+          reader.readAsArrayBuffer(file);
+        });
+  return decodeCsvBytes(new Uint8Array(buffer));
 }

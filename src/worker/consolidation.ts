@@ -8,6 +8,7 @@ import type { CriteriaSet } from '../core/criteria';
 import { baselineProblems, consolidateSources, InputError, parseBaselineText, parseGrades, parseUnitList, planOf, rejectedReasons, reportSheet, summaryWorkbook, toJson, type ConsolidationInputs } from '../pipeline/consolidate';
 import { loadCriteriaSource, setLoadText, type Source } from '../pipeline/criteria';
 import { baselineFromSummary, type BaselineParse } from '../workbook/baseline';
+import { decodeCsvBytes } from '../workbook/csv';
 import { readWorkbookBuffer } from '../xlsx/buffer';
 import gradesFile from '../../data/grades-sample.json';
 import papi from '../../data/targets/papi-2023-bac-kan.json';
@@ -35,8 +36,13 @@ async function setsOf(req: ConsolidateRequest): Promise<CriteriaSet[]> {
   return sets;
 }
 
+/** A text file as Excel on a Vietnamese Windows saves it too (Windows-1258, UTF-16), not only UTF-8. */
+async function textOf(data: Blob): Promise<string> {
+  return decodeCsvBytes(new Uint8Array(await data.arrayBuffer()));
+}
+
 async function baselineOf(f: FileInput): Promise<BaselineParse> {
-  if (!/\.xlsx$/i.test(f.name)) return parseBaselineText(f.name, await f.data.text());
+  if (!/\.xlsx$/i.test(f.name)) return parseBaselineText(f.name, await textOf(f.data));
   try {
     return baselineFromSummary(await readWorkbookBuffer(new Uint8Array(await f.data.arrayBuffer()), f.name));
   } catch (e) {
@@ -57,7 +63,7 @@ export async function inputsOf(req: ConsolidateRequest): Promise<{ inputs: Conso
       sets,
       grades: grades.grades,
       gradesSample: grades.sample,
-      ...(req.units ? { expectedUnits: parseUnitList(req.units.name, await req.units.data.text()) } : {}),
+      ...(req.units ? { expectedUnits: parseUnitList(req.units.name, await textOf(req.units.data)) } : {}),
       ...(baseline ? { baseline: baseline.baseline } : {}),
       allowOtherVersions: req.allowOtherVersions,
       today: req.today,

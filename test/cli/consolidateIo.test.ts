@@ -5,13 +5,14 @@
  * the help, exit 2), the same flags as before.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { UsageError } from '../../src/cli/args';
 import { CONSOLIDATE_HELP, runConsolidate } from '../../src/cli/consolidate';
 import type { Io } from '../../src/cli/io';
+import { encodeWindows1258 } from '../text/windows1258';
 import { CHISO } from './chiso';
 
 const ROOT = resolve(__dirname, '../..');
@@ -74,6 +75,15 @@ describe('chiso consolidate through the Io', () => {
     expect(io.stdout.trim().split('\n')).toHaveLength(1);
     expect(json.rejected).toEqual([expect.objectContaining({ file: 'so-tu-phap.xlsx' })]);
     expect(json.rejected[0].reasons[0].message).toMatch(/^The maximum of criterion 2\.4/);
+  }, 60_000);
+
+  it('reads last year\'s results saved by Excel on a Vietnamese Windows (CSV in code page 1258)', async () => {
+    const csv = join(tmp, 'ket-qua-2023.csv');
+    writeFileSync(csv, encodeWindows1258(readFileSync(join(ROOT, 'data/samples/ket-qua-2023-so-tu-phap.csv'), 'utf8').replace(/\n/g, '\r\n')));
+    const io = capture();
+    await runConsolidate([dir, '--criteria', SET, '--out', join(tmp, 'e.xlsx'), '--baseline', csv], io);
+    // Read as UTF-8, the header line was garbage ("mã tiêu chí "Ma� ti�u ch�" không hợp lệ").
+    expect(io.stderr).toBe('Tệp 1/1: so-tu-phap.xlsx\n');
   }, 60_000);
 
   it('answers --help and -h on io.out, exit 0', async () => {

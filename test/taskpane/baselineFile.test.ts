@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { chooseBaseline, parseBaselineText } from '../../src/taskpane/baselineFile';
+import { chooseBaseline, parseBaselineText, readFileText } from '../../src/taskpane/baselineFile';
+import { encodeWindows1258 } from '../text/windows1258';
 
 describe('parseBaselineText', () => {
   it.each([
@@ -10,6 +11,16 @@ describe('parseBaselineText', () => {
     const parse = parseBaselineText(name, text);
     expect(parse.problems).toEqual([]);
     expect(chooseBaseline(name, parse, 'sở tư pháp')).toMatchObject({ kind: 'matched', unit: 'Sở Tư pháp', scores: new Map([['1.2', 0.5]]) });
+  });
+
+  it('reads the file in the encodings Excel saves CSV in: UTF-8, UTF-16, Windows-1258', async () => {
+    const csv = 'Đơn vị;Mã tiêu chí;Điểm năm 2023\r\nSở Tư pháp;1.2;0,5\r\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...csv].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8])]);
+    for (const bytes of [new TextEncoder().encode(csv), utf16, encodeWindows1258(csv)]) {
+      const text = await readFileText(new Blob([bytes]));
+      expect(text).toBe(csv);
+      expect(chooseBaseline('ket-qua.csv', parseBaselineText('ket-qua.csv', text), 'Sở Tư pháp')).toMatchObject({ kind: 'matched', scores: new Map([['1.2', 0.5]]) });
+    }
   });
 
   it('reports unreadable JSON as one problem without a line', () => {

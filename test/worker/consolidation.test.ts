@@ -15,6 +15,7 @@ import type { ConsolidateRequest, FileInput, WorkerMessage } from '../../src/wor
 import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
 import { generateProvince, type Province } from '../consolidate/province';
+import { encodeWindows1258 } from '../text/windows1258';
 
 let tmp: string;
 let province: Province;
@@ -154,6 +155,15 @@ describe('inputs', () => {
     const { inputs, problems } = await inputsOf(request({ baseline: text('nam-truoc.csv', csv) }));
     expect(inputs.baseline?.units.size).toBe(1);
     expect(problems.map((p) => p.vi)).toEqual([expect.stringMatching(/^nam-truoc\.csv:3: /)]);
+  });
+
+  it('reads a CSV baseline and a unit list saved by Excel on a Vietnamese Windows (code page 1258)', async () => {
+    const bytes = (name: string, body: string): FileInput => ({ name, data: new Blob([encodeWindows1258(body)]) });
+    const csv = 'Đơn vị;Mã tiêu chí;Điểm năm 2023\r\nSở Tư pháp;1.1;1\r\nỦy ban nhân dân huyện Chợ Đồn;1.1;0,5\r\n';
+    const { inputs, problems } = await inputsOf(request({ baseline: bytes('nam-truoc.csv', csv), units: bytes('don-vi.json', JSON.stringify(province.units)) }));
+    expect(problems).toEqual([]);
+    expect([...(inputs.baseline?.units.values() ?? [])].map((u) => u.unit)).toEqual(['Sở Tư pháp', 'Ủy ban nhân dân huyện Chợ Đồn']);
+    expect(inputs.expectedUnits).toEqual(province.units);
   });
 });
 
