@@ -210,10 +210,10 @@ const STRINGS = {
   writeKept: { vi: 'Giá trị đã gõ vẫn được giữ trong ô nhập.', en: 'What you typed is kept in the form.' },
   retry: { vi: 'Thử ghi lại', en: 'Try again' },
   targetGap: {
-    vi: 'Còn thiếu {gap} điểm so với mục tiêu {year}; còn có thể đạt thêm {recoverable} điểm.',
+    vi: 'Còn thiếu {gap} điểm so với mục tiêu {year}; còn có thể đạt thêm {recoverable}.',
     en: { one: '{gap} point short of the {year} target; {recoverable} still to win.', other: '{gap} points short of the {year} target; {recoverable} still to win.' },
   },
-  targetMet: { vi: 'Đã đạt mục tiêu {year}; còn có thể đạt thêm {recoverable} điểm.', en: 'The {year} target is met; {recoverable} still to win.' },
+  targetMet: { vi: 'Đã đạt mục tiêu {year}; còn có thể đạt thêm {recoverable}.', en: 'The {year} target is met; {recoverable} still to win.' },
   tabHelp: { vi: 'Hướng dẫn', en: 'Help' },
   helpTitle: { vi: 'Hướng dẫn chấm điểm', en: 'How to score' },
   helpStep1: { vi: 'Chọn một tiêu chí trong danh sách hoặc bấm "Việc tiếp theo"; ô của tiêu chí được chọn trong bảng tính.', en: 'Pick a criterion in the list or press "Next to do"; its cell is selected in the sheet.' },
