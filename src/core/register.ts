@@ -9,12 +9,13 @@
  * CSV); this module knows nothing of cells beyond the sheet and row each entry came from.
  */
 import { cellText, type Answer } from './answers';
-import { DEFAULT_EVIDENCE_WINDOW, type Period } from './criteria';
+import { DEFAULT_EVIDENCE_WINDOW, type Period, type UnitLevel } from './criteria';
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
 import { addDays } from './dates';
 import { GENERIC_KIND, foldVietnamese, kindMentions, type DocumentKind } from './documentKinds';
 import { parseEvidence, type DocumentRef } from './evidence';
 import { finding, type Finding } from './findings';
+import { SHARED_ISSUER_KEYS, citedIssuer, issuerVerdict, unitIssuer, type UnitIssuer } from './registerIssuers';
 import { foldedText, forEachPair, keyTerms, related, sharedPairs, type KeyTerms } from './registerTerms';
 import { answersByCode, notApplicableCodes } from './validate';
 
@@ -80,6 +81,12 @@ export interface RegisterSummary {
   unrelated: number;
   /** Citations of documents of other issuers (not expected in the register, not checked). */
   otherIssuers: number;
+  /**
+   * Citations whose symbol is the unit's but also a higher level's (`…/KH-UBND` of a
+   * district or commune), naming no issuer, and not in the register (EVIDENCE_ISSUER_AMBIGUOUS;
+   * not counted in `cited`). Present only for a district or commune unit.
+   */
+  issuerAmbiguous?: number;
   /** The unit's issuer abbreviation used (given, or inferred from the register: `STP`); null when none. */
   issuer: string | null;
   /** Register rows that could not be read. */
@@ -87,7 +94,7 @@ export interface RegisterSummary {
 }
 
 /** What became of one cited document. */
-export type CitationStatus = 'found' | 'dateDiffers' | 'notFound' | 'otherIssuer';
+export type CitationStatus = 'found' | 'dateDiffers' | 'notFound' | 'otherIssuer' | 'issuerAmbiguous';
 
 export interface RegisterCitation {
   /** Criterion code (normalised). */
@@ -105,6 +112,13 @@ export interface RegisterCheckOptions {
   issuer?: string;
   /** The assessment period: suggestions are taken from it; the set's period when absent. */
   period?: Period;
+  /**
+   * The unit's name ("UBND huyện Bảo Thắng"): its level and place tell a district's or
+   * commune's own `…/KH-UBND` from the province's (./registerIssuers). Optional.
+   */
+  unit?: string;
+  /** The unit's level, when the name does not say it; else the set's, when it has one level. */
+  level?: UnitLevel;
 }
 
 export interface RegisterCheck {
@@ -225,6 +239,8 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
     issuer: own.main ?? null,
     unreadableRows: index.register.problems.length,
   };
+  const unit = unitIssuer(opts.unit, opts.level ?? (criteria.set.levels.length === 1 ? criteria.set.levels[0] : undefined));
+  if (unit.level !== undefined) summary.issuerAmbiguous = 0;
   const findings: Finding[] = [];
   const citations: RegisterCitation[] = [];
   const kindSettled: string[] = [];
@@ -248,14 +264,25 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
       if (seen.has(key)) continue;
       seen.add(key);
       const base = { criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), ref };
-      if (ref.issuer === undefined || !own.keys.has(issuerKey(ref.issuer))) {
+      const refIssuer = ref.issuer === undefined ? undefined : issuerKey(ref.issuer);
+      // A symbol every level writes alike (`UBND`): the citation's own words may say whose it is.
+      const verdict = refIssuer !== undefined && SHARED_ISSUER_KEYS.has(refIssuer) && own.keys.has(refIssuer) ? issuerVerdict(citedIssuer(ref.raw), unit) : 'unknown';
+      if (refIssuer === undefined || !own.keys.has(refIssuer) || verdict === 'other') {
         summary.otherIssuers++;
         citations.push({ ...base, status: 'otherIssuer' });
         settled = false;
         continue;
       }
-      summary.cited++;
       const entry = pickEntry(index.bySymbol.get(key), ref.date);
+      if (!entry && verdict === 'unknown' && unit.level !== undefined && SHARED_ISSUER_KEYS.has(refIssuer)) {
+        // A district's or commune's `…/KH-UBND` not in its register, the citation naming no issuer: maybe the province's.
+        summary.issuerAmbiguous = (summary.issuerAmbiguous ?? 0) + 1;
+        citations.push({ ...base, status: 'issuerAmbiguous' });
+        findings.push(finding('EVIDENCE_ISSUER_AMBIGUOUS', ambiguousParams(ref, file, unit), { ...at, severity: 'info' }));
+        settled = false;
+        continue;
+      }
+      summary.cited++;
       if (!entry) {
         summary.notFound++;
         citations.push({ ...base, status: 'notFound' });
@@ -298,6 +325,25 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
   }
   for (const p of index.register.problems) findings.push(problemFinding(p, file));
   return { findings, summary, citations, kindSettled };
+}
+
+/**
+ * EVIDENCE_ISSUER_AMBIGUOUS's parameters: the bodies above the unit that sign alike, and
+ * the citation written with its issuer ("Kế hoạch số 386/KH-UBND ngày 15/3/2024 của UBND tỉnh").
+ */
+function ambiguousParams(ref: DocumentRef, register: string, unit: UnitIssuer): Finding['params'] {
+  const body = ref.issuer?.split('-')[0].trim() ?? 'UBND';
+  const kind = ref.kind ? ref.kind.vi.charAt(0).toUpperCase() + ref.kind.vi.slice(1) : 'Văn bản';
+  const example = `${kind} số ${ref.symbol ?? ''}${ref.dateText ? ` ngày ${ref.dateText}` : ''} của ${body} tỉnh`;
+  const commune = unit.level === 'xa';
+  return {
+    doc: ref.symbol ?? ref.raw,
+    register,
+    issuer: body,
+    higher: commune ? `${body} tỉnh và ${body} huyện` : `${body} tỉnh`,
+    higherEn: commune ? `each of the provincial and district ${body}` : `the provincial ${body}`,
+    example,
+  };
 }
 
 /** The unit's issuers: the one given, else the register's main issuer and any nearly as frequent. */

@@ -327,15 +327,20 @@ export interface ReadingSuggestion extends RegisterSuggestion {
 
 /**
  * crossCheckRegister and suggestFromRegister on a unit's reading (in the numbering the
- * reading carries: align it to the reference first when there is one). Findings about the
+ * reading carries: align it to the reference first when there is one), with the unit's
+ * name and level from the reading unless `opts` gives them. Findings about the
  * unit's cells get the reading's file, sheet and cell; those about register rows keep the
  * register's file, sheet and row.
  */
 export function crossCheckReading(reading: UnitReading, criteria: CriteriaLookup, register: Register | RegisterIndex, opts: RegisterCheckOptions = {}): ReadingRegisterCheck {
   const index = 'bySymbol' in register ? register : indexRegister(register);
-  const check = crossCheckRegister(criteria, reading.answers, index, opts);
+  // The unit's name and level (metadata, title, or given by the user) tell a district's own `…/KH-UBND` from the province's.
+  const unit = opts.unit ?? reading.meta.unit;
+  const level = opts.level ?? reading.meta.level;
+  const withUnit: RegisterCheckOptions = { ...opts, ...(unit !== undefined ? { unit } : {}), ...(level !== undefined ? { level } : {}) };
+  const check = crossCheckRegister(criteria, reading.answers, index, withUnit);
   const evidenceCol = reading.layout.columns.evidence;
-  const suggestions = suggestFromRegister(criteria, reading.answers, index, opts).map((s): ReadingSuggestion => {
+  const suggestions = suggestFromRegister(criteria, reading.answers, index, withUnit).map((s): ReadingSuggestion => {
     const row = s.row ?? reading.rowOf.get(s.criterion);
     return { ...s, sheet: reading.sheet, ...(row !== undefined && evidenceCol !== undefined ? { cell: a1(row - 1, evidenceCol) } : {}) };
   });
