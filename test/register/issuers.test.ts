@@ -11,7 +11,11 @@ import { checkCriteriaSet, lookupCriteria } from '../../src/core/criteriaSet';
 import { message, type Finding } from '../../src/core/findings';
 import { crossCheckRegister, type Register, type RegisterEntry } from '../../src/core/register';
 import { citedIssuer, issuerVerdict, unitIssuer } from '../../src/core/registerIssuers';
-import { ROOT } from './registers';
+import { registerSummaryText } from '../../src/cli/register';
+import { alignReading, readUnitWorkbook } from '../../src/workbook/read';
+import { crossCheckReading } from '../../src/workbook/register';
+import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { ROOT, unitWorkbook } from './registers';
 
 const load = (name: string) => lookupCriteria(checkCriteriaSet(JSON.parse(readFileSync(join(ROOT, 'data/criteria', name), 'utf8'))).set as CriteriaSet);
 const huyen = load('huyen-2024.json');
@@ -176,5 +180,25 @@ describe('a commune\'s register', () => {
     expect(c.citations.map((x) => x.status)).toEqual(['found', 'otherIssuer', 'otherIssuer', 'issuerAmbiguous']);
     const f = c.findings.find((x) => x.code === 'EVIDENCE_ISSUER_AMBIGUOUS');
     expect(f && message(f, 'vi')).toContain('UBND tỉnh và UBND huyện cũng dùng ký hiệu này');
+  });
+});
+
+describe('the unit as the workbook names it', () => {
+  it('crossCheckReading takes the unit\'s name and level from the reading; the CLI summary counts the unclear ones', async () => {
+    const read = readUnitWorkbook(await readWorkbookBuffer(await unitWorkbook(), 'don-vi.xlsx'), { file: 'don-vi.xlsx' });
+    if (!read.ok) throw new Error('the planted sample does not read');
+    const reading = alignReading(read, so.set).reading;
+    // The sample's 2.1.1 cites "Quyết định số 12/QĐ-UBND ngày 10/01/2024 của UBND tỉnh".
+    const status = (c: ReturnType<typeof crossCheckReading>) => c.citations.find((x) => x.ref.symbol === '12/QĐ-UBND')?.status;
+    const asDistrict = crossCheckReading({ ...reading, meta: { ...reading.meta, unit: 'UBND huyện Bảo Thắng', level: 'huyen' } }, so, district);
+    expect(status(asDistrict)).toBe('otherIssuer');
+    // The department it is (Sở Tư pháp), told its symbol is UBND: checked as before.
+    expect(status(crossCheckReading(reading, so, district, { issuer: 'UBND' }))).toBe('notFound');
+    // Named by the caller, over the reading's.
+    expect(status(crossCheckReading(reading, so, district, { issuer: 'UBND', unit: 'UBND xã Phong Niên' }))).toBe('otherIssuer');
+
+    const c = crossCheckRegister(huyen, [cite('1.3.3', 'Kế hoạch số 388/KH-UBND ngày 18/3/2024')], district, { unit: 'UBND huyện Bảo Thắng' });
+    expect(registerSummaryText(c.summary, 'so.xlsx', 'vi')).toContain('1 văn bản không rõ của đơn vị hay của cấp trên');
+    expect(registerSummaryText(c.summary, 'so.xlsx', 'en')).toContain("1 not in the register and not clearly the unit's or a higher level's");
   });
 });
