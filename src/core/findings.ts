@@ -337,7 +337,7 @@ export const CATALOGUE = {
   EVIDENCE_ISSUER_AMBIGUOUS: {
     severity: 'info',
     vi: 'Văn bản {doc} ở {where} có ký hiệu {issuer} như văn bản của đơn vị nhưng không có trong sổ đăng ký văn bản đi ({register}); {higher} cũng dùng ký hiệu này, nên đây có thể là văn bản của cấp trên. Nếu đúng vậy, ghi rõ cơ quan ban hành trong tài liệu kiểm chứng, ví dụ "{example}"; nếu là văn bản của đơn vị, kiểm tra lại số, ký hiệu hoặc bổ sung sổ đăng ký.',
-    en: 'Document {doc} in {where} bears the symbol {issuer}, as the unit\'s own documents do, but is not in its register of outgoing documents ({register}); {higherEn} signs {issuer} too, so it may be a higher level\'s document. If so, name the issuer in the evidence, e.g. "{example}"; if it is the unit\'s own, check its number and symbol or complete the register.',
+    en: 'Document {doc} in {where} bears the symbol {issuer}, as the unit\'s own documents do, but is not in its register of outgoing documents ({register}); {higher} signs {issuer} too, so it may be a higher level\'s document. If so, name the issuer in the evidence, e.g. "{example}"; if it is the unit\'s own, check its number and symbol or complete the register.',
   },
   EVIDENCE_DATE_DIFFERS: {
     severity: 'error',
