@@ -19,12 +19,15 @@ export const SHARED_ISSUER_KEYS: ReadonlySet<string> = new Set(['ubnd', 'hdnd'])
 /** Bodies of local government, as written before the level word (folded): `UBND tỉnh`, `Ủy ban nhân dân huyện`, `HĐND xã`. */
 const BODIES = ['ubnd', 'uy ban nhan dan', 'hdnd', 'hoi dong nhan dan'];
 
-/** The level words after a body (folded), longest first where they share a first word. */
+/** The level words after a body (folded), longest first where they share a first word; `TP.`, `TX`, `TT` as often abbreviated. */
 const LEVELS: readonly [string, IssuerLevel][] = [
   ['tinh', 'tinh'],
   ['thanh pho', 'huyen'],
+  ['tp', 'huyen'],
   ['thi xa', 'huyen'],
+  ['tx', 'huyen'],
   ['thi tran', 'xa'],
+  ['tt', 'xa'],
   ['huyen', 'huyen'],
   ['quan', 'huyen'],
   ['xa', 'xa'],
@@ -145,7 +148,7 @@ function mentionAt(toks: readonly Token[], i: number, text: string): { mention: 
     k++;
   }
   const placeText = place.join(' ');
-  if (level === 'huyen' && (levelWord === 'thanh pho' || levelWord === 'thanh uy') && CENTRAL_CITIES.some((c) => samePlace(c, placeText))) level = 'tinh';
+  if (level === 'huyen' && (levelWord === 'thanh pho' || levelWord === 'tp' || levelWord === 'thanh uy') && CENTRAL_CITIES.some((c) => samePlace(c, placeText))) level = 'tinh';
   return { mention: { level, place: placeText, text: text.slice(toks[i].start, toks[k - 1].end) }, length: k - i };
 }
 

@@ -60,6 +60,9 @@ describe('an issuer named in a citation (diacritics and case ignored)', () => {
     ['Kế hoạch số 12/KH-UBND ngày 1/2/2024 của UBND huyện Bảo Thắng thực hiện Kế hoạch của UBND tỉnh', 'huyen', 'bao thang'],
     ['Kế hoạch số 3/KH-UBND ngày 1/2/2024 của UBND xã Phong Niên', 'xa', 'phong nien'],
     ['Kế hoạch số 7/KH-UBND ngày 1/2/2024 của UBND Quận 1', 'huyen', '1'],
+    ['Kế hoạch số 7/KH-UBND ngày 1/2/2024 của UBND TP. Lào Cai', 'huyen', 'lao cai'],
+    ['Kế hoạch số 7/KH-UBND ngày 1/2/2024 của UBND TP Hồ Chí Minh', 'tinh', 'ho chi minh'],
+    ['Kế hoạch số 7/KH-UBND ngày 1/2/2024 của UBND TX Sa Pa', 'huyen', 'sa pa'],
   ])('%s', (text, level, place) => {
     expect(citedIssuer(text)).toMatchObject({ level, place });
   });
