@@ -1,16 +1,21 @@
 /**
  * Issue 16: cross-checking a unit's sheet against its register of outgoing documents.
- * A 5,000-row register (grid made in memory: the Nghị định 30 layout) against a 150-row
- * sheet whose every fifth sub-criterion has no evidence (so suggestions are looked for
- * too). Timed: reading the register from its grid, and the cross-check with suggestions
- * (indexing the register included), each on fresh objects so no cache serves them.
- * `npx tsx bench/register.ts [--json] [--rows N] [--register N]`; goal: check < 100 ms.
+ * A 5,000-row register (the Nghị định 30 layout, made in memory, then written as .xlsx and
+ * as a UTF-8 .csv) against a 150-row sheet whose every fifth sub-criterion has no evidence
+ * (so suggestions are looked for too). Timed, each against the 100 ms goal (what the
+ * officer waits for): reading the register from its .xlsx bytes and from its .csv bytes
+ * (and, as a part of both, from its grid), the cross-check, and the suggestions (indexing
+ * the register included in both), each on fresh objects so no cache serves them.
+ * `npx tsx bench/register.ts [--json] [--rows N] [--register N]`.
  */
+import ExcelJS from 'exceljs';
 import type { Answer } from '../src/core/answers';
 import { lookupCriteria } from '../src/core/criteriaSet';
 import { crossCheckRegister, indexRegister, suggestFromRegister, type Register } from '../src/core/register';
+import { csvToGrid, decodeCsvBytes } from '../src/workbook/csv';
 import type { WorkbookGrid } from '../src/workbook/grid';
 import { readRegister } from '../src/workbook/register';
+import { readWorkbookBuffer } from '../src/xlsx/read';
 import { benchSet, countRows } from './sets';
 
 export interface RegisterBenchResult {
@@ -25,7 +30,12 @@ export interface RegisterBenchResult {
   /** The first call in the process. */
   firstMs: number;
   findings: number;
+  /** The goal for this operation, ms CPU (null: a part of another row, no goal of its own). */
+  goalMs: number | null;
 }
+
+/** What the officer waits for, each: read, cross-check, suggestions. */
+export const REGISTER_GOAL_MS = 100;
 
 const TOPICS = [
   'kiểm tra công tác cải cách hành chính',
@@ -90,51 +100,86 @@ export async function registerBench(rows = 150, registerRows = 5000, runs = 7): 
     }
   }
   const grid = registerGrid(cited, registerRows);
-  const readOnce = (): Register => readRegister(grid, { file: 'so-dang-ky.xlsx' });
+  const xlsx = await xlsxBytes(grid);
+  const csv = csvBytes(grid);
   const cpu = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
-  const timeRead = () => {
+  const time = <T>(fn: () => T): { ms: number; cpuMs: number; value: T } => {
     const [t0, c0] = [performance.now(), cpu()];
-    const r = readOnce();
-    return { ms: performance.now() - t0, cpuMs: cpu() - c0, r };
+    const value = fn();
+    return { ms: performance.now() - t0, cpuMs: cpu() - c0, value };
   };
+  // The file as the CLI and the pane read it: .xlsx bytes through the streaming reader, .csv bytes decoded; then the register.
+  const readXlsx = async (): Promise<{ ms: number; cpuMs: number; value: Register }> => {
+    const [t0, c0] = [performance.now(), cpu()];
+    const value = readRegister(await readWorkbookBuffer(xlsx, 'so-dang-ky.xlsx'), { file: 'so-dang-ky.xlsx' });
+    return { ms: performance.now() - t0, cpuMs: cpu() - c0, value };
+  };
+  const readCsv = () => time(() => readRegister(csvToGrid(decodeCsvBytes(csv), { sheetName: 'so-dang-ky.csv' }), { file: 'so-dang-ky.csv' }));
+  const readGrid = () => time(() => readRegister(grid, { file: 'so-dang-ky.xlsx' }));
   // Fresh entry objects each time: caches keyed by entry (terms) do not serve a new register.
   const fresh = (register: Register): Register => ({ ...register, entries: register.entries.map((e) => ({ ...e })) });
-  const timeCheck = (register: Register) => {
-    const [t0, c0] = [performance.now(), cpu()];
-    const check = crossCheckRegister(criteria, answers, indexRegister(register));
-    return { ms: performance.now() - t0, cpuMs: cpu() - c0, n: check.findings.length };
-  };
-  const timeSuggest = (register: Register) => {
-    const [t0, c0] = [performance.now(), cpu()];
-    const n = suggestFromRegister(criteria, answers, indexRegister(register)).length;
-    return { ms: performance.now() - t0, cpuMs: cpu() - c0, n };
-  };
-  const first = { read: timeRead() };
-  const firstCheck = timeCheck(fresh(first.read.r));
-  const firstSuggest = timeSuggest(fresh(first.read.r));
-  const samples = { read: [] as number[], readCpu: [] as number[], check: [] as number[], checkCpu: [] as number[], suggest: [] as number[], suggestCpu: [] as number[] };
-  for (let i = 0; i < runs; i++) {
-    const r = timeRead();
-    samples.read.push(r.ms);
-    samples.readCpu.push(r.cpuMs);
-    const c = timeCheck(fresh(r.r));
-    samples.check.push(c.ms);
-    samples.checkCpu.push(c.cpuMs);
-    const s = timeSuggest(fresh(r.r));
-    samples.suggest.push(s.ms);
-    samples.suggestCpu.push(s.cpuMs);
+  const check = (register: Register) => time(() => crossCheckRegister(criteria, answers, indexRegister(register)).findings.length);
+  const suggest = (register: Register) => time(() => suggestFromRegister(criteria, answers, indexRegister(register)).length);
+
+  type Sample = { ms: number; cpuMs: number };
+  const ops: { name: string; goal: boolean; first?: Sample & { n: number }; samples: Sample[] }[] = [
+    { name: 'read register .xlsx (bytes -> entries)', goal: true, samples: [] },
+    { name: 'read register .csv (bytes -> entries)', goal: true, samples: [] },
+    { name: '  of which: entries from the grid', goal: false, samples: [] },
+    { name: 'cross-check sheet vs register (index included)', goal: true, samples: [] },
+    { name: 'suggestions from register (index included)', goal: true, samples: [] },
+  ];
+  let entries = 0;
+  for (let i = 0; i <= runs; i++) {
+    const x = await readXlsx();
+    const c = readCsv();
+    const g = readGrid();
+    if (x.value.entries.length !== g.value.entries.length || c.value.entries.length !== g.value.entries.length) throw new Error('the .xlsx, .csv and grid registers differ');
+    entries = g.value.entries.length;
+    const k = check(fresh(g.value));
+    const s = suggest(fresh(g.value));
+    const got = [{ ...x, n: x.value.problems.length }, { ...c, n: c.value.problems.length }, { ...g, n: g.value.problems.length }, { ...k, n: k.value }, { ...s, n: s.value }];
+    got.forEach((r, j) => {
+      // The first call in the process (compiling, caches filling) is reported apart.
+      if (i === 0) ops[j].first = { ms: r.ms, cpuMs: r.cpuMs, n: r.n };
+      else ops[j].samples.push({ ms: r.ms, cpuMs: r.cpuMs });
+    });
   }
   const sheetRows = countRows(set);
   const round = (x: number) => Math.round(x * 10) / 10;
-  const entries = first.read.r.entries.length;
-  return [
-    { operation: 'read register grid (pure)', rows: sheetRows, registerRows: entries, ms: median(samples.read), cpuMs: median(samples.readCpu), firstMs: round(first.read.ms), findings: first.read.r.problems.length },
-    { operation: 'cross-check sheet vs register (pure, index included)', rows: sheetRows, registerRows: entries, ms: median(samples.check), cpuMs: median(samples.checkCpu), firstMs: round(firstCheck.ms), findings: firstCheck.n },
-    { operation: 'suggestions from register (pure, index included)', rows: sheetRows, registerRows: entries, ms: median(samples.suggest), cpuMs: median(samples.suggestCpu), firstMs: round(firstSuggest.ms), findings: firstSuggest.n },
-  ];
+  return ops.map((op) => ({
+    operation: op.name,
+    rows: sheetRows,
+    registerRows: entries,
+    ms: median(op.samples.map((s) => s.ms)),
+    cpuMs: median(op.samples.map((s) => s.cpuMs)),
+    firstMs: round(op.first?.ms ?? 0),
+    findings: op.first?.n ?? 0,
+    goalMs: op.goal ? REGISTER_GOAL_MS : null,
+  }));
+}
+
+/** The grid as an .xlsx file (one sheet, text cells as a register export writes them). */
+async function xlsxBytes(grid: WorkbookGrid): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const sheet of grid.sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    for (const row of sheet.values) ws.addRow(row.map((v) => v ?? null));
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The grid's first sheet as a UTF-8 .csv with a BOM (Excel's "CSV UTF-8"), fields quoted when they must be. */
+function csvBytes(grid: WorkbookGrid): Uint8Array {
+  const quote = (v: unknown) => {
+    const t = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  const text = grid.sheets[0].values.map((row) => row.map(quote).join(',')).join('\r\n');
+  return new TextEncoder().encode(`\ufeff${text}\r\n`);
 }
 
 if (require.main === module) {
@@ -145,7 +190,8 @@ if (require.main === module) {
   registerBench(arg('--rows', 150), arg('--register', 5000)).then(
     (results) => {
       for (const r of results) {
-        process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(r)}\n` : `${r.operation}, ${r.rows} sheet rows, ${r.registerRows} register rows: ${r.ms} ms wall, ${r.cpuMs} ms CPU (first call ${r.firstMs} ms), ${r.findings} findings/suggestions; goal < 100 ms for the cross-check\n`);
+        const goal = r.goalMs === null ? '' : `; goal < ${r.goalMs} ms CPU: ${r.cpuMs < r.goalMs ? 'met' : 'NOT met'}`;
+        process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(r)}\n` : `${r.operation}, ${r.rows} sheet rows, ${r.registerRows} register rows: ${r.ms} ms wall, ${r.cpuMs} ms CPU (first call ${r.firstMs} ms), ${r.findings} findings/suggestions/problems${goal}\n`);
       }
     },
     (e: unknown) => {

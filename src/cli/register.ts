@@ -67,9 +67,11 @@ export function registerSummaryText(summary: RegisterSummary, registerFile: stri
   return lang === 'vi'
     ? `  Đối chiếu sổ đăng ký văn bản đi ${registerFile}: ${s.cited} văn bản của đơn vị được dẫn, ${s.found} có trong sổ, ${s.dateDiffers} khác ngày, ${s.notFound} không có trong sổ` +
         `${s.kindMismatch > 0 ? `, ${s.kindMismatch} khác loại` : ''}${s.unrelated > 0 ? `, ${s.unrelated} trích yếu không liên quan` : ''}; ${s.otherIssuers} văn bản của cơ quan khác không đối chiếu` +
+        `${s.issuerAmbiguous ? `; ${s.issuerAmbiguous} văn bản không rõ của đơn vị hay của cấp trên (cùng ký hiệu), không có trong sổ` : ''}` +
         `${s.unreadableRows > 0 ? `; ${s.unreadableRows} dòng sổ không đọc được` : ''}${s.issuer ? ` (ký hiệu đơn vị: ${s.issuer})` : ''}.`
     : `  Register of outgoing documents ${registerFile}: ${s.cited} of the unit's documents cited, ${s.found} found, ${s.dateDiffers} with another date, ${s.notFound} not found` +
         `${s.kindMismatch > 0 ? `, ${s.kindMismatch} of another kind` : ''}${s.unrelated > 0 ? `, ${s.unrelated} with an unrelated summary` : ''}; ${s.otherIssuers} documents of other issuers not checked` +
+        `${s.issuerAmbiguous ? `; ${s.issuerAmbiguous} not in the register and not clearly the unit's or a higher level's (same symbol)` : ''}` +
         `${s.unreadableRows > 0 ? `; ${s.unreadableRows} unreadable register rows` : ''}${s.issuer ? ` (unit's symbol: ${s.issuer})` : ''}.`;
 }
 
@@ -213,8 +215,8 @@ export function registerReportText(report: { units: UnitRegisterJson[]; unmatche
     const s = u.summary;
     lines.push(
       lang === 'vi'
-        ? `  ${u.unit ?? u.file} (${u.register}): dẫn ${s.cited}, có trong sổ ${s.found}, khác ngày ${s.dateDiffers}, không có trong sổ ${s.notFound}${s.kindMismatch ? `, khác loại ${s.kindMismatch}` : ''}${s.unrelated ? `, trích yếu không liên quan ${s.unrelated}` : ''}${s.unreadableRows ? `, dòng sổ không đọc được ${s.unreadableRows}` : ''}`
-        : `  ${u.unit ?? u.file} (${u.register}): cited ${s.cited}, found ${s.found}, date differs ${s.dateDiffers}, not found ${s.notFound}${s.kindMismatch ? `, other kind ${s.kindMismatch}` : ''}${s.unrelated ? `, unrelated summary ${s.unrelated}` : ''}${s.unreadableRows ? `, unreadable register rows ${s.unreadableRows}` : ''}`,
+        ? `  ${u.unit ?? u.file} (${u.register}): dẫn ${s.cited}, có trong sổ ${s.found}, khác ngày ${s.dateDiffers}, không có trong sổ ${s.notFound}${s.kindMismatch ? `, khác loại ${s.kindMismatch}` : ''}${s.unrelated ? `, trích yếu không liên quan ${s.unrelated}` : ''}${s.issuerAmbiguous ? `, không rõ cơ quan ban hành ${s.issuerAmbiguous}` : ''}${s.unreadableRows ? `, dòng sổ không đọc được ${s.unreadableRows}` : ''}`
+        : `  ${u.unit ?? u.file} (${u.register}): cited ${s.cited}, found ${s.found}, date differs ${s.dateDiffers}, not found ${s.notFound}${s.kindMismatch ? `, other kind ${s.kindMismatch}` : ''}${s.unrelated ? `, unrelated summary ${s.unrelated}` : ''}${s.issuerAmbiguous ? `, issuer unclear ${s.issuerAmbiguous}` : ''}${s.unreadableRows ? `, unreadable register rows ${s.unreadableRows}` : ''}`,
     );
   }
   if (report.unmatched.length > 0) {

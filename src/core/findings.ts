@@ -334,6 +334,11 @@ export const CATALOGUE = {
     vi: 'Văn bản {doc} ở {where} do đơn vị ban hành nhưng không có trong sổ đăng ký văn bản đi ({register}). Kiểm tra lại số, ký hiệu văn bản; nếu văn bản có thật, bổ sung sổ đăng ký (sổ có thể chưa đầy đủ).',
     en: 'Document {doc} in {where} was issued by the unit but is not in its register of outgoing documents ({register}). Check the number and symbol; if the document exists, complete the register (it may be incomplete).',
   },
+  EVIDENCE_ISSUER_AMBIGUOUS: {
+    severity: 'info',
+    vi: 'Văn bản {doc} ở {where} có ký hiệu {issuer} như văn bản của đơn vị nhưng không có trong sổ đăng ký văn bản đi ({register}); {higher} cũng dùng ký hiệu này, nên đây có thể là văn bản của cấp trên. Nếu đúng vậy, ghi rõ cơ quan ban hành trong tài liệu kiểm chứng, ví dụ "{example}"; nếu là văn bản của đơn vị, kiểm tra lại số, ký hiệu hoặc bổ sung sổ đăng ký.',
+    en: 'Document {doc} in {where} bears the symbol {issuer}, as the unit\'s own documents do, but is not in its register of outgoing documents ({register}); {higher} signs {issuer} too, so it may be a higher level\'s document. If so, name the issuer in the evidence, e.g. "{example}"; if it is the unit\'s own, check its number and symbol or complete the register.',
+  },
   EVIDENCE_DATE_DIFFERS: {
     severity: 'error',
     vi: 'Văn bản {doc} ở {where} ghi ngày {cited}, nhưng sổ đăng ký văn bản đi ghi ngày {registered} ({registerAt}). Sửa ngày ở tài liệu kiểm chứng cho đúng ngày ban hành, hoặc sửa sổ nếu sổ ghi sai.',

@@ -9,13 +9,14 @@
  * CSV); this module knows nothing of cells beyond the sheet and row each entry came from.
  */
 import { cellText, type Answer } from './answers';
-import { DEFAULT_EVIDENCE_WINDOW, type Period } from './criteria';
+import { DEFAULT_EVIDENCE_WINDOW, type Period, type UnitLevel } from './criteria';
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
 import { addDays } from './dates';
 import { GENERIC_KIND, foldVietnamese, kindMentions, type DocumentKind } from './documentKinds';
 import { parseEvidence, type DocumentRef } from './evidence';
 import { finding, type Finding } from './findings';
-import { keyTerms, related, sharedPairs, type KeyTerms } from './registerTerms';
+import { SHARED_ISSUER_KEYS, citedIssuer, issuerVerdict, unitIssuer, type UnitIssuer } from './registerIssuers';
+import { foldedText, forEachPair, keyTerms, related, sharedPairs, type KeyTerms } from './registerTerms';
 import { answersByCode, notApplicableCodes } from './validate';
 
 /** One document of the register (one data row). */
@@ -80,6 +81,12 @@ export interface RegisterSummary {
   unrelated: number;
   /** Citations of documents of other issuers (not expected in the register, not checked). */
   otherIssuers: number;
+  /**
+   * Citations whose symbol is the unit's but also a higher level's (`…/KH-UBND` of a
+   * district or commune), naming no issuer, and not in the register (EVIDENCE_ISSUER_AMBIGUOUS;
+   * not counted in `cited`). Present only for a district or commune unit.
+   */
+  issuerAmbiguous?: number;
   /** The unit's issuer abbreviation used (given, or inferred from the register: `STP`); null when none. */
   issuer: string | null;
   /** Register rows that could not be read. */
@@ -87,7 +94,7 @@ export interface RegisterSummary {
 }
 
 /** What became of one cited document. */
-export type CitationStatus = 'found' | 'dateDiffers' | 'notFound' | 'otherIssuer';
+export type CitationStatus = 'found' | 'dateDiffers' | 'notFound' | 'otherIssuer' | 'issuerAmbiguous';
 
 export interface RegisterCitation {
   /** Criterion code (normalised). */
@@ -105,6 +112,13 @@ export interface RegisterCheckOptions {
   issuer?: string;
   /** The assessment period: suggestions are taken from it; the set's period when absent. */
   period?: Period;
+  /**
+   * The unit's name ("UBND huyện Bảo Thắng"): its level and place tell a district's or
+   * commune's own `…/KH-UBND` from the province's (./registerIssuers). Optional.
+   */
+  unit?: string;
+  /** The unit's level, when the name does not say it; else the set's, when it has one level. */
+  level?: UnitLevel;
 }
 
 export interface RegisterCheck {
@@ -183,8 +197,9 @@ export function indexRegister(register: Register): RegisterIndex {
     else bySymbol.set(key, [e]);
     if (e.issuer) {
       const k = issuerKey(e.issuer);
-      issuers.set(k, (issuers.get(k) ?? 0) + 1);
-      if (!spelling.has(k)) spelling.set(k, e.issuer.split('-')[0].trim());
+      const n = issuers.get(k);
+      issuers.set(k, (n ?? 0) + 1);
+      if (n === undefined) spelling.set(k, e.issuer.split('-')[0].trim());
     }
   }
   let issuer: string | undefined;
@@ -195,7 +210,13 @@ export function indexRegister(register: Register): RegisterIndex {
       issuer = k;
     }
   }
-  return { register, bySymbol, ...(issuer !== undefined ? { issuer, issuerText: spelling.get(issuer) ?? issuer } : {}) };
+  const index: RegisterIndex = { register, bySymbol };
+  if (issuer !== undefined) {
+    index.issuer = issuer;
+    index.issuerText = spelling.get(issuer) ?? issuer;
+  }
+  ISSUER_COUNTS.set(index, issuers);
+  return index;
 }
 
 /**
@@ -218,6 +239,8 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
     issuer: own.main ?? null,
     unreadableRows: index.register.problems.length,
   };
+  const unit = unitIssuer(opts.unit, opts.level ?? (criteria.set.levels.length === 1 ? criteria.set.levels[0] : undefined));
+  if (unit.level !== undefined) summary.issuerAmbiguous = 0;
   const findings: Finding[] = [];
   const citations: RegisterCitation[] = [];
   const kindSettled: string[] = [];
@@ -241,14 +264,25 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
       if (seen.has(key)) continue;
       seen.add(key);
       const base = { criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), ref };
-      if (ref.issuer === undefined || !own.keys.has(issuerKey(ref.issuer))) {
+      const refIssuer = ref.issuer === undefined ? undefined : issuerKey(ref.issuer);
+      // A symbol every level writes alike (`UBND`): the citation's own words may say whose it is.
+      const verdict = refIssuer !== undefined && SHARED_ISSUER_KEYS.has(refIssuer) && own.keys.has(refIssuer) ? issuerVerdict(citedIssuer(ref.raw), unit) : 'unknown';
+      if (refIssuer === undefined || !own.keys.has(refIssuer) || verdict === 'other') {
         summary.otherIssuers++;
         citations.push({ ...base, status: 'otherIssuer' });
         settled = false;
         continue;
       }
-      summary.cited++;
       const entry = pickEntry(index.bySymbol.get(key), ref.date);
+      if (!entry && verdict === 'unknown' && unit.level !== undefined && SHARED_ISSUER_KEYS.has(refIssuer)) {
+        // A district's or commune's `…/KH-UBND` not in its register, the citation naming no issuer: maybe the province's.
+        summary.issuerAmbiguous = (summary.issuerAmbiguous ?? 0) + 1;
+        citations.push({ ...base, status: 'issuerAmbiguous' });
+        findings.push(finding('EVIDENCE_ISSUER_AMBIGUOUS', ambiguousParams(ref, file, unit), { ...at, severity: 'info' }));
+        settled = false;
+        continue;
+      }
+      summary.cited++;
       if (!entry) {
         summary.notFound++;
         citations.push({ ...base, status: 'notFound' });
@@ -291,6 +325,25 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
   }
   for (const p of index.register.problems) findings.push(problemFinding(p, file));
   return { findings, summary, citations, kindSettled };
+}
+
+/**
+ * EVIDENCE_ISSUER_AMBIGUOUS's parameters: the bodies above the unit that sign alike, and
+ * the citation written with its issuer ("Kế hoạch số 386/KH-UBND ngày 15/3/2024 của UBND tỉnh").
+ */
+function ambiguousParams(ref: DocumentRef, register: string, unit: UnitIssuer): Finding['params'] {
+  const body = ref.issuer?.split('-')[0].trim() ?? 'UBND';
+  const kind = ref.kind ? ref.kind.vi.charAt(0).toUpperCase() + ref.kind.vi.slice(1) : 'Văn bản';
+  const example = `${kind} số ${ref.symbol ?? ''}${ref.dateText ? ` ngày ${ref.dateText}` : ''} của ${body} tỉnh`;
+  const commune = unit.level === 'xa';
+  return {
+    doc: ref.symbol ?? ref.raw,
+    register,
+    issuer: body,
+    higher: commune ? `${body} tỉnh và ${body} huyện` : `${body} tỉnh`,
+    higherEn: commune ? `each of the provincial and district ${body}` : `the provincial ${body}`,
+    example,
+  };
 }
 
 /** The unit's issuers: the one given, else the register's main issuer and any nearly as frequent. */
@@ -427,7 +480,11 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
   const from = addDays(period.from, -window.daysBefore);
   const to = addDays(period.to, window.daysAfter);
   const own = ownIssuers(index, opts.issuer);
-  const byPair = pairIndex(index, from, to, own.keys);
+  const pool = suggestionPool(index, from, to, own.keys);
+  // Scores added up pair by pair over the entries holding each (by position in the pool):
+  // only those reach the kind check. `touched` keeps the order each was first reached in.
+  const scores = new Int32Array(pool.entries.length);
+  const touched: number[] = [];
   const out: RegisterSuggestion[] = [];
   for (const { entry: n, answer } of scoredLeaves(criteria, answers)) {
     if (cellText(answer?.evidence) !== '') continue;
@@ -435,59 +492,126 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
     // "Văn bản" among the kinds asked for accepts any kind.
     const required = new Set(n.requiredKinds.some((k) => k.id === GENERIC_KIND.id) ? [] : n.requiredKinds.map((k) => k.id));
     const requiredNames = n.requiredKinds.filter((k) => required.has(k.id)).map((k) => ` ${foldVietnamese(k.vi)} `);
-    // Scores added up pair by pair over the entries holding each: only those reach the kind check.
-    const scores = new Map<RegisterEntry, number>();
-    for (const p of terms.pairs) {
-      const weight = p === 'cchc' ? 1 : 2; // `cchc` alone is every criterion's subject: a weak term
-      for (const e of byPair.get(p) ?? []) scores.set(e, (scores.get(e) ?? 0) + weight);
+    touched.length = 0;
+    for (const key of criterionKeys(pool, terms)) {
+      const holders = pool.byPair.get(key);
+      if (holders === undefined) continue;
+      const weight = key === pool.cchc ? 1 : 2; // `cchc` alone is every criterion's subject: a weak term
+      for (const i of holders) {
+        if (scores[i] === 0) touched.push(i);
+        scores[i] += weight;
+      }
     }
-    const scored: { entry: RegisterEntry; terms: string[]; score: number }[] = [];
-    for (const [e, score] of scores) {
-      if (score < SUGGEST_MIN_SCORE) continue;
+    // The best `max`, by score, then date (latest first), then the order reached: a stable sort's first `max`.
+    const best: number[] = [];
+    for (const i of touched) {
+      if (scores[i] < SUGGEST_MIN_SCORE) continue;
+      const e = pool.entries[i];
       // A criterion asking for specific kinds is offered only those (or documents naming one).
-      const kindFits = required.size === 0 || (e.kind !== undefined && required.has(e.kind.id)) || requiredNames.some((name) => entryTerms(e).folded.includes(name));
-      if (kindFits) scored.push({ entry: e, terms: [], score });
+      const kindFits = required.size === 0 || (e.kind !== undefined && required.has(e.kind.id)) || requiredNames.some((name) => foldedOf(pool, i).includes(name));
+      if (!kindFits) continue;
+      let at = best.length;
+      while (at > 0 && ranksBefore(i, best[at - 1])) at--;
+      if (at < max) {
+        best.splice(at, 0, i);
+        if (best.length > max) best.pop();
+      }
     }
-    if (scored.length === 0) continue;
-    scored.sort((a, b) => b.score - a.score || b.entry.date.localeCompare(a.entry.date));
-    const best = scored[0].score;
-    for (const s of scored.slice(0, max)) {
-      if (s.score * 10 < best * 6) break;
-      const shared = sharedPairs(terms, entryTerms(s.entry));
-      out.push({ criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), entry: s.entry, citation: citationOf(s.entry), terms: shared, score: s.score });
+    for (const i of best) {
+      if (scores[i] * 10 < scores[best[0]] * 6) break;
+      const e = pool.entries[i];
+      const shared = sharedPairs(terms, entryTerms(e));
+      out.push({ criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), entry: e, citation: citationOf(e), terms: shared, score: scores[i] });
     }
+    for (const i of touched) scores[i] = 0;
+  }
+  return out;
+
+  /** Whether pool entry a ranks before b (reached before it): a higher score, else a later date. */
+  function ranksBefore(a: number, b: number): boolean {
+    return scores[a] > scores[b] || (scores[a] === scores[b] && pool.entries[a].date > pool.entries[b].date);
+  }
+}
+
+/**
+ * The entries suggestions are taken from, by pair of syllables of their summary. Kept
+ * compact (a register's thousands of summaries): a pair is a number made of its words'
+ * ids, and no entry keeps its terms.
+ */
+interface SuggestionPool {
+  entries: RegisterEntry[];
+  /** Folded syllable -> id. */
+  wordIds: Map<string, number>;
+  /** Pair key (pairKey) -> positions in `entries`, in register order, each once. */
+  byPair: Map<number, number[]>;
+  /** The key of the single term `cchc` (-1 when no summary has it). */
+  cchc: number;
+  /** Each entry's summary folded, once asked for (the kind named in the summary). */
+  folded: (string | undefined)[];
+}
+
+/** A pair's number: `a b` from both ids, `cchc` (b undefined) below zero. */
+function pairKey(a: number, b: number | undefined): number {
+  return b === undefined ? -1 - a : a * 65536 + b;
+}
+
+const POOLS = new WeakMap<RegisterIndex, Map<string, SuggestionPool>>();
+
+/**
+ * The register's entries dated from..to, of the unit's issuers and with a summary, by
+ * pair of syllables of their summary (keyTerms, see ./registerTerms): a criterion looks
+ * only at the entries sharing one. Kept with the register's index, so the pane's next
+ * check after an edit reuses it.
+ */
+function suggestionPool(index: RegisterIndex, from: string, to: string, own: ReadonlySet<string>): SuggestionPool {
+  const key = `${from}|${to}|${[...own].sort().join(',')}`;
+  let cached = POOLS.get(index);
+  if (!cached) {
+    cached = new Map();
+    POOLS.set(index, cached);
+  }
+  let pool = cached.get(key);
+  if (!pool) {
+    const p: SuggestionPool = { entries: [], wordIds: new Map(), byPair: new Map(), cchc: -1, folded: [] };
+    const id = (w: string): number => {
+      let n = p.wordIds.get(w);
+      if (n === undefined) p.wordIds.set(w, (n = p.wordIds.size));
+      return n;
+    };
+    let at = 0;
+    const add = (a: string, b: string | undefined) => {
+      const k = pairKey(id(a), b === undefined ? undefined : id(b));
+      const list = p.byPair.get(k);
+      if (list === undefined) p.byPair.set(k, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    };
+    for (const e of index.register.entries) {
+      if (e.date < from || e.date > to || e.summary.trim() === '' || (e.issuer !== undefined && own.size > 0 && !own.has(issuerKey(e.issuer)))) continue;
+      at = p.entries.length;
+      p.entries.push(e);
+      forEachPair(e.summary, add);
+    }
+    const cchc = p.wordIds.get('cchc');
+    if (cchc !== undefined) p.cchc = pairKey(cchc, undefined);
+    cached.set(key, (pool = p));
+  }
+  return pool;
+}
+
+/** The keys of a criterion's pairs in a pool, in the order of its terms; pairs the pool lacks are left out. */
+function criterionKeys(pool: SuggestionPool, terms: KeyTerms): number[] {
+  const out: number[] = [];
+  for (const pair of terms.pairs) {
+    const space = pair.indexOf(' ');
+    const a = pool.wordIds.get(space < 0 ? pair : pair.slice(0, space));
+    const b = space < 0 ? undefined : pool.wordIds.get(pair.slice(space + 1));
+    if (a !== undefined && (space < 0 || b !== undefined)) out.push(pairKey(a, b));
   }
   return out;
 }
 
-const PAIR_INDEXES = new WeakMap<RegisterIndex, Map<string, Map<string, RegisterEntry[]>>>();
-
-/**
- * The register's entries dated from..to, of the unit's issuers and with a summary, by pair
- * of syllables of their summary: a criterion looks only at the entries sharing one. Kept
- * with the register's index, so the pane's next check after an edit reuses it.
- */
-function pairIndex(index: RegisterIndex, from: string, to: string, own: ReadonlySet<string>): Map<string, RegisterEntry[]> {
-  const key = `${from}|${to}|${[...own].sort().join(',')}`;
-  let cached = PAIR_INDEXES.get(index);
-  if (!cached) {
-    cached = new Map();
-    PAIR_INDEXES.set(index, cached);
-  }
-  let byPair = cached.get(key);
-  if (!byPair) {
-    byPair = new Map();
-    for (const e of index.register.entries) {
-      if (e.date < from || e.date > to || e.summary.trim() === '' || (e.issuer !== undefined && own.size > 0 && !own.has(issuerKey(e.issuer)))) continue;
-      for (const p of entryTerms(e).pairs) {
-        const list = byPair.get(p);
-        if (list) list.push(e);
-        else byPair.set(p, [e]);
-      }
-    }
-    cached.set(key, byPair);
-  }
-  return byPair;
+function foldedOf(pool: SuggestionPool, i: number): string {
+  return (pool.folded[i] ??= foldedText(pool.entries[i].summary));
 }
 
 /**

@@ -133,9 +133,33 @@ export interface KeyTerms {
 
 /** The key terms of a text (see the module's comment). */
 export function keyTerms(text: string): KeyTerms {
-  // Abbreviations spelt out first, then breaks and stop words, one pass each over the words.
   const raw = wordsOf(text);
-  const folded = ` ${raw.join(' ')} `;
+  const pairs = new Set<string>();
+  const single = new Set<string>();
+  walkTerms(
+    raw,
+    (a, b) => pairs.add(b === undefined ? a : `${a} ${b}`),
+    (w) => single.add(w),
+  );
+  return { pairs, words: single, folded: ` ${raw.join(' ')} ` };
+}
+
+/**
+ * The pairs of keyTerms(text).pairs as they are found, without making their strings:
+ * `pair(a, b)` for `a b`, `pair('cchc', undefined)` for `cchc`; a pair found twice is
+ * given twice. For a register's thousands of summaries, whose terms are kept compact.
+ */
+export function forEachPair(text: string, pair: (a: string, b: string | undefined) => void): void {
+  walkTerms(wordsOf(text), pair, undefined);
+}
+
+/** keyTerms(text).folded alone. */
+export function foldedText(text: string): string {
+  return ` ${wordsOf(text).join(' ')} `;
+}
+
+/** The pairs (and single syllables) of a text's words, in order: abbreviations spelt out first, then breaks and stop words, one pass each. */
+function walkTerms(raw: string[], pair: (a: string, b: string | undefined) => void, word: ((w: string) => void) | undefined): void {
   // Most texts have no abbreviation to spell out: their words are used as they are.
   const words: string[] = raw.some((w) => EXPANSIONS.has(w)) ? [] : raw;
   for (let i = 0; words !== raw && i < raw.length; ) {
@@ -154,29 +178,26 @@ export function keyTerms(text: string): KeyTerms {
       i++;
     }
   }
-  const pairs = new Set<string>();
-  const single = new Set<string>();
   let prev: string | undefined;
   for (let i = 0; i < words.length; ) {
     const w = words[i];
-    const br = w === '' ? { length: 1 } : phraseAt(BREAKS, words, i);
-    if (br.length > 0) {
+    const br = w === '' ? 1 : BREAKS.has(w) ? phraseAt(BREAKS, words, i).length : 0;
+    if (br > 0) {
       prev = undefined;
-      i += br.length;
+      i += br;
       continue;
     }
     i++;
     if (w === 'cchc') {
-      pairs.add(w);
+      pair(w, undefined);
       prev = undefined;
     } else if (STOP_SYLLABLES.has(w)) prev = undefined;
     else {
-      if (w.length >= 3) single.add(w);
-      if (prev !== undefined) pairs.add(`${prev} ${w}`);
+      if (word !== undefined && w.length >= 3) word(w);
+      if (prev !== undefined) pair(prev, w);
       prev = w;
     }
   }
-  return { pairs, words: single, folded };
 }
 
 /** The pairs two texts share. */

@@ -59,6 +59,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
 export function parseCsvRows(text: string, delimiter?: CsvDelimiter, maxRows = 200_000): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const d = delimiter ?? detectDelimiter(src);
+  const dc = d.charCodeAt(0);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -99,8 +100,15 @@ export function parseCsvRows(text: string, delimiter?: CsvDelimiter, maxRows = 2
       field = '';
       i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
     } else {
-      field += ch;
-      i++;
+      // Copy up to the next delimiter or line end at once (a quote inside the field is text).
+      let j = i + 1;
+      while (j < n) {
+        const c = src.charCodeAt(j);
+        if (c === dc || c === 10 || c === 13) break;
+        j++;
+      }
+      field += src.slice(i, j);
+      i = j;
     }
   }
   if ((field !== '' || row.length > 0) && rows.length < maxRows) {

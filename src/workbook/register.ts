@@ -133,9 +133,18 @@ function findRegisterHeader(sheet: SheetGrid, wordings: RegisterHeaderWordings):
 
 /** A row numbering the columns under the header: `(1)`, `(2)`, ... or `1`, `2`, ... */
 function isNumberingRow(cells: readonly CellValue[]): boolean {
-  const texts = cells.map((v) => cellText(v, 'label')).filter((t) => t !== '');
-  return texts.length >= 3 && texts.every((t) => /^\(?\d{1,2}\)?$/.test(t));
+  // Every row of the register asks: stop at the first text that is no column number.
+  let count = 0;
+  for (const v of cells) {
+    const t = cellText(v, 'label');
+    if (t === '') continue;
+    if (t.length > 4 || !COLUMN_NUMBER.test(t)) return false;
+    count++;
+  }
+  return count >= 3;
 }
+
+const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 
 /** Excel's day serial (1900 system) -> ISO; undefined outside 1945-2099. */
 function serialToIso(n: number): string | undefined {
@@ -153,13 +162,9 @@ export function readRegisterDate(v: CellValue | undefined): DateRead {
   }
   const text = cellText(v);
   if (text === '' || isCellError(v)) return { ok: false, text };
-  const short = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(text);
-  if (short) {
-    const [d, m, y] = [Number(short[1]), Number(short[3]), Number(short[4])];
-    const day = new Date(Date.UTC(y, m - 1, d));
-    const ok = y >= 1945 && y <= 2099 && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-    return ok ? { ok: true, iso: day.toISOString().slice(0, 10), text } : { ok: false, text };
-  }
+  // The register's own form, nearly every row: `05/02/2024`, `5-2-2024`, `05.02.2024`.
+  const short = shortDate(text);
+  if (short !== undefined) return short === '' ? { ok: false, text } : { ok: true, iso: short, text };
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (iso) {
     const found = findDates(`${iso[3]}/${iso[2]}/${iso[1]}`)[0];
@@ -168,6 +173,42 @@ export function readRegisterDate(v: CellValue | undefined): DateRead {
   const dates = findDates(text.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?$/i, ''));
   const first = dates[0];
   return first?.valid === true && dates.length === 1 ? { ok: true, iso: first.iso, text } : { ok: false, text };
+}
+
+/**
+ * `d/m/yyyy` with one separator (`/`, `.` or `-`) used twice, read by hand: the ISO date,
+ * '' when it names no real day (or a year outside 1945-2099), undefined when the text has
+ * another form.
+ */
+function shortDate(text: string): string | undefined {
+  const n = text.length;
+  if (n < 8 || n > 10) return undefined;
+  let i = 0;
+  const digits = (max: number): number => {
+    let v = 0;
+    const start = i;
+    while (i < n && i - start < max) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+      i++;
+    }
+    return i === start ? -1 : v;
+  };
+  const d = digits(2);
+  const sep = text.charCodeAt(i);
+  if (d < 0 || (sep !== 47 && sep !== 46 && sep !== 45)) return undefined;
+  i++;
+  const m = digits(2);
+  if (m < 0 || text.charCodeAt(i) !== sep) return undefined;
+  i++;
+  const yearAt = i;
+  const y = digits(4);
+  if (y < 0 || i !== n || i - yearAt !== 4) return undefined;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  if (y < 1945 || y > 2099 || m < 1 || m > 12 || d < 1 || d > days) return '';
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 interface SymbolRead {
@@ -191,9 +232,10 @@ const ABBR_KINDS = new Map<string, DocumentKind | null>();
  * cell holds no symbol.
  */
 function readSymbol(text: string): SymbolRead | undefined {
-  const m = SYMBOL_CELL.exec(/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFC'));
+  const m = SYMBOL_CELL.exec(ASCII_TEXT.test(text) ? text : text.normalize('NFC'));
   if (m) {
-    const parts = m[3].split('-').map((p) => p.trim());
+    // `KH-STP` as most are written: trimmed only when spaced ("KH - STP").
+    const parts = SPACE.test(m[3]) ? m[3].split('-').map((p) => p.trim()) : m[3].split('-');
     let abbrKind = ABBR_KINDS.get(parts[0]);
     if (abbrKind === undefined) {
       abbrKind = kindByAbbreviation(parts[0]) ?? null;
@@ -202,13 +244,15 @@ function readSymbol(text: string): SymbolRead | undefined {
     // A kind without an issuer ("27/KH") is no complete symbol.
     if (!(abbrKind && parts.length < 2)) {
       const issuer = (abbrKind ? parts.slice(1) : parts).join('-');
-      return {
-        symbol: `${m[1]}/${m[2] ? `${m[2]}/` : ''}${parts.join('-')}`,
-        number: m[1],
-        ...(m[2] ? { year: Number(m[2]) } : {}),
-        ...(issuer ? { issuer } : {}),
-        ...(abbrKind ? { abbrKind, kind: abbrKind } : m[2] ? {} : { kind: CONG_VAN }),
-      };
+      // Key by key: spreading the optional parts is many times slower over thousands of rows.
+      const read: SymbolRead = { symbol: `${m[1]}/${m[2] ? `${m[2]}/` : ''}${parts.join('-')}`, number: m[1] };
+      if (m[2]) read.year = Number(m[2]);
+      if (issuer) read.issuer = issuer;
+      if (abbrKind) {
+        read.abbrKind = abbrKind;
+        read.kind = abbrKind;
+      } else if (!m[2]) read.kind = CONG_VAN;
+      return read;
     }
   }
   const ref = parseEvidence(text).refs.find((x) => x.symbol !== undefined);
@@ -216,6 +260,9 @@ function readSymbol(text: string): SymbolRead | undefined {
   const abbrKind = kindByAbbreviation((ref.symbol.split('/').pop() ?? '').split('-')[0]);
   return { symbol: ref.symbol, number: ref.number, ...(ref.year !== undefined ? { year: ref.year } : {}), ...(ref.issuer ? { issuer: ref.issuer } : {}), ...(abbrKind ? { abbrKind } : {}), ...(ref.kind ? { kind: ref.kind } : {}) };
 }
+
+const ASCII_TEXT = /^[\x20-\x7e]*$/;
+const SPACE = /\s/;
 
 /** The kind a kind cell names: `Kế hoạch`, `KH`, `kế hoạch`. */
 function kindOfCell(text: string): DocumentKind | undefined {
@@ -238,15 +285,14 @@ function readRows(sheet: SheetGrid, header: Header, wordings: RegisterHeaderWord
     // The header repeated on a new page (it has no digit, a symbol always has).
     if (!/\d/.test(symbolText) && classifyRegisterHeader(symbolText, wordings) === 'symbol') continue;
     if (numberText !== '' && !symbolText.includes('/')) symbolText = symbolText === '' ? numberText : `${numberText}/${symbolText.replace(/^\/+/, '')}`;
-    const where = { sheet: sheet.name, row: r + 1 };
     const ref = symbolText === '' ? undefined : readSymbol(symbolText);
     if (!ref) {
-      problems.push({ ...where, cell: a1(r, col.symbol ?? col.number ?? 0), column: 'symbol', text: symbolText });
+      problems.push({ sheet: sheet.name, row: r + 1, cell: a1(r, col.symbol ?? col.number ?? 0), column: 'symbol', text: symbolText });
       continue;
     }
     const date = readRegisterDate(dateCell);
     if (!date.ok) {
-      problems.push({ ...where, cell: a1(r, col.date ?? 0), column: 'date', text: date.text });
+      problems.push({ sheet: sheet.name, row: r + 1, cell: a1(r, col.date ?? 0), column: 'date', text: date.text });
       continue;
     }
     const summary = text(cells, col.summary);
@@ -254,19 +300,17 @@ function readRows(sheet: SheetGrid, header: Header, wordings: RegisterHeaderWord
     const kind = kindOfCell(text(cells, col.kind)) ?? ref.abbrKind ?? kindMentions(summary.slice(0, 40)).find((m) => m.index === 0)?.kind ?? ref.kind;
     const signer = text(cells, col.signer);
     const recipients = text(cells, col.recipients);
-    entries.push({
-      ...where,
-      symbol: ref.symbol,
-      number: ref.number,
-      ...(ref.year !== undefined ? { year: ref.year } : {}),
-      ...(kind ? { kind } : {}),
-      ...(ref.issuer ? { issuer: ref.issuer } : {}),
-      date: date.iso,
-      dateText: date.text,
-      summary,
-      ...(signer !== '' ? { signer } : {}),
-      ...(recipients !== '' ? { recipients } : {}),
-    });
+    // Key by key, in the order the entry has always had: spreading optional parts is many times slower.
+    const entry: RegisterEntry = { sheet: sheet.name, row: r + 1, symbol: ref.symbol, number: ref.number } as RegisterEntry;
+    if (ref.year !== undefined) entry.year = ref.year;
+    if (kind) entry.kind = kind;
+    if (ref.issuer) entry.issuer = ref.issuer;
+    entry.date = date.iso;
+    entry.dateText = date.text;
+    entry.summary = summary;
+    if (signer !== '') entry.signer = signer;
+    if (recipients !== '') entry.recipients = recipients;
+    entries.push(entry);
   }
 }
 
@@ -283,15 +327,20 @@ export interface ReadingSuggestion extends RegisterSuggestion {
 
 /**
  * crossCheckRegister and suggestFromRegister on a unit's reading (in the numbering the
- * reading carries: align it to the reference first when there is one). Findings about the
+ * reading carries: align it to the reference first when there is one), with the unit's
+ * name and level from the reading unless `opts` gives them. Findings about the
  * unit's cells get the reading's file, sheet and cell; those about register rows keep the
  * register's file, sheet and row.
  */
 export function crossCheckReading(reading: UnitReading, criteria: CriteriaLookup, register: Register | RegisterIndex, opts: RegisterCheckOptions = {}): ReadingRegisterCheck {
   const index = 'bySymbol' in register ? register : indexRegister(register);
-  const check = crossCheckRegister(criteria, reading.answers, index, opts);
+  // The unit's name and level (metadata, title, or given by the user) tell a district's own `…/KH-UBND` from the province's.
+  const unit = opts.unit ?? reading.meta.unit;
+  const level = opts.level ?? reading.meta.level;
+  const withUnit: RegisterCheckOptions = { ...opts, ...(unit !== undefined ? { unit } : {}), ...(level !== undefined ? { level } : {}) };
+  const check = crossCheckRegister(criteria, reading.answers, index, withUnit);
   const evidenceCol = reading.layout.columns.evidence;
-  const suggestions = suggestFromRegister(criteria, reading.answers, index, opts).map((s): ReadingSuggestion => {
+  const suggestions = suggestFromRegister(criteria, reading.answers, index, withUnit).map((s): ReadingSuggestion => {
     const row = s.row ?? reading.rowOf.get(s.criterion);
     return { ...s, sheet: reading.sheet, ...(row !== undefined && evidenceCol !== undefined ? { cell: a1(row - 1, evidenceCol) } : {}) };
   });
