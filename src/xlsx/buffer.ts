@@ -83,6 +83,7 @@ function checkPackageSize(buf: Uint8Array, name: string): void {
         en: `the file has ${e.detail} parts, over the limit of ${LIMITS.parts}`,
       });
     }
+    if (e instanceof ZipError && e.kind === 'truncated') throw new FileUnreadableError(name, 'truncated');
     return; // exceljs gives the message for a damaged zip
   }
   let total = 0;

@@ -11,6 +11,7 @@ export type UnreadableKind =
   | 'not-xlsx' // a .csv, a text file, a .docx or a .zip renamed to .xlsx
   | 'legacy-xls' // Excel 97-2003 (.xls), an OLE container
   | 'encrypted' // password-protected .xlsx (also an OLE container)
+  | 'truncated' // a zip cut off before its end (a download or copy not finished)
   | 'corrupt' // a zip whose XML exceljs cannot parse
   | 'no-sheets' // a workbook without any worksheet
   | 'validation-too-large' // data validation over so many cells that exceljs cannot load it for writing
@@ -36,6 +37,10 @@ const REASONS: Record<UnreadableKind, { vi: string; en: string }> = {
   encrypted: {
     vi: 'tệp được đặt mật khẩu, hãy bỏ mật khẩu rồi gửi lại',
     en: 'the file is password-protected; remove the password and send it again',
+  },
+  truncated: {
+    vi: 'tệp không đầy đủ: bị cắt ngang giữa chừng (thường do tải xuống, sao chép hoặc gửi thư chưa xong); hãy lấy lại tệp gốc đầy đủ (hoặc đề nghị người gửi gửi lại) rồi mở lại',
+    en: 'the file is incomplete: it was cut off (usually a download, copy or e-mail that did not finish); get the complete original file again (or ask the sender to send it again), then open it',
   },
   corrupt: {
     vi: 'nội dung tệp bị hỏng{detail}; hãy mở bằng Excel, lưu lại rồi gửi lại',

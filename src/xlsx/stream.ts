@@ -485,7 +485,8 @@ export function readXlsxStreaming(buf: Uint8Array, name: string): FileWorkbookGr
         en: `the file has ${e.detail} parts, over the limit of ${LIMITS.parts}`,
       });
     }
-    throw new FileUnreadableError(name, e.kind === 'not-zip' ? 'not-xlsx' : 'corrupt', e.kind === 'not-zip' ? '' : 'zip');
+    if (e.kind === 'not-zip' || e.kind === 'truncated') throw new FileUnreadableError(name, e.kind === 'not-zip' ? 'not-xlsx' : 'truncated');
+    throw new FileUnreadableError(name, 'corrupt', 'zip');
   }
   if (![...entries.keys()].some((p) => p.startsWith('xl/'))) throw new FileUnreadableError(name, 'not-xlsx');
   const workbookEntry = entries.get('xl/workbook.xml');

@@ -11,6 +11,7 @@ import { posix } from 'node:path';
 import JSZip from 'jszip';
 import { a1, type WritePlan, type WriteValue } from '../workbook/grid';
 import { FileUnreadableError } from './errors';
+import { isTruncatedZip } from './zip';
 
 /** A plan that does not fit the workbook; the message is Vietnamese, then English. */
 export class PlanError extends Error {
@@ -73,7 +74,7 @@ async function openZip(buf: Buffer, name: string): Promise<JSZip> {
   }
   if (!starts(ZIP)) throw new FileUnreadableError(name, 'not-xlsx');
   const zip = await JSZip.loadAsync(buf).catch(() => {
-    throw new FileUnreadableError(name, 'corrupt', '');
+    throw new FileUnreadableError(name, isTruncatedZip(buf) ? 'truncated' : 'corrupt', '');
   });
   if (!zip.file('xl/workbook.xml')) throw new FileUnreadableError(name, zip.file(/^xl\//).length ? 'corrupt' : 'not-xlsx', 'xl/workbook.xml');
   return zip;

@@ -30,7 +30,7 @@ export interface ZipEntry {
 
 export class ZipError extends Error {
   constructor(
-    readonly kind: 'not-zip' | 'too-many-parts' | 'damaged',
+    readonly kind: 'not-zip' | 'truncated' | 'too-many-parts' | 'damaged',
     readonly detail = '',
   ) {
     super(`${kind}${detail ? `: ${detail}` : ''}`);
@@ -41,6 +41,16 @@ const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
 const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
 
+/** A zip cut off before its end record: a download or copy that did not finish. */
+export function isTruncatedZip(buf: Uint8Array): boolean {
+  try {
+    listZip(buf);
+    return false;
+  } catch (e) {
+    return e instanceof ZipError && e.kind === 'truncated';
+  }
+}
+
 /** The entries of the central directory; throws ZipError before reading more than LIMITS.parts of them. */
 export function listZip(buf: Uint8Array): Map<string, ZipEntry> {
   let eocd = -1;
@@ -50,7 +60,8 @@ export function listZip(buf: Uint8Array): Map<string, ZipEntry> {
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('not-zip');
+  // A zip's first part header without its end record: the file was cut off (a download or copy not finished).
+  if (eocd < 0) throw new ZipError(u32(buf, 0) === 0x04034b50 ? 'truncated' : 'not-zip');
   let count = u16(buf, eocd + 10);
   let offset = u32(buf, eocd + 16);
   // Zip64: the real count and offset are in the zip64 end record.

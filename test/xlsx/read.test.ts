@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { FileUnreadableError } from '../../src/xlsx/errors';
-import { formatDate, readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
+import { formatDate, loadWorkbook, readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
 import { REAL_WORLD_DIR, bufferOf, cfbFile, replacePart, sha256, zipOf } from './helpers';
 
 const tmp = mkdtempSync(join(tmpdir(), 'chiso-read-'));
@@ -115,6 +115,17 @@ describe('readWorkbookBuffer: files that are not readable workbooks', () => {
     const e = await unreadable(bad);
     expect(e.kind).toBe('corrupt');
     expect(e.reason('vi')).toMatch(/^nội dung tệp bị hỏng/);
+  });
+
+  it('a workbook cut off before its end (a download not finished) is incomplete, not "not an .xlsx", on both readers', async () => {
+    const good = await bufferOf((wb) => (wb.addWorksheet('A').getCell('A1').value = 1));
+    const cut = good.subarray(0, Math.floor(good.length * 0.6));
+    const e = await unreadable(cut);
+    expect(e.kind).toBe('truncated');
+    expect(e.reason('vi')).toMatch(/^tệp không đầy đủ: bị cắt ngang .* hãy lấy lại tệp gốc đầy đủ/);
+    await expect(loadWorkbook(cut, 'don-vi.xlsx')).rejects.toMatchObject({ kind: 'truncated' });
+    // A text file is still not a workbook.
+    expect((await unreadable(Buffer.from('PK? không phải zip'))).kind).toBe('not-xlsx');
   });
 
   it('a workbook without sheets', async () => {
