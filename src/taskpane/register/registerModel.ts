@@ -7,21 +7,49 @@
 import { cellText } from '../../core/answers';
 import { normalizeCode } from '../../core/criteriaSet';
 import type { Finding, Severity } from '../../core/findings';
-import { indexRegister, type RegisterIndex, type RegisterSuggestion } from '../../core/register';
+import { indexRegister, mergeRegisterFindings, type RegisterIndex, type RegisterSuggestion } from '../../core/register';
 import type { AnswerChange } from '../../workbook/answers';
 import { cellOf, type UnitReading } from '../../workbook/read';
 import { crossCheckReading, type ReadingRegisterCheck, type RegisterReading } from '../../workbook/register';
 import type { PaneModel } from '../model';
 
-/** The register chosen in the view, kept by the pane while it is open (tabs come and go). */
+/**
+ * The register chosen in the view, kept by the pane while it is open (tabs come and go):
+ * read once, never read again, checked anew in memory against every reading the pane shows.
+ */
 export interface KeptRegister {
   file: string;
   reading: RegisterReading;
   index: RegisterIndex;
+  /**
+   * The model cross-checked against this register: the view, and the validation's findings
+   * with the register's word (`merged`). Here, not in the pane, so that the register code
+   * stays in this view's chunk. Throws when the check cannot take the register.
+   */
+  check(model: PaneModel, validation: readonly Finding[]): RegisterChecked;
+}
+
+export interface RegisterChecked {
+  view: RegisterView;
+  /**
+   * The validation's findings with the sheet's register findings added once (a text-based
+   * EVIDENCE_KIND_MISMATCH the register settled is dropped). The register's own unreadable
+   * rows name no cell of the sheet: they stay in the register's view.
+   */
+  merged: Finding[];
 }
 
 export function keepRegister(file: string, reading: RegisterReading): KeptRegister {
-  return { file, reading, index: indexRegister(reading) };
+  const kept: KeptRegister = {
+    file,
+    reading,
+    index: indexRegister(reading),
+    check: (model, validation) => {
+      const view = registerView(model, kept);
+      return { view, merged: mergeRegisterFindings(validation, { ...view.check, findings: view.sheetFindings }) };
+    },
+  };
+  return kept;
 }
 
 export interface RegisterView {
