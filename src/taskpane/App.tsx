@@ -25,7 +25,6 @@ import type { WorkbookService } from './service';
 import { isMasterTemplate } from './consolidation/master';
 import { withAppraisalLog } from './appraisal/loggedService';
 import { initialState, paneModel, paneReducer, restoreOf, type PaneTab, type RegisterShown, type UndoEntry } from './state';
-import type { FindingsRegister } from './components/FindingsSummary';
 import { useTheme } from './theme';
 // Views the first paint does not need: each its own chunk (views.tsx).
 import { AppraisalView, ConsolidationMode, FindingsSummary, HelpView, LazyView, MappingStep, RegisterView, TargetsView, preloadTabViews } from './views';
@@ -57,9 +56,9 @@ function errorText(e: unknown, lang: Lang): string {
 }
 
 /** What the findings tab says of the chosen register: how many findings are its, or that its check failed. */
-function registerNote(shown: RegisterShown | undefined): FindingsRegister | undefined {
+function registerNote(shown: RegisterShown | undefined, t: ReturnType<typeof makeI18n>['t']): string | undefined {
   if (!shown) return undefined;
-  return { file: shown.kept.file, ...(shown.view ? { count: shown.view.sheetFindings.length } : {}) };
+  return shown.view ? t('regInFindings', { file: shown.kept.file, n: shown.view.sheetFindings.length }) : t('regNotInFindings', { file: shown.kept.file });
 }
 
 /** Local wall-clock time as "14:58". */
@@ -324,9 +323,16 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
           </>
         )}
         {tab === 'findings' && (
-          <LazyView>
-            <FindingsSummary findings={model.findings} onGo={goToFinding} register={registerNote(model.register)} />
-          </LazyView>
+          <>
+            {model.register && (
+              <p className={styles.hint} data-findings-register>
+                {registerNote(model.register, t)}
+              </p>
+            )}
+            <LazyView>
+              <FindingsSummary findings={model.findings} onGo={goToFinding} />
+            </LazyView>
+          </>
         )}
         {tab === 'targets' && (
           <LazyView>

@@ -271,7 +271,7 @@ describe('a cell that holds text', () => {
 });
 
 describe("the register's findings among the pane's findings", () => {
-  const tabCount = (c: HTMLElement) => Number(/\((\d+)\)$/.exec(byText(c, 'button[role="tab"]', 'Phát hiện').textContent ?? '')?.[1]);
+  const tabCount = (c: HTMLElement) => Number(/\((\d+)\)$/.exec(byText(c, 'button[role="tab"]', 'Phát hiện')?.textContent ?? '')?.[1]);
   const listed = (c: HTMLElement) => [...c.querySelectorAll<HTMLElement>('[role="region"] li[data-finding]')];
   const codes = (c: HTMLElement) => listed(c).map((li) => li.dataset.finding);
   const openFindings = async (c: HTMLElement) => {

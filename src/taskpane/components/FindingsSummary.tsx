@@ -10,41 +10,21 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
-  note: { margin: '4px 0', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-/** The register the findings were checked against: `count` of them are its, or the check failed (undefined). */
-export interface FindingsRegister {
-  file: string;
-  count?: number;
-}
-
 export interface FindingsSummaryProps {
   findings: readonly Finding[];
   onGo: (f: Finding) => void;
-  register?: FindingsRegister;
 }
 
-export function FindingsSummary({ findings, onGo, register }: FindingsSummaryProps) {
+export function FindingsSummary({ findings, onGo }: FindingsSummaryProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  const note = register && (
-    <p className={styles.note} data-findings-register>
-      {register.count === undefined ? t('regNotInFindings', { file: register.file }) : t('regInFindings', { file: register.file, n: register.count })}
-    </p>
-  );
-  if (findings.length === 0)
-    return (
-      <>
-        {note}
-        <p role="status">{t('noFindings')}</p>
-      </>
-    );
+  if (findings.length === 0) return <p role="status">{t('noFindings')}</p>;
   return (
     <div aria-label={t('findingsTitle')} role="region">
-      {note}
       {ORDER.map((severity) => {
         const list = findings.filter((f) => f.severity === severity);
         if (list.length === 0) return null;
