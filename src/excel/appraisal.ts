@@ -41,7 +41,7 @@ export async function appendRows(run: ExcelRun, sheet: SheetSpec, rows: readonly
   const eventsToggle = isSetSupported('ExcelApi', '1.8');
   try {
     return await run({ delayForCellEdit: true }, async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet.name);
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet.name).load('name');
       await ctx.sync();
       if (ws.isNullObject) return await createWith(ctx, sheet, rows, { budget, eventsToggle, isSetSupported });
       if (rows.length === 0) return 0;
@@ -76,7 +76,7 @@ async function createWith(
   } catch (error) {
     // The sheet did not exist: whatever of it Excel made goes.
     try {
-      const made = ctx.workbook.worksheets.getItemOrNullObject(sheet.name);
+      const made = ctx.workbook.worksheets.getItemOrNullObject(sheet.name).load('name');
       await ctx.sync();
       if (!made.isNullObject) {
         made.delete();
