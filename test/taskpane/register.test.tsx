@@ -6,7 +6,6 @@
  * lead to their cells without leaving the view, the register's broken row is listed, a
  * suggestion is cited through the pane's write path and "Hoàn tác" takes it back.
  */
-import { act } from 'react';
 import { App } from '../../src/taskpane/App';
 import { readRegisterGrids } from '../../src/worker/registerGrids';
 import type { RegisterWorker } from '../../src/taskpane/register/registerFile';
@@ -14,7 +13,7 @@ import { registerFileKind } from '../../src/taskpane/register/registerFile';
 import { citeChange } from '../../src/taskpane/register/registerModel';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
 import { MemoryService, cellFor, getCell, sampleGrid, setCell } from './fixture';
-import { byText, click, render, settle, waitFor, type Rendered } from './render';
+import { chooseFiles, byText, click, render, settle, waitFor, type Rendered } from './render';
 
 jest.useFakeTimers();
 
@@ -51,12 +50,7 @@ const REGISTER_CSV = [
 ].join('\r\n');
 
 /** A chosen file, as the browser gives it to the input's change event. */
-async function chooseFile(input: HTMLInputElement, file: File): Promise<void> {
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  await act(async () => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
+const chooseFile = (input: HTMLInputElement, file: File) => chooseFiles(input, [file]);
 
 async function openRegister(service: MemoryService): Promise<HTMLElement> {
   view = await render(<App service={service} />);
