@@ -58,7 +58,7 @@ function errorText(e: unknown, lang: Lang): string {
 /** What the findings tab says of the chosen register: how many findings are its, or that its check failed. */
 function registerNote(shown: RegisterShown | undefined, t: ReturnType<typeof makeI18n>['t']): string | undefined {
   if (!shown) return undefined;
-  return shown.view ? t('regInFindings', { file: shown.kept.file, n: shown.view.sheetFindings.length }) : t('regNotInFindings', { file: shown.kept.file });
+  return shown.sheetFindings ? t('regInFindings', { file: shown.kept.file, n: shown.sheetFindings.length }) : t('regNotInFindings', { file: shown.kept.file });
 }
 
 /** Local wall-clock time as "14:58". */

@@ -11,7 +11,8 @@ import { validateReading, type UnitReading } from '../workbook/read';
 import type { BaselineChoice } from './baselineFile';
 import type { Lang } from './i18n';
 import { applyChanges, buildModel, type PaneModel } from './model';
-import type { KeptRegister, RegisterView } from './register/registerModel';
+import type { Finding } from '../core/findings';
+import type { KeptRegister } from './register/registerModel';
 import type { LoadResult } from './service';
 
 export type PaneTab = 'criteria' | 'findings' | 'targets' | 'register' | 'appraisal' | 'help';
@@ -141,10 +142,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   }
 }
 
-/** The register's check of the reading shown: its view, or why the check could not take it. */
+/** The register's check of the reading shown: its findings on the sheet, or why the check could not take it. */
 export interface RegisterShown {
   kept: KeptRegister;
-  view?: RegisterView;
+  sheetFindings?: Finding[];
   error?: string;
 }
 
@@ -164,8 +165,8 @@ export function paneModel(result: LoadResult | undefined, overlay: readonly Answ
   const model = buildModel(reading, findings);
   if (!register) return model;
   try {
-    const { view, merged } = register.check(model, findings);
-    return { ...buildModel(reading, merged), register: { kept: register, view } };
+    const { sheetFindings, merged } = register.check(model, findings);
+    return { ...buildModel(reading, merged), register: { kept: register, sheetFindings } };
   } catch (error) {
     // A register the check cannot take must not take the pane down: its view says why.
     return { ...model, register: { kept: register, error: error instanceof Error ? error.message : String(error) } };

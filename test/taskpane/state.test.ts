@@ -97,7 +97,7 @@ describe('paneModel with a register', () => {
     expect(model?.findings.length).toBe(result.findings.length + 1);
     expect(model?.progress.errors).toBe(result.findings.filter((f) => f.severity === 'error').length + 1);
     expect(model?.byCode.get('1')?.status).toBe('error');
-    expect(model?.register?.view?.registerFindings.map((f) => f.code)).toEqual(['REGISTER_ROW_UNREADABLE']);
+    expect(model?.register?.sheetFindings?.map((f) => f.code)).toEqual(['EVIDENCE_DATE_DIFFERS']);
 
     // A typed answer (not yet written) is checked against the register as it stands.
     const typed = paneModel(s.result, [{ code: '1', evidence: 'Kế hoạch số 15/KH-STP ngày 21/01/2024 của Sở Tư pháp' }], s.register);

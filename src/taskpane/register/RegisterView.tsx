@@ -7,7 +7,7 @@
  * "Hoàn tác" and the save state cover it). A cell that holds text is never overwritten
  * without asking. Loaded on demand (default export, for React.lazy).
  */
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { message, type Finding } from '../../core/findings';
 import type { RegisterSuggestion } from '../../core/register';
@@ -16,7 +16,7 @@ import type { UnitReading } from '../../workbook/read';
 import { useI18n } from '../i18n';
 import type { ShownModel } from '../state';
 import { readRegisterFile, type Bilingual, type StartRegisterWorker } from './registerFile';
-import { citeChange, evidenceText, keepRegister, type CiteMode, type KeptRegister } from './registerModel';
+import { citeChange, evidenceText, keepRegister, registerView, type CiteMode, type KeptRegister } from './registerModel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
@@ -75,9 +75,17 @@ export default function RegisterView({ model, onRegister, onGo, onCite, readShee
   const [checking, setChecking] = useState(false);
   const status = useRef<HTMLDivElement>(null);
   const confirmFirst = useRef<HTMLButtonElement>(null);
-  // A register the check cannot take does not take the pane down with it: it is said here.
-  const checked = model.register;
-  const register = checked?.kept;
+  // The register the pane keeps (and checks every reading against, for its findings).
+  const register = model.register?.kept;
+  // A register the check cannot take must not take the pane down with it: it is said here.
+  const checked = useMemo(() => {
+    if (!register) return undefined;
+    try {
+      return { view: registerView(model, register) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [model, register]);
   const view = checked?.view;
   const pick = (b: Bilingual) => (lang === 'vi' ? b.vi : b.en);
 

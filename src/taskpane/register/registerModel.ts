@@ -7,9 +7,9 @@
 import { cellText } from '../../core/answers';
 import { normalizeCode } from '../../core/criteriaSet';
 import type { Finding, Severity } from '../../core/findings';
-import { indexRegister, mergeRegisterFindings, type RegisterIndex, type RegisterSuggestion } from '../../core/register';
+import { crossCheckRegister, indexRegister, mergeRegisterFindings, type RegisterIndex, type RegisterSuggestion } from '../../core/register';
 import type { AnswerChange } from '../../workbook/answers';
-import { cellOf, type UnitReading } from '../../workbook/read';
+import { cellOf, locateFinding, type UnitReading } from '../../workbook/read';
 import { crossCheckReading, type ReadingRegisterCheck, type RegisterReading } from '../../workbook/register';
 import type { PaneModel } from '../model';
 
@@ -22,15 +22,17 @@ export interface KeptRegister {
   reading: RegisterReading;
   index: RegisterIndex;
   /**
-   * The model cross-checked against this register: the view, and the validation's findings
-   * with the register's word (`merged`). Here, not in the pane, so that the register code
-   * stays in this view's chunk. Throws when the check cannot take the register.
+   * The model cross-checked against this register, for the pane's findings: the check
+   * alone, without the suggestions (those are for the register's view), so it stays cheap
+   * on every reading and every typed answer. Here, not in the pane, so that the register
+   * code stays in this view's chunk. Throws when the check cannot take the register.
    */
   check(model: PaneModel, validation: readonly Finding[]): RegisterChecked;
 }
 
 export interface RegisterChecked {
-  view: RegisterView;
+  /** The register's findings on the sheet's cells, errors first (as the view lists them). */
+  sheetFindings: Finding[];
   /**
    * The validation's findings with the sheet's register findings added once (a text-based
    * EVIDENCE_KIND_MISMATCH the register settled is dropped). The register's own unreadable
@@ -45,8 +47,9 @@ export function keepRegister(file: string, reading: RegisterReading): KeptRegist
     reading,
     index: indexRegister(reading),
     check: (model, validation) => {
-      const view = registerView(model, kept);
-      return { view, merged: mergeRegisterFindings(validation, { ...view.check, findings: view.sheetFindings }) };
+      const check = crossCheckRegister(model.index, model.reading.answers, kept.index);
+      const sheetFindings = onSheetFirst(check.findings.filter(onSheet).map((f) => locateFinding(model.reading, f)));
+      return { sheetFindings, merged: mergeRegisterFindings(validation, { ...check, findings: sheetFindings }) };
     },
   };
   return kept;
@@ -63,12 +66,14 @@ export interface RegisterView {
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+// Findings on register rows name no criterion.
+const onSheet = (f: Finding) => f.criterion !== undefined;
+/** Errors first, then by sheet row. */
+const onSheetFirst = (findings: Finding[]) => findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.row ?? 0) - (b.row ?? 0));
 
 export function registerView(model: PaneModel, kept: KeptRegister): RegisterView {
   const check = crossCheckReading(model.reading, model.index, kept.index);
-  // Findings on register rows name no criterion.
-  const onSheet = (f: Finding) => f.criterion !== undefined;
-  const sheetFindings = check.findings.filter(onSheet).sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.row ?? 0) - (b.row ?? 0));
+  const sheetFindings = onSheetFirst(check.findings.filter(onSheet));
   const registerFindings = check.findings.filter((f) => !onSheet(f));
   const byCode = new Map<string, RegisterSuggestion[]>();
   for (const s of check.suggestions) {
