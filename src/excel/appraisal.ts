@@ -1,15 +1,17 @@
 /**
  * What the appraisal round trip needs of Excel beyond answers and whole sheets: rows
- * appended below a log sheet's last used row (the log is never rewritten), and a request
+ * appended below a log sheet's last used row, in one Excel.run per user action (the log
+ * is never rewritten), and a request
  * workbook opened as a new workbook (Excel.createWorkbook, ExcelApi 1.8).
  */
 import type { WriteValue } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/spec';
-import type { ExcelRun, SetSupportCheck } from './api';
+import { specProblem } from '../workbook/specCheck';
+import type { ExcelRun, SetSupportCheck, XlContext, XlWorksheet } from './api';
 import { chunkBlocks, DEFAULT_BUDGET_BYTES } from './chunks';
 import { wrapOfficeError } from './errors';
-import { writeSpec } from './spec';
-import { officeIsSetSupported } from './support';
+import { applyLayout } from './spec';
+import { officeIsSetSupported, supports } from './support';
 import { planPieces, writeChunks, type WriteOptions } from './write';
 
 /** The last 1-based row of an address such as `Nhật ký!A1:G12` or `A1`. */
@@ -21,30 +23,71 @@ export function lastRowOf(address: string): number {
 
 /**
  * Appends `rows` below the last used row of the sheet `sheet.name`, creating the sheet from
- * `sheet` (its header) first when the workbook lacks it. Cells already there are never
- * written. Returns the 1-based row of the first appended row.
+ * `sheet` (its header and layout) first when the workbook lacks it. Cells already there are
+ * never written. Returns the 1-based row of the first appended row (0 when `rows` is empty).
+ *
+ * One Excel.run per call, whatever the number of rows (more syncs only past one request's
+ * budget): look up the sheet (1); then either its used range (1), the rows (1) and events
+ * back on (1), or, for a new sheet, the sheet with its header, layout and the rows (1)
+ * and events back on (1). A new sheet a failure left half-written is deleted: the
+ * workbook is then as it was.
  */
 export async function appendRows(run: ExcelRun, sheet: SheetSpec, rows: readonly WriteValue[][], opts: WriteOptions = {}): Promise<number> {
   const isSetSupported = opts.isSetSupported ?? officeIsSetSupported;
+  // A header Excel would refuse is refused before the workbook is touched.
+  const problem = specProblem({ sheets: [sheet] });
+  if (problem) throw problem;
+  const budget = opts.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+  const eventsToggle = isSetSupported('ExcelApi', '1.8');
   try {
-    const exists = await run(async (ctx) => {
+    return await run({ delayForCellEdit: true }, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet.name).load('name');
       await ctx.sync();
-      return !ws.isNullObject;
-    });
-    if (!exists) await writeSpec(run, { sheets: [sheet] }, { isSetSupported });
-    if (rows.length === 0) return 0;
-    return await run({ delayForCellEdit: true }, async (ctx) => {
-      const used = ctx.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true).load('address');
+      if (ws.isNullObject) return await createWith(ctx, sheet, rows, { budget, eventsToggle, isSetSupported });
+      if (rows.length === 0) return 0;
+      const used = ws.getUsedRangeOrNullObject(true).load('address');
       await ctx.sync();
       const first = used.isNullObject ? 0 : lastRowOf(used.address);
       const pieces = planPieces({ blocks: [{ sheet: sheet.name, row: first, col: 0, values: rows.map((r) => [...r]) }] });
-      await writeChunks(ctx, chunkBlocks(pieces, opts.budgetBytes ?? DEFAULT_BUDGET_BYTES), isSetSupported('ExcelApi', '1.8'));
+      await writeChunks(ctx, chunkBlocks(pieces, budget), eventsToggle);
       return first + 1;
     });
   } catch (error) {
     throw wrapOfficeError(error);
   }
+}
+
+/** The sheet made from its spec with `rows` under the header, in the run that found it missing; deleted again on failure. */
+async function createWith(
+  ctx: XlContext,
+  sheet: SheetSpec,
+  rows: readonly WriteValue[][],
+  o: { budget: number; eventsToggle: boolean; isSetSupported: SetSupportCheck },
+): Promise<number> {
+  const header = sheet.values.length;
+  const values = [...sheet.values, ...rows].map((r) => [...r]);
+  const pieces = planPieces({ blocks: [{ sheet: sheet.name, row: 0, col: 0, values }] });
+  const can = { validation: supports('dataValidation', o.isSetSupported), print: supports('pageLayout', o.isSetSupported), filter: supports('autoFilter', o.isSetSupported) };
+  try {
+    await writeChunks(ctx, chunkBlocks(pieces, o.budget), o.eventsToggle, {
+      before: (sheets) => sheets.set(sheet.name, ctx.workbook.worksheets.add(sheet.name)),
+      after: (sheets) => applyLayout(sheets.get(sheet.name) as XlWorksheet, sheet, can),
+    });
+  } catch (error) {
+    // The sheet did not exist: whatever of it Excel made goes.
+    try {
+      const made = ctx.workbook.worksheets.getItemOrNullObject(sheet.name).load('name');
+      await ctx.sync();
+      if (!made.isNullObject) {
+        made.delete();
+        await ctx.sync();
+      }
+    } catch {
+      // The first failure is the one to report.
+    }
+    throw error;
+  }
+  return rows.length === 0 ? 0 : header + 1;
 }
 
 /** Whether this Excel can open a workbook from bytes (Excel.createWorkbook, ExcelApi 1.8). */

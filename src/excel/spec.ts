@@ -153,7 +153,7 @@ function applyChart(ws: XlWorksheet, c: ChartSpec): void {
 }
 
 /** Everything but values, queued after the values so number formats apply to written cells. */
-function applyLayout(ws: XlWorksheet, s: SheetSpec, can: { validation: boolean; print: boolean; filter: boolean }): void {
+export function applyLayout(ws: XlWorksheet, s: SheetSpec, can: { validation: boolean; print: boolean; filter: boolean }): void {
   s.columnWidths?.forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
   });

@@ -24,8 +24,7 @@ import { PrintAction, type PrintOutcome } from './print/PrintAction';
 import type { WorkbookService } from './service';
 import { isMasterTemplate } from './consolidation/master';
 import { withAppraisalLog } from './appraisal/loggedService';
-import { initialState, paneModel, paneReducer, restoreOf, type PaneTab, type UndoEntry } from './state';
-import type { KeptRegister } from './register/registerModel';
+import { initialState, paneModel, paneReducer, restoreOf, type PaneTab, type RegisterShown, type UndoEntry } from './state';
 import { useTheme } from './theme';
 // Views the first paint does not need: each its own chunk (views.tsx).
 import { AppraisalView, ConsolidationMode, FindingsSummary, HelpView, LazyView, MappingStep, RegisterView, TargetsView, preloadTabViews } from './views';
@@ -56,6 +55,12 @@ function errorText(e: unknown, lang: Lang): string {
   return (lang === 'vi' ? err?.vi : err?.en) ?? err?.message ?? String(e);
 }
 
+/** What the findings tab says of the chosen register: how many findings are its, or that its check failed. */
+function registerNote(shown: RegisterShown | undefined, t: ReturnType<typeof makeI18n>['t']): string | undefined {
+  if (!shown) return undefined;
+  return shown.sheetFindings ? t('regInFindings', { file: shown.kept.file, n: shown.sheetFindings.length }) : t('regNotInFindings', { file: shown.kept.file });
+}
+
 /** Local wall-clock time as "14:58". */
 function clock(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -83,7 +88,6 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
   const sheet = useRef<UnitReading | undefined>(undefined);
   // The pane's own last write, read by "Hoàn tác" after pending answers are flushed.
   const lastWrite = useRef<UndoEntry | undefined>(undefined);
-  const register = useRef<KeptRegister | undefined>(undefined);
 
   const load = useCallback(
     async (refresh = false) => {
@@ -119,7 +123,8 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
   }, [load]);
   useExternalReload(service, reloadDelayMs, () => void load(true));
 
-  const model = useMemo(() => paneModel(state.result, state.overlay), [state.result, state.overlay]);
+  // With a register chosen, every reading shown is checked against it again (in memory).
+  const model = useMemo(() => paneModel(state.result, state.overlay, state.register), [state.result, state.overlay, state.register]);
   const shown = model !== undefined;
   useEffect(() => (shown ? preloadTabViews() : undefined), [shown]);
   const modelRef = useRef(model);
@@ -318,9 +323,16 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
           </>
         )}
         {tab === 'findings' && (
-          <LazyView>
-            <FindingsSummary findings={model.findings} onGo={goToFinding} />
-          </LazyView>
+          <>
+            {model.register && (
+              <p className={styles.hint} data-findings-register>
+                {registerNote(model.register, t)}
+              </p>
+            )}
+            <LazyView>
+              <FindingsSummary findings={model.findings} onGo={goToFinding} />
+            </LazyView>
+          </>
         )}
         {tab === 'targets' && (
           <LazyView>
@@ -331,7 +343,7 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
           <LazyView>
             <RegisterView
               model={model}
-              kept={register}
+              onRegister={(kept) => dispatch({ type: 'register', register: kept })}
               readSheet={async () => {
                 await load(true);
                 return sheet.current;

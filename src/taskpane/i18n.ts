@@ -344,6 +344,15 @@ const STRINGS = {
   apprShowLog: { vi: 'Xem nhật ký thẩm định', en: 'Show the appraisal log' },
   apprNoLog: { vi: 'Sổ chưa có trang "{log}": nhật ký có dòng đầu tiên khi ngăn ghi điểm hoặc lý do thẩm định.', en: 'The workbook has no "{log}" sheet yet: its first row comes when the pane writes an appraised score or reason.' },
   apprNoColumn: { vi: 'Bảng này không có cột "Điểm thẩm định": chưa thẩm định được.', en: 'This sheet has no "Điểm thẩm định" column: it cannot be appraised yet.' },
+  // register-pane: the register's findings among the pane's findings (issue 16).
+  regInFindings: {
+    vi: 'Gồm {n} phát hiện khi đối chiếu với sổ "{file}" (tab Sổ văn bản), đối chiếu lại sau mỗi lần sửa bảng. Chọn sổ khác để thay.',
+    en: { one: 'Includes {n} finding of the check against the register "{file}" (Register tab), checked again after every edit. Choose another register to replace it.', other: 'Includes {n} findings of the check against the register "{file}" (Register tab), checked again after every edit. Choose another register to replace it.' },
+  },
+  regNotInFindings: {
+    vi: 'Chưa gồm phát hiện đối chiếu sổ "{file}": không đối chiếu được (xem tab Sổ văn bản).',
+    en: 'Without the findings of the register "{file}": the check failed (see the Register tab).',
+  },
 } as const satisfies Record<string, Record<Lang, Text>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -11,6 +11,8 @@ import { validateReading, type UnitReading } from '../workbook/read';
 import type { BaselineChoice } from './baselineFile';
 import type { Lang } from './i18n';
 import { applyChanges, buildModel, type PaneModel } from './model';
+import type { Finding } from '../core/findings';
+import type { KeptRegister } from './register/registerModel';
 import type { LoadResult } from './service';
 
 export type PaneTab = 'criteria' | 'findings' | 'targets' | 'register' | 'appraisal' | 'help';
@@ -51,6 +53,8 @@ export interface PaneState {
   undo?: UndoEntry;
   /** Last year's results chosen as a file (Targets view); the sheet's own column otherwise. */
   baseline?: BaselineChoice;
+  /** The register chosen in "Đối chiếu sổ văn bản": every reading shown is checked against it. */
+  register?: KeptRegister;
 }
 
 export type PaneAction =
@@ -69,7 +73,9 @@ export type PaneAction =
   | { type: 'consolidating'; open: boolean }
   | { type: 'query'; text: string }
   | { type: 'announce'; text: string }
-  | { type: 'baseline'; choice: BaselineChoice | undefined };
+  | { type: 'baseline'; choice: BaselineChoice | undefined }
+  /** Another register chosen: it replaces the last one, and its findings replace the last one's. */
+  | { type: 'register'; register: KeptRegister };
 
 export const initialState = (lang?: Lang): PaneState => ({
   ...(lang !== undefined ? { lang } : {}),
@@ -131,15 +137,40 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, announcement: action.text };
     case 'baseline':
       return { ...state, baseline: action.choice };
+    case 'register':
+      return { ...state, register: action.register };
   }
 }
 
-/** The model the pane shows: the reading with the typed answers in place, validated again. */
-export function paneModel(result: LoadResult | undefined, overlay: readonly AnswerChange[]): PaneModel | undefined {
+/** The register's check of the reading shown: its findings on the sheet, or why the check could not take it. */
+export interface RegisterShown {
+  kept: KeptRegister;
+  sheetFindings?: Finding[];
+  error?: string;
+}
+
+/** The pane's model, with the register's check when one was chosen. */
+export type ShownModel = PaneModel & { register?: RegisterShown };
+
+/**
+ * The model the pane shows: the reading with the typed answers in place, validated again,
+ * and checked again against the chosen register, in memory (the register is not read
+ * again): its findings on the sheet are among the model's findings, once, for the
+ * "Phát hiện" tab, the tree, the header's counts and the print sheet alike.
+ */
+export function paneModel(result: LoadResult | undefined, overlay: readonly AnswerChange[], register?: KeptRegister): ShownModel | undefined {
   if (!result?.ok) return undefined;
-  if (overlay.length === 0) return buildModel(result.reading, result.findings);
-  const reading = applyChanges(result.reading, overlay);
-  return buildModel(reading, validateReading(reading, { today: result.today, ...(result.reference ? { reference: result.reference } : {}) }));
+  const reading = overlay.length === 0 ? result.reading : applyChanges(result.reading, overlay);
+  const findings = overlay.length === 0 ? result.findings : validateReading(reading, { today: result.today, ...(result.reference ? { reference: result.reference } : {}) });
+  const model = buildModel(reading, findings);
+  if (!register) return model;
+  try {
+    const { sheetFindings, merged } = register.check(model, findings);
+    return { ...buildModel(reading, merged), register: { kept: register, sheetFindings } };
+  } catch (error) {
+    // A register the check cannot take must not take the pane down: its view says why.
+    return { ...model, register: { kept: register, error: error instanceof Error ? error.message : String(error) } };
+  }
 }
 
 const CHANGE_KEYS = ['selfScore', 'declared', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'finalScore', 'finalReason'] as const;

@@ -11,6 +11,12 @@ import { definitionHash } from './compare';
 import type { UnitReading } from './read';
 
 const HASHED_ANSWERS = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore', 'appraisalReason', 'previousScore'] as const;
+/**
+ * The final appraisal (thẩm định lần 2), hashed after the others and only on a row where
+ * it holds something: a workbook without these columns, or with them blank, keeps the
+ * hash it had before they were hashed.
+ */
+const FINAL_ANSWERS = ['finalScore', 'finalReason'] as const;
 
 function canonicalCell(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
@@ -21,12 +27,17 @@ function canonicalCell(v: CellValue | undefined): string {
 /**
  * SHA-256 (hex) of what the unit submits: the definitionHash() of the criteria its sheet
  * carries (the hash the metadata sheet records when the template is made), the unit and
- * year, and every answer cell, one JSON line per row in document order. Re-wrapping a
- * text does not change it; editing a score, a reference or a word does.
+ * year, and every answer cell, one JSON line per row in document order (the final
+ * appraisal's two cells only where they hold something). Re-wrapping a text does not
+ * change it; editing a score, a reference or a word does, in the final appraisal too.
  */
 export function contentHash(reading: Pick<UnitReading, 'set' | 'answers' | 'meta'>): string {
   const lines = [JSON.stringify(['definitions', definitionHash(reading.set)]), JSON.stringify(['unit', canonicalCell(reading.meta.unit), reading.meta.year ?? null])];
-  for (const a of reading.answers) lines.push(JSON.stringify([normalizeCode(a.code), ...HASHED_ANSWERS.map((k) => canonicalCell(a[k]))]));
+  for (const a of reading.answers) {
+    const row = [normalizeCode(a.code), ...HASHED_ANSWERS.map((k) => canonicalCell(a[k]))];
+    const final = FINAL_ANSWERS.map((k) => canonicalCell(a[k]));
+    lines.push(JSON.stringify(final.some((v) => v !== '') ? [...row, ...final] : row));
+  }
   return sha256Hex(lines.join('\n'));
 }
 

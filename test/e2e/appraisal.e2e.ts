@@ -112,6 +112,9 @@ test('appraise, request an explanation, read the reply, record the final apprais
     ]);
     for (const e of log) expect(e.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
   }, 20_000);
+  // The grid's tabs already show the log sheet the pane added, the score sheet still shown.
+  await eventually(async () => expect(await preview.page.locator('#sheet-tabs [role="tab"]').allInnerTexts()).toContain(LOG_SHEET));
+  expect(await preview.page.locator('#sheet-tabs [aria-selected="true"]').innerText()).not.toBe(LOG_SHEET);
   // The card after the writes settled, its final appraisal in view.
   await openCard('2');
   await pane.locator('[data-final]').evaluate((el) => el.scrollIntoView({ block: 'start' }));

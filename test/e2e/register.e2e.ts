@@ -130,6 +130,11 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The count in the "Phát hiện" tab's label. */
+const findingsTab = async () => Number(/\((\d+)\)$/.exec((await preview.pane.getByRole('tab', { name: /^Phát hiện/ }).textContent()) ?? '')?.[1]);
+/** The tab's count before any register was chosen. */
+let findingsBefore = Number.NaN;
+
 const gridText = (address: string) => preview.page.locator(`table.grid td[data-address="${address}"]`).textContent();
 const count = (name: string) => preview.pane.locator(`[data-count="${name}"]`).textContent();
 
@@ -157,6 +162,8 @@ test('the register (.xlsx, Decree 30 layout) is read in the pane: the counts, th
   await pane.getByRole('tab', { name: 'Sổ văn bản' }).click();
   await pane.getByRole('heading', { name: 'Đối chiếu sổ văn bản' }).waitFor();
   await checkView('register-empty');
+  findingsBefore = await findingsTab();
+  expect(findingsBefore).toBeGreaterThan(0);
   await pane.getByLabel('Chọn tệp sổ đăng ký văn bản đi (.xlsx, .csv)').setInputFiles(registerFile);
   await pane.locator('[data-register-status]').filter({ hasText: 'Đã đọc sổ "so-dang-ky-van-ban-di-2024.xlsx"' }).waitFor({ timeout: 60_000 });
 
@@ -183,6 +190,32 @@ test('a finding leads to its evidence cell, and the view stays', async () => {
   await pane.getByRole('button', { name: `Đến ô ${planted.absent.cell} của tiêu chí ${planted.absent.code}` }).click();
   const selected = preview.page.locator('table.grid td[aria-selected="true"]');
   await eventually(async () => expect(await selected.first().getAttribute('data-address')).toBe(planted.absent.cell));
+  await pane.locator('[data-register-summary]').waitFor();
+});
+
+test('the register\'s findings are counted in the "Phát hiện" tab, listed there, and lead to their cells', async () => {
+  const pane = preview.pane;
+  const fromRegister = await pane.locator('[data-register-findings] li').count();
+  expect(fromRegister).toBeGreaterThanOrEqual(1 + planted.typo.codes.length);
+  expect(await findingsTab()).toBe(findingsBefore + fromRegister);
+  await pane.getByRole('tab', { name: /^Phát hiện/ }).click();
+  const note = pane.locator('[data-findings-register]');
+  await expect(note.textContent()).resolves.toContain(`Gồm ${fromRegister} phát hiện khi đối chiếu với sổ "so-dang-ky-van-ban-di-2024.xlsx"`);
+  const region = pane.getByRole('region', { name: /Phát hiện/ });
+  await region.waitFor();
+  expect(await region.locator('li[data-finding]').count()).toBe(findingsBefore + fromRegister);
+  expect(await region.locator('li[data-finding="EVIDENCE_DATE_DIFFERS"]').count()).toBe(planted.typo.codes.length);
+  const absent = region.locator('li[data-finding="EVIDENCE_NOT_IN_REGISTER"]');
+  expect(await absent.count()).toBe(1);
+  await expect(absent.textContent()).resolves.toContain(planted.absent.symbol);
+  await checkView('register-in-findings');
+  await docImage('in-findings', note);
+  await absent.getByRole('button', { name: `Đến ô ${planted.absent.cell}` }).click();
+  const selected = preview.page.locator('table.grid td[aria-selected="true"]');
+  await eventually(async () => expect(await selected.first().getAttribute('data-address')).toBe(planted.absent.cell));
+  // Like every finding, it opens its criterion.
+  await pane.getByRole('tab', { name: 'Tiêu chí', selected: true }).waitFor();
+  await pane.getByRole('tab', { name: 'Sổ văn bản' }).click();
   await pane.locator('[data-register-summary]').waitFor();
 });
 

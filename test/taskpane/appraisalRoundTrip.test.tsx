@@ -19,7 +19,7 @@ import AppraisalView from '../../src/taskpane/appraisal/AppraisalView';
 import { withAppraisalLog } from '../../src/taskpane/appraisal/loggedService';
 import { readWorkbookBuffer } from '../../src/xlsx/buffer';
 import { appraisedBytes } from '../workbook/appraisalFixture';
-import { byText, click, render, settle, type, waitFor, type Rendered } from './render';
+import { chooseFiles, byText, click, render, settle, type, waitFor, type Rendered } from './render';
 
 let view: Rendered | undefined;
 afterEach(async () => {
@@ -134,6 +134,8 @@ describe('the Thẩm định tab', () => {
     const clickLink = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push({ name: this.download, blob: urls.get(this.href) as Blob });
     });
+    // React's act() warnings are printed through console.error: none may come (state updated outside the user's action).
+    const consoleError = jest.spyOn(console, 'error');
     const loaded = await service.load();
     if (!loaded.ok) throw new Error('not read');
     const { buildModel } = await import('../../src/taskpane/model');
@@ -152,9 +154,8 @@ describe('the Thẩm định tab', () => {
     wb.getWorksheet(REQUEST_SHEET)!.getCell('I9').value = 'Báo cáo số 12/BC-STP đã nêu tỷ lệ 100%';
     wb.getWorksheet(REQUEST_SHEET)!.getCell('J9').value = 'https://stp.backan.gov.vn/bc-12';
     files.set('tra-loi-stp.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
-    const input = c.querySelector<HTMLInputElement>('[data-input="replies"]')!;
-    Object.defineProperty(input, 'files', { value: [new File(['x'], 'tra-loi-stp.xlsx')], configurable: true });
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    // Chosen as a user does, inside act: the view's state changes as the file is taken.
+    await chooseFiles(c.querySelector('[data-input="replies"]'), [new File(['x'], 'tra-loi-stp.xlsx')]);
     await waitFor(() => expect(c.querySelector('[data-reply="2"]')).not.toBeNull(), 50, 200);
     expect(c.querySelector('[data-reply="2"]')?.textContent).toContain('Báo cáo số 12/BC-STP đã nêu tỷ lệ 100%');
     expect(c.querySelector('[data-reply="2"]')?.textContent).toContain('https://stp.backan.gov.vn/bc-12');
@@ -165,5 +166,7 @@ describe('the Thẩm định tab', () => {
     await click(byText(c, 'button', 'Ghi giải trình vào nhật ký'));
     await waitFor(() => expect(logOf(workbook).map((r) => r.slice(1, 6))).toEqual([[...LOG_HEADERS].slice(1, 6), ['2', 'giải trình', 'Giải trình của đơn vị', null, 'Báo cáo số 12/BC-STP đã nêu tỷ lệ 100%\nTài liệu bổ sung: https://stp.backan.gov.vn/bc-12']]), 50, 200);
     clickLink.mockRestore();
+    expect(consoleError.mock.calls.map((args) => String(args[0])).filter((m) => m.includes('not wrapped in act'))).toEqual([]);
+    consoleError.mockRestore();
   });
 });

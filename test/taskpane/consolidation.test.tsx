@@ -9,7 +9,7 @@ import type { ConsolidationWorker } from '../../src/taskpane/consolidation/worke
 import type { ConsolidateReport, ConsolidateRequest, ConsolidationJson, JsonUnit, WorkerMessage } from '../../src/worker/protocol';
 import { SUMMARY_SHEET } from '../../src/workbook/summary';
 import { MemoryService, TODAY, sampleGrid, sampleSet } from './fixture';
-import { byText, click, render, waitFor, type Rendered } from './render';
+import { chooseFiles, byText, click, render, waitFor, type Rendered } from './render';
 
 class NoResizeObserver {
   observe(): void {}
@@ -52,13 +52,7 @@ afterEach(async () => {
 
 const xlsx = (name: string) => new File([new Uint8Array([0x50, 0x4b, 3, 4])], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 
-async function choose(input: Element | null, files: File[]): Promise<void> {
-  if (!input) throw new Error('no file input');
-  Object.defineProperty(input, 'files', { value: files, configurable: true });
-  await act(async () => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
+const choose = chooseFiles;
 
 async function mode(service = new MemoryService(sampleGrid())) {
   const workers: FakeWorker[] = [];

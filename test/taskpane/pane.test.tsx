@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { act } from 'react';
 import { App } from '../../src/taskpane/App';
 import { MemoryService, cellFor, getCell, sampleGrid } from './fixture';
 import { byLabel, byText, click, key, render, settle, type, waitFor, type Rendered } from './render';
@@ -39,7 +40,8 @@ describe('the tree', () => {
     expect(first.getAttribute('aria-expanded')).toBe('false');
     expect(first.getAttribute('aria-label')).toContain('chưa chấm');
     expect(first.tabIndex).toBe(0);
-    first.focus();
+    // Focus moves the tree's roving tab stop: a state update, inside act as a user's action.
+    await act(async () => first.focus());
     await key(first, 'ArrowRight');
     expect(item(c, 'I')?.getAttribute('aria-expanded')).toBe('true');
     await key(item(c, 'I'), 'ArrowDown');
@@ -92,7 +94,7 @@ describe('the tree', () => {
     const row = Number(cellFor(service.grid, '5', 'selfScore').slice(1));
     await settle();
     await click(null).catch(() => undefined);
-    service.selectRow(row);
+    await act(async () => service.selectRow(row));
     await waitFor(() => expect(card(c)?.dataset.card).toBe('5'));
     expect(item(c, 'II')?.getAttribute('aria-expanded')).toBe('true');
   });

@@ -6,7 +6,6 @@
  * lead to their cells without leaving the view, the register's broken row is listed, a
  * suggestion is cited through the pane's write path and "Hoàn tác" takes it back.
  */
-import { act } from 'react';
 import { App } from '../../src/taskpane/App';
 import { readRegisterGrids } from '../../src/worker/registerGrids';
 import type { RegisterWorker } from '../../src/taskpane/register/registerFile';
@@ -14,7 +13,7 @@ import { registerFileKind } from '../../src/taskpane/register/registerFile';
 import { citeChange } from '../../src/taskpane/register/registerModel';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
 import { MemoryService, cellFor, getCell, sampleGrid, setCell } from './fixture';
-import { byText, click, render, settle, waitFor, type Rendered } from './render';
+import { chooseFiles, byText, click, render, settle, waitFor, type Rendered } from './render';
 
 jest.useFakeTimers();
 
@@ -51,12 +50,7 @@ const REGISTER_CSV = [
 ].join('\r\n');
 
 /** A chosen file, as the browser gives it to the input's change event. */
-async function chooseFile(input: HTMLInputElement, file: File): Promise<void> {
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  await act(async () => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
+const chooseFile = (input: HTMLInputElement, file: File) => chooseFiles(input, [file]);
 
 async function openRegister(service: MemoryService): Promise<HTMLElement> {
   view = await render(<App service={service} />);
@@ -267,5 +261,105 @@ describe('a cell that holds text', () => {
     await click(byText(c, 'button', 'Hoàn tác'));
     await settle(10);
     await waitFor(() => expect(getCell(service.grid, evidence)).toBe('Biên bản kiểm tra ngày 12/11/2024'));
+  });
+});
+
+describe("the register's findings among the pane's findings", () => {
+  const tabCount = (c: HTMLElement) => Number(/\((\d+)\)$/.exec(byText(c, 'button[role="tab"]', 'Phát hiện')?.textContent ?? '')?.[1]);
+  const listed = (c: HTMLElement) => [...c.querySelectorAll<HTMLElement>('[role="region"] li[data-finding]')];
+  const codes = (c: HTMLElement) => listed(c).map((li) => li.dataset.finding);
+  const openFindings = async (c: HTMLElement) => {
+    await click(byText(c, 'button[role="tab"]', 'Phát hiện'));
+    await waitFor(() => expect(c.querySelector('[role="region"], [data-findings-register]')).not.toBeNull());
+  };
+
+  it('are counted in the "Phát hiện" tab once, listed, and each leads to its cell', async () => {
+    const service = new MemoryService(unitGrid());
+    const c = await openRegister(service);
+    const before = tabCount(c);
+    await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([REGISTER_CSV], 'so.csv'));
+    await waitFor(() => expect(c.querySelector('[data-register-findings]')).not.toBeNull());
+    const fromRegister = [...c.querySelectorAll<HTMLElement>('[data-register-findings] li')].map((li) => li.dataset.finding);
+    expect(fromRegister).toEqual(expect.arrayContaining(['EVIDENCE_DATE_DIFFERS', 'EVIDENCE_NOT_IN_REGISTER']));
+    expect(tabCount(c)).toBe(before + fromRegister.length);
+
+    await openFindings(c);
+    expect(listed(c)).toHaveLength(before + fromRegister.length);
+    expect(codes(c).filter((code) => code === 'EVIDENCE_NOT_IN_REGISTER')).toHaveLength(1);
+    expect(codes(c).filter((code) => code === 'EVIDENCE_DATE_DIFFERS')).toHaveLength(1);
+    // The register's own unreadable row names no cell of the sheet: it stays in the register's view.
+    expect(codes(c)).not.toContain('REGISTER_ROW_UNREADABLE');
+    expect(c.querySelector('[data-findings-register]')?.textContent).toBe(
+      `Gồm ${fromRegister.length} phát hiện khi đối chiếu với sổ "so.csv" (tab Sổ văn bản), đối chiếu lại sau mỗi lần sửa bảng. Chọn sổ khác để thay.`,
+    );
+    const date = listed(c).find((li) => li.dataset.finding === 'EVIDENCE_DATE_DIFFERS') as HTMLElement;
+    expect(date.closest('[data-severity]')?.getAttribute('data-severity')).toBe('error');
+    const cell = cellFor(service.grid, '5', 'evidence');
+    const go = date.querySelector('button');
+    expect(go?.textContent).toBe(`Đến ô ${cell}`);
+    await click(go ?? null);
+    await settle();
+    expect(service.selections.at(-1)).toEqual({ code: '5', field: 'evidence' });
+    // The tree marks the row with its error too.
+    expect(c.querySelector('[role="tree"] [aria-selected="true"]')?.textContent).toContain('5');
+  });
+
+  it('are checked again in memory after an edit in the sheet: the register file is not read again', async () => {
+    const service = new MemoryService(unitGrid());
+    const c = await withRegister(service);
+    const reads = jest.spyOn(FileReader.prototype, 'readAsArrayBuffer');
+    try {
+      await openFindings(c);
+      const before = tabCount(c);
+      expect(codes(c)).toContain('EVIDENCE_NOT_IN_REGISTER');
+      // Criterion 2 now cites a document the register has, with its date.
+      service.editCell(cellFor(service.grid, '2', 'evidence'), 'Kế hoạch số 15/KH-STP ngày 20/01/2024 của Sở Tư pháp về cải cách hành chính năm 2024');
+      await settle(400);
+      await waitFor(() => expect(codes(c)).not.toContain('EVIDENCE_NOT_IN_REGISTER'));
+      expect(tabCount(c)).toBe(before - 1);
+      expect(codes(c)).toContain('EVIDENCE_DATE_DIFFERS');
+      expect(reads).not.toHaveBeenCalled();
+      // The register's view shows the same check.
+      await click(byText(c, 'button[role="tab"]', 'Sổ văn bản'));
+      await waitFor(() => expect(count(c, 'notFound')).toBe('0'));
+      expect(count(c, 'found')).toBe('2');
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('are replaced by those of another register when one is chosen', async () => {
+    const service = new MemoryService(unitGrid());
+    const c = await withRegister(service);
+    const withFirst = tabCount(c);
+    // The corrected export: both documents, with the dates the sheet cites.
+    const corrected = [HEADER, '15/KH-STP;20/01/2024;Kế hoạch cải cách hành chính năm 2024;A', '280/BC-STP;25/11/2024;Báo cáo kết quả thực hiện kế hoạch cải cách hành chính;A', '12/TB-STP;03/4/2024;Thông báo công khai thủ tục hành chính;A'].join('\n');
+    await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([corrected], 'so-sua.csv'));
+    await waitFor(() => expect(status(c)).toContain('Đã đọc sổ "so-sua.csv"'));
+    expect(count(c, 'found')).toBe('3');
+    await openFindings(c);
+    expect(codes(c)).not.toContain('EVIDENCE_NOT_IN_REGISTER');
+    expect(codes(c)).not.toContain('EVIDENCE_DATE_DIFFERS');
+    expect(tabCount(c)).toBe(withFirst - 2);
+    expect(c.querySelector('[data-findings-register]')?.textContent).toContain('sổ "so-sua.csv"');
+  });
+
+  it('are counted once by "In phiếu": the date that differs makes the checked sheet a draft with one error', async () => {
+    const service = new MemoryService(unitGrid());
+    const printed = async (c: HTMLElement): Promise<string> => {
+      const n = service.sheetWrites.length;
+      await click(c.querySelector('[data-action="print"]'));
+      await waitFor(() => expect(service.sheetWrites.length).toBe(n + 1));
+      await waitFor(() => expect(c.querySelector('[data-print-result]')).not.toBeNull());
+      return c.querySelector('[data-print-result]')?.textContent ?? '';
+    };
+    const c = await openRegister(service);
+    // Without the register the sheet has no error: a checked sheet.
+    expect(await printed(c)).not.toMatch(/còn \d+ lỗi/);
+    await click(byText(c, 'button[role="tab"]', 'Sổ văn bản'));
+    await waitFor(() => expect(c.querySelector('[data-register]')).not.toBeNull());
+    await chooseFile(c.querySelector('input[data-register-file]') as HTMLInputElement, new File([REGISTER_CSV], 'so.csv'));
+    await waitFor(() => expect(c.querySelector('[data-register-findings]')).not.toBeNull());
+    expect(await printed(c)).toMatch(/còn 1 lỗi nên phiếu là bản nháp/);
   });
 });

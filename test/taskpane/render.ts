@@ -69,6 +69,15 @@ export async function click(el: Element | null): Promise<void> {
   });
 }
 
+/** Files chosen in a file input as the browser reports them: the input's files set, then its change event, inside act. */
+export async function chooseFiles(input: Element | null, files: File[]): Promise<void> {
+  if (!input) throw new Error('no file input');
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
 export async function key(el: Element | null, k: string): Promise<void> {
   if (!el) throw new Error('no element for the key');
   await act(async () => {

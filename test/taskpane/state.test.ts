@@ -2,7 +2,10 @@
 import { officeDisplayLanguage, officeIsSetSupported, officeTheme } from '../../src/excel/support';
 import { cellsOf } from '../../src/taskpane/model';
 import { initialState, paneModel, paneReducer, restoreOf, type PaneAction, type PaneState } from '../../src/taskpane/state';
+import { keepRegister } from '../../src/taskpane/register/registerModel';
+import { csvToGrid } from '../../src/workbook/csv';
 import { readUnitWorkbook, validateReading, type UnitReading } from '../../src/workbook/read';
+import { readRegister } from '../../src/workbook/register';
 import { cellFor, sampleGrid, TODAY } from './fixture';
 
 function reading(cells: Record<string, string | number> = {}): UnitReading {
@@ -74,5 +77,35 @@ describe('Office.context guards', () => {
     expect(officeDisplayLanguage()).toBe('');
     expect(officeTheme()).toBe('light');
     expect(officeIsSetSupported('ExcelApi', '1.7')).toBe(false);
+  });
+});
+
+describe('paneModel with a register', () => {
+  const registerOf = (csv: string) => keepRegister('so.csv', readRegister(csvToGrid(csv, { sheetName: 'so.csv' }), { file: 'so.csv' }));
+
+  it('adds the register findings on the sheet once, checks typed answers too, and keeps the pane up when the check fails', () => {
+    const evidence = 'Kế hoạch số 15/KH-STP ngày 20/01/2024 của Sở Tư pháp';
+    const r = reading({ [cellFor(sampleGrid(), '1', 'evidence')]: evidence });
+    const result = { ok: true as const, reading: r, findings: validateReading(r, { today: TODAY }), today: TODAY };
+    const kept = registerOf('Số, ký hiệu văn bản;Ngày tháng văn bản;Tên loại và trích yếu nội dung văn bản\n15/KH-STP;21/01/2024;Kế hoạch cải cách hành chính\n16/KH-STP;31/02/2024;Kế hoạch khác');
+    const s = run([{ type: 'loaded', result }, { type: 'register', register: kept }]);
+    const model = paneModel(s.result, s.overlay, s.register);
+    const differs = model?.findings.filter((f) => f.code === 'EVIDENCE_DATE_DIFFERS') ?? [];
+    expect(differs).toHaveLength(1);
+    expect(differs[0].cell).toBe(cellFor(sampleGrid(), '1', 'evidence'));
+    expect(model?.findings.some((f) => f.code === 'REGISTER_ROW_UNREADABLE')).toBe(false);
+    expect(model?.findings.length).toBe(result.findings.length + 1);
+    expect(model?.progress.errors).toBe(result.findings.filter((f) => f.severity === 'error').length + 1);
+    expect(model?.byCode.get('1')?.status).toBe('error');
+    expect(model?.register?.sheetFindings?.map((f) => f.code)).toEqual(['EVIDENCE_DATE_DIFFERS']);
+
+    // A typed answer (not yet written) is checked against the register as it stands.
+    const typed = paneModel(s.result, [{ code: '1', evidence: 'Kế hoạch số 15/KH-STP ngày 21/01/2024 của Sở Tư pháp' }], s.register);
+    expect(typed?.findings.some((f) => f.code === 'EVIDENCE_DATE_DIFFERS')).toBe(false);
+
+    const broken = { ...kept, check: () => { throw new Error('bad index'); } };
+    const failed = paneModel(s.result, s.overlay, broken);
+    expect(failed?.findings).toEqual(result.findings);
+    expect(failed?.register?.error).toBe('bad index');
   });
 });

@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
-import { act } from 'react';
 import { lookupCriteria } from '../../src/core/criteriaSet';
 import { formatNumber } from '../../src/core/format';
 import { parTarget } from '../../src/core/targets';
 import { App } from '../../src/taskpane/App';
 import { MemoryService, cellFor, sampleGrid, sampleSet, setCell } from './fixture';
-import { byLabel, byText, click, render, waitFor, type Rendered } from './render';
+import { chooseFiles, byLabel, byText, click, render, waitFor, type Rendered } from './render';
 
 jest.useFakeTimers();
 
@@ -30,11 +29,7 @@ async function openTargets(grid = sampleGrid()): Promise<HTMLElement> {
 /** Chooses a file as the browser does: the input's files set, then a change event. */
 async function chooseFile(c: HTMLElement, name: string, text: string): Promise<void> {
   const input = byLabel(c, LABEL) as HTMLInputElement;
-  const file = new File([text], name, { type: 'text/csv' });
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  await act(async () => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
+  await chooseFiles(input, [new File([text], name, { type: 'text/csv' })]);
 }
 
 const status = (c: HTMLElement) => c.querySelector('[data-baseline-status]')?.textContent ?? '';

@@ -17,7 +17,10 @@ export interface GridSource {
 }
 
 export interface Grid {
-  /** Redraws from the workbook (after the pane wrote to it); deferred while a cell is edited. */
+  /**
+   * Redraws from the workbook (after the pane wrote to it), the sheet tabs too when the
+   * pane added, replaced, renamed or removed a sheet; deferred while a cell is edited.
+   */
   refresh(): void;
   showSheet(name: string): void;
   /** Shows what the pane selected (range.select()): its sheet, the cell marked and scrolled into view, focus left where it is. */
@@ -96,6 +99,9 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
   let editing: HTMLInputElement | null = null;
   let stale = false;
   let selected: string | null = null;
+  // The sheets the tabs show (id and name, in order) and the one selected: redrawn when these change.
+  let tabsShown = '';
+  const tabsKey = () => `${visibleSheets(wb).map((ws) => `${ws.id}:${ws.name}`).join('\n')}\n>${sheetName}`;
 
   const worksheet = (): ExcelJS.Worksheet | undefined => wb.getWorksheet(sheetName);
 
@@ -104,6 +110,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
   }
 
   function renderTabs(): void {
+    tabsShown = tabsKey();
     host.tabs.replaceChildren(
       ...visibleSheets(wb).map((ws) => {
         const tab = document.createElement('button');
@@ -261,6 +268,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
     }
     if (stale) {
       stale = false;
+      refreshTabs();
       render();
     } else td.textContent = displayText(worksheet()!.getCell(address));
     focusCell(active.row, active.col);
@@ -331,16 +339,31 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
     render();
   }
 
+  /** The tabs as the workbook's sheets are now; the sheet shown is the first one if its own is gone. Focus stays on the tab it was on. */
+  function refreshTabs(): void {
+    if (!visibleSheets(wb).some((ws) => ws.name === sheetName)) {
+      sheetName = visibleSheets(wb)[0]?.name ?? '';
+      selected = null;
+      active = { row: 1, col: 1 };
+    }
+    if (tabsKey() === tabsShown) return;
+    const focused = host.tabs.contains(document.activeElement) ? document.activeElement?.textContent : undefined;
+    renderTabs();
+    if (focused !== undefined) [...host.tabs.querySelectorAll<HTMLElement>('[role="tab"]')].find((t) => t.textContent === focused)?.focus();
+  }
+
   renderTabs();
   render();
   return {
     refresh() {
-      if (editing) stale = true;
-      else {
-        const hadFocus = host.panel.contains(document.activeElement);
-        render();
-        if (hadFocus) focusCell(active.row, active.col);
+      if (editing) {
+        stale = true;
+        return;
       }
+      const hadFocus = host.panel.contains(document.activeElement);
+      refreshTabs();
+      render();
+      if (hadFocus) focusCell(active.row, active.col);
     },
     showSheet,
     select(sheet, address) {
@@ -348,7 +371,10 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
       const cell = address.split(':')[0].replace(/\$/g, '').toUpperCase();
       selected = cell;
       if (sheet !== sheetName) showSheet(sheet);
-      else if (!editing) render();
+      else if (!editing) {
+        refreshTabs();
+        render();
+      }
       host.panel.querySelector(`td[data-address="${cell}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     },
     get sheet() {

@@ -7,14 +7,14 @@
  * "Hoàn tác" and the save state cover it). A cell that holds text is never overwritten
  * without asking. Loaded on demand (default export, for React.lazy).
  */
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type MutableRefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { message, type Finding } from '../../core/findings';
 import type { RegisterSuggestion } from '../../core/register';
 import type { AnswerChange } from '../../workbook/answers';
 import type { UnitReading } from '../../workbook/read';
 import { useI18n } from '../i18n';
-import type { PaneModel } from '../model';
+import type { ShownModel } from '../state';
 import { readRegisterFile, type Bilingual, type StartRegisterWorker } from './registerFile';
 import { citeChange, evidenceText, keepRegister, registerView, type CiteMode, type KeptRegister } from './registerModel';
 
@@ -35,9 +35,10 @@ const useStyles = makeStyles({
 });
 
 export interface RegisterViewProps {
-  model: PaneModel;
-  /** The register chosen, kept by the pane while the view is closed (other tabs). */
-  kept: MutableRefObject<KeptRegister | undefined>;
+  /** The pane's model, checked against the chosen register (`model.register`) by the pane. */
+  model: ShownModel;
+  /** A register was read: the pane keeps it (while the view is closed too) and checks every reading against it. */
+  onRegister: (kept: KeptRegister) => void;
   /** Selects a finding's cell in the sheet. */
   onGo: (f: Finding) => void;
   /** Writes a criterion's evidence through the pane's write path (one batch, undoable, save state). */
@@ -63,11 +64,10 @@ interface Pending {
   text: string;
 }
 
-export default function RegisterView({ model, kept, onGo, onCite, readSheet, startWorker = realWorker }: RegisterViewProps) {
+export default function RegisterView({ model, onRegister, onGo, onCite, readSheet, startWorker = realWorker }: RegisterViewProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const id = useId();
-  const [register, setRegister] = useState<KeptRegister | undefined>(kept.current);
   const [load, setLoad] = useState<Load>({ kind: 'idle' });
   const [pending, setPending] = useState<Pending>();
   const [cited, setCited] = useState<string>();
@@ -75,6 +75,8 @@ export default function RegisterView({ model, kept, onGo, onCite, readSheet, sta
   const [checking, setChecking] = useState(false);
   const status = useRef<HTMLDivElement>(null);
   const confirmFirst = useRef<HTMLButtonElement>(null);
+  // The register the pane keeps (and checks every reading against, for its findings).
+  const register = model.register?.kept;
   // A register the check cannot take must not take the pane down with it: it is said here.
   const checked = useMemo(() => {
     if (!register) return undefined;
@@ -105,9 +107,7 @@ export default function RegisterView({ model, kept, onGo, onCite, readSheet, sta
       setLoad({ kind: 'failed', error: result.error });
       return;
     }
-    const next = keepRegister(file.name, result.reading);
-    kept.current = next;
-    setRegister(next);
+    onRegister(keepRegister(file.name, result.reading));
     setLoad({ kind: 'idle' });
   };
 

@@ -7,21 +7,52 @@
 import { cellText } from '../../core/answers';
 import { normalizeCode } from '../../core/criteriaSet';
 import type { Finding, Severity } from '../../core/findings';
-import { indexRegister, type RegisterIndex, type RegisterSuggestion } from '../../core/register';
+import { crossCheckRegister, indexRegister, mergeRegisterFindings, type RegisterIndex, type RegisterSuggestion } from '../../core/register';
 import type { AnswerChange } from '../../workbook/answers';
-import { cellOf, type UnitReading } from '../../workbook/read';
+import { cellOf, locateFinding, type UnitReading } from '../../workbook/read';
 import { crossCheckReading, type ReadingRegisterCheck, type RegisterReading } from '../../workbook/register';
 import type { PaneModel } from '../model';
 
-/** The register chosen in the view, kept by the pane while it is open (tabs come and go). */
+/**
+ * The register chosen in the view, kept by the pane while it is open (tabs come and go):
+ * read once, never read again, checked anew in memory against every reading the pane shows.
+ */
 export interface KeptRegister {
   file: string;
   reading: RegisterReading;
   index: RegisterIndex;
+  /**
+   * The model cross-checked against this register, for the pane's findings: the check
+   * alone, without the suggestions (those are for the register's view), so it stays cheap
+   * on every reading and every typed answer. Here, not in the pane, so that the register
+   * code stays in this view's chunk. Throws when the check cannot take the register.
+   */
+  check(model: PaneModel, validation: readonly Finding[]): RegisterChecked;
+}
+
+export interface RegisterChecked {
+  /** The register's findings on the sheet's cells, errors first (as the view lists them). */
+  sheetFindings: Finding[];
+  /**
+   * The validation's findings with the sheet's register findings added once (a text-based
+   * EVIDENCE_KIND_MISMATCH the register settled is dropped). The register's own unreadable
+   * rows name no cell of the sheet: they stay in the register's view.
+   */
+  merged: Finding[];
 }
 
 export function keepRegister(file: string, reading: RegisterReading): KeptRegister {
-  return { file, reading, index: indexRegister(reading) };
+  const kept: KeptRegister = {
+    file,
+    reading,
+    index: indexRegister(reading),
+    check: (model, validation) => {
+      const check = crossCheckRegister(model.index, model.reading.answers, kept.index);
+      const sheetFindings = onSheetFirst(check.findings.filter(onSheet).map((f) => locateFinding(model.reading, f)));
+      return { sheetFindings, merged: mergeRegisterFindings(validation, { ...check, findings: sheetFindings }) };
+    },
+  };
+  return kept;
 }
 
 export interface RegisterView {
@@ -35,12 +66,14 @@ export interface RegisterView {
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+// Findings on register rows name no criterion.
+const onSheet = (f: Finding) => f.criterion !== undefined;
+/** Errors first, then by sheet row. */
+const onSheetFirst = (findings: Finding[]) => findings.sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.row ?? 0) - (b.row ?? 0));
 
 export function registerView(model: PaneModel, kept: KeptRegister): RegisterView {
   const check = crossCheckReading(model.reading, model.index, kept.index);
-  // Findings on register rows name no criterion.
-  const onSheet = (f: Finding) => f.criterion !== undefined;
-  const sheetFindings = check.findings.filter(onSheet).sort((a, b) => RANK[a.severity] - RANK[b.severity] || (a.row ?? 0) - (b.row ?? 0));
+  const sheetFindings = onSheetFirst(check.findings.filter(onSheet));
   const registerFindings = check.findings.filter((f) => !onSheet(f));
   const byCode = new Map<string, RegisterSuggestion[]>();
   for (const s of check.suggestions) {
