@@ -4,12 +4,14 @@
  * The start screen of a workbook with no score table, over the strict stand-in (tester's
  * F14): what to do next in plain words, the language switch, the official form created
  * from the bundled set of the chosen level (never over a sheet holding data), and the
- * column choice shown at once only where a sheet holds data (a hand-made table).
+ * column choice shown at once only where a sheet holds data (a hand-made table); the
+ * sample fetched from beside the pane and opened as a new workbook.
  */
 import ExcelJS from 'exceljs';
 import { act } from 'react';
 import { App } from '../../src/taskpane/App';
 import { createStandIn } from '../../src/preview/standin';
+import { MemoryService } from './fixture';
 import { serviceOnStandIn } from './standinService';
 import { byLabel, byText, click, render, type, waitFor, type Rendered } from './render';
 
@@ -88,4 +90,37 @@ it('a hand-made sheet: the column choice is shown at once; a sheet of the form�
   expect(workbook.worksheets.map((w) => w.name)).toEqual([formSheet]);
   expect(workbook.getWorksheet(formSheet)?.getCell('A1').value).toBe('Bảng tự lập của đơn vị');
   expect(byText(c, 'button', 'Chọn cột')).toBeNull();
+});
+
+describe('"Mở bảng mẫu"', () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  it('opens the sample served next to the pane as a new workbook, or says why it could not', async () => {
+    const opened: Uint8Array[] = [];
+    const requested: string[] = [];
+    let status = 200;
+    globalThis.fetch = (async (url: string) => {
+      requested.push(url);
+      return { ok: status === 200, status, arrayBuffer: async () => new Uint8Array([80, 75, 3, 4]).buffer } as Response;
+    }) as typeof fetch;
+    const service = new MemoryService({ sheets: [{ name: 'Sheet1', values: [] }] });
+    (service as unknown as { openWorkbook(bytes: Uint8Array): Promise<void> }).openWorkbook = async (bytes) => void opened.push(bytes);
+    view = await render(<App service={service} />);
+    const c = view.container;
+    await waitFor(() => expect(c.querySelector('[data-start]')).not.toBeNull(), 50, 200);
+
+    await click(c.querySelector('[data-action="open-sample"]'));
+    await waitFor(() => expect(c.querySelector('[data-start-outcome]')?.textContent).toBe('Đã mở bảng mẫu so-tu-phap-2024.xlsx trong một sổ làm việc mới.'));
+    expect(requested).toEqual(['samples/so-tu-phap-2024.xlsx']);
+    expect(opened.map((b) => [...b])).toEqual([[80, 75, 3, 4]]);
+
+    status = 404;
+    await click(c.querySelector('[data-action="open-sample"]'));
+    await waitFor(() => expect(c.querySelector('[data-start-outcome]')?.textContent).toContain('Không tải được bảng mẫu (HTTP 404).'));
+    expect(opened).toHaveLength(1);
+    expect(service.sheetWrites).toEqual([]);
+  });
 });
