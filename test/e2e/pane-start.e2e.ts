@@ -3,14 +3,16 @@
  * with no score table opens on what to do next in plain words, with the English/Tiếng
  * Việt switch; nothing is wider than the pane and axe finds no serious violation in
  * either language; "Tạo biểu mẫu" puts the official form of the chosen level into the
- * workbook and the pane shows it.
+ * workbook and the pane shows it; on that form a rate (Tỷ lệ %) of 120 is refused beside
+ * its field and not written, 12,5 is written (F18).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FrameLocator, Page } from 'playwright-core';
-import { PREVIEW_PAGE } from '../../scripts/demo';
-import { describeViolations, previewOf, seriousViolations, shoot, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
+import { PREVIEW_PAGE, REPO_ROOT } from '../../scripts/demo';
+import { checkCriteriaSet, lookupCriteria } from '../../src/core/criteriaSet';
+import { describeViolations, eventually, previewOf, seriousViolations, shoot, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
 
 let session: Session;
 let app: Preview;
@@ -71,7 +73,34 @@ test('"Tạo biểu mẫu" puts the form of the chosen level into the workbook a
   expect(app.errors).toEqual([]);
 });
 
+/** The first self-scored criterion of the bundled commune set whose method goes by a percentage. */
+function rateCriterion(): string {
+  const set = checkCriteriaSet(JSON.parse(readFileSync(path.join(REPO_ROOT, 'data', 'criteria', 'xa-2024.json'), 'utf8'))).set;
+  if (!set) throw new Error('the bundled commune set does not load');
+  const found = [...lookupCriteria(set).byCode.values()].find((n) => n.isLeaf && n.scoredBy === 'self' && n.method.options.some((o) => o.condition.kind === 'percent'));
+  if (!found) throw new Error('the bundled commune set has no criterion scored by a percentage');
+  return found.code;
+}
+
+test('a rate of 120 is refused beside its field and not written; 12,5 is written', async () => {
+  const code = rateCriterion();
+  await pane.getByRole('searchbox', { name: 'Tìm theo mã hoặc nội dung' }).fill(code);
+  await pane.getByRole('treeitem', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }).click();
+  const card = pane.getByRole('region', { name: new RegExp(`^${code.replace(/\./g, '\\.')}\\. `) });
+  const rate = card.getByLabel('Tỷ lệ (%)');
+  await rate.fill('120');
+  await card.getByText(`Tỷ lệ 120% của tiêu chí ${code} nằm ngoài khoảng từ 0 đến 100`, { exact: false }).waitFor();
+  await expect(rate.getAttribute('aria-invalid')).resolves.toBe('true');
+  // Longer than the pane's write debounce: a write, had there been one, would show by now.
+  await new Promise((r) => setTimeout(r, 1500));
+  await expect(gridHas(app.page, /^120$/)).resolves.toBe(false);
+  await fits();
+  await rate.fill('12,5');
+  await eventually(async () => expect(await gridHas(app.page, /^12,5$/)).toBe(true), 15_000);
+  await expect(rate.getAttribute('aria-invalid')).resolves.not.toBe('true');
+});
+
 /** Whether a cell of the browser app's grid shows `text`. */
-async function gridHas(page: Page, text: string): Promise<boolean> {
+async function gridHas(page: Page, text: string | RegExp): Promise<boolean> {
   return (await page.locator('table.grid td[data-address]').filter({ hasText: text }).count()) > 0;
 }
