@@ -36,3 +36,14 @@ export function parseScore(v: CellValue | undefined): ScoreParse {
   const n = parseVietNumber(v);
   return n === undefined ? { ok: false, reason: 'text' } : { ok: true, value: n };
 }
+
+export type PercentParse = { ok: true; value: number } | { ok: false; reason: 'empty' | 'text' | 'range' };
+
+/** A rate typed in percent ("12,5", "12.5", "80 %"): a number from 0 to 100; "120" is out of range, "abc" is text. */
+export function parsePercent(text: string): PercentParse {
+  const t = text.trim().replace(/\s*%$/, '');
+  if (t === '') return { ok: false, reason: text.trim() === '' ? 'empty' : 'text' };
+  const value = parseVietNumber(t);
+  if (value === undefined) return { ok: false, reason: 'text' };
+  return value >= 0 && value <= 100 ? { ok: true, value } : { ok: false, reason: 'range' };
+}

@@ -27,7 +27,7 @@ import { withAppraisalLog } from './appraisal/loggedService';
 import { initialState, paneModel, paneReducer, restoreOf, type PaneTab, type RegisterShown, type UndoEntry } from './state';
 import { useTheme } from './theme';
 // Views the first paint does not need: each its own chunk (views.tsx).
-import { AppraisalView, ConsolidationMode, FindingsSummary, HelpView, LazyView, MappingStep, RegisterView, TargetsView, preloadTabViews } from './views';
+import { AppraisalView, ConsolidationMode, FindingsSummary, HelpView, LazyView, RegisterView, StartScreen, TargetsView, preloadTabViews } from './views';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '10px', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box', minHeight: '100vh', overflowWrap: 'anywhere' },
@@ -215,6 +215,7 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
   const baseline = state.baseline?.kind === 'matched' ? state.baseline.scores : undefined;
   const gap = useMemo(() => (model ? targetGap(model, baseline) : undefined), [model, baseline]);
 
+  const toggleLang = () => dispatch({ type: 'lang', lang: lang === 'vi' ? 'en' : 'vi' });
   const consolidateButton = (
     <Button size="small" aria-label={t('modeConsolidateLabel')} onClick={() => dispatch({ type: 'consolidating', open: true })} data-action="open-consolidate">
       {t('modeConsolidate')}
@@ -254,7 +255,14 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
       <>
         <div className={styles.toolbar}>{consolidateButton}</div>
         <LazyView>
-          <MappingStep sheets={result.sheets} findings={result.findings} onSave={saveMapping} />
+          <StartScreen
+            service={service}
+            sheets={result.sheets}
+            findings={result.findings}
+            onSaveMapping={saveMapping}
+            onCreated={() => load()}
+            onToggleLang={toggleLang}
+          />
         </LazyView>
       </>
     );
@@ -262,7 +270,7 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
     const tab = state.tab;
     body = (
       <>
-        <Header model={model} gap={gap} onToggleLang={() => dispatch({ type: 'lang', lang: lang === 'vi' ? 'en' : 'vi' })} onReload={() => void load(true)} />
+        <Header model={model} gap={gap} onToggleLang={toggleLang} onReload={() => void load(true)} />
         <SaveStatus
           save={state.save}
           canUndo={state.undo !== undefined}

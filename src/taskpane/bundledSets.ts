@@ -2,9 +2,9 @@
  * The criteria sets the add-in ships (data/criteria), loaded on demand (each its own
  * chunk, never in the first paint) when an open workbook names one: the pane then
  * checks the workbook against it (edited maximums named per criterion) and knows where
- * "Không áp dụng" is allowed.
+ * "Không áp dụng" is allowed; and the set of a level, to create the form on an empty workbook.
  */
-import type { CriteriaSet } from '../core/criteria';
+import type { CriteriaSet, UnitLevel } from '../core/criteria';
 import { checkCriteriaSet } from '../core/criteriaSet';
 import { namesSet } from '../workbook/reference';
 import type { UnitMeta } from '../workbook/read';
@@ -31,4 +31,9 @@ function bundledSets(): Promise<CriteriaSet[]> {
 export async function bundledSetFor(meta: Pick<UnitMeta, 'setId' | 'setVersion'>): Promise<CriteriaSet | undefined> {
   if (meta.setId === undefined) return undefined;
   return (await bundledSets()).find((s) => namesSet(meta, s));
+}
+
+/** The newest bundled set for a unit level: the start screen creates the form from it. */
+export async function bundledSetOfLevel(level: UnitLevel): Promise<CriteriaSet | undefined> {
+  return (await bundledSets()).filter((s) => s.levels.includes(level)).sort((a, b) => b.year - a.year)[0];
 }

@@ -45,7 +45,7 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
 export const TargetsView = lazyView(() => import('./components/TargetsView').then((m) => m.TargetsView));
 export const HelpView = lazyView(() => import('./components/HelpView').then((m) => m.HelpView));
 export const FindingsSummary = lazyView(() => import('./components/FindingsSummary').then((m) => m.FindingsSummary));
-export const MappingStep = lazyView(() => import('./components/MappingStep').then((m) => m.MappingStep));
+export const StartScreen = lazyView(() => import('./components/StartScreen').then((m) => m.StartScreen));
 export const ConsolidationMode = lazyView(() => import('./consolidation/ConsolidationMode').then((m) => m.ConsolidationMode));
 export const RegisterView = lazyView(() => import('./register/RegisterView').then((m) => m.default));
 export const AppraisalView = lazyView(() => import('./appraisal/AppraisalView').then((m) => m.default));

@@ -91,6 +91,7 @@ export async function runRequest(req: ConsolidateRequest, progress: (n: number, 
       missing: c.missing.map((m) => m.name),
       inputProblems: problems,
       sets: inputs.sets,
+      grades: inputs.grades,
     },
     print: reportSheet(result, inputs, { date: req.today }),
   };

@@ -2,6 +2,7 @@
  * Messages between the task pane and the consolidation worker. Plain data only
  * (structured clone): Blobs and sets in, sheet specs, the JSON and a report out.
  */
+import type { GradeBand } from '../core/consolidate';
 import type { CriteriaSet } from '../core/criteria';
 import type { Lang } from '../core/format';
 import type { Bilingual, ConsolidationJson } from '../pipeline/consolidate';
@@ -43,6 +44,8 @@ export interface ConsolidateReport {
   inputProblems: Bilingual[];
   /** The sets the run checked against (loaded from files: the pane may keep them). */
   sets: CriteriaSet[];
+  /** The grade bands the run used: the pane names a grade by its English label in English. */
+  grades: GradeBand[];
 }
 
 export type WorkerMessage =

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { formatNumber } from '../../src/core/format';
-import { parseScore, parseVietNumber } from '../../src/core/numbers';
+import { parsePercent, parseScore, parseVietNumber } from '../../src/core/numbers';
 
 describe('parseVietNumber', () => {
   test.each([
@@ -89,5 +89,28 @@ describe('parseScore', () => {
         else expect([s.trim() === '' ? 'empty' : 'text', n]).toEqual([r.reason, undefined]);
       }),
     );
+  });
+});
+
+describe('parsePercent', () => {
+  test.each([
+    ['12,5', 12.5],
+    ['12.5', 12.5],
+    ['80 %', 80],
+    ['0', 0],
+    ['100', 100],
+  ])('%p -> %p', (text, value) => {
+    expect(parsePercent(text)).toEqual({ ok: true, value });
+  });
+  test.each([
+    ['120', 'range'],
+    ['-5', 'range'],
+    ['100,5', 'range'],
+    ['abc', 'text'],
+    ['%', 'text'],
+    ['1.000,5', 'text'],
+    ['  ', 'empty'],
+  ])('%p is refused as %p', (text, reason) => {
+    expect(parsePercent(text)).toEqual({ ok: false, reason });
   });
 });

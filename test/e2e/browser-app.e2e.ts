@@ -15,7 +15,7 @@ import JSZip from 'jszip';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { formatNumber } from '../../src/core/format';
 import { PREVIEW_PAGE, REPO_ROOT } from '../../scripts/demo';
-import { download, SERVED_SAMPLE, SHOTS_DIR, startSession, type Preview, type Session, eventually } from './harness';
+import { download, previewOf, SERVED_SAMPLE, SHOTS_DIR, startSession, type Preview, type Session, eventually } from './harness';
 import { handmadeWorkbook } from './handmade';
 import { sampleFacts, type FillableCriterion, type SampleFacts } from './sample';
 
@@ -54,16 +54,7 @@ async function openApp(): Promise<Preview> {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${session.server.url}/${PREVIEW_PAGE}`);
   await page.getByRole('heading', { name: /Chấm điểm trên trình duyệt, không cần Excel/ }).waitFor();
-  return {
-    page,
-    pane: page.frameLocator('#pane'),
-    paneFrame() {
-      const frame = page.frame({ url: /preview-pane\.html/ });
-      if (!frame) throw new Error('the task pane frame is not loaded');
-      return frame;
-    },
-    errors,
-  };
+  return previewOf(page, errors);
 }
 
 async function paneReady(page: Page): Promise<FrameLocator> {

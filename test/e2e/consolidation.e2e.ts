@@ -61,6 +61,18 @@ test('ten unit workbooks consolidated with the default options: ranking, rejecte
   expect(await pane.locator('[data-missing]').innerText()).toContain(f.missing);
   expect(preview.errors).toEqual([]);
 
+  // The ranking reads at 320 px: no column cut, nothing wider than the pane (F5).
+  const fit = await ranking.evaluate((el) => ({
+    table: el.querySelector('table')?.scrollWidth ?? 0,
+    section: el.clientWidth,
+    unit: el.querySelector('tbody td:nth-child(2)')?.clientWidth ?? 0,
+    page: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  expect(fit.table).toBeLessThanOrEqual(fit.section);
+  // The unit's name and details get most of the width, not a sixth of it.
+  expect(fit.unit).toBeGreaterThanOrEqual(180);
+  expect(fit.page).toBeLessThanOrEqual(fit.inner);
   await ranking.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   toDocs(await shoot(preview, 'consolidation-ranking'), 'pane-320-consolidation-ranking.png');
   const violations = await seriousViolations(preview.paneFrame());

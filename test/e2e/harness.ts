@@ -88,11 +88,16 @@ export async function openPreview(session: Session, query: Record<string, string
   await grid.or(discard).first().waitFor();
   if (await discard.isVisible()) await discard.click();
   await grid.waitFor();
-  const pane = page.frameLocator('#pane');
-  await pane.locator('#root > *').first().waitFor();
+  const preview = previewOf(page, errors);
+  await preview.pane.locator('#root > *').first().waitFor();
+  return preview;
+}
+
+/** The browser app's page as a Preview: its task pane frame, and the errors the page reports. */
+export function previewOf(page: Page, errors: string[]): Preview {
   return {
     page,
-    pane,
+    pane: page.frameLocator('#pane'),
     paneFrame() {
       const frame = page.frame({ url: /preview-pane\.html/ });
       if (!frame) throw new Error('the task pane frame is not loaded');

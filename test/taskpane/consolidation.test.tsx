@@ -4,6 +4,8 @@ import { act } from 'react';
 import { createStandIn } from '../../src/preview/standin';
 import { App } from '../../src/taskpane/App';
 import { ConsolidationMode } from '../../src/taskpane/consolidation/ConsolidationMode';
+import { Results } from '../../src/taskpane/consolidation/Results';
+import { I18nContext, makeI18n } from '../../src/taskpane/i18n';
 import { serviceOnStandIn } from './standinService';
 import type { ConsolidationWorker } from '../../src/taskpane/consolidation/worker';
 import type { ConsolidateReport, ConsolidateRequest, ConsolidationJson, JsonUnit, WorkerMessage } from '../../src/worker/protocol';
@@ -80,6 +82,10 @@ const REPORT: ConsolidateReport = {
   missing: ['UBND huyện Ba Bể'],
   inputProblems: [],
   sets: [],
+  grades: [
+    { label: 'Tốt', labelEn: 'Good', minIndex: 90 },
+    { label: 'Khá', labelEn: 'Fair', minIndex: 70 },
+  ],
 };
 const unit = (over: Partial<JsonUnit>): JsonUnit => ({ unit: 'Sở Tư pháp', level: 'so', file: 'a.xlsx', status: 'accepted', self: 80, appraised: null, applicableMax: 100, index: 80, rank: 1, grade: 'Tốt', errors: 0, warnings: 0, ...over });
 const JSON_OUT: ConsolidationJson = {
@@ -257,10 +263,11 @@ describe('the reference and the result', () => {
     await workers[0].send({ type: 'done', sheets: [summary], json: JSON_OUT, report: REPORT, print: PRINT });
     await waitFor(() => expect(c.querySelector('[data-ranking="so"]')).not.toBeNull());
     const rows = [...c.querySelectorAll('[data-ranking="so"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    // Three columns fit 320 px: grade, status and errors wrap under the unit.
     expect(rows).toEqual([
-      ['1', 'Sở Nội vụ', '91,5', 'Tốt', 'Hợp lệ', '0'],
-      ['1', 'Sở Tài chính', '91,5', 'Tốt', 'Hợp lệ', '0'],
-      ['3', 'Sở Xây dựng', '70,25', 'Khá', 'Xếp hạng, có lỗi', '2'],
+      ['1', 'Sở Nội vụTốt · Hợp lệ', '91,5'],
+      ['1', 'Sở Tài chínhTốt · Hợp lệ', '91,5'],
+      ['3', 'Sở Xây dựngKhá · Xếp hạng, có lỗi · 2 lỗi', '70,25'],
     ]);
     expect(c.querySelector('[data-ranking="huyen"]')?.textContent).toContain('UBND huyện Ba Bể');
     expect(c.querySelectorAll('[data-chart="so"] li')).toHaveLength(3);
@@ -269,6 +276,23 @@ describe('the reference and the result', () => {
     await click(c.querySelector('[data-action="print-report"]'));
     await waitFor(() => expect(c.querySelector('[data-printed]')?.textContent).toContain('Tệp > In'));
     expect(service.sheetWrites.at(-1)).toEqual({ sheets: [PRINT], show: PRINT.name });
+  });
+});
+
+describe('the ranking in English', () => {
+  it('names grades by the grades file English labels and the statuses in English; unit names stay as given', async () => {
+    view = await render(
+      <I18nContext.Provider value={makeI18n('en')}>
+        <Results output={{ type: 'done', sheets: [], json: JSON_OUT, report: REPORT, print: PRINT }} skipped={[]} service={new MemoryService(sampleGrid())} />
+      </I18nContext.Provider>,
+    );
+    const rows = [...view.container.querySelectorAll('[data-ranking="so"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['1', 'Sở Nội vụGood · Accepted', '91.5'],
+      ['1', 'Sở Tài chínhGood · Accepted', '91.5'],
+      ['3', 'Sở Xây dựngFair · Ranked with errors · 2 errors', '70.25'],
+    ]);
+    expect(view.container.querySelector('thead')?.textContent).toBe('RankUnit (grade · status)Index (%)');
   });
 });
 

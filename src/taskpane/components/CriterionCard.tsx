@@ -10,7 +10,7 @@ import { normalizeCode, type CriterionEntry } from '../../core/criteriaSet';
 import { message, type Finding, type FindingColumn } from '../../core/findings';
 import { formatNumber } from '../../core/format';
 import { describeAllowed, parseDeclared, suggestScore, type MethodOption } from '../../core/method';
-import { parseScore } from '../../core/numbers';
+import { parsePercent, parseScore } from '../../core/numbers';
 import type { AnswerChange } from '../../workbook/answers';
 import { useI18n } from '../i18n';
 import { scoreErrors, scoreInput, type PaneModel } from '../model';
@@ -61,6 +61,8 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
   const [scoreText, setScoreText] = useState(() => shown(answer?.selfScore));
   const [refused, setRefused] = useState<Finding[]>([]);
   const [declaredText, setDeclaredText] = useState(() => shown(answer?.declared));
+  // The rate just typed when it was refused (not written), and why; undefined while it is fine.
+  const [rateRefused, setRateRefused] = useState<{ value: string; reason: 'text' | 'range' }>();
   const [explanation, setExplanation] = useState(() => cellText(answer?.explanation));
   const [evidence, setEvidence] = useState(() => cellText(answer?.evidence));
 
@@ -87,8 +89,19 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
     }
     onChange({ code, selfScore: value });
   };
+  const rateMessage = (r: { value: string; reason: 'text' | 'range' }) =>
+    `${t(r.reason === 'range' ? 'percentOutOfRange' : 'percentNotNumber', { value: r.value, code })} ${t('percentRefused')}`;
+  const percentField = method.options.some((o) => o.condition.kind === 'percent');
   const setDeclared = (text: string) => {
     setDeclaredText(text);
+    const rate = percentField ? parsePercent(text) : undefined;
+    if (rate && !rate.ok && rate.reason !== 'empty') {
+      const refusal = { value: text.trim().replace(/\s*%$/, ''), reason: rate.reason };
+      setRateRefused(refusal);
+      announce(rateMessage(refusal));
+      return;
+    }
+    setRateRefused(undefined);
     onChange({ code, declared: text.trim() === '' ? null : text });
   };
 
@@ -97,6 +110,7 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
   const notApplicable = declared.kind === 'notApplicable';
   const setNotApplicable = (on: boolean) => {
     setDeclaredText(on ? NOT_APPLICABLE : '');
+    setRateRefused(undefined);
     if (on) {
       setScoreText('');
       setRefused([]);
@@ -155,12 +169,17 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
               </RadioGroup>
             </Field>
           ) : (
-            <Field label={method.options.some((o) => o.condition.kind === 'percent') ? t('declaredPercent') : t('declared')}>
-              <Input value={declaredText} onChange={(_, d) => setDeclared(d.value)} />
+            <Field
+              label={percentField ? t('declaredPercent') : t('declared')}
+              {...(percentField ? { hint: t('declaredPercentHint') } : {})}
+              validationState={rateRefused ? 'error' : 'none'}
+              validationMessage={rateRefused ? rateMessage(rateRefused) : undefined}
+            >
+              <Input value={declaredText} {...(percentField ? { inputMode: 'decimal' as const } : {})} onChange={(_, d) => setDeclared(d.value)} data-field="declared" />
             </Field>
           )}
           <FindingList findings={of('declared')} />
-          {suggested !== undefined && (
+          {suggested !== undefined && !rateRefused && (
             <div className={styles.inline}>
               <span>{t('suggested', { score: f(suggested) })}</span>
               {!(score.ok && score.value === suggested) && (

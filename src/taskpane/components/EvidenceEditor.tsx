@@ -1,8 +1,9 @@
 /**
  * Evidence as a list of documents, each with number and symbol, date, issuer, subject,
  * section and link; several per criterion. Every valid edit rewrites the cell as
- * readable text. A whole citation pasted into "Số, ký hiệu" fills the fields; a date is
- * written in the Vietnamese form; a field that is not a number/symbol, a date or an
+ * readable text; a cell only visited (focused, left) is never written, so its rich text
+ * and hyperlink stay. A whole citation pasted into "Số, ký hiệu" fills the fields; a date
+ * typed is written in the Vietnamese form; a field that is not a number/symbol, a date or an
  * http(s) link is refused under itself (aria-invalid, focused) and nothing is written.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -31,6 +32,8 @@ export function EvidenceEditor({ code, value, onChange }: EvidenceEditorProps) {
   const [entries, setEntries] = useState<EvidenceEntry[]>(() => parseEntries(value));
   // Fields left (blurred) at least once: their problems show from then on.
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
+  // Fields the officer typed into: only those are normalised when left.
+  const typed = useRef<Set<string>>(new Set());
   // The field to focus once its error is shown (the first invalid field of a change).
   const focusNext = useRef<string | undefined>(undefined);
   const root = useRef<HTMLDivElement>(null);
@@ -51,8 +54,10 @@ export function EvidenceEditor({ code, value, onChange }: EvidenceEditorProps) {
     // An invalid field is never written: the cell keeps its last valid text.
     if (valid(next) && text !== serializeEntries(entries)) onChange(text);
   };
-  const edit = (i: number, patch: Partial<StructuredEntry> | { text: string }) =>
+  const edit = (i: number, patch: Partial<StructuredEntry> | { text: string }) => {
+    for (const k of Object.keys(patch)) typed.current.add(`${i}:${k}`);
     update(entries.map((e, j) => (j === i ? ({ ...e, ...patch } as EvidenceEntry) : e)));
+  };
   /** A whole citation typed or pasted into the symbol field fills the entry's fields. */
   const editSymbol = (i: number, text: string) => {
     const split = splitPastedCitation(text);
@@ -67,11 +72,17 @@ export function EvidenceEditor({ code, value, onChange }: EvidenceEditorProps) {
     if (bad !== undefined) focusNext.current = `${i}:${bad}`;
     edit(i, merged);
   };
+  const remove = (i: number) => {
+    // The indices after i shift: forget what was typed rather than normalise the wrong entry.
+    typed.current.clear();
+    update(entries.filter((_, j) => j !== i));
+  };
   const leave = (i: number, field: EntryField | 'issuer' | 'section' | 'subject') => {
     const key = `${i}:${field}`;
     const e = entries[i];
     let next = entries;
-    if (field === 'date' && e.kind === 'structured') {
+    // A date as read stays as written in the cell (20/01/2024); only a typed one is normalised.
+    if (field === 'date' && e.kind === 'structured' && typed.current.has(key)) {
       const date = normalizeDate(e.date);
       if (date !== undefined && date !== e.date) {
         next = entries.map((x, j) => (j === i ? { ...e, date } : x));
@@ -133,7 +144,7 @@ export function EvidenceEditor({ code, value, onChange }: EvidenceEditorProps) {
                 ) : (
                   <span role="note">{t('evidenceLinkUnsafe')}</span>
                 ))}
-              <Button size="small" appearance="subtle" onClick={() => update(entries.filter((_, j) => j !== i))}>
+              <Button size="small" appearance="subtle" onClick={() => remove(i)}>
                 {t('evidenceRemove', { n })}
               </Button>
             </div>

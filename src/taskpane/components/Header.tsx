@@ -3,6 +3,7 @@ import { Button, ProgressBar, makeStyles, tokens } from '@fluentui/react-compone
 import { formatNumber } from '../../core/format';
 import { useI18n } from '../i18n';
 import type { PaneModel, TargetGap } from '../model';
+import { LangSwitch } from './LangSwitch';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: '4px', paddingBottom: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -32,10 +33,7 @@ export function Header({ model, gap, onToggleLang, onReload }: HeaderProps) {
     <header className={styles.header}>
       <div className={styles.top}>
         <h1 className={styles.unit}>{meta.unit ?? t('unknownUnit')}</h1>
-        {/* Named by its visible text, the other language's own name; the tooltip says what it does. */}
-        <Button size="small" appearance="subtle" onClick={onToggleLang} title={t('switchLangLabel')} lang={lang === 'vi' ? 'en' : 'vi'}>
-          {t('switchLang')}
-        </Button>
+        <LangSwitch onToggle={onToggleLang} />
       </div>
       <p className={styles.meta}>
         {[

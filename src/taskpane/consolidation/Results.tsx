@@ -1,7 +1,7 @@
 /**
  * The consolidation's result in the pane: per level the ranking (rank with ties, unit,
- * index %, grade, status, errors) with an index chart, each unit a link to its row in the
- * summary sheet; rejected files with reasons, duplicates, missing units; and the report
+ * index %; grade, status and errors wrapped under the unit so the table fits 320 px) with
+ * an index chart, each unit a link to its row in the summary sheet; rejected files with reasons, duplicates, missing units; and the report
  * printed as the command line prints it (a print-ready sheet, then File > Print).
  */
 import { useState } from 'react';
@@ -19,9 +19,11 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200, wordBreak: 'break-word' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, tableLayout: 'fixed' },
-  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', verticalAlign: 'top', wordBreak: 'break-word' },
+  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', verticalAlign: 'top', overflowWrap: 'anywhere' },
   num: { textAlign: 'right' },
-  narrow: { width: '3.2em' },
+  rank: { width: '3.2em' },
+  index: { width: '4.6em' },
+  details: { display: 'block', color: tokens.colorNeutralForeground2 },
   chart: { display: 'flex', flexDirection: 'column', gap: '2px', margin: 0, padding: 0, listStyle: 'none' },
   bar: { display: 'flex', alignItems: 'center', gap: '4px', fontSize: tokens.fontSizeBase100 },
   barName: { flex: '0 0 40%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
@@ -101,18 +103,17 @@ export function Results({ output, skipped, service }: { output: Done; skipped: S
             <table className={styles.table}>
               <thead>
                 <tr>
-                  <th scope="col" className={`${styles.cell} ${styles.narrow}`}>{t('consColRank')}</th>
+                  <th scope="col" className={`${styles.cell} ${styles.rank}`}>{t('consColRank')}</th>
                   <th scope="col" className={styles.cell}>{t('consColUnit')}</th>
-                  <th scope="col" className={`${styles.cell} ${styles.num}`}>{t('consColIndex')}</th>
-                  <th scope="col" className={styles.cell}>{t('consColGrade')}</th>
-                  <th scope="col" className={styles.cell}>{t('consColStatus')}</th>
-                  <th scope="col" className={`${styles.cell} ${styles.num} ${styles.narrow}`}>{t('consColErrors')}</th>
+                  <th scope="col" className={`${styles.cell} ${styles.num} ${styles.index}`}>{t('consColIndex')}</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((u) => {
                   const unit = u.unit ?? u.file;
                   const at = rowOf(summary, u.file);
+                  const grade = lang === 'vi' ? u.grade : (report.grades.find((g) => g.label === u.grade)?.labelEn ?? u.grade);
+                  const details = [grade, u.status !== 'rejected' ? t(STATUS[u.status]) : undefined, u.errors > 0 ? t('errorsCount', { n: u.errors }) : undefined];
                   return (
                     <tr key={u.file} data-unit={unit}>
                       <td className={`${styles.cell} ${styles.num}`}>{u.rank ?? ''}</td>
@@ -124,11 +125,9 @@ export function Results({ output, skipped, service }: { output: Done; skipped: S
                         ) : (
                           unit
                         )}
+                        <span className={styles.details} data-details>{details.filter(Boolean).join(' · ')}</span>
                       </td>
                       <td className={`${styles.cell} ${styles.num}`}>{pct(u.index, lang)}</td>
-                      <td className={styles.cell}>{u.grade ?? ''}</td>
-                      <td className={styles.cell}>{u.status !== 'rejected' ? t(STATUS[u.status]) : ''}</td>
-                      <td className={`${styles.cell} ${styles.num}`}>{u.errors}</td>
                     </tr>
                   );
                 })}
