@@ -290,57 +290,110 @@ class Interned {
 // ---------------------------------------------------------------------------------------
 // Sheets
 
+/** A rule's or a merge's rows, kept with its place in the spec (rules apply in that order). */
+interface Span {
+  range: CellRange;
+  at: number;
+  style?: CellStyle;
+}
+
 /**
- * Combined style of each styled cell, row by row: rows[r].get(c). The cells of a merged
- * range share one style, their top-left cell's, whichever of them a rule covers (exceljs
- * keeps one style object for a merged range, and Excel shows the top-left cell's).
+ * The combined style of each styled cell, a row at a time, without a map of every cell:
+ * the rows between two consecutive edges of the rules and merges (a band) are styled
+ * alike, so each band's columns are computed once, by a sweep that keeps the rules and
+ * merges over the band in spec order. The cells of a merged range share one style, their
+ * top-left cell's: every rule over any of its cells applied in order (exceljs keeps one
+ * style object for a merged range, and Excel shows the top-left cell's).
  */
-function cellStyles(sheet: SheetSpec, styles: StyleTable): Map<number, Map<number, number>> {
-  const rows = new Map<number, Map<number, number>>();
-  const rowOf = (r: number) => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    return row;
-  };
-  const masterOf = new Map<number, CellRange>();
-  for (const m of sheet.merges ?? []) forEachCell(m, (r, c) => masterOf.set(r * COLS + c, m));
-  for (const rule of sheet.styles ?? []) {
-    forEachCell(rule.range, (r, c) => {
-      const merged = masterOf.get(r * COLS + c);
-      const row = rowOf(merged ? merged.top : r);
-      const col = merged ? merged.left : c;
-      row.set(col, styles.apply(row.get(col) ?? 0, rule.style));
-    });
+class SheetStyles {
+  /** Rules then merges, by their first row. */
+  private readonly pending: Span[];
+  private next = 0;
+  /** Spans over the current band, in spec order (rules before merges). */
+  private active: Span[] = [];
+  private bandEnd = -1;
+  /** Combined style by column in the current band; undefined where nothing covers the cell. */
+  private cols: (number | undefined)[] = [];
+  private readonly mergeStyles = new Map<Span, number>();
+  readonly lastRow: number;
+  readonly lastCol: number;
+
+  constructor(
+    sheet: SheetSpec,
+    private readonly styles: StyleTable,
+  ) {
+    const valid = (r: CellRange) => r.top <= r.bottom && r.left <= r.right;
+    const rules = (sheet.styles ?? []).filter((rule) => valid(rule.range)).map((rule, at) => ({ range: rule.range, at, style: rule.style }));
+    const merges = (sheet.merges ?? []).filter(valid).map((range, i) => ({ range, at: rules.length + i }));
+    this.pending = [...rules, ...merges].sort((x, y) => x.range.top - y.range.top || x.at - y.at);
+    this.lastRow = Math.max(-1, ...this.pending.map((p) => p.range.bottom));
+    this.lastCol = Math.max(-1, ...this.pending.map((p) => p.range.right));
   }
-  for (const m of sheet.merges ?? []) {
-    const style = rows.get(m.top)?.get(m.left) ?? 0;
-    forEachCell(m, (r, c) => rowOf(r).set(c, style));
+
+  /** The styles of row `r` by column; rows are asked in increasing order. */
+  row(r: number): readonly (number | undefined)[] {
+    if (r > this.bandEnd) this.enterBand(r);
+    return this.cols;
   }
-  return rows;
+
+  private enterBand(r: number): void {
+    this.active = this.active.filter((p) => p.range.bottom >= r);
+    while (this.next < this.pending.length && this.pending[this.next].range.top <= r) {
+      const p = this.pending[this.next++];
+      if (p.range.bottom < r) continue;
+      let i = this.active.length;
+      while (i > 0 && this.active[i - 1].at > p.at) i--;
+      this.active.splice(i, 0, p);
+    }
+    // The band ends before the next edge: a span's end or the next span's start.
+    let end = this.next < this.pending.length ? this.pending[this.next].range.top - 1 : Number.MAX_SAFE_INTEGER;
+    for (const p of this.active) end = Math.min(end, p.range.bottom);
+    this.bandEnd = end;
+    const cols: (number | undefined)[] = [];
+    const merged: boolean[] = [];
+    const merges = this.active.filter((p) => p.style === undefined);
+    for (const m of merges) for (let c = m.range.left; c <= m.range.right; c++) merged[c] = true;
+    for (const p of this.active) {
+      if (p.style === undefined) continue;
+      for (let c = p.range.left; c <= p.range.right; c++) if (!merged[c]) cols[c] = this.styles.apply(cols[c] ?? 0, p.style);
+    }
+    for (const m of merges) {
+      const style = this.mergeStyle(m);
+      for (let c = m.range.left; c <= m.range.right; c++) cols[c] = style;
+    }
+    this.cols = cols;
+  }
+
+  /** Every rule over any cell of the merge, in order, as applied to its top-left cell. */
+  private mergeStyle(m: Span): number {
+    let style = this.mergeStyles.get(m);
+    if (style === undefined) {
+      style = 0;
+      for (const p of this.pending) if (p.style !== undefined && intersects(p.range, m.range)) style = this.styles.apply(style, p.style);
+      this.mergeStyles.set(m, style);
+    }
+    return style;
+  }
 }
 
-/** Columns in a sheet: a cell's key is row * COLS + column. */
-const COLS = 16384;
-
-function forEachCell(range: CellRange, fn: (r: number, c: number) => void): void {
-  for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) fn(r, c);
-}
+const intersects = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
 function writeSheet(part: PartWriter, sheet: SheetSpec, position: number, styles: StyleTable, strings: SharedStrings): void {
-  const styled = cellStyles(sheet, styles);
+  const styled = new SheetStyles(sheet, styles);
   const heights = sheet.rowHeights ?? {};
-  const rowIndexes = new Set<number>([...sheet.values.keys()].filter((r) => sheet.values[r].length > 0));
-  for (const r of styled.keys()) rowIndexes.add(r);
-  for (const r of Object.keys(heights)) rowIndexes.add(Number(r));
-  const order = [...rowIndexes].sort((a, b) => a - b);
-  let lastCol = 0;
-  for (const r of order) lastCol = Math.max(lastCol, (sheet.values[r]?.length ?? 1) - 1, ...(styled.get(r)?.keys() ?? []));
-  const lastRow = order.length > 0 ? order[order.length - 1] : 0;
+  let lastRow = styled.lastRow;
+  let lastCol = Math.max(0, styled.lastCol);
+  sheet.values.forEach((row, r) => {
+    if (row.length === 0) return;
+    lastRow = Math.max(lastRow, r);
+    lastCol = Math.max(lastCol, row.length - 1);
+  });
+  for (const r of Object.keys(heights)) lastRow = Math.max(lastRow, Number(r));
   const print = sheet.print;
 
   part.write(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
   if (print?.fitToWidth) part.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  part.write(`<dimension ref="A1:${a1(lastRow, lastCol)}"/>`);
+  part.write(`<dimension ref="A1:${a1(Math.max(0, lastRow), lastCol)}"/>`);
   const pane = paneXml(sheet.freeze);
   if (pane !== '') part.write(`<sheetViews><sheetView${position === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>`);
   part.write('<sheetFormatPr defaultRowHeight="15"/>');
@@ -348,14 +401,18 @@ function writeSheet(part: PartWriter, sheet: SheetSpec, position: number, styles
     part.write(`<cols>${sheet.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   }
   part.write('<sheetData>');
-  for (const r of order) {
+  for (let r = 0; r <= lastRow; r++) {
     const values = sheet.values[r] ?? [];
-    const rowStyles = styled.get(r);
-    const cols = new Set<number>(rowStyles?.keys() ?? []);
-    values.forEach((v, c) => v !== null && v !== undefined && cols.add(c));
+    const rowStyles = styled.row(r);
     const height = heights[r];
     const cells: string[] = [];
-    for (const c of [...cols].sort((a, b) => a - b)) cells.push(cellXml(r, c, values[c] ?? null, styles.xf(rowStyles?.get(c) ?? 0), strings));
+    const width = Math.max(values.length, rowStyles.length);
+    for (let c = 0; c < width; c++) {
+      const v = values[c] ?? null;
+      const style = rowStyles[c];
+      if (v !== null || style !== undefined) cells.push(cellXml(r, c, v, styles.xf(style ?? 0), strings));
+    }
+    if (values.length === 0 && cells.length === 0 && height === undefined) continue;
     part.write(`<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`);
   }
   part.write('</sheetData>');

@@ -16,7 +16,7 @@ import type { GradeBand } from '../../src/core/consolidate';
 import type { WorkbookSpec } from '../../src/workbook/spec';
 import { buildTemplate } from '../../src/workbook/template';
 import { streamSpecToBuffer } from '../../src/xlsx/streamWrite';
-import { writeSpecToBuffer } from '../../src/xlsx/write';
+import { streamSpecToFile, writeSpecToBuffer } from '../../src/xlsx/write';
 import { generateProvince, loadSet } from '../consolidate/province';
 
 const ROOT = join(__dirname, '../..');
@@ -137,6 +137,51 @@ test('text exceljs would mangle is kept: control characters and a literal _xHHHH
   const texts = ['ctl\u0001x', '_x0041_ literal', 'cr\r\nlf'];
   const wb = await load(streamSpecToBuffer({ sheets: [{ name: 'S', values: [texts] }] }));
   expect((wb.getWorksheet('S')?.getRow(1).values as unknown[]).slice(1)).toEqual(texts);
+});
+
+test('overlapping rules, one-row rules amid a range and merges a rule covers only in part are styled as exceljs styles them', async () => {
+  const values = Array.from({ length: 12 }, (_r, r) => Array.from({ length: 6 }, (_c, c) => (c === 0 ? r : `r${r}c${c}`)));
+  await expectSameWorkbook({
+    sheets: [
+      {
+        name: 'Bands',
+        values,
+        styles: [
+          { range: { top: 1, left: 0, bottom: 10, right: 5 }, style: { border: 'thin', vAlign: 'top' } },
+          { range: { top: 3, left: 0, bottom: 3, right: 5 }, style: { bold: true, fill: 'F2F2F2' } },
+          { range: { top: 6, left: 2, bottom: 8, right: 7 }, style: { italic: true, hAlign: 'right' } },
+          // Covers the merge below only in its bottom-right cell: the merge takes it whole.
+          { range: { top: 9, left: 4, bottom: 14, right: 4 }, style: { color: 'B71C1C', bold: false } },
+          { range: { top: 7, left: 0, bottom: 7, right: 5 }, style: { bold: true } },
+        ],
+        merges: [
+          { top: 8, left: 3, bottom: 9, right: 4 },
+          { top: 0, left: 0, bottom: 0, right: 5 },
+          { top: 11, left: 1, bottom: 11, right: 2 },
+        ],
+      },
+    ],
+  });
+});
+
+test('written to a file with node zlib: the same parts as fflate writes, read back by exceljs', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-zlib-'));
+  try {
+    const spec = buildTemplate(loadSet('so'), { name: 'Sở Tư pháp', level: 'so' });
+    const out = join(dir, 'out.xlsx');
+    await streamSpecToFile(spec, out);
+    const parts = async (data: Buffer) => {
+      const zip = await JSZip.loadAsync(data);
+      return Promise.all(Object.keys(zip.files).sort().map(async (name) => [name, await zip.file(name)?.async('string')]));
+    };
+    const [written, fromBuffer] = await Promise.all([parts(readFileSync(out)), parts(streamSpecToBuffer(spec))]);
+    expect(written).toEqual(fromBuffer);
+    expect(written.length).toBeGreaterThan(5);
+    expect((await load(readFileSync(out))).worksheets.length).toBe(spec.sheets.length);
+    expect(readdirSync(dir)).toEqual(['out.xlsx']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('the summary of a generated province', () => {
