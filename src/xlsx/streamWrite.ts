@@ -11,7 +11,7 @@
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { a1, type CellRange, type WriteValue } from '../workbook/grid';
-import type { CellStyle, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
+import type { CellStyle, SheetSpec, StreamedSheetSpec, StreamedWorkbookSpec, ValidationRule } from '../workbook/spec';
 import { escapeText } from './surgical';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -31,14 +31,14 @@ export interface StreamOptions {
 }
 
 /** The .xlsx bytes of `spec`; only the compressed output is held in memory. */
-export function streamSpecToBuffer(spec: WorkbookSpec, opts: StreamOptions = {}): Buffer {
+export function streamSpecToBuffer(spec: StreamedWorkbookSpec, opts: StreamOptions = {}): Buffer {
   const chunks: Uint8Array[] = [];
   streamSpec(spec, (chunk) => chunks.push(chunk), opts);
   return Buffer.concat(chunks);
 }
 
 /** Writes the .xlsx of `spec` to `sink` chunk by chunk as it is compressed (a file need not be held whole). */
-export function streamSpec(spec: WorkbookSpec, sink: (chunk: Uint8Array) => void, opts: StreamOptions = {}): void {
+export function streamSpec(spec: StreamedWorkbookSpec, sink: (chunk: Uint8Array) => void, opts: StreamOptions = {}): void {
   let failure: Error | null = null;
   const zip = new Zip((err, data) => {
     if (err) failure = err;
@@ -319,7 +319,7 @@ class SheetStyles {
   readonly lastCol: number;
 
   constructor(
-    sheet: SheetSpec,
+    sheet: SheetSpec | StreamedSheetSpec,
     private readonly styles: StyleTable,
   ) {
     const valid = (r: CellRange) => r.top <= r.bottom && r.left <= r.right;
@@ -378,7 +378,7 @@ class SheetStyles {
 
 const intersects = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
-function writeSheet(part: PartWriter, sheet: SheetSpec, position: number, styles: StyleTable, strings: SharedStrings): void {
+function writeSheet(part: PartWriter, sheet: SheetSpec | StreamedSheetSpec, position: number, styles: StyleTable, strings: SharedStrings): void {
   const styled = new SheetStyles(sheet, styles);
   const heights = sheet.rowHeights ?? {};
   let lastRow = styled.lastRow;
@@ -388,6 +388,13 @@ function writeSheet(part: PartWriter, sheet: SheetSpec, position: number, styles
     lastRow = Math.max(lastRow, r);
     lastCol = Math.max(lastCol, row.length - 1);
   });
+  const more = sheet.more;
+  const held = sheet.values.length;
+  if (more && more.count > 0 && more.width > 0) {
+    lastRow = Math.max(lastRow, held + more.count - 1);
+    lastCol = Math.max(lastCol, more.width - 1);
+  }
+  const source = more?.rows()[Symbol.iterator]();
   for (const r of Object.keys(heights)) lastRow = Math.max(lastRow, Number(r));
   const print = sheet.print;
 
@@ -402,7 +409,7 @@ function writeSheet(part: PartWriter, sheet: SheetSpec, position: number, styles
   }
   part.write('<sheetData>');
   for (let r = 0; r <= lastRow; r++) {
-    const values = sheet.values[r] ?? [];
+    const values = (r < held ? sheet.values[r] : source?.next().value) ?? [];
     const rowStyles = styled.row(r);
     const height = heights[r];
     const cells: string[] = [];
@@ -477,10 +484,10 @@ function rangeA1(r: CellRange): string {
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 const absolute = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 
-function workbookXml(spec: WorkbookSpec): string {
+function workbookXml(spec: StreamedWorkbookSpec): string {
   const sheets = spec.sheets.map((s, i) => `<sheet name="${escapeText(s.name)}" sheetId="${i + 1}"${s.visibility && s.visibility !== 'visible' ? ` state="${s.visibility}"` : ''} r:id="rId${i + 1}"/>`);
   const names: string[] = [];
-  const area = (s: SheetSpec, a: CellRange) => escapeText(`${quoteSheet(s.name)}!${absolute(a.top, a.left)}:${absolute(a.bottom, a.right)}`);
+  const area = (s: SheetSpec | StreamedSheetSpec, a: CellRange) => escapeText(`${quoteSheet(s.name)}!${absolute(a.top, a.left)}:${absolute(a.bottom, a.right)}`);
   // As Excel writes them: by name, then by sheet; the filter's range as a hidden name.
   spec.sheets.forEach((s, i) => {
     if (s.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${area(s, s.autoFilter)}</definedName>`);
@@ -505,7 +512,7 @@ function workbookXml(spec: WorkbookSpec): string {
   ].join('');
 }
 
-function workbookRels(spec: WorkbookSpec): string {
+function workbookRels(spec: StreamedWorkbookSpec): string {
   const n = spec.sheets.length;
   const rels = spec.sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   rels.push(`<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`);
@@ -513,7 +520,7 @@ function workbookRels(spec: WorkbookSpec): string {
   return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
 }
 
-function contentTypes(spec: WorkbookSpec): string {
+function contentTypes(spec: StreamedWorkbookSpec): string {
   const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
   return [
     XML_HEAD,

@@ -9,7 +9,7 @@ import { constants, deflateRawSync } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { a1, type CellRange, type WritePlan, type WriteValue } from '../workbook/grid';
-import type { CellStyle, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
+import type { CellStyle, SheetSpec, StreamedWorkbookSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
 import { inspectForWrite } from './guard';
 import { loadWorkbook } from './read';
 import { recalcSums } from './recalc';
@@ -41,7 +41,7 @@ const zlibDeflate: ChunkDeflate = (chunk, final) => deflateRawSync(chunk, { leve
  * Writes `spec` through the streaming writer (large summaries): no exceljs model in
  * memory, and the file written as it is compressed, never held whole.
  */
-export async function streamSpecToFile(spec: WorkbookSpec, out: string): Promise<void> {
+export async function streamSpecToFile(spec: StreamedWorkbookSpec, out: string): Promise<void> {
   await writeAtomically(out, async (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
