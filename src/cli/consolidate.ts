@@ -26,7 +26,7 @@ import {
   readContext,
   readSubmissions,
   reportSheet,
-  summaryWorkbook,
+  streamedSummaryWorkbook,
   toJson,
   type ConsolidateResult,
   type ConsolidationInputs,
@@ -313,7 +313,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   };
   const result = await consolidateFiles({ ...input, jobs, onProgress: (n, total, name) => io.err(`Tệp ${n}/${total}: ${name}\n`) });
   const inputs = inputsOf(input);
-  await streamSpecToFile(summaryWorkbook(result, inputs), out);
+  await streamSpecToFile(streamedSummaryWorkbook(result, inputs), out);
 
   const c = result.consolidation;
   let printFailed = false;

@@ -14,10 +14,10 @@ import type { Lang } from '../core/format';
 import { sipasTarget, type PlanItem, type SipasMode } from '../core/targets';
 import { parseBaselineCsv, parseBaselineJson, type Baseline, type BaselineParse } from '../workbook/baseline';
 import { readUnitWorkbook } from '../workbook/read';
-import type { ChartSpec, SheetSpec, WorkbookSpec } from '../workbook/spec';
+import { materialize, type ChartSpec, type SheetSpec, type StreamedSheetSpec, type StreamedWorkbookSpec, type WorkbookSpec } from '../workbook/spec';
 import { gapsOf, submissionOf, type SubmissionContext, type SubmissionResult } from '../workbook/submission';
 import { buildSummaryPrint, type SummaryPrintOptions } from '../workbook/printSummary';
-import { appraisedTotal, gapSheet, LEVEL_LABEL, logSheet, mergeTitles, planSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
+import { appraisedTotal, LEVEL_LABEL, logSheet, mergeTitles, planSheet, streamedGapSheet, summarySheet, totalRecoverable, type UnitGaps } from '../workbook/summary';
 import { readWorkbookBuffer } from '../xlsx/buffer';
 import { FileUnreadableError } from '../xlsx/errors';
 import { asBytes, type Source } from './criteria';
@@ -261,11 +261,16 @@ export const yearOf = (inputs: Pick<ConsolidationInputs, 'sets'>): number => inp
 
 /** The summary workbook both the CLI and the pane write: Tổng hợp (with index charts), gaps, log, plan. */
 export function summaryWorkbook(result: ConsolidateResult, inputs: ConsolidationInputs): WorkbookSpec {
+  return { sheets: streamedSummaryWorkbook(result, inputs).sheets.map(materialize) };
+}
+
+/** The same workbook with the gap sheet's rows produced as they are written (the CLI's streaming writer). */
+export function streamedSummaryWorkbook(result: ConsolidateResult, inputs: ConsolidationInputs): StreamedWorkbookSpec {
   const year = yearOf(inputs);
   const recoverable = new Map(result.gaps.map((g) => [g.file, totalRecoverable(g.rows)]));
-  const sheets = [
+  const sheets: (SheetSpec | StreamedSheetSpec)[] = [
     withIndexCharts(summarySheet(result.consolidation, { year, notes: notesOf(inputs), recoverable })),
-    gapSheet(result.gaps, { year }),
+    streamedGapSheet(result.gaps, { year }),
     logSheet(result.consolidation, { findings: result.findings }),
   ];
   if (inputs.plan) sheets.push(planSheet(inputs.plan.items, { plan: inputs.plan.plan, baseYear: inputs.plan.baseYear, targetYear: inputs.plan.targetYear, sipasMode: inputs.sipasMode }));

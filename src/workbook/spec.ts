@@ -90,8 +90,39 @@ export interface SheetSpec {
   autoFilter?: CellRange;
   print?: PrintSetup;
   charts?: ChartSpec[];
+  /** Only on a StreamedSheetSpec: a SheetSpec never leaves rows to a source. */
+  more?: undefined;
 }
 
 export interface WorkbookSpec {
   sheets: SheetSpec[];
+}
+
+/** Rows produced on demand, in order, each once. */
+export type RowSource = () => Iterable<WriteValue[]>;
+
+/**
+ * A sheet whose rows after `values` come from `more.rows` as they are written, so that a
+ * sheet of thousands of rows (the gap sheet of hundreds of units) is never held whole.
+ * Only the streaming writer (src/xlsx/streamWrite.ts) takes it: `more` keeps it from
+ * passing as a SheetSpec; `materialize` makes it one.
+ */
+export interface StreamedSheetSpec extends Omit<SheetSpec, 'more'> {
+  more: {
+    rows: RowSource;
+    /** How many rows `rows` gives, and the length of the longest (the writer states the sheet's extent first). */
+    count: number;
+    width: number;
+  };
+}
+
+export interface StreamedWorkbookSpec {
+  sheets: (SheetSpec | StreamedSheetSpec)[];
+}
+
+/** The SheetSpec of a streamed sheet, its rows held (for the writers of whole sheets). */
+export function materialize(sheet: SheetSpec | StreamedSheetSpec): SheetSpec {
+  if (!sheet.more) return sheet;
+  const { more, ...rest } = sheet;
+  return { ...rest, values: [...rest.values, ...more.rows()] };
 }

@@ -9,36 +9,55 @@
  * Covers what write.ts renders: values, widths, heights, merges, styles, validations,
  * protection, frozen panes, filter buttons, print setup.
  */
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { a1, type CellRange, type WriteValue } from '../workbook/grid';
-import type { CellStyle, SheetSpec, ValidationRule, WorkbookSpec } from '../workbook/spec';
+import type { CellStyle, SheetSpec, StreamedSheetSpec, StreamedWorkbookSpec, ValidationRule } from '../workbook/spec';
 import { escapeText } from './surgical';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+/**
+ * Raw DEFLATE of one chunk of a part, the chunks compressed one after another: a chunk
+ * not `final` ends on a byte boundary without the final block (a sync flush), so the
+ * outputs joined are one deflate stream. Node's zlib is several times faster than fflate
+ * (write.ts passes it); the browser has only fflate, the default.
+ */
+export type ChunkDeflate = (chunk: Uint8Array, final: boolean) => Uint8Array<ArrayBuffer>;
+
+export interface StreamOptions {
+  deflate?: ChunkDeflate;
+}
+
 /** The .xlsx bytes of `spec`; only the compressed output is held in memory. */
-export function streamSpecToBuffer(spec: WorkbookSpec): Buffer {
+export function streamSpecToBuffer(spec: StreamedWorkbookSpec, opts: StreamOptions = {}): Buffer {
   const chunks: Uint8Array[] = [];
+  streamSpec(spec, (chunk) => chunks.push(chunk), opts);
+  return Buffer.concat(chunks);
+}
+
+/** Writes the .xlsx of `spec` to `sink` chunk by chunk as it is compressed (a file need not be held whole). */
+export function streamSpec(spec: StreamedWorkbookSpec, sink: (chunk: Uint8Array) => void, opts: StreamOptions = {}): void {
   let failure: Error | null = null;
   const zip = new Zip((err, data) => {
     if (err) failure = err;
-    else chunks.push(data);
+    else sink(data);
   });
+  const open = (name: string) => new PartWriter(zip, name, opts.deflate);
   const styles = new StyleTable();
   const strings = new SharedStrings();
   spec.sheets.forEach((sheet, i) => {
-    const part = new PartWriter(zip, `xl/worksheets/sheet${i + 1}.xml`);
+    const part = open(`xl/worksheets/sheet${i + 1}.xml`);
     writeSheet(part, sheet, i, styles, strings);
     part.end();
   });
   const whole = (name: string, xml: string) => {
-    const part = new PartWriter(zip, name);
+    const part = open(name);
     part.write(xml);
     part.end();
   };
-  const sst = new PartWriter(zip, 'xl/sharedStrings.xml');
+  const sst = open('xl/sharedStrings.xml');
   strings.write(sst);
   sst.end();
   whole('xl/styles.xml', styles.xml());
@@ -48,19 +67,34 @@ export function streamSpecToBuffer(spec: WorkbookSpec): Buffer {
   whole('[Content_Types].xml', contentTypes(spec));
   zip.end();
   if (failure) throw failure;
-  return Buffer.concat(chunks);
+}
+
+/** A zip entry compressed by a ChunkDeflate (fflate computes its CRC and size in push). */
+class ChunkDeflateEntry extends ZipPassThrough {
+  constructor(
+    name: string,
+    private readonly deflate: ChunkDeflate,
+  ) {
+    super(name);
+    this.compression = 8;
+  }
+
+  // A failure of the deflate throws through push to the writer's caller.
+  override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, this.deflate(chunk, final), final);
+  }
 }
 
 /** One zip entry, deflated as it is written; text is buffered into chunks of about 64 KB. */
 class PartWriter {
-  private readonly file: ZipDeflate;
+  private readonly file: ZipDeflate | ChunkDeflateEntry;
   private parts: string[] = [];
   private size = 0;
   private static readonly encoder = new TextEncoder();
 
-  constructor(zip: Zip, name: string) {
-    // Level 1: a third of level 6's time on the summary's repetitive XML, for a file ~40% larger (570 -> 790 KB at 150 units).
-    this.file = new ZipDeflate(name, { level: 1 });
+  constructor(zip: Zip, name: string, deflate: ChunkDeflate | undefined) {
+    // Level 1 with fflate: a third of level 6's time on the summary's repetitive XML, for a file ~40% larger (570 -> 790 KB at 150 units).
+    this.file = deflate ? new ChunkDeflateEntry(name, deflate) : new ZipDeflate(name, { level: 1 });
     zip.add(this.file);
   }
 
@@ -256,57 +290,117 @@ class Interned {
 // ---------------------------------------------------------------------------------------
 // Sheets
 
+/** A rule's or a merge's rows, kept with its place in the spec (rules apply in that order). */
+interface Span {
+  range: CellRange;
+  at: number;
+  style?: CellStyle;
+}
+
 /**
- * Combined style of each styled cell, row by row: rows[r].get(c). The cells of a merged
- * range share one style, their top-left cell's, whichever of them a rule covers (exceljs
- * keeps one style object for a merged range, and Excel shows the top-left cell's).
+ * The combined style of each styled cell, a row at a time, without a map of every cell:
+ * the rows between two consecutive edges of the rules and merges (a band) are styled
+ * alike, so each band's columns are computed once, by a sweep that keeps the rules and
+ * merges over the band in spec order. The cells of a merged range share one style, their
+ * top-left cell's: every rule over any of its cells applied in order (exceljs keeps one
+ * style object for a merged range, and Excel shows the top-left cell's).
  */
-function cellStyles(sheet: SheetSpec, styles: StyleTable): Map<number, Map<number, number>> {
-  const rows = new Map<number, Map<number, number>>();
-  const rowOf = (r: number) => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    return row;
-  };
-  const masterOf = new Map<number, CellRange>();
-  for (const m of sheet.merges ?? []) forEachCell(m, (r, c) => masterOf.set(r * COLS + c, m));
-  for (const rule of sheet.styles ?? []) {
-    forEachCell(rule.range, (r, c) => {
-      const merged = masterOf.get(r * COLS + c);
-      const row = rowOf(merged ? merged.top : r);
-      const col = merged ? merged.left : c;
-      row.set(col, styles.apply(row.get(col) ?? 0, rule.style));
-    });
+class SheetStyles {
+  /** Rules then merges, by their first row. */
+  private readonly pending: Span[];
+  private next = 0;
+  /** Spans over the current band, in spec order (rules before merges). */
+  private active: Span[] = [];
+  private bandEnd = -1;
+  /** Combined style by column in the current band; undefined where nothing covers the cell. */
+  private cols: (number | undefined)[] = [];
+  private readonly mergeStyles = new Map<Span, number>();
+  readonly lastRow: number;
+  readonly lastCol: number;
+
+  constructor(
+    sheet: SheetSpec | StreamedSheetSpec,
+    private readonly styles: StyleTable,
+  ) {
+    const valid = (r: CellRange) => r.top <= r.bottom && r.left <= r.right;
+    const rules = (sheet.styles ?? []).filter((rule) => valid(rule.range)).map((rule, at) => ({ range: rule.range, at, style: rule.style }));
+    const merges = (sheet.merges ?? []).filter(valid).map((range, i) => ({ range, at: rules.length + i }));
+    this.pending = [...rules, ...merges].sort((x, y) => x.range.top - y.range.top || x.at - y.at);
+    this.lastRow = Math.max(-1, ...this.pending.map((p) => p.range.bottom));
+    this.lastCol = Math.max(-1, ...this.pending.map((p) => p.range.right));
   }
-  for (const m of sheet.merges ?? []) {
-    const style = rows.get(m.top)?.get(m.left) ?? 0;
-    forEachCell(m, (r, c) => rowOf(r).set(c, style));
+
+  /** The styles of row `r` by column; rows are asked in increasing order. */
+  row(r: number): readonly (number | undefined)[] {
+    if (r > this.bandEnd) this.enterBand(r);
+    return this.cols;
   }
-  return rows;
+
+  private enterBand(r: number): void {
+    this.active = this.active.filter((p) => p.range.bottom >= r);
+    while (this.next < this.pending.length && this.pending[this.next].range.top <= r) {
+      const p = this.pending[this.next++];
+      if (p.range.bottom < r) continue;
+      let i = this.active.length;
+      while (i > 0 && this.active[i - 1].at > p.at) i--;
+      this.active.splice(i, 0, p);
+    }
+    // The band ends before the next edge: a span's end or the next span's start.
+    let end = this.next < this.pending.length ? this.pending[this.next].range.top - 1 : Number.MAX_SAFE_INTEGER;
+    for (const p of this.active) end = Math.min(end, p.range.bottom);
+    this.bandEnd = end;
+    const cols: (number | undefined)[] = [];
+    const merged: boolean[] = [];
+    const merges = this.active.filter((p) => p.style === undefined);
+    for (const m of merges) for (let c = m.range.left; c <= m.range.right; c++) merged[c] = true;
+    for (const p of this.active) {
+      if (p.style === undefined) continue;
+      for (let c = p.range.left; c <= p.range.right; c++) if (!merged[c]) cols[c] = this.styles.apply(cols[c] ?? 0, p.style);
+    }
+    for (const m of merges) {
+      const style = this.mergeStyle(m);
+      for (let c = m.range.left; c <= m.range.right; c++) cols[c] = style;
+    }
+    this.cols = cols;
+  }
+
+  /** Every rule over any cell of the merge, in order, as applied to its top-left cell. */
+  private mergeStyle(m: Span): number {
+    let style = this.mergeStyles.get(m);
+    if (style === undefined) {
+      style = 0;
+      for (const p of this.pending) if (p.style !== undefined && intersects(p.range, m.range)) style = this.styles.apply(style, p.style);
+      this.mergeStyles.set(m, style);
+    }
+    return style;
+  }
 }
 
-/** Columns in a sheet: a cell's key is row * COLS + column. */
-const COLS = 16384;
+const intersects = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
-function forEachCell(range: CellRange, fn: (r: number, c: number) => void): void {
-  for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) fn(r, c);
-}
-
-function writeSheet(part: PartWriter, sheet: SheetSpec, position: number, styles: StyleTable, strings: SharedStrings): void {
-  const styled = cellStyles(sheet, styles);
+function writeSheet(part: PartWriter, sheet: SheetSpec | StreamedSheetSpec, position: number, styles: StyleTable, strings: SharedStrings): void {
+  const styled = new SheetStyles(sheet, styles);
   const heights = sheet.rowHeights ?? {};
-  const rowIndexes = new Set<number>([...sheet.values.keys()].filter((r) => sheet.values[r].length > 0));
-  for (const r of styled.keys()) rowIndexes.add(r);
-  for (const r of Object.keys(heights)) rowIndexes.add(Number(r));
-  const order = [...rowIndexes].sort((a, b) => a - b);
-  let lastCol = 0;
-  for (const r of order) lastCol = Math.max(lastCol, (sheet.values[r]?.length ?? 1) - 1, ...(styled.get(r)?.keys() ?? []));
-  const lastRow = order.length > 0 ? order[order.length - 1] : 0;
+  let lastRow = styled.lastRow;
+  let lastCol = Math.max(0, styled.lastCol);
+  sheet.values.forEach((row, r) => {
+    if (row.length === 0) return;
+    lastRow = Math.max(lastRow, r);
+    lastCol = Math.max(lastCol, row.length - 1);
+  });
+  const more = sheet.more;
+  const held = sheet.values.length;
+  if (more && more.count > 0 && more.width > 0) {
+    lastRow = Math.max(lastRow, held + more.count - 1);
+    lastCol = Math.max(lastCol, more.width - 1);
+  }
+  const source = more?.rows()[Symbol.iterator]();
+  for (const r of Object.keys(heights)) lastRow = Math.max(lastRow, Number(r));
   const print = sheet.print;
 
   part.write(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
   if (print?.fitToWidth) part.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  part.write(`<dimension ref="A1:${a1(lastRow, lastCol)}"/>`);
+  part.write(`<dimension ref="A1:${a1(Math.max(0, lastRow), lastCol)}"/>`);
   const pane = paneXml(sheet.freeze);
   if (pane !== '') part.write(`<sheetViews><sheetView${position === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>`);
   part.write('<sheetFormatPr defaultRowHeight="15"/>');
@@ -314,14 +408,18 @@ function writeSheet(part: PartWriter, sheet: SheetSpec, position: number, styles
     part.write(`<cols>${sheet.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   }
   part.write('<sheetData>');
-  for (const r of order) {
-    const values = sheet.values[r] ?? [];
-    const rowStyles = styled.get(r);
-    const cols = new Set<number>(rowStyles?.keys() ?? []);
-    values.forEach((v, c) => v !== null && v !== undefined && cols.add(c));
+  for (let r = 0; r <= lastRow; r++) {
+    const values = (r < held ? sheet.values[r] : source?.next().value) ?? [];
+    const rowStyles = styled.row(r);
     const height = heights[r];
     const cells: string[] = [];
-    for (const c of [...cols].sort((a, b) => a - b)) cells.push(cellXml(r, c, values[c] ?? null, styles.xf(rowStyles?.get(c) ?? 0), strings));
+    const width = Math.max(values.length, rowStyles.length);
+    for (let c = 0; c < width; c++) {
+      const v = values[c] ?? null;
+      const style = rowStyles[c];
+      if (v !== null || style !== undefined) cells.push(cellXml(r, c, v, styles.xf(style ?? 0), strings));
+    }
+    if (values.length === 0 && cells.length === 0 && height === undefined) continue;
     part.write(`<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`);
   }
   part.write('</sheetData>');
@@ -386,10 +484,10 @@ function rangeA1(r: CellRange): string {
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 const absolute = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 
-function workbookXml(spec: WorkbookSpec): string {
+function workbookXml(spec: StreamedWorkbookSpec): string {
   const sheets = spec.sheets.map((s, i) => `<sheet name="${escapeText(s.name)}" sheetId="${i + 1}"${s.visibility && s.visibility !== 'visible' ? ` state="${s.visibility}"` : ''} r:id="rId${i + 1}"/>`);
   const names: string[] = [];
-  const area = (s: SheetSpec, a: CellRange) => escapeText(`${quoteSheet(s.name)}!${absolute(a.top, a.left)}:${absolute(a.bottom, a.right)}`);
+  const area = (s: SheetSpec | StreamedSheetSpec, a: CellRange) => escapeText(`${quoteSheet(s.name)}!${absolute(a.top, a.left)}:${absolute(a.bottom, a.right)}`);
   // As Excel writes them: by name, then by sheet; the filter's range as a hidden name.
   spec.sheets.forEach((s, i) => {
     if (s.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${area(s, s.autoFilter)}</definedName>`);
@@ -414,7 +512,7 @@ function workbookXml(spec: WorkbookSpec): string {
   ].join('');
 }
 
-function workbookRels(spec: WorkbookSpec): string {
+function workbookRels(spec: StreamedWorkbookSpec): string {
   const n = spec.sheets.length;
   const rels = spec.sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   rels.push(`<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`);
@@ -422,7 +520,7 @@ function workbookRels(spec: WorkbookSpec): string {
   return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
 }
 
-function contentTypes(spec: WorkbookSpec): string {
+function contentTypes(spec: StreamedWorkbookSpec): string {
   const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
   return [
     XML_HEAD,

@@ -10,13 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
 import { consolidateFiles, inputsOf } from '../../src/cli/consolidate';
-import { summaryWorkbook } from '../../src/pipeline/consolidate';
+import { streamedSummaryWorkbook, summaryWorkbook } from '../../src/pipeline/consolidate';
 import type { GradeBand } from '../../src/core/consolidate';
-import type { WorkbookSpec } from '../../src/workbook/spec';
+import type { WriteValue } from '../../src/workbook/grid';
+import { materialize, type StreamedSheetSpec, type WorkbookSpec } from '../../src/workbook/spec';
 import { buildTemplate } from '../../src/workbook/template';
 import { streamSpecToBuffer } from '../../src/xlsx/streamWrite';
-import { writeSpecToBuffer } from '../../src/xlsx/write';
+import { streamSpecToFile, writeSpecToBuffer } from '../../src/xlsx/write';
 import { generateProvince, loadSet } from '../consolidate/province';
 
 const ROOT = join(__dirname, '../..');
@@ -139,6 +141,66 @@ test('text exceljs would mangle is kept: control characters and a literal _xHHHH
   expect((wb.getWorksheet('S')?.getRow(1).values as unknown[]).slice(1)).toEqual(texts);
 });
 
+test('overlapping rules, one-row rules amid a range and merges a rule covers only in part are styled as exceljs styles them', async () => {
+  const values = Array.from({ length: 12 }, (_r, r) => Array.from({ length: 6 }, (_c, c) => (c === 0 ? r : `r${r}c${c}`)));
+  await expectSameWorkbook({
+    sheets: [
+      {
+        name: 'Bands',
+        values,
+        styles: [
+          { range: { top: 1, left: 0, bottom: 10, right: 5 }, style: { border: 'thin', vAlign: 'top' } },
+          { range: { top: 3, left: 0, bottom: 3, right: 5 }, style: { bold: true, fill: 'F2F2F2' } },
+          { range: { top: 6, left: 2, bottom: 8, right: 7 }, style: { italic: true, hAlign: 'right' } },
+          // Covers the merge below only in its bottom-right cell: the merge takes it whole.
+          { range: { top: 9, left: 4, bottom: 14, right: 4 }, style: { color: 'B71C1C', bold: false } },
+          { range: { top: 7, left: 0, bottom: 7, right: 5 }, style: { bold: true } },
+        ],
+        merges: [
+          { top: 8, left: 3, bottom: 9, right: 4 },
+          { top: 0, left: 0, bottom: 0, right: 5 },
+          { top: 11, left: 1, bottom: 11, right: 2 },
+        ],
+      },
+    ],
+  });
+});
+
+/** Every part of an .xlsx inflated, by name (the zip's timestamps aside). */
+function parts(data: Buffer): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(data)).map(([name, bytes]) => [name, strFromU8(bytes)]));
+}
+
+test('rows from a source (a streamed sheet) are written as the same rows held in the spec', () => {
+  const rows: WriteValue[][] = [[1, 'a', null], [], [2, 'b', { formula: '=A4+1' }], ['ragged']];
+  const sheet: StreamedSheetSpec = {
+    name: 'S',
+    values: [['Title'], ['h1', 'h2', 'h3']],
+    styles: [{ range: { top: 2, left: 0, bottom: 5, right: 2 }, style: { border: 'thin' } }, { range: { top: 4, left: 0, bottom: 4, right: 2 }, style: { bold: true } }],
+    rowHeights: { 7: 20 },
+    more: { rows: () => rows, count: rows.length, width: 3 },
+  };
+  const held = parts(streamSpecToBuffer({ sheets: [materialize(sheet)] }));
+  expect(held['xl/worksheets/sheet1.xml']).toContain('<row r="5"');
+  expect(parts(streamSpecToBuffer({ sheets: [sheet] }))).toEqual(held);
+});
+
+test('written to a file with node zlib: the same parts as fflate writes, read back by exceljs', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-zlib-'));
+  try {
+    const spec = buildTemplate(loadSet('so'), { name: 'Sở Tư pháp', level: 'so' });
+    const out = join(dir, 'out.xlsx');
+    await streamSpecToFile(spec, out);
+    const [written, fromBuffer] = [parts(readFileSync(out)), parts(streamSpecToBuffer(spec))];
+    expect(written).toEqual(fromBuffer);
+    expect(Object.keys(written).length).toBeGreaterThan(5);
+    expect((await load(readFileSync(out))).worksheets.length).toBe(spec.sheets.length);
+    expect(readdirSync(dir)).toEqual(['out.xlsx']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 describe('the summary of a generated province', () => {
   let dir: string;
   beforeAll(() => {
@@ -154,5 +216,9 @@ describe('the summary of a generated province', () => {
     const input = { files, sets: Object.values(p.sets), grades, today: '2025-01-15', expectedUnits: p.units, plan };
     const result = await consolidateFiles(input);
     await expectSameWorkbook(summaryWorkbook(result, inputsOf(input)));
+    // The CLI's workbook, its gap sheet streamed: the same parts as the one held whole.
+    const streamed = streamedSummaryWorkbook(result, inputsOf(input));
+    expect(streamed.sheets[1].more?.count).toBeGreaterThan(24);
+    expect(parts(streamSpecToBuffer(streamed))).toEqual(parts(streamSpecToBuffer(summaryWorkbook(result, inputsOf(input)))));
   });
 });
