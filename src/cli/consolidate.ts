@@ -12,6 +12,7 @@ import { localToday } from '../core/clock';
 import type { CriteriaSet } from '../core/criteria';
 import type { Consolidation, ExpectedUnit } from '../core/consolidate';
 import { message } from '../core/findings';
+import { rejectionText } from '../core/rejection';
 import type { Lang } from '../core/format';
 import type { SipasMode } from '../core/targets';
 import {
@@ -340,7 +341,7 @@ export function textReport(c: Consolidation, out: string, lang: Lang): string {
   ];
   for (const r of c.rejected) {
     lines.push(`${r.file}:`);
-    for (const f of r.reasons) lines.push(`  - ${message(f, lang)}`);
+    for (const f of r.reasons) lines.push(`  - ${rejectionText(f, lang)}`);
   }
   for (const r of c.units.filter((u) => u.status === 'accepted_with_errors')) {
     lines.push(`${r.file} (${lang === 'en' ? 'ranked with errors' : 'xếp hạng, có lỗi'}):`);

@@ -62,7 +62,7 @@ describe('chiso consolidate through the Io', () => {
     // The sample's maximum of 2.4 was edited: rejected, nothing usable, exit 2.
     expect(code).toBe(2);
     expect(io.stderr).toBe('Tệp 1/1: so-tu-phap.xlsx\n');
-    expect(io.stdout).toMatch(/^Đã xếp hạng: 0; bị từ chối: 1; trùng tệp: 0; chưa nộp: 0\.\nso-tu-phap\.xlsx:\n {2}- Điểm tối đa của tiêu chí 2\.4/);
+    expect(io.stdout).toMatch(/^Đã xếp hạng: 0; bị từ chối: 1; trùng tệp: 0; chưa nộp: 0\.\nso-tu-phap\.xlsx:\n {2}- Trang "Tự chấm điểm", ô C35: Điểm tối đa của tiêu chí 2\.4 .* Đề nghị đơn vị .* gửi lại tệp\.\n/);
     expect(io.stdout.endsWith(`Đã ghi: ${out}\n`)).toBe(true);
     expect(existsSync(out)).toBe(true);
   }, 60_000);
