@@ -4,7 +4,7 @@
  * a unit's file, so for the findings that reject a file the advice is what to ask of the
  * unit, and the reason says where (sheet, cell or row) the problem is.
  */
-import { fillMessage, message, type Finding, type FindingCode } from './findings';
+import { CATALOGUE, fillMessage, type Finding, type FindingCode } from './findings';
 import type { Lang } from './format';
 
 type Wording = { vi: string; en: string };
@@ -58,9 +58,9 @@ export function findingPlace(f: Finding, lang: Lang): string {
 
 /** A reason a file is not ranked, for Sở Nội vụ: where it is, what is wrong, what to ask of the unit. */
 export function rejectionText(f: Finding, lang: Lang): string {
-  const wording = FOR_SONV[f.code];
-  const text = wording ? fillMessage(wording[lang], f, lang) : message(f, lang);
-  const place = findingPlace(f, lang);
-  // The not-scored reason names its sheet, column and rows itself.
-  return place === '' || f.code === 'UNIT_NOT_SCORED' ? text : `${place.charAt(0).toUpperCase()}${place.slice(1)}: ${text}`;
+  const template = (FOR_SONV[f.code] ?? CATALOGUE[f.code])[lang];
+  const text = fillMessage(template, f, lang);
+  // A reason that names its sheet itself (the table not found, the blank score column) needs no prefix.
+  const place = template.includes('{sheet}') ? '' : findingPlace(f, lang);
+  return place === '' ? text : `${place.charAt(0).toUpperCase()}${place.slice(1)}: ${text}`;
 }
