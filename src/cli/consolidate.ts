@@ -12,10 +12,10 @@ import { localToday } from '../core/clock';
 import type { CriteriaSet } from '../core/criteria';
 import type { Consolidation, ExpectedUnit } from '../core/consolidate';
 import { message } from '../core/findings';
+import { rejectionText } from '../core/rejection';
 import type { Lang } from '../core/format';
 import type { SipasMode } from '../core/targets';
 import {
-  baselineProblems,
   consolidateResults,
   exitCode,
   InputError,
@@ -45,6 +45,7 @@ import { guardOutputs } from './outputs';
 import { loadRegisterFolder, registerReport, registerReportText } from './register';
 import type { RegisterChecked } from '../pipeline/register';
 import { printSheetToPdf } from './print';
+import { baselineUse, type BaselineUse } from '../pipeline/details';
 
 export interface ConsolidateFilesInput extends Omit<ConsolidationInputs, 'lang' | 'gradesSample' | 'allowOtherVersions' | 'sipasMode'> {
   /** Unit workbooks, in the order they are reported. */
@@ -286,12 +287,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   const gradesPath = gradesOpt ?? join(DATA_DIR, 'grades-sample.json');
   const grades = parseGrades(basename(gradesPath), await readText(gradesPath, { vi: 'ngưỡng xếp loại', en: 'grade bands' }));
   const expectedUnits: ExpectedUnit[] | undefined = unitsPath ? parseUnitList(basename(unitsPath), await readText(unitsPath, { vi: 'danh sách đơn vị', en: 'unit list' })) : undefined;
-  let baseline: Baseline | undefined;
-  if (baselinePath) {
-    const b = await loadBaseline(baselinePath);
-    for (const problem of baselineProblems(basename(baselinePath), b)) io.err(`${lang === 'en' ? problem.en : problem.vi}\n`);
-    baseline = b.baseline;
-  }
+  // Its skipped lines are told with the results, with the lines of units not consolidated.
+  const baselineParse = baselinePath ? await loadBaseline(baselinePath) : undefined;
+  const baseline: Baseline | undefined = baselineParse?.baseline;
   const { plan, mode } = await loadPlan(stringOpt(p, 'targets') ?? join(DATA_DIR, 'targets'), sipas);
   const files = await listWorkbooks(p.positionals, out);
   const registersPath = stringOpt(p, 'registers');
@@ -325,9 +323,21 @@ async function run(argv: string[], io: Io): Promise<number> {
     printFailed = failed !== undefined;
   }
   const registerPart = registers ? registerReport(result.results ?? [], registers, lang) : undefined;
-  if (p.values.json) io.out(`${JSON.stringify({ ...toJson(result, lang), ...(registerPart ? { registers: registerPart } : {}) })}\n`);
-  else io.out(textReport(c, out, lang) + (registerPart ? registerReportText(registerPart, lang) : ''));
+  const used = baselinePath && baselineParse ? baselineUse(basename(baselinePath), baselineParse, result, expectedUnits) : undefined;
+  if (p.values.json) {
+    const baselinePart = used ? { baseline: { ...used, skipped: used.skipped.map((x) => (lang === 'en' ? x.en : x.vi)) } } : {};
+    io.out(`${JSON.stringify({ ...toJson(result, lang), ...baselinePart, ...(registerPart ? { registers: registerPart } : {}) })}\n`);
+  } else io.out(textReport(c, out, lang) + (used ? baselineText(used, lang) : '') + (registerPart ? registerReportText(registerPart, lang) : ''));
   return printFailed ? EXIT.unusable : exitCode(c);
+}
+
+/** Whether last year's results served, for how many units, and the lines left out. */
+export function baselineText(use: BaselineUse, lang: Lang): string {
+  const head =
+    lang === 'en'
+      ? `Last year's results ${use.file}: used for ${use.used} unit(s) (the file has results for ${use.units}).${use.skipped.length > 0 ? ' Lines not used:' : ''}`
+      : `Kết quả năm trước ${use.file}: dùng cho ${use.used} đơn vị (tệp có kết quả của ${use.units} đơn vị).${use.skipped.length > 0 ? ' Các dòng không được dùng:' : ''}`;
+  return `${[head, ...use.skipped.map((x) => `  - ${lang === 'en' ? x.en : x.vi}`)].map(terminalSafe).join('\n')}\n`;
 }
 
 /** The consolidation for the terminal; workbook text (units, files, quoted cells) shown escaped. */
@@ -340,7 +350,7 @@ export function textReport(c: Consolidation, out: string, lang: Lang): string {
   ];
   for (const r of c.rejected) {
     lines.push(`${r.file}:`);
-    for (const f of r.reasons) lines.push(`  - ${message(f, lang)}`);
+    for (const f of r.reasons) lines.push(`  - ${rejectionText(f, lang)}`);
   }
   for (const r of c.units.filter((u) => u.status === 'accepted_with_errors')) {
     lines.push(`${r.file} (${lang === 'en' ? 'ranked with errors' : 'xếp hạng, có lỗi'}):`);

@@ -17,3 +17,12 @@ export function localStamp(now: Date = new Date()): string {
 export function localToday(now: Date = new Date()): string {
   return localStamp(now).slice(0, 10);
 }
+
+/**
+ * Local date and time as an Excel serial (days since 1899-12-30, the 1900 date system),
+ * to the minute: a date cell Excel sorts, filters and formats, showing the officer's clock.
+ */
+export function localSerial(now: Date = new Date()): number {
+  const local = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes());
+  return Math.round(((local - Date.UTC(1899, 11, 30)) / 86_400_000) * 1440) / 1440;
+}

@@ -22,20 +22,41 @@ export interface Unscored {
  * dụng" need no score; a row the sheet lacks (no answer) is the comparison's to report.
  */
 export function unscoredCriteria(index: CriteriaLookup, answers: readonly Answer[]): Unscored[] {
+  return scoresDue(index, answers).blank;
+}
+
+/**
+ * The blank rows when no row of the sheet is scored at all: a template sent back as it was
+ * received, which is not a unit at 0% (nothing self-scored, nothing appraised). Empty otherwise.
+ */
+export function neverScored(index: CriteriaLookup, answers: readonly Answer[]): Unscored[] {
+  const { due, blank } = scoresDue(index, answers);
+  const appraised = answers.some((a) => !isBlank(a.appraisedScore) || !isBlank(a.finalScore));
+  return due > 0 && blank.length === due && !appraised ? blank : [];
+}
+
+function isBlank(v: Answer['selfScore']): boolean {
+  const s = parseScore(v);
+  return !s.ok && s.reason === 'empty';
+}
+
+/** How many rows need a self-score, and those of them left blank. */
+function scoresDue(index: CriteriaLookup, answers: readonly Answer[]): { due: number; blank: Unscored[] } {
   const byCode = answersByCode(answers);
   const excused = notApplicableCodes(index, byCode);
-  const out: Unscored[] = [];
+  const blank: Unscored[] = [];
+  let due = 0;
   for (const n of index.nodes) {
     if (index.byCode.get(n.code) !== n || !n.isLeaf || n.scoredBy !== 'self' || n.bonus || excused.has(n.code)) continue;
     const a = byCode.get(n.code);
     if (!a) continue;
-    const s = parseScore(a.selfScore);
-    if (!s.ok && s.reason === 'empty') {
+    due++;
+    if (isBlank(a.selfScore)) {
       const row = a.row ?? n.node.row;
-      out.push({ code: n.code, ...(row !== undefined ? { row } : {}) });
+      blank.push({ code: n.code, ...(row !== undefined ? { row } : {}) });
     }
   }
-  return out;
+  return { due, blank };
 }
 
 /** "còn 3 tiêu chí chưa chấm" / "3 criteria not scored yet"; empty when none is left. */

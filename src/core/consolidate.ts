@@ -94,7 +94,8 @@ export interface Consolidation {
 
 /**
  * Findings that make a file unusable for the ranking whatever else it holds: unreadable,
- * no unit, or tampering with the reference's definitions (rows, maximums, codes, version).
+ * no unit, tampering with the reference's definitions (rows, maximums, codes, version), or
+ * a template sent back never scored (not a unit at 0%).
  */
 const REJECTING: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'FILE_UNREADABLE',
@@ -108,6 +109,7 @@ const REJECTING: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'UNIT_NOT_EXPECTED',
   'FILE_WRONG_LEVEL',
   'FILE_WRONG_YEAR',
+  'UNIT_NOT_SCORED',
 ]);
 
 const LEVEL_ORDER: Record<UnitLevel, number> = { so: 0, huyen: 1, xa: 2 };

@@ -254,6 +254,11 @@ export const CATALOGUE = {
     vi: 'Đơn vị "{unit}" có nhiều tệp ({files}). Giữ lại một tệp; đơn vị chưa được xếp hạng.',
     en: 'Unit "{unit}" has several files ({files}). Keep one; the unit is not ranked until then.',
   },
+  UNIT_NOT_SCORED: {
+    severity: 'error',
+    vi: 'Tệp chưa được chấm điểm: cả {count} ô điểm tự đánh giá ở trang "{sheet}" (cột {column}, dòng {first} đến {last}) đều trống, nên đơn vị không được xếp hạng. Đề nghị đơn vị chấm điểm các tiêu chí rồi gửi lại tệp.',
+    en: 'The file was never scored: all {count} self-score cells of sheet "{sheet}" (column {column}, rows {first} to {last}) are blank, so the unit is not ranked. Ask the unit to score the criteria and send the file again.',
+  },
   UNIT_MISSING: {
     severity: 'warning',
     vi: 'Chưa nhận được tệp của đơn vị "{unit}".',
@@ -386,6 +391,11 @@ export function finding(
 
 /** The finding's message in the given language, parameters filled in. */
 export function message(f: Finding, lang: Lang = 'vi'): string {
+  return fillMessage(CATALOGUE[f.code][lang], f, lang);
+}
+
+/** A message template (the catalogue's, or another reader's wording of the same finding) with the finding's parameters filled in. */
+export function fillMessage(text: string, f: Finding, lang: Lang): string {
   const where = f.criterion
     ? lang === 'vi'
       ? `tiêu chí ${f.criterion}`
@@ -393,7 +403,6 @@ export function message(f: Finding, lang: Lang = 'vi'): string {
     : lang === 'vi'
       ? 'dòng này'
       : 'this row';
-  const text = CATALOGUE[f.code][lang];
   const filled = text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (name === 'where') return where;
     // A parameter that is itself language-specific text carries its English as `{name}En`.

@@ -21,6 +21,19 @@ export function lastRowOf(address: string): number {
   return Number(m[2] ?? m[1]);
 }
 
+export interface AppendOptions extends WriteOptions {
+  /** Number formats by column (0-based) of the appended rows: a date serial shows as a date. */
+  formats?: readonly (string | undefined)[];
+}
+
+/** The appended rows' number formats, queued with their values (no sync of its own). */
+function formatRows(ws: XlWorksheet, top: number, count: number, formats: readonly (string | undefined)[]): void {
+  if (count === 0) return;
+  formats.forEach((format, col) => {
+    if (format !== undefined) ws.getRangeByIndexes(top, col, count, 1).numberFormat = Array.from({ length: count }, () => [format]);
+  });
+}
+
 /**
  * Appends `rows` below the last used row of the sheet `sheet.name`, creating the sheet from
  * `sheet` (its header and layout) first when the workbook lacks it. Cells already there are
@@ -32,7 +45,7 @@ export function lastRowOf(address: string): number {
  * and events back on (1). A new sheet a failure left half-written is deleted: the
  * workbook is then as it was.
  */
-export async function appendRows(run: ExcelRun, sheet: SheetSpec, rows: readonly WriteValue[][], opts: WriteOptions = {}): Promise<number> {
+export async function appendRows(run: ExcelRun, sheet: SheetSpec, rows: readonly WriteValue[][], opts: AppendOptions = {}): Promise<number> {
   const isSetSupported = opts.isSetSupported ?? officeIsSetSupported;
   // A header Excel would refuse is refused before the workbook is touched.
   const problem = specProblem({ sheets: [sheet] });
@@ -43,13 +56,14 @@ export async function appendRows(run: ExcelRun, sheet: SheetSpec, rows: readonly
     return await run({ delayForCellEdit: true }, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet.name).load('name');
       await ctx.sync();
-      if (ws.isNullObject) return await createWith(ctx, sheet, rows, { budget, eventsToggle, isSetSupported });
+      const formats = opts.formats ?? [];
+      if (ws.isNullObject) return await createWith(ctx, sheet, rows, { budget, eventsToggle, isSetSupported, formats });
       if (rows.length === 0) return 0;
       const used = ws.getUsedRangeOrNullObject(true).load('address');
       await ctx.sync();
       const first = used.isNullObject ? 0 : lastRowOf(used.address);
       const pieces = planPieces({ blocks: [{ sheet: sheet.name, row: first, col: 0, values: rows.map((r) => [...r]) }] });
-      await writeChunks(ctx, chunkBlocks(pieces, budget), eventsToggle);
+      await writeChunks(ctx, chunkBlocks(pieces, budget), eventsToggle, { after: () => formatRows(ws, first, rows.length, formats) });
       return first + 1;
     });
   } catch (error) {
@@ -62,7 +76,7 @@ async function createWith(
   ctx: XlContext,
   sheet: SheetSpec,
   rows: readonly WriteValue[][],
-  o: { budget: number; eventsToggle: boolean; isSetSupported: SetSupportCheck },
+  o: { budget: number; eventsToggle: boolean; isSetSupported: SetSupportCheck; formats: readonly (string | undefined)[] },
 ): Promise<number> {
   const header = sheet.values.length;
   const values = [...sheet.values, ...rows].map((r) => [...r]);
@@ -71,7 +85,11 @@ async function createWith(
   try {
     await writeChunks(ctx, chunkBlocks(pieces, o.budget), o.eventsToggle, {
       before: (sheets) => sheets.set(sheet.name, ctx.workbook.worksheets.add(sheet.name)),
-      after: (sheets) => applyLayout(sheets.get(sheet.name) as XlWorksheet, sheet, can),
+      after: (sheets) => {
+        const ws = sheets.get(sheet.name) as XlWorksheet;
+        applyLayout(ws, sheet, can);
+        formatRows(ws, header, rows.length, o.formats);
+      },
     });
   } catch (error) {
     // The sheet did not exist: whatever of it Excel made goes.

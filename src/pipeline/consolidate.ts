@@ -9,7 +9,8 @@
 import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
 import { consolidate, isRanked, type Consolidation, type ExpectedUnit, type GradeBand, type UnitRow } from '../core/consolidate';
 import { lookupCriteria, type CriteriaLookup } from '../core/criteriaSet';
-import { finding, jsonFinding, message, type Finding, type JsonFinding } from '../core/findings';
+import { finding, jsonFinding, type Finding, type JsonFinding } from '../core/findings';
+import { rejectionText } from '../core/rejection';
 import type { Lang } from '../core/format';
 import { sipasTarget, type PlanItem, type SipasMode } from '../core/targets';
 import { parseBaselineCsv, parseBaselineJson, type Baseline, type BaselineParse } from '../workbook/baseline';
@@ -335,9 +336,9 @@ export function toJson(result: ConsolidateResult, lang: Lang): ConsolidationJson
   };
 }
 
-/** The rejected files' reasons in both languages (the pane switches language after a run). */
+/** The rejected files' reasons in both languages (the pane switches language after a run), worded for Sở Nội vụ. */
 export function rejectedReasons(c: Consolidation): { file: string; reasons: Bilingual[] }[] {
-  return c.rejected.map((r) => ({ file: r.file, reasons: r.reasons.map((f) => ({ vi: message(f, 'vi'), en: message(f, 'en') })) }));
+  return c.rejected.map((r) => ({ file: r.file, reasons: r.reasons.map((f) => ({ vi: rejectionText(f, 'vi'), en: rejectionText(f, 'en') })) }));
 }
 
 export function exitCode(c: Consolidation): 0 | 1 | 2 {

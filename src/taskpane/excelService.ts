@@ -143,9 +143,9 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       if (show !== undefined) await excel.selectCell(host.run, show, 'A1');
       return skipped.map(({ vi, en }) => ({ vi, en }));
     },
-    async appendRows(sheet, rows): Promise<number> {
+    async appendRows(sheet, rows, formats): Promise<number> {
       await ready;
-      return excel.appendRows(host.run, sheet, rows, { isSetSupported: host.isSetSupported });
+      return excel.appendRows(host.run, sheet, rows, { isSetSupported: host.isSetSupported, ...(formats ? { formats } : {}) });
     },
     async openWorkbook(bytes): Promise<void> {
       await ready;

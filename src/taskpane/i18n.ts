@@ -225,6 +225,22 @@ const STRINGS = {
   consStatusWarnings: { vi: 'Chấp nhận, có cảnh báo', en: 'Accepted with warnings' },
   consStatusErrors: { vi: 'Xếp hạng, có lỗi', en: 'Ranked with errors' },
   consStatusDuplicate: { vi: 'Trùng tệp', en: 'Duplicate' },
+  consFindingCounts: { vi: '{errors} lỗi, {warnings} cảnh báo, {infos} lưu ý', en: 'errors: {errors}, warnings: {warnings}, notes: {infos}' },
+  consFindingError: { vi: 'Lỗi', en: 'Error' },
+  consFindingWarning: { vi: 'Cảnh báo', en: 'Warning' },
+  consFindingInfo: { vi: 'Lưu ý', en: 'Note' },
+  consFindingCriterion: { vi: 'tiêu chí {code}', en: 'criterion {code}' },
+  consFindingsMore: { vi: 'và {n} phát hiện khác', en: { one: 'and {n} more finding', other: 'and {n} more findings' } },
+  consBaselineTitle: { vi: 'Kết quả năm trước: {file}', en: "Last year's results: {file}" },
+  consBaselineUsed: {
+    vi: 'Đã dùng cho {used} đơn vị (tệp có kết quả của {units} đơn vị; đơn vị có cột điểm năm trước trong bảng của mình thì dùng cột đó).',
+    en: "Used for {used} unit(s) (the file has results for {units}; a unit whose own sheet has last year's column uses that column).",
+  },
+  consBaselineUnused: {
+    vi: 'Không dùng cho đơn vị nào (tệp có kết quả của {units} đơn vị): không đơn vị nào khớp tên, hoặc bảng của các đơn vị đã có cột điểm năm trước.',
+    en: "Used for no unit (the file has results for {units}): no unit's name matched, or the units' own sheets have last year's column.",
+  },
+  consBaselineSkipped: { vi: 'Các dòng không được dùng ({n}):', en: 'Lines not used ({n}):' },
   consPrint: { vi: 'In báo cáo tổng hợp', en: 'Print the consolidation report' },
   consPrinted: { vi: 'Đã tạo trang "{sheet}" sẵn sàng để in (khổ A4, như bản in của dòng lệnh). Chọn Tệp > In để in.', en: 'Sheet "{sheet}" is ready to print (A4, the same layout as the command line). Choose File > Print.' },
   // Save state, undo, help and the target gap (issue 12 §2).

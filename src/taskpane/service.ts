@@ -73,9 +73,10 @@ export interface WorkbookService {
   showCell?(sheet: string, address: string): Promise<void>;
   /**
    * Appends rows below the last used row of a sheet, creating it from `sheet` (its header)
-   * when absent; never rewrites a cell. Returns the first appended 1-based row. (The appraisal log.)
+   * when absent; never rewrites a cell; `formats` are the number formats of the appended rows
+   * by column. Returns the first appended 1-based row. (The appraisal log.)
    */
-  appendRows?(sheet: SheetSpec, rows: readonly WriteValue[][]): Promise<number>;
+  appendRows?(sheet: SheetSpec, rows: readonly WriteValue[][], formats?: readonly (string | undefined)[]): Promise<number>;
   /**
    * Opens .xlsx bytes as a new workbook (Excel.createWorkbook, ExcelApi 1.8). Absent, or
    * `supports('createWorkbook')` false: the pane offers the file as a download instead.

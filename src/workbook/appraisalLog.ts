@@ -14,15 +14,18 @@ import type { SheetSpec } from './spec';
 
 export const LOG_SHEET = 'Nhật ký thẩm định';
 
-export const LOG_HEADERS = ['Thời gian', 'Mã tiêu chí', 'Giai đoạn', 'Nội dung', 'Giá trị cũ', 'Giá trị mới', 'Lý do'] as const;
+export const LOG_HEADERS = ['Thời gian', 'Mã tiêu chí', 'Giai đoạn', 'Nội dung', 'Giá trị cũ', 'Giá trị mới', 'Lý do', 'Tài liệu bổ sung'] as const;
+
+/** Number formats of the log's columns for the rows appended: the time is a date cell shown as the officer reads dates. */
+export const LOG_FORMATS: readonly (string | undefined)[] = ['dd/mm/yyyy hh:mm'];
 
 /** Self-score → appraisal 1 → explanation → final appraisal, as the provincial systems name them. */
 export const LOG_STAGES = { first: 'thẩm định lần 1', reply: 'giải trình', final: 'thẩm định lần 2' } as const;
 export type LogStage = (typeof LOG_STAGES)[keyof typeof LOG_STAGES];
 
 export interface LogEntry {
-  /** Local date and time, `localStamp()`: `2024-12-20T14:58`. */
-  time: string;
+  /** Local date and time as an Excel serial (`localSerial()`); a log written before read back as its text. */
+  time: number | string;
   code: string;
   stage: LogStage;
   /** What changed: a column's label (`Điểm thẩm định`) or `Giải trình của đơn vị`. */
@@ -30,6 +33,8 @@ export interface LogEntry {
   old: CellValue;
   new: CellValue;
   reason: string;
+  /** The further evidence the unit gave with its reply, in its own column. */
+  evidence: string;
 }
 
 /** The appraisal columns the pane writes, with their stage and the column giving a score's reason. */
@@ -47,7 +52,7 @@ const same = (a: CellValue, b: CellValue) => cellText(a) === cellText(b) && type
  * One entry per appraisal cell a batch of changes really alters: the value the sheet held
  * (`before`) and the new one, with the row's reason as it stands after the batch.
  */
-export function appraisalLogEntries(before: UnitReading, changes: readonly AnswerChange[], time: string): LogEntry[] {
+export function appraisalLogEntries(before: UnitReading, changes: readonly AnswerChange[], time: number): LogEntry[] {
   const after = new Map<string, Partial<Record<string, CellValue>>>();
   for (const c of changes) {
     const code = normalizeCode(c.code);
@@ -64,20 +69,19 @@ export function appraisalLogEntries(before: UnitReading, changes: readonly Answe
       const now = blank(row[key]);
       if (same(old, now)) continue;
       const why = key === reason ? '' : cellText(reason in row ? row[reason] : answer?.[reason]);
-      out.push({ time, code, stage, what: COLUMN_LABELS[key].vi, old, new: now, reason: why });
+      out.push({ time, code, stage, what: COLUMN_LABELS[key].vi, old, new: now, reason: why, evidence: '' });
     }
   }
   return out;
 }
 
 /** The unit's replies read back from its request, one entry each, unless the log already holds the same reply. */
-export function replyLogEntries(replies: readonly ExplanationReply[], time: string, logged: readonly LogEntry[] = []): LogEntry[] {
+export function replyLogEntries(replies: readonly ExplanationReply[], time: number, logged: readonly LogEntry[] = []): LogEntry[] {
   const out: LogEntry[] = [];
   for (const r of replies) {
-    const text = [r.reply, r.evidence !== '' ? `Tài liệu bổ sung: ${r.evidence}` : ''].filter((s) => s !== '').join('\n');
     const code = normalizeCode(r.code);
-    if (logged.some((e) => e.stage === LOG_STAGES.reply && e.code === code && cellText(e.new) === text)) continue;
-    out.push({ time, code, stage: LOG_STAGES.reply, what: 'Giải trình của đơn vị', old: null, new: text, reason: '' });
+    if (logged.some((e) => e.stage === LOG_STAGES.reply && e.code === code && cellText(e.new) === r.reply && e.evidence === r.evidence)) continue;
+    out.push({ time, code, stage: LOG_STAGES.reply, what: 'Giải trình của đơn vị', old: null, new: r.reply === '' ? null : r.reply, reason: '', evidence: r.evidence });
   }
   return out;
 }
@@ -86,7 +90,7 @@ export function replyLogEntries(replies: readonly ExplanationReply[], time: stri
 export function logRows(entries: readonly LogEntry[]): WriteValue[][] {
   // An error value (#REF!) is logged as its text.
   const w = (v: CellValue): WriteValue => (isCellError(v) ? v.error : v);
-  return entries.map((e) => [e.time, e.code, e.stage, e.what, w(e.old), w(e.new), e.reason === '' ? null : e.reason]);
+  return entries.map((e) => [e.time, e.code, e.stage, e.what, w(e.old), w(e.new), e.reason === '' ? null : e.reason, e.evidence === '' ? null : e.evidence]);
 }
 
 /** The log sheet as created the first time: its header only; rows are appended below it. */
@@ -95,7 +99,7 @@ export function logSheetSpec(): SheetSpec {
   return {
     name: LOG_SHEET,
     values: [[...LOG_HEADERS]],
-    columnWidths: [17, 10, 16, 22, 24, 40, 40],
+    columnWidths: [17, 10, 16, 22, 24, 40, 40, 40],
     styles: [{ range: { top: 0, left: 0, bottom: 0, right: last }, style: { bold: true, wrap: true, fill: 'D9E2F3', border: 'thin' } }],
     freeze: { rows: 1, cols: 0 },
   };
@@ -108,9 +112,18 @@ export function readAppraisalLog(wb: WorkbookGrid): LogEntry[] {
   const stages = new Set<string>(Object.values(LOG_STAGES));
   const out: LogEntry[] = [];
   for (const row of sheet.values.slice(1)) {
-    const [time, code, stage, what, old, now, reason] = [0, 1, 2, 3, 4, 5, 6].map((i) => row?.[i] ?? null);
+    const [time, code, stage, what, old, now, reason, evidence] = LOG_HEADERS.map((_, i) => row?.[i] ?? null);
     if (cellText(code, 'label') === '' || !stages.has(cellText(stage))) continue;
-    out.push({ time: cellText(time), code: normalizeCode(cellText(code, 'label')), stage: cellText(stage) as LogStage, what: cellText(what), old, new: now, reason: cellText(reason) });
+    out.push({
+      time: typeof time === 'number' ? time : cellText(time),
+      code: normalizeCode(cellText(code, 'label')),
+      stage: cellText(stage) as LogStage,
+      what: cellText(what),
+      old,
+      new: now,
+      reason: cellText(reason),
+      evidence: cellText(evidence),
+    });
   }
   return out;
 }

@@ -16,6 +16,8 @@ export interface BaselineUnit {
   unit: string;
   /** Criterion code -> last year's score. */
   scores: Map<string, number>;
+  /** The lines (rows, items) its scores were taken from, to name them when the unit is not consolidated. */
+  lines: number[];
 }
 
 export interface Baseline {
@@ -44,12 +46,13 @@ export function emptyBaseline(): Baseline {
 }
 
 /** Adds one score; the first score of a unit and code wins (a repeat is reported). */
-function addScore(b: Baseline, unit: string, code: string, score: number): boolean {
+function addScore(b: Baseline, line: number, unit: string, code: string, score: number): boolean {
   const key = unitKey(unit);
-  const entry = b.units.get(key) ?? { unit: unit.trim(), scores: new Map<string, number>() };
+  const entry = b.units.get(key) ?? { unit: unit.trim(), scores: new Map<string, number>(), lines: [] };
   b.units.set(key, entry);
   if (entry.scores.has(code)) return false;
   entry.scores.set(code, score);
+  entry.lines.push(line);
   return true;
 }
 
@@ -62,7 +65,7 @@ function take(b: Baseline, line: number, unit: unknown, code: unknown, score: un
   if (c === '' || !isWellFormedCode(c)) return problem(line, `mã tiêu chí "${raw}" không hợp lệ`, `criterion code "${raw}" is invalid`);
   const s = typeof score === 'number' || typeof score === 'string' ? parseScore(score) : undefined;
   if (!s?.ok || s.value < 0) return problem(line, `điểm "${String(score ?? '')}" không phải số không âm`, `score "${String(score ?? '')}" is not a non-negative number`);
-  if (!addScore(b, name, c, s.value)) return problem(line, `trùng đơn vị "${name}" và mã ${c}; giữ dòng đầu`, `unit "${name}" and code ${c} repeat; the first line is kept`);
+  if (!addScore(b, line, name, c, s.value)) return problem(line, `trùng đơn vị "${name}" và mã ${c}; giữ dòng đầu`, `unit "${name}" and code ${c} repeat; the first line is kept`);
   return undefined;
 }
 

@@ -13,6 +13,7 @@ import type { Consolidation } from '../core/consolidate';
 import { isRanked, unitKey } from '../core/consolidate';
 import { message } from '../core/findings';
 import { formatNumber } from '../core/format';
+import { rejectionText } from '../core/rejection';
 import { PrintRows, adminHeader, percent, printLayout, signatureBlock, type RenderHints } from './print';
 import type { SheetSpec } from './spec';
 import { LEVEL_LABEL, STATUS_LABEL, appraisedTotal } from './summary';
@@ -137,7 +138,8 @@ export function buildSummaryPrint(c: Consolidation, opts: SummaryPrintOptions): 
   section(
     `Tệp bị từ chối (${c.rejected.length}):`,
     c.rejected.map((r) => {
-      const reasons = r.reasons.slice(0, REASONS_SHOWN).map((f) => message(f, 'vi'));
+      // Worded for the department signing the report: where, and what to ask of the unit.
+      const reasons = r.reasons.slice(0, REASONS_SHOWN).map((f) => rejectionText(f, 'vi'));
       if (r.reasons.length > REASONS_SHOWN) reasons.push(`và ${r.reasons.length - REASONS_SHOWN} lý do khác (xem Nhật ký kiểm tra)`);
       return `${r.file}${r.unit !== r.file ? ` (${r.unit})` : ''}: ${reasons.join(' ')}`;
     }),

@@ -6,9 +6,11 @@
 import type { CriteriaSet, UnitLevel } from '../core/criteria';
 import type { CriteriaLookup } from '../core/criteriaSet';
 import { unitKey, type Consolidation, type ExpectedUnit, type Submission } from '../core/consolidate';
+import { neverScored, type Unscored } from '../core/completeness';
 import { finding, type Finding } from '../core/findings';
 import { computeTotals } from '../core/totals';
 import { previousFor, type Baseline, type PreviousSource } from './baseline';
+import { a1, columnLetter } from './grid';
 import { alignReading, validateReading, type ReadFailure, type UnitReading } from './read';
 import { gapRows, type UnitGaps } from './summary';
 
@@ -110,6 +112,8 @@ export function submissionOf(file: string, hash: string, reading: UnitReading | 
   const setAt = ctx.sets.indexOf(reference);
   // Scores in the reference's numbering, as the findings are (a sheet numbered its own way).
   const answers = alignReading(reading, reference).reading.answers;
+  const blank = neverScored(ctx.indexes[setAt], answers);
+  if (blank.length > 0) findings.push(notScored(reading, file, blank));
   const totals = computeTotals(ctx.indexes[setAt], answers);
   const current = new Map<string, number>();
   for (const [code, t] of totals.byCode) if (t.final !== undefined) current.set(code, t.final);
@@ -132,6 +136,15 @@ export function submissionOf(file: string, hash: string, reading: UnitReading | 
     previousSource: previous.source,
     current,
   };
+}
+
+/** UNIT_NOT_SCORED: the sheet, the self-score column and the rows left blank, the first blank cell located. */
+function notScored(reading: UnitReading, file: string, blank: readonly Unscored[]): Finding {
+  const rows = blank.flatMap((b) => (b.row !== undefined ? [b.row] : []));
+  const col = reading.layout.columns.selfScore;
+  const first = Math.min(...rows);
+  const params = { count: blank.length, sheet: reading.sheet, column: col !== undefined ? columnLetter(col) : '?', first: String(first), last: String(Math.max(...rows)) };
+  return finding('UNIT_NOT_SCORED', params, { file, sheet: reading.sheet, field: 'selfScore', row: first, ...(col !== undefined ? { cell: a1(first - 1, col) } : {}) });
 }
 
 /** The gap rows of every consolidated unit that was read (duplicates left out), in the consolidation's order. */

@@ -5,8 +5,9 @@
  * tests drive it on real .xlsx bytes.
  */
 import type { CriteriaSet } from '../core/criteria';
-import { baselineProblems, consolidateSources, InputError, parseBaselineText, parseGrades, parseUnitList, planOf, rejectedReasons, reportSheet, summaryWorkbook, toJson, type ConsolidationInputs } from '../pipeline/consolidate';
+import { baselineProblems, consolidateSources, InputError, type Bilingual, parseBaselineText, parseGrades, parseUnitList, planOf, rejectedReasons, reportSheet, summaryWorkbook, toJson, type ConsolidationInputs } from '../pipeline/consolidate';
 import { loadCriteriaSource, setLoadText, type Source } from '../pipeline/criteria';
+import { baselineUse, unitFindings } from '../pipeline/details';
 import { baselineFromSummary, type BaselineParse } from '../workbook/baseline';
 import { decodeCsvBytes } from '../workbook/csv';
 import { readWorkbookBuffer } from '../xlsx/buffer';
@@ -14,7 +15,7 @@ import gradesFile from '../../data/grades-sample.json';
 import papi from '../../data/targets/papi-2023-bac-kan.json';
 import parPlan from '../../data/targets/par-plan-2024-bac-kan.json';
 import sipas from '../../data/targets/sipas-2023-bac-kan.json';
-import type { ConsolidateReport, ConsolidateRequest, FileInput, WorkerMessage } from './protocol';
+import type { ConsolidateRequest, FileInput, WorkerMessage } from './protocol';
 
 /** The bundled targets, as `chiso consolidate` reads them from data/targets. */
 const TARGETS = [
@@ -52,7 +53,7 @@ async function baselineOf(f: FileInput): Promise<BaselineParse> {
 }
 
 /** Everything but the workbooks, checked first: a bad input stops the run before any file is read. */
-export async function inputsOf(req: ConsolidateRequest): Promise<{ inputs: ConsolidationInputs; problems: ConsolidateReport['inputProblems'] }> {
+export async function inputsOf(req: ConsolidateRequest): Promise<{ inputs: ConsolidationInputs; problems: Bilingual[]; baseline?: BaselineParse }> {
   const sets = await setsOf(req);
   if (sets.length === 0) throw new InputError({ vi: 'Chưa chọn bộ tiêu chí tham chiếu.', en: 'No reference criteria set chosen.' });
   const grades = parseGrades('grades-sample.json', JSON.stringify(gradesFile));
@@ -72,12 +73,13 @@ export async function inputsOf(req: ConsolidateRequest): Promise<{ inputs: Conso
       sipasMode: mode,
     },
     problems: req.baseline && baseline ? baselineProblems(req.baseline.name, baseline) : [],
+    ...(baseline ? { baseline } : {}),
   };
 }
 
 /** Runs a request: progress per file, then the summary sheets, the JSON and the report. */
 export async function runRequest(req: ConsolidateRequest, progress: (n: number, total: number, name: string) => void = () => {}): Promise<Extract<WorkerMessage, { type: 'done' }>> {
-  const { inputs, problems } = await inputsOf(req);
+  const { inputs, baseline } = await inputsOf(req);
   const result = await consolidateSources(req.files.map(sourceOf), inputs, progress);
   const c = result.consolidation;
   return {
@@ -89,7 +91,8 @@ export async function runRequest(req: ConsolidateRequest, progress: (n: number, 
       rejected: rejectedReasons(c),
       duplicates: c.duplicates,
       missing: c.missing.map((m) => m.name),
-      inputProblems: problems,
+      findings: unitFindings(result),
+      ...(req.baseline && baseline ? { baseline: baselineUse(req.baseline.name, baseline, result, inputs.expectedUnits) } : {}),
       sets: inputs.sets,
       grades: inputs.grades,
     },

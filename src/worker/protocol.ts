@@ -6,9 +6,11 @@ import type { GradeBand } from '../core/consolidate';
 import type { CriteriaSet } from '../core/criteria';
 import type { Lang } from '../core/format';
 import type { Bilingual, ConsolidationJson } from '../pipeline/consolidate';
+import type { BaselineUse, UnitFindings } from '../pipeline/details';
 import type { SheetSpec } from '../workbook/spec';
 
 export type { Bilingual, ConsolidationJson, JsonUnit } from '../pipeline/consolidate';
+export type { BaselineUse, BriefFinding, UnitFindings } from '../pipeline/details';
 
 /** A file chosen in the pane: its name and its bytes. */
 export interface FileInput {
@@ -40,8 +42,10 @@ export interface ConsolidateReport {
   rejected: { file: string; reasons: Bilingual[] }[];
   duplicates: { unit: string; files: string[] }[];
   missing: string[];
-  /** Lines of the baseline that were skipped, and why. */
-  inputProblems: Bilingual[];
+  /** The findings of each listed unit that has any: counts and the first few. */
+  findings: UnitFindings[];
+  /** Last year's results, when given: units it served, lines it skipped and why. */
+  baseline?: BaselineUse;
   /** The sets the run checked against (loaded from files: the pane may keep them). */
   sets: CriteriaSet[];
   /** The grade bands the run used: the pane names a grade by its English label in English. */

@@ -62,7 +62,7 @@ describe('chiso consolidate through the Io', () => {
     // The sample's maximum of 2.4 was edited: rejected, nothing usable, exit 2.
     expect(code).toBe(2);
     expect(io.stderr).toBe('Tệp 1/1: so-tu-phap.xlsx\n');
-    expect(io.stdout).toMatch(/^Đã xếp hạng: 0; bị từ chối: 1; trùng tệp: 0; chưa nộp: 0\.\nso-tu-phap\.xlsx:\n {2}- Điểm tối đa của tiêu chí 2\.4/);
+    expect(io.stdout).toMatch(/^Đã xếp hạng: 0; bị từ chối: 1; trùng tệp: 0; chưa nộp: 0\.\nso-tu-phap\.xlsx:\n {2}- Trang "Tự chấm điểm", ô C35: Điểm tối đa của tiêu chí 2\.4 .* Đề nghị đơn vị .* gửi lại tệp\.\n/);
     expect(io.stdout.endsWith(`Đã ghi: ${out}\n`)).toBe(true);
     expect(existsSync(out)).toBe(true);
   }, 60_000);
@@ -84,6 +84,24 @@ describe('chiso consolidate through the Io', () => {
     await runConsolidate([dir, '--criteria', SET, '--out', join(tmp, 'e.xlsx'), '--baseline', csv], io);
     // Read as UTF-8, the header line was garbage ("mã tiêu chí "Ma� ti�u ch�" không hợp lệ").
     expect(io.stderr).toBe('Tệp 1/1: so-tu-phap.xlsx\n');
+  }, 60_000);
+
+  it('says with the results whether last year\'s results were used and which lines were not (F24)', async () => {
+    const csv = join(tmp, 'nam-truoc.csv');
+    writeFileSync(csv, 'Đơn vị,Mã tiêu chí,Điểm\nSở Tư pháp,1.1,1\nSở Không Có,1.1,1\nSở Tư pháp,1.2,không rõ\n');
+    const io = capture();
+    await runConsolidate([dir, '--criteria', SET, '--out', join(tmp, 'f.xlsx'), '--baseline', csv, '--today', '2025-01-15'], io);
+    expect(io.stderr).toBe('Tệp 1/1: so-tu-phap.xlsx\n');
+    expect(io.stdout).toContain(
+      [
+        'Kết quả năm trước nam-truoc.csv: dùng cho 0 đơn vị (tệp có kết quả của 2 đơn vị). Các dòng không được dùng:',
+        '  - nam-truoc.csv:4: điểm "không rõ" không phải số không âm',
+        '  - nam-truoc.csv:3: đơn vị "Sở Không Có" không có trong danh sách đơn vị và không có tệp nào được tổng hợp, nên các dòng này không được dùng. Kiểm tra tên đơn vị trong tệp kết quả năm trước.',
+      ].join('\n'),
+    );
+    const json = capture();
+    await runConsolidate([dir, '--criteria', SET, '--out', join(tmp, 'g.xlsx'), '--baseline', csv, '--json', '--lang', 'en', '--today', '2025-01-15'], json);
+    expect((JSON.parse(json.stdout) as { baseline: unknown }).baseline).toEqual({ file: 'nam-truoc.csv', units: 2, used: 0, skipped: [expect.stringMatching(/^nam-truoc\.csv:4: /), expect.stringMatching(/^nam-truoc\.csv:3: unit "Sở Không Có"/)] });
   }, 60_000);
 
   it('answers --help and -h on io.out, exit 0', async () => {

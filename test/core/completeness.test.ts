@@ -1,5 +1,5 @@
 import type { Answer } from '../../src/core/answers';
-import { unscoredCriteria, unscoredText } from '../../src/core/completeness';
+import { neverScored, unscoredCriteria, unscoredText } from '../../src/core/completeness';
 import { lookupCriteria } from '../../src/core/criteriaSet';
 import { validateScores } from '../../src/core/validate';
 import { sampleSet } from './criteriaFixture';
@@ -38,5 +38,24 @@ describe('unscoredCriteria: the blank self-scored rows that keep a sheet from be
     expect(unscoredText(1, 'en')).toBe('1 criterion not scored yet');
     expect(unscoredText(2, 'en')).toBe('2 criteria not scored yet');
     expect(unscoredText(0)).toBe('');
+  });
+});
+
+describe('neverScored: a template sent back as received, not a unit at 0%', () => {
+  test('every self-scored row blank: all of them, with their rows', () => {
+    expect(neverScored(index, sheet({}))).toEqual(unscoredCriteria(index, sheet({})));
+    expect(neverScored(index, sheet({})).length).toBe(5 + 2);
+  });
+
+  test('one score, even 0, or one appraised score makes it a scored sheet', () => {
+    expect(neverScored(index, sheet({ '2.1': 0 }))).toEqual([]);
+    expect(neverScored(index, sheet({}, { '1.3': { appraisedScore: 1 } }))).toEqual([]);
+    expect(neverScored(index, sheet({}, { '1.3': { finalScore: '0,5' } }))).toEqual([]);
+  });
+
+  test('the bonus or survey rows alone scored do not count as scoring the sheet', () => {
+    const bonusOrSurvey = index.nodes.filter((n) => n.isLeaf && (n.bonus || n.scoredBy !== 'self')).map((n) => n.code);
+    expect(bonusOrSurvey.length).toBeGreaterThan(0);
+    expect(neverScored(index, sheet(Object.fromEntries(bonusOrSurvey.map((c) => [c, 1])))).length).toBeGreaterThan(0);
   });
 });

@@ -101,16 +101,23 @@ test('appraise, request an explanation, read the reply, record the final apprais
     const saved = path.join(dir, 'all.xlsx');
     await all.saveAs(saved);
     const log = readAppraisalLog(await readWorkbookBuffer(readFileSync(saved), 'all.xlsx'));
-    expect(log.map((e) => [e.code, e.stage, e.what, e.new])).toEqual([
-      ['1', 'thẩm định lần 1', 'Điểm thẩm định', 0],
-      ['1', 'thẩm định lần 1', 'Lý do thẩm định', 'Kế hoạch ban hành sau thời hạn'],
-      ['2', 'thẩm định lần 1', 'Điểm thẩm định', 1.5],
-      ['2', 'thẩm định lần 1', 'Lý do thẩm định', 'Báo cáo chưa nêu tỷ lệ hoàn thành kế hoạch'],
-      ['2', 'giải trình', 'Giải trình của đơn vị', 'Báo cáo số 12/BC-STP ngày 15/12/2024 đã nêu tỷ lệ hoàn thành 100%\nTài liệu bổ sung: https://stp.backan.gov.vn/bao-cao-12'],
-      ['2', 'thẩm định lần 2', 'Điểm thẩm định lần 2', 2],
-      ['2', 'thẩm định lần 2', 'Lý do thẩm định lần 2', 'Đơn vị đã giải trình, bổ sung báo cáo'],
+    expect(log.map((e) => [e.code, e.stage, e.what, e.new, e.evidence])).toEqual([
+      ['1', 'thẩm định lần 1', 'Điểm thẩm định', 0, ''],
+      ['1', 'thẩm định lần 1', 'Lý do thẩm định', 'Kế hoạch ban hành sau thời hạn', ''],
+      ['2', 'thẩm định lần 1', 'Điểm thẩm định', 1.5, ''],
+      ['2', 'thẩm định lần 1', 'Lý do thẩm định', 'Báo cáo chưa nêu tỷ lệ hoàn thành kế hoạch', ''],
+      ['2', 'giải trình', 'Giải trình của đơn vị', 'Báo cáo số 12/BC-STP ngày 15/12/2024 đã nêu tỷ lệ hoàn thành 100%', 'https://stp.backan.gov.vn/bao-cao-12'],
+      ['2', 'thẩm định lần 2', 'Điểm thẩm định lần 2', 2, ''],
+      ['2', 'thẩm định lần 2', 'Lý do thẩm định lần 2', 'Đơn vị đã giải trình, bổ sung báo cáo', ''],
     ]);
-    for (const e of log) expect(e.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // The time column holds date cells shown dd/mm/yyyy hh:mm, not ISO text.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const ws = wb.getWorksheet(LOG_SHEET) as ExcelJS.Worksheet;
+    for (let r = 2; r <= log.length + 1; r++) {
+      expect(ws.getCell(r, 1).numFmt).toBe('dd/mm/yyyy hh:mm');
+      expect(ws.getCell(r, 1).value).toBeInstanceOf(Date);
+    }
   }, 20_000);
   // The grid's tabs already show the log sheet the pane added, the score sheet still shown.
   await eventually(async () => expect(await preview.page.locator('#sheet-tabs [role="tab"]').allInnerTexts()).toContain(LOG_SHEET));

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { appendRows, type ExcelRun } from '../../src/excel';
-import { LOG_HEADERS, LOG_SHEET, logSheetSpec } from '../../src/workbook/appraisalLog';
+import { LOG_FORMATS, LOG_HEADERS, LOG_SHEET, logSheetSpec } from '../../src/workbook/appraisalLog';
 import type { WriteValue } from '../../src/workbook/grid';
 import { standInFor } from './helpers';
 
@@ -69,6 +69,20 @@ describe('appendRows: one Excel.run per user action', () => {
     // Values were set on one range only, from the 4th row (0-based 3) down.
     const written = actions.filter((a) => a.set === 'values').map((a) => /getRangeByIndexes\((\d+),/.exec(a.path ?? '')?.[1]);
     expect(written).toEqual(['3']);
+  });
+
+  test('the appended rows get the number formats by column, in the same syncs, new sheet or not; the header keeps its own', async () => {
+    const { wb, standIn, run, opts } = counted();
+    const dated = (i: number): WriteValue[] => [45646 + i / 1440, `1.${i + 1}`, 'thẩm định lần 1', 'Điểm thẩm định', 1, 0.5, null, null];
+    const withFormats = { ...opts, formats: LOG_FORMATS };
+    await appendRows(run, logSheetSpec(), [dated(0), dated(1)], withFormats);
+    standIn.reset();
+    await appendRows(run, logSheetSpec(), [dated(2)], withFormats);
+    expect(standIn.stats.syncs).toBe(4);
+    const ws = wb.getWorksheet(LOG_SHEET) as ExcelJS.Worksheet;
+    expect(['A2', 'A3', 'A4'].map((a) => [ws.getCell(a).value, ws.getCell(a).numFmt])).toEqual([0, 1, 2].map((i) => [45646 + i / 1440, 'dd/mm/yyyy hh:mm']));
+    expect(ws.getCell('A1').numFmt).not.toBe('dd/mm/yyyy hh:mm');
+    expect(ws.getCell('B2').numFmt).not.toBe('dd/mm/yyyy hh:mm');
   });
 
   test('nothing to append to an existing log: one sync, nothing written', async () => {

@@ -106,6 +106,9 @@ test('the rejected files, the duplicate unit and the missing units are listed af
   const lists = all.slice(all.indexOf('Tệp bị từ chối (3):'));
   expect(all.indexOf('Tệp bị từ chối (3):')).toBeGreaterThan(all.indexOf('UBND cấp xã ('));
   for (const file of [f.corrupt, f.editedMax.file, f.oldVersion.file]) expect(lists).toContain(file);
+  // Reasons worded for the department: where the edited maximum is, and what to ask of the unit.
+  expect(lists).toMatch(/Trang "[^"]+", ô [A-Z]+\d+: Điểm tối đa của tiêu chí/);
+  expect(lists).toContain('Đề nghị đơn vị chấm điểm trên biểu mẫu do Sở Nội vụ gửi');
   expect(all).toContain('Đơn vị nộp nhiều tệp, chưa xếp hạng (1):');
   expect(all).toContain(f.duplicate.unit);
   expect(lists).toContain('Đơn vị chưa có tệp hợp lệ (3):');

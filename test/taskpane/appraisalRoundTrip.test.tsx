@@ -13,6 +13,7 @@ import { App } from '../../src/taskpane/App';
 import { createStandIn, type StandIn } from '../../src/preview/standin';
 import { serviceOnStandIn } from './standinService';
 import { LOG_SHEET, LOG_HEADERS } from '../../src/workbook/appraisalLog';
+import { localSerial } from '../../src/core/clock';
 import { REQUEST_SHEET } from '../../src/workbook/appraisal';
 import { runAppraisalJob, type AppraisalJob } from '../../src/worker/appraisal';
 import AppraisalView from '../../src/taskpane/appraisal/AppraisalView';
@@ -71,10 +72,14 @@ describe('the final appraisal and the log, over the strict stand-in', () => {
     const first = logOf(workbook);
     expect(first[0]).toEqual([...LOG_HEADERS]);
     expect(first.slice(1).map((r) => r.slice(1))).toEqual([
-      ['2', 'thẩm định lần 2', 'Lý do thẩm định lần 2', null, 'Đơn vị đã bổ sung báo cáo', null],
-      ['2', 'thẩm định lần 2', 'Điểm thẩm định lần 2', null, 2, 'Đơn vị đã bổ sung báo cáo'],
+      ['2', 'thẩm định lần 2', 'Lý do thẩm định lần 2', null, 'Đơn vị đã bổ sung báo cáo', null, null],
+      ['2', 'thẩm định lần 2', 'Điểm thẩm định lần 2', null, 2, 'Đơn vị đã bổ sung báo cáo', null],
     ]);
-    expect(String(first[1][0])).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // The time is a date cell (a serial of the local clock, to the minute) shown dd/mm/yyyy hh:mm.
+    const log = workbook.getWorksheet(LOG_SHEET) as ExcelJS.Worksheet;
+    expect(first[1][0]).toBeCloseTo(localSerial(), 1);
+    expect(log.getCell('A2').numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(log.getCell('A3').numFmt).toBe('dd/mm/yyyy hh:mm');
 
     // The first appraisal changed afterwards: one more row below, the earlier rows as they were.
     await card(c, '1');
@@ -82,7 +87,8 @@ describe('the final appraisal and the log, over the strict stand-in', () => {
     await waitFor(() => expect(logOf(workbook)).toHaveLength(4), 50, 200);
     const second = logOf(workbook);
     expect(second.slice(0, 3)).toEqual(first);
-    expect(second[3].slice(1)).toEqual(['1', 'thẩm định lần 1', 'Điểm thẩm định', 0, 1, 'Kế hoạch ban hành sau thời hạn']);
+    expect(second[3].slice(1)).toEqual(['1', 'thẩm định lần 1', 'Điểm thẩm định', 0, 1, 'Kế hoạch ban hành sau thời hạn', null]);
+    expect(log.getCell('A4').numFmt).toBe('dd/mm/yyyy hh:mm');
 
     // The sheet holds the final score; the reader returns it.
     const grid = await readWorkbookBuffer(new Uint8Array(await workbook.xlsx.writeBuffer()), 'after.xlsx');
@@ -164,7 +170,7 @@ describe('the Thẩm định tab', () => {
     expect(gone).toEqual(['2']);
     // The replies of the open unit go to its log on request.
     await click(byText(c, 'button', 'Ghi giải trình vào nhật ký'));
-    await waitFor(() => expect(logOf(workbook).map((r) => r.slice(1, 6))).toEqual([[...LOG_HEADERS].slice(1, 6), ['2', 'giải trình', 'Giải trình của đơn vị', null, 'Báo cáo số 12/BC-STP đã nêu tỷ lệ 100%\nTài liệu bổ sung: https://stp.backan.gov.vn/bc-12']]), 50, 200);
+    await waitFor(() => expect(logOf(workbook).map((r) => r.slice(1))).toEqual([[...LOG_HEADERS].slice(1), ['2', 'giải trình', 'Giải trình của đơn vị', null, 'Báo cáo số 12/BC-STP đã nêu tỷ lệ 100%', null, 'https://stp.backan.gov.vn/bc-12']]), 50, 200);
     clickLink.mockRestore();
     expect(consoleError.mock.calls.map((args) => String(args[0])).filter((m) => m.includes('not wrapped in act'))).toEqual([]);
     consoleError.mockRestore();

@@ -80,7 +80,7 @@ const REPORT: ConsolidateReport = {
   rejected: [{ file: '999-tep-hong.xlsx', reasons: [{ vi: 'Tệp 999-tep-hong.xlsx bị hỏng, không đọc được.', en: 'File 999-tep-hong.xlsx is corrupt.' }] }],
   duplicates: [{ unit: 'Sở Tư pháp', files: ['001-so-tu-phap.xlsx', '001-so-tu-phap-ban-sua.xlsx'] }],
   missing: ['UBND huyện Ba Bể'],
-  inputProblems: [],
+  findings: [],
   sets: [],
   grades: [
     { label: 'Tốt', labelEn: 'Good', minIndex: 90 },
@@ -276,6 +276,39 @@ describe('the reference and the result', () => {
     await click(c.querySelector('[data-action="print-report"]'));
     await waitFor(() => expect(c.querySelector('[data-printed]')?.textContent).toContain('Tệp > In'));
     expect(service.sheetWrites.at(-1)).toEqual({ sheets: [PRINT], show: PRINT.name });
+  });
+
+  it('lists a unit\'s findings under its row on asking, the rest counted; says what became of last year\'s results (F4, F24)', async () => {
+    const { c, workers } = await mode();
+    await choose(c.querySelector('input[type="file"][multiple]'), [xlsx('004-so-xay-dung.xlsx')]);
+    await click(c.querySelector('[data-action="consolidate"]'));
+    const brief = (severity: 'error' | 'warning', cell: string, criterion: string, vi: string) => ({ severity, sheet: 'Tự chấm điểm', cell, criterion, message: { vi, en: `${vi} (en)` } });
+    const report: ConsolidateReport = {
+      ...REPORT,
+      findings: [{ file: '004-so-xay-dung.xlsx', counts: { error: 2, warning: 11, info: 0 }, first: [brief('error', 'G12', '1.1', 'Điểm 3 vượt điểm tối đa 2 của tiêu chí 1.1.'), brief('warning', 'G15', '1.4', 'Chưa nhập điểm tự đánh giá cho tiêu chí 1.4.')], more: 11 }],
+      baseline: { file: 'nam-truoc.csv', units: 3, used: 2, skipped: [{ vi: 'nam-truoc.csv:7-9: đơn vị "Sở Mẫu" không có trong danh sách đơn vị', en: 'nam-truoc.csv:7-9: unit "Sở Mẫu" is not on the list' }] },
+    };
+    await workers[0].send({ type: 'done', sheets: [{ name: SUMMARY_SHEET, values: [['TỔNG HỢP']] }], json: JSON_OUT, report, print: PRINT });
+    await waitFor(() => expect(c.querySelector('[data-ranking="so"]')).not.toBeNull());
+    const toggle = c.querySelector('[data-toggle-findings="004-so-xay-dung.xlsx"]');
+    expect(toggle?.textContent).toBe('Xếp hạng, có lỗi (2 lỗi, 11 cảnh báo, 0 lưu ý)');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    expect(c.querySelector('[data-findings]')).toBeNull();
+    expect(c.querySelectorAll('[data-toggle-findings]')).toHaveLength(1);
+    await click(toggle);
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    const items = [...c.querySelectorAll('[data-findings="004-so-xay-dung.xlsx"] li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'Lỗi Tự chấm điểm!G12 · tiêu chí 1.1: Điểm 3 vượt điểm tối đa 2 của tiêu chí 1.1.',
+      'Cảnh báo Tự chấm điểm!G15 · tiêu chí 1.4: Chưa nhập điểm tự đánh giá cho tiêu chí 1.4.',
+      'và 11 phát hiện khác',
+    ]);
+    await click(toggle);
+    expect(c.querySelector('[data-findings]')).toBeNull();
+    const baseline = c.querySelector('[data-baseline]')?.textContent;
+    expect(baseline).toContain('Kết quả năm trước: nam-truoc.csv');
+    expect(baseline).toContain('Đã dùng cho 2 đơn vị (tệp có kết quả của 3 đơn vị');
+    expect(baseline).toContain('Các dòng không được dùng (1):nam-truoc.csv:7-9: đơn vị "Sở Mẫu"');
   });
 });
 

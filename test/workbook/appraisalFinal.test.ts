@@ -8,7 +8,8 @@ import type { CellValue } from '../../src/core/answers';
 import { lookupCriteria } from '../../src/core/criteriaSet';
 import { computeTotals } from '../../src/core/totals';
 import { finalScoreErrors, requestFileName, requestFor } from '../../src/workbook/appraisal';
-import { appraisalLogEntries, LOG_HEADERS, LOG_STAGES, logRows, readAppraisalLog, replyLogEntries } from '../../src/workbook/appraisalLog';
+import { localSerial } from '../../src/core/clock';
+import { appraisalLogEntries, LOG_FORMATS, LOG_HEADERS, LOG_STAGES, logRows, readAppraisalLog, replyLogEntries } from '../../src/workbook/appraisalLog';
 import { classifyHeader } from '../../src/workbook/headers';
 import { readUnitWorkbook, type UnitReading } from '../../src/workbook/read';
 import { readWorkbookBuffer } from '../../src/xlsx/buffer';
@@ -89,6 +90,9 @@ describe('the final appraisal columns', () => {
   });
 });
 
+/** 20/12/2024 14:58 as Excel stores it: 45646 days after 30/12/1899, and 14:58 of the day. */
+const T1458 = (45646 * 1440 + 14 * 60 + 58) / 1440;
+
 describe('the appraisal log', () => {
   it('one entry per appraisal cell a batch really changes, with its stage and the row\'s reason', async () => {
     const r = await appraised({ '2': { self: 2, appraised: 1.5, reason: 'Thiếu báo cáo' } });
@@ -99,21 +103,30 @@ describe('the appraisal log', () => {
         { code: '1', appraisedScore: 0, selfScore: 1 },
         { code: '2', appraisedScore: 1.5 },
       ],
-      '2024-12-20T14:58',
+      T1458,
     );
     expect(entries).toEqual([
-      { time: '2024-12-20T14:58', code: '2', stage: LOG_STAGES.final, what: 'Điểm thẩm định lần 2', old: null, new: 2, reason: 'Đã bổ sung báo cáo' },
-      { time: '2024-12-20T14:58', code: '2', stage: LOG_STAGES.final, what: 'Lý do thẩm định lần 2', old: null, new: 'Đã bổ sung báo cáo', reason: '' },
-      { time: '2024-12-20T14:58', code: '1', stage: LOG_STAGES.first, what: 'Điểm thẩm định', old: null, new: 0, reason: '' },
+      { time: T1458, code: '2', stage: LOG_STAGES.final, what: 'Điểm thẩm định lần 2', old: null, new: 2, reason: 'Đã bổ sung báo cáo', evidence: '' },
+      { time: T1458, code: '2', stage: LOG_STAGES.final, what: 'Lý do thẩm định lần 2', old: null, new: 'Đã bổ sung báo cáo', reason: '', evidence: '' },
+      { time: T1458, code: '1', stage: LOG_STAGES.first, what: 'Điểm thẩm định', old: null, new: 0, reason: '', evidence: '' },
     ]);
   });
 
-  it('replies are logged once; rows read back as entries', () => {
+  it('replies are logged once, the reply and its further evidence each in its own column; rows read back as entries', () => {
     const replies = [{ code: '2', row: 8, reply: 'Đã có báo cáo số 12/BC', evidence: 'https://example.gov.vn/bc-12' }];
-    const first = replyLogEntries(replies, '2024-12-21T09:00');
-    expect(first).toEqual([{ time: '2024-12-21T09:00', code: '2', stage: 'giải trình', what: 'Giải trình của đơn vị', old: null, new: 'Đã có báo cáo số 12/BC\nTài liệu bổ sung: https://example.gov.vn/bc-12', reason: '' }]);
-    expect(replyLogEntries(replies, '2024-12-21T09:05', first)).toEqual([]);
-    const grid = { sheets: [{ name: 'Nhật ký thẩm định', values: [[...LOG_HEADERS], ...logRows(first)] as CellValue[][] }] };
+    const first = replyLogEntries(replies, T1458);
+    expect(first).toEqual([{ time: T1458, code: '2', stage: 'giải trình', what: 'Giải trình của đơn vị', old: null, new: 'Đã có báo cáo số 12/BC', reason: '', evidence: 'https://example.gov.vn/bc-12' }]);
+    expect(replyLogEntries(replies, T1458 + 5 / 1440, first)).toEqual([]);
+    expect(replyLogEntries([{ ...replies[0], evidence: 'https://example.gov.vn/bc-13' }], T1458, first)).toHaveLength(1);
+    const rows = logRows(first);
+    expect(rows).toEqual([[T1458, '2', 'giải trình', 'Giải trình của đơn vị', null, 'Đã có báo cáo số 12/BC', null, 'https://example.gov.vn/bc-12']]);
+    expect(LOG_HEADERS[7]).toBe('Tài liệu bổ sung');
+    const grid = { sheets: [{ name: 'Nhật ký thẩm định', values: [[...LOG_HEADERS], ...rows] as CellValue[][] }] };
     expect(readAppraisalLog(grid)).toEqual(first);
+  });
+
+  it('the time is a date cell: the local clock as an Excel serial, shown dd/mm/yyyy hh:mm', () => {
+    expect(localSerial(new Date(2024, 11, 20, 14, 58, 42))).toBe(T1458);
+    expect(LOG_FORMATS[0]).toBe('dd/mm/yyyy hh:mm');
   });
 });

@@ -9,11 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runConsolidate } from '../../src/cli/consolidate';
 import { InputError, withIndexCharts } from '../../src/pipeline/consolidate';
+import { FINDINGS_SHOWN, lineRanges } from '../../src/pipeline/details';
 import { LOG_SHEET, GAP_SHEET, SUMMARY_SHEET, LEVEL_LABEL, PLAN_SHEET } from '../../src/workbook/summary';
 import { inputsOf, runRequest } from '../../src/worker/consolidation';
 import type { ConsolidateRequest, FileInput, WorkerMessage } from '../../src/worker/protocol';
 import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
+import type { ExpectedUnit } from '../../src/core/consolidate';
+import { buildTemplate } from '../../src/workbook/template';
 import { generateProvince, type Province } from '../consolidate/province';
 import { encodeWindows1258 } from '../text/windows1258';
 
@@ -107,6 +110,63 @@ describe('the worker on a generated province', () => {
       expect(chart.title).toContain(heading);
       expect(Object.values(LEVEL_LABEL)).toContain(heading);
     }
+  });
+});
+
+describe('what the pane shows beyond the ranking', () => {
+  it('carries each listed unit\'s findings, errors first, the first few with sheet and cell and the rest counted (F4)', async () => {
+    // The missing unit sends a workbook half done: one score above its maximum, the rest blank.
+    const unit = province.units.find((u) => u.name === province.faults.missing) as ExpectedUnit;
+    const spec = buildTemplate(province.sets[unit.level], unit);
+    const values = spec.sheets[0].values;
+    const self = values[7].indexOf('Điểm tự đánh giá');
+    const leaf = values.findIndex((row, i) => i > 7 && typeof row[2] === 'number' && row[self] === null);
+    values[leaf][self] = (values[leaf][2] as number) + 1;
+    const half = { name: 'nua-chung.xlsx', data: new Blob([new Uint8Array(await writeSpecToBuffer(spec))]) };
+    const run = await runRequest(request({ files: [...request().files, half] }));
+    const halfFindings = run.report.findings.find((f) => f.file === half.name);
+    expect(halfFindings?.first[0]).toMatchObject({ severity: 'error', sheet: spec.sheets[0].name, cell: expect.stringMatching(new RegExp(`^[A-Z]+${leaf + 1}$`)) });
+    expect(halfFindings?.first).toContainEqual(expect.objectContaining({ severity: 'error', cell: `${String.fromCharCode(65 + self)}${leaf + 1}`, message: expect.objectContaining({ vi: expect.stringContaining('vượt điểm tối đa') }) }));
+    expect(halfFindings?.more).toBeGreaterThan(0);
+    const listed = run.json.units.filter((u) => u.status !== 'rejected');
+    const withFindings = listed.filter((u) => u.errors + u.warnings > 0);
+    expect(withFindings.length).toBeGreaterThan(0);
+    expect(run.report.findings.map((f) => f.file).sort()).toEqual(expect.arrayContaining(withFindings.map((u) => u.file).sort()));
+    for (const f of run.report.findings) {
+      const u = listed.find((x) => x.file === f.file);
+      expect(u).toBeDefined();
+      expect([f.counts.error, f.counts.warning]).toEqual([u?.errors, u?.warnings]);
+      expect(f.first.length).toBe(Math.min(FINDINGS_SHOWN, f.counts.error + f.counts.warning + f.counts.info));
+      expect(f.more).toBe(f.counts.error + f.counts.warning + f.counts.info - f.first.length);
+      const order = { error: 0, warning: 1, info: 2 };
+      expect(f.first.map((x) => order[x.severity])).toEqual([...f.first.map((x) => order[x.severity])].sort());
+      for (const x of f.first) expect(x.message.vi).not.toBe(x.message.en);
+    }
+    // Bounded: FINDINGS_SHOWN findings at most, whatever the unit has.
+    expect(JSON.stringify(run.report.findings).length).toBeLessThan(FINDINGS_SHOWN * 1500);
+  }, 120_000);
+
+  it('says for how many units last year\'s results were used and which lines were left out (F24)', async () => {
+    const f = province.faults;
+    const own = province.files.find((p) => p.unit !== undefined && !p.previous && p.unit !== f.duplicate.unit && p.file !== f.editedMax.file && p.file !== f.oldVersion.file);
+    const rowed = province.files.find((p) => p.previous && p.unit !== f.duplicate.unit && p.file !== f.editedMax.file && p.file !== f.oldVersion.file);
+    const csv = ['Đơn vị,Mã tiêu chí,Điểm', `${own?.unit},1.1,1`, `${own?.unit},1.2,0`, 'Sở Không Có,1.1,1', 'Sở Không Có,1.2,1', `${rowed?.unit},1.1,1`, `${own?.unit},1.3,không rõ`].join('\n');
+    const run = await runRequest(request({ baseline: text('nam-truoc.csv', csv) }));
+    expect(run.report.baseline).toEqual({
+      file: 'nam-truoc.csv',
+      units: 3,
+      used: 1,
+      skipped: [
+        { vi: expect.stringMatching(/^nam-truoc\.csv:7: /), en: expect.stringMatching(/^nam-truoc\.csv:7: /) },
+        { vi: expect.stringMatching(/^nam-truoc\.csv:4-5: đơn vị "Sở Không Có" không có trong danh sách đơn vị/), en: expect.stringMatching(/^nam-truoc\.csv:4-5: unit "Sở Không Có" is neither on the unit list/) },
+      ],
+    });
+    expect(out.report.baseline).toBeUndefined();
+  }, 120_000);
+
+  it('writes line ranges compactly', () => {
+    expect(lineRanges([9, 3, 4, 5, 4, 12, 13])).toBe('3-5, 9, 12-13');
+    expect(lineRanges([])).toBe('');
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { localStamp } from '../../core/clock';
+import { localSerial } from '../../core/clock';
 import { normalizeText } from '../../core/text';
 import { LOG_SHEET, replyLogEntries, type LogEntry } from '../../workbook/appraisalLog';
 import type { RepliesOfFile } from '../../worker/appraisal';
@@ -57,7 +57,7 @@ export function Replies({ runJob, openUnit, onGo, log, announce }: RepliesProps)
 
   const logReplies = async (f: Extract<RepliesOfFile, { ok: true }>) => {
     if (!log) return;
-    const entries = replyLogEntries(f.replies, localStamp());
+    const entries = replyLogEntries(f.replies, localSerial());
     try {
       await log(entries);
       announce(t('apprLogged', { n: entries.length, log: LOG_SHEET }));

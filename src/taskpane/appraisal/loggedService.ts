@@ -4,9 +4,9 @@
  * workbook (src/workbook/appraisalLog.ts). The service is wrapped once: whatever writes
  * answers, the log follows. Hosts that cannot append rows (none today) write no log.
  */
-import { localStamp } from '../../core/clock';
+import { localSerial } from '../../core/clock';
 import type { AnswerChange } from '../../workbook/answers';
-import { appraisalLogEntries, logRows, logSheetSpec, type LogEntry } from '../../workbook/appraisalLog';
+import { appraisalLogEntries, LOG_FORMATS, logRows, logSheetSpec, type LogEntry } from '../../workbook/appraisalLog';
 import type { UnitReading } from '../../workbook/read';
 import { applyChanges } from '../model';
 import type { LoadResult, WorkbookService } from '../service';
@@ -36,7 +36,7 @@ export function withAppraisalLog(inner: WorkbookService, now: () => Date = () =>
     if (pending.length === 0 || !inner.appendRows) return;
     const entries = pending;
     try {
-      await inner.appendRows(logSheetSpec(), logRows(entries));
+      await inner.appendRows(logSheetSpec(), logRows(entries), LOG_FORMATS);
       pending = pending.filter((e) => !entries.includes(e));
     } catch (e) {
       const text = e instanceof Error ? e.message : String(e);
@@ -58,7 +58,7 @@ export function withAppraisalLog(inner: WorkbookService, now: () => Date = () =>
       await inner.write(changes);
       if (before) {
         sheet = applyChanges(before, changes);
-        pending.push(...appraisalLogEntries(before, changes, localStamp(now())));
+        pending.push(...appraisalLogEntries(before, changes, localSerial(now())));
       }
       await flush();
     },

@@ -1,10 +1,12 @@
 /**
  * The consolidation's result in the pane: per level the ranking (rank with ties, unit,
  * index %; grade, status and errors wrapped under the unit so the table fits 320 px) with
- * an index chart, each unit a link to its row in the summary sheet; rejected files with reasons, duplicates, missing units; and the report
+ * an index chart, each unit a link to its row in the summary sheet and its findings shown
+ * under it on asking; rejected files with reasons, duplicates, missing units, what became
+ * of last year's results; and the report
  * printed as the command line prints it (a print-ready sheet, then File > Print).
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { UnitLevel } from '../../core/criteria';
 import { formatNumber, type Lang } from '../../core/format';
@@ -13,6 +15,7 @@ import type { JsonUnit, WorkerMessage } from '../../worker/protocol';
 import { useI18n, type StringKey } from '../i18n';
 import type { SkippedSetting, WorkbookService } from '../service';
 import { LEVEL_NAMES } from './references';
+import { BaselineNote, countsText, UnitFindingList } from './UnitFindings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -54,6 +57,9 @@ export function Results({ output, skipped, service }: { output: Done; skipped: S
   const styles = useStyles();
   const { report, json, sheets } = output;
   const [printed, setPrinted] = useState<{ sheet: string; skipped: SkippedSetting[] } | { error: string }>();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const findingsOf = new Map(report.findings.map((f) => [f.file, f]));
+  const toggle = (file: string) => setOpen((was) => new Set(was.has(file) ? [...was].filter((f) => f !== file) : [...was, file]));
   const summary = sheets.find((s) => s.name === SUMMARY_SHEET);
   const listed = json.units.filter((u) => u.status !== 'rejected');
   const levels = [...LEVELS, null].filter((l) => listed.some((u) => u.level === l));
@@ -113,22 +119,44 @@ export function Results({ output, skipped, service }: { output: Done; skipped: S
                   const unit = u.unit ?? u.file;
                   const at = rowOf(summary, u.file);
                   const grade = lang === 'vi' ? u.grade : (report.grades.find((g) => g.label === u.grade)?.labelEn ?? u.grade);
-                  const details = [grade, u.status !== 'rejected' ? t(STATUS[u.status]) : undefined, u.errors > 0 ? t('errorsCount', { n: u.errors }) : undefined];
+                  const found = findingsOf.get(u.file);
+                  const status = u.status !== 'rejected' ? t(STATUS[u.status]) : '';
+                  // With findings, the status is their toggle and counts the errors itself.
+                  const plain = [grade, ...(found ? [] : [status, u.errors > 0 ? t('errorsCount', { n: u.errors }) : undefined])].filter(Boolean).join(' · ');
                   return (
-                    <tr key={u.file} data-unit={unit}>
-                      <td className={`${styles.cell} ${styles.num}`}>{u.rank ?? ''}</td>
-                      <td className={styles.cell}>
-                        {at && service.showCell ? (
-                          <Link as="button" aria-label={t('consGoToUnit', { unit })} onClick={() => void service.showCell?.(SUMMARY_SHEET, at)}>
-                            {unit}
-                          </Link>
-                        ) : (
-                          unit
-                        )}
-                        <span className={styles.details} data-details>{details.filter(Boolean).join(' · ')}</span>
-                      </td>
-                      <td className={`${styles.cell} ${styles.num}`}>{pct(u.index, lang)}</td>
-                    </tr>
+                    <Fragment key={u.file}>
+                      <tr data-unit={unit}>
+                        <td className={`${styles.cell} ${styles.num}`}>{u.rank ?? ''}</td>
+                        <td className={styles.cell}>
+                          {at && service.showCell ? (
+                            <Link as="button" aria-label={t('consGoToUnit', { unit })} onClick={() => void service.showCell?.(SUMMARY_SHEET, at)}>
+                              {unit}
+                            </Link>
+                          ) : (
+                            unit
+                          )}
+                          <span className={styles.details} data-details>
+                            {plain}
+                            {found && (
+                              <>
+                                {plain ? ' · ' : ''}
+                                <Link as="button" aria-expanded={open.has(u.file)} data-toggle-findings={u.file} onClick={() => toggle(u.file)}>
+                                  {status} ({countsText(found, t)})
+                                </Link>
+                              </>
+                            )}
+                          </span>
+                        </td>
+                        <td className={`${styles.cell} ${styles.num}`}>{pct(u.index, lang)}</td>
+                      </tr>
+                      {found && open.has(u.file) && (
+                        <tr>
+                          <td className={styles.cell} colSpan={3}>
+                            <UnitFindingList findings={found} />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
                   );
                 })}
               </tbody>
@@ -191,13 +219,7 @@ export function Results({ output, skipped, service }: { output: Done; skipped: S
           </ul>
         </section>
       )}
-      {report.inputProblems.length > 0 && (
-        <ul className={styles.list}>
-          {report.inputProblems.map((p, i) => (
-            <li key={i}>{pick(lang, p)}</li>
-          ))}
-        </ul>
-      )}
+      {report.baseline && <BaselineNote baseline={report.baseline} />}
     </div>
   );
 }
