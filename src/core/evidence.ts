@@ -445,7 +445,7 @@ function docLabel(ref: DocumentRef): string {
  * include one asked for.
  */
 function kindMismatch(refs: readonly DocumentRef[], required: readonly DocumentKind[]): Finding['params'] | undefined {
-  const requiredIds = new Set(required.map((k) => k.id));
+  const requiredIds = idsOf(required);
   if (requiredIds.size === 0 || requiredIds.has(GENERIC_KIND.id) || refs.length === 0) return undefined;
   const cited: DocumentKind[] = [];
   for (const r of refs) {
@@ -461,6 +461,18 @@ function kindMismatch(refs: readonly DocumentRef[], required: readonly DocumentK
     expected: required.map((k) => k.vi).join(' hoặc '),
   };
 }
+
+/** The ids of a criterion's required kinds, made once per list (the rules' lists are kept with their lookup). */
+function idsOf(kinds: readonly DocumentKind[]): ReadonlySet<string> {
+  let ids = KIND_IDS.get(kinds);
+  if (ids === undefined) {
+    ids = new Set(kinds.map((k) => k.id));
+    KIND_IDS.set(kinds, ids);
+  }
+  return ids;
+}
+
+const KIND_IDS = new WeakMap<readonly DocumentKind[], ReadonlySet<string>>();
 
 /**
  * Checks one row's evidence. Link reasons are given in Vietnamese in `reason` (the
@@ -523,20 +535,26 @@ const symbolKey = (symbol: string): string => foldVietnamese(symbol);
  * (info). One finding per document, on the first criterion citing it.
  */
 export function findSharedDocuments(rows: readonly { code: string; field: string; evidence: string }[]): Finding[] {
-  const byDoc = new Map<string, { symbol: string; codes: string[]; fields: Set<string> }>();
+  // Most documents are cited once: their first row is kept as it is, lists made on a second one.
+  const byDoc = new Map<string, { symbol: string; code: string; field: string; codes?: string[]; fields?: Set<string> }>();
   for (const row of rows) {
     for (const ref of parseEvidence(row.evidence).refs) {
       if (ref.symbol === undefined) continue;
       const key = symbolKey(ref.symbol);
-      const entry = byDoc.get(key) ?? { symbol: ref.symbol, codes: [], fields: new Set<string>() };
-      if (!entry.codes.includes(row.code)) entry.codes.push(row.code);
-      entry.fields.add(row.field);
-      byDoc.set(key, entry);
+      const entry = byDoc.get(key);
+      if (entry === undefined) byDoc.set(key, { symbol: ref.symbol, code: row.code, field: row.field });
+      else if (entry.codes === undefined || entry.fields === undefined) {
+        entry.codes = entry.code === row.code ? [entry.code] : [entry.code, row.code];
+        entry.fields = new Set([entry.field, row.field]);
+      } else {
+        if (!entry.codes.includes(row.code)) entry.codes.push(row.code);
+        entry.fields.add(row.field);
+      }
     }
   }
   const out: Finding[] = [];
   for (const { symbol, codes, fields } of byDoc.values()) {
-    if (codes.length >= 3 && fields.size >= 2) {
+    if (codes !== undefined && fields !== undefined && codes.length >= 3 && fields.size >= 2) {
       out.push(finding('EVIDENCE_SHARED', { doc: symbol, count: codes.length, criteria: codes.join(', ') }, { criterion: codes[0], field: 'evidence' }));
     }
   }
