@@ -445,34 +445,27 @@ function docLabel(ref: DocumentRef): string {
  * include one asked for.
  */
 function kindMismatch(refs: readonly DocumentRef[], required: readonly DocumentKind[]): Finding['params'] | undefined {
-  const requiredIds = idsOf(required);
-  if (requiredIds.size === 0 || requiredIds.has(GENERIC_KIND.id) || refs.length === 0) return undefined;
+  if (required.length === 0 || hasKind(required, GENERIC_KIND.id) || refs.length === 0) return undefined;
   const cited: DocumentKind[] = [];
   for (const r of refs) {
     if (!r.kind || r.kind.id === GENERIC_KIND.id) return undefined;
     if (!cited.some((k) => k.id === r.kind?.id)) cited.push(r.kind);
   }
   // The cited kinds first: they usually match, and then no text needs scanning.
-  if (cited.some((k) => requiredIds.has(k.id))) return undefined;
+  if (cited.some((k) => hasKind(required, k.id))) return undefined;
   const mentioned = refs.flatMap((r) => kindMentions(r.raw).map((m) => m.kind));
-  if (mentioned.some((k) => requiredIds.has(k.id))) return undefined;
+  if (mentioned.some((k) => hasKind(required, k.id))) return undefined;
   return {
     found: cited.map((k) => k.vi).join(', '),
     expected: required.map((k) => k.vi).join(' hoặc '),
   };
 }
 
-/** The ids of a criterion's required kinds, made once per list (the rules' lists are kept with their lookup). */
-function idsOf(kinds: readonly DocumentKind[]): ReadonlySet<string> {
-  let ids = KIND_IDS.get(kinds);
-  if (ids === undefined) {
-    ids = new Set(kinds.map((k) => k.id));
-    KIND_IDS.set(kinds, ids);
-  }
-  return ids;
+/** The list has a kind of this id (lists of required kinds hold one to three kinds). */
+function hasKind(kinds: readonly DocumentKind[], id: string): boolean {
+  for (const k of kinds) if (k.id === id) return true;
+  return false;
 }
-
-const KIND_IDS = new WeakMap<readonly DocumentKind[], ReadonlySet<string>>();
 
 /**
  * Checks one row's evidence. Link reasons are given in Vietnamese in `reason` (the
