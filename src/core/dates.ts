@@ -32,6 +32,8 @@ const SHORT = String.raw`(\d{1,2})([/.\-])(\d{1,2})\5(\d{4})`;
 const NGAY = String.raw`ng[àa]\u0300?y`;
 const LONG = String.raw`(?:${NGAY}\s+)?(\d{1,2})\s+th[áa]\u0301?ng\s+(\d{1,2}),?\s+n[ăa]\u0306?m\s+(\d{4})`;
 const DATE_RE = new RegExp(`${BEFORE}(?:${LONG}|${SHORT})${AFTER}`, 'giu');
+/** DATE_RE anchored where it is asked to start (see dateAt). */
+const DATE_AT_RE = new RegExp(DATE_RE.source, 'iuy');
 const WHOLE_RE = new RegExp(`^(?:${NGAY}\\s*(?::\\s*)?)?(?:${LONG}|${SHORT})$`, 'iu');
 
 const YEAR_DIGITS = /\d{4}/;
@@ -74,12 +76,25 @@ export function findDates(text: string): DateMatch[] {
   const out: DateMatch[] = [];
   // Every date has a four-digit year.
   if (!YEAR_DIGITS.test(text)) return out;
-  for (const m of execAll(DATE_RE, text)) {
-    // Built key by key: spreading the two shapes of ParsedDate is many times slower.
-    const d = fromGroups(m);
-    out.push(d.valid ? { valid: true, iso: d.iso, index: m.index, raw: m[0] } : { valid: false, index: m.index, raw: m[0] });
-  }
+  for (const m of execAll(DATE_RE, text)) out.push(dateMatch(m));
   return out;
+}
+
+function dateMatch(m: RegExpExecArray): DateMatch {
+  // Built key by key: spreading the two shapes of ParsedDate is many times slower.
+  const d = fromGroups(m);
+  return d.valid ? { valid: true, iso: d.iso, index: m.index, raw: m[0] } : { valid: false, index: m.index, raw: m[0] };
+}
+
+/**
+ * The date DATE_RE matches starting exactly at `index` of `text`, as findDates would give
+ * it when no earlier match overlaps; undefined when none starts there.
+ */
+export function dateAt(text: string, index: number): DateMatch | undefined {
+  DATE_AT_RE.lastIndex = index;
+  const m = DATE_AT_RE.exec(text);
+  DATE_AT_RE.lastIndex = 0;
+  return m === null ? undefined : dateMatch(m);
 }
 
 /** An ISO date moved by whole days: `addDays('2024-01-01', -4)` is `'2023-12-28'`. */

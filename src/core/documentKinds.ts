@@ -67,6 +67,28 @@ export const GENERIC_KIND = DOCUMENT_KINDS.find((k) => k.id === 'van-ban') as Do
 export function foldVietnamese(text: string): string {
   // Most of an evidence cell is ASCII (numbers, symbols, links): lowercase it as it is.
   if (ASCII.test(text)) return text.toLowerCase();
+  // One code unit at a time through a table, the string made once; a surrogate pair
+  // (lowercased as a whole) takes the character-by-character way.
+  if (SURROGATE.test(text)) return foldByCharacter(text);
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) codes[i] = c >= 65 && c <= 90 ? c + 32 : c;
+    else {
+      let f = FOLDED_UNITS[c];
+      if (f === 0) {
+        f = foldByCharacter(String.fromCharCode(c)).charCodeAt(0);
+        FOLDED_UNITS[c] = f;
+      }
+      codes[i] = f;
+    }
+  }
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
+  return out;
+}
+
+function foldByCharacter(text: string): string {
   let out = '';
   for (const ch of text) {
     if (ch < '\x80') {
@@ -85,9 +107,12 @@ export function foldVietnamese(text: string): string {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Per-character fold cache: evidence cells are long and the alphabet is small. */
 const FOLDED = new Map<string, string>();
+/** The same for the code units of the Basic Multilingual Plane; 0: not folded yet (no non-ASCII unit folds to NUL). */
+const FOLDED_UNITS = new Uint16Array(0x10000);
 
 /**
  * The kind with this abbreviation: exact first, then ignoring case, then ignoring

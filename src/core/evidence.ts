@@ -4,7 +4,7 @@
  * them against the rules of Nghị định 30/2020/NĐ-CP and the assessment period.
  */
 import { DEFAULT_EVIDENCE_WINDOW, type EvidenceWindow } from './criteria';
-import { addDays, findDates, type DateMatch } from './dates';
+import { addDays, dateAt, findDates, type DateMatch } from './dates';
 import {
   CONG_VAN,
   DOCUMENT_KINDS,
@@ -203,6 +203,92 @@ function takeMalformed(seg: string, foldedSeg: string, into: string[]): void {
 }
 
 /**
+ * Sets the date and section of a reference whose text runs from `from` to `to` of the
+ * segment and whose symbol (if any) ends at `after`: the first date after the symbol,
+ * else the first before it; the section written after the symbol. Key by key (spreading
+ * optional parts is slow).
+ */
+function withAttributes(ref: DocumentRef, seg: string, dates: readonly DateMatch[], from: number, to: number, after: number): DocumentRef {
+  let date: DateMatch | undefined;
+  for (const d of dates) {
+    if (d.index < from || d.index >= to) continue;
+    if (d.index >= after) {
+      date = d;
+      break;
+    }
+    date ??= d;
+  }
+  SECTION_RE.lastIndex = 0;
+  const section = SECTION_RE.exec(seg.slice(after, to))?.[0].trim();
+  SECTION_RE.lastIndex = 0;
+  if (date?.valid) {
+    ref.date = date.iso;
+    ref.dateText = date.raw;
+  } else if (date) {
+    ref.dateText = date.raw;
+    ref.dateInvalid = true;
+  }
+  if (section) ref.section = section;
+  return ref;
+}
+
+/** The reference a symbol starts, before its date and section. */
+function symbolRef(raw: string, s: SymbolMatch, kind: DocumentKind | undefined): DocumentRef {
+  const ref: DocumentRef = { raw, symbol: s.symbol, number: s.number };
+  if (s.year !== undefined) ref.year = s.year;
+  if (kind) ref.kind = kind;
+  if (s.issuer) ref.issuer = s.issuer;
+  return ref;
+}
+
+/** SYMBOL_RE anchored where it is asked to start. */
+const SYMBOL_AT_RE = new RegExp(SYMBOL_RE.source, 'uy');
+/** Between a symbol and its date: ` ngày `. */
+const NGAY_GAP = /\s+ng[àa]y\s+/y;
+const WHITESPACE = /\s/;
+
+/**
+ * The commonest segment, `Kế hoạch số 27/KH-STP ngày 05/02/2024 về ...`, read without the
+ * general passes (kind names, a fold and masks of the whole segment): words without
+ * digits or slashes, one symbol whose abbreviation names its kind, optionally "ngày" and
+ * a date written with figures, then words without a slash or a date. Undefined for any
+ * other shape, which the general reading takes; both give the same result
+ * (test/core/evidenceFastPath.test.ts). `written`: the segment as written (links not
+ * masked). Malformed numbers after the date are collected into `malformed` as the general
+ * reading does.
+ */
+function commonSegment(seg: string, written: string, malformed: string[]): DocumentRef | undefined {
+  // Before the first digit nothing can be a symbol, a date or a malformed number, and
+  // the symbol's abbreviation gives the kind, so the words there do not matter.
+  const first = seg.search(DIGIT);
+  if (first < 0 || seg.lastIndexOf('/', first) >= 0) return undefined;
+  SYMBOL_AT_RE.lastIndex = first;
+  const m = SYMBOL_AT_RE.exec(seg);
+  SYMBOL_AT_RE.lastIndex = 0;
+  if (m === null) return undefined;
+  const s = readSymbol(m);
+  if ('malformed' in s || s.abbrKind === undefined) return undefined;
+  let end = s.end;
+  let date: DateMatch | undefined;
+  NGAY_GAP.lastIndex = end;
+  if (NGAY_GAP.test(seg)) {
+    date = dateAt(seg, NGAY_GAP.lastIndex);
+    // The long form ("20 tháng 1 năm 2024") would be matched from its "ngày" on: the general reading's.
+    if (date === undefined || WHITESPACE.test(date.raw)) return undefined;
+    end = date.index + date.raw.length;
+  }
+  NGAY_GAP.lastIndex = 0;
+  // A slash could start another symbol or a malformed number; a date there would be the reference's too.
+  const rest = seg.slice(end);
+  if (rest.includes('/') || findDates(rest).length > 0) return undefined;
+  if (DIGIT.test(rest)) {
+    const masked = mask(seg, date ? [[first, s.end], [date.index, end]] : [[first, s.end]]);
+    takeMalformed(masked, foldVietnamese(masked), malformed);
+  }
+  return withAttributes(symbolRef(tidy(written), s, s.abbrKind), seg, date ? [date] : [], 0, seg.length, s.end);
+}
+
+/**
  * Reads the references, links and malformed numbers of an evidence cell. Each symbol
  * starts a reference; the date and section written after it (up to the next reference)
  * belong to it. A segment without a symbol that still names a kind or a date ("Biên bản
@@ -222,8 +308,9 @@ export function parseEvidence(text: string): ParsedEvidence {
 
 const PARSED = new Map<string, ParsedEvidence>();
 
-function parseEvidenceUncached(text: string): ParsedEvidence {
-  const source = text.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
+/** The general reading; `common: false` leaves out the fast path of the commonest segment (for its test). */
+export function parseEvidenceUncached(text: string, common = true): ParsedEvidence {
+  const source = composed(text) ? text : text.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
   const linkMatches = findLinkMatches(source);
   const masked = mask(source, linkMatches.map((l): Span => [l.index, l.index + l.link.length]));
   const refs: DocumentRef[] = [];
@@ -231,6 +318,11 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
 
   for (const [segStart, segEnd] of segments(masked)) {
     const seg = masked.slice(segStart, segEnd);
+    const fast = common ? commonSegment(seg, source.slice(segStart, segEnd), malformedNumbers) : undefined;
+    if (fast !== undefined) {
+      refs.push(fast);
+      continue;
+    }
     const symbols: SymbolMatch[] = [];
     const symbolSpans: Span[] = [];
     // A symbol has a slash: most segments without one skip the pattern.
@@ -254,36 +346,11 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
       return { at: i === 0 ? 0 : (named?.index ?? s.index), named: named?.kind };
     });
 
-    // The date and section of a reference, set key by key (spreading optional parts is slow).
-    const withAttributes = (ref: DocumentRef, from: number, to: number, after: number): DocumentRef => {
-      let date: DateMatch | undefined;
-      for (const d of dates) {
-        if (d.index < from || d.index >= to) continue;
-        if (d.index >= after) {
-          date = d;
-          break;
-        }
-        date ??= d;
-      }
-      SECTION_RE.lastIndex = 0;
-      const section = SECTION_RE.exec(seg.slice(after, to))?.[0].trim();
-      SECTION_RE.lastIndex = 0;
-      if (date?.valid) {
-        ref.date = date.iso;
-        ref.dateText = date.raw;
-      } else if (date) {
-        ref.dateText = date.raw;
-        ref.dateInvalid = true;
-      }
-      if (section) ref.section = section;
-      return ref;
-    };
-
     if (symbols.length === 0) {
       if (mentions.length === 0 && dates.length === 0) continue;
       const ref: DocumentRef = { raw: tidy(source.slice(segStart, segEnd)) };
       if (mentions.length > 0) ref.kind = mentions[0].kind;
-      refs.push(withAttributes(ref, 0, seg.length, 0));
+      refs.push(withAttributes(ref, seg, dates, 0, seg.length, 0));
       continue;
     }
 
@@ -291,11 +358,7 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
       const to = i + 1 < symbols.length ? starts[i + 1].at : seg.length;
       const word = starts[i].named;
       const kind = s.abbrKind ?? (word && word !== GENERIC_KIND ? word : s.year === undefined ? CONG_VAN : word);
-      const ref: DocumentRef = { raw: tidy(source.slice(segStart + starts[i].at, segStart + to)), symbol: s.symbol, number: s.number };
-      if (s.year !== undefined) ref.year = s.year;
-      if (kind) ref.kind = kind;
-      if (s.issuer) ref.issuer = s.issuer;
-      refs.push(withAttributes(ref, starts[i].at, to, s.end));
+      refs.push(withAttributes(symbolRef(tidy(source.slice(segStart + starts[i].at, segStart + to)), s, kind), seg, dates, starts[i].at, to, s.end));
     });
   }
 
@@ -308,6 +371,21 @@ function parseEvidenceUncached(text: string): ParsedEvidence {
 }
 
 const NONE = Object.freeze([]) as unknown as string[];
+
+/**
+ * The text is NFC already and has no eth to replace: only characters below the combining
+ * marks (Latin-1, Latin Extended A and B, eth excepted) and the precomposed letters of
+ * Latin Extended Additional (Vietnamese ạ..ỹ), none of which NFC changes or composes.
+ * Most cells pass, and skip normalize's copy.
+ */
+function composed(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd0 || (c >= 0x1e00 && c <= 0x1eff)) continue;
+    if (c >= 0x300 || c === 0xd0 || c === 0xf0) return false;
+  }
+  return true;
+}
 
 export interface EvidenceRow {
   code: string;
@@ -367,21 +445,26 @@ function docLabel(ref: DocumentRef): string {
  * include one asked for.
  */
 function kindMismatch(refs: readonly DocumentRef[], required: readonly DocumentKind[]): Finding['params'] | undefined {
-  const requiredIds = new Set(required.map((k) => k.id));
-  if (requiredIds.size === 0 || requiredIds.has(GENERIC_KIND.id) || refs.length === 0) return undefined;
+  if (required.length === 0 || hasKind(required, GENERIC_KIND.id) || refs.length === 0) return undefined;
   const cited: DocumentKind[] = [];
   for (const r of refs) {
     if (!r.kind || r.kind.id === GENERIC_KIND.id) return undefined;
     if (!cited.some((k) => k.id === r.kind?.id)) cited.push(r.kind);
   }
   // The cited kinds first: they usually match, and then no text needs scanning.
-  if (cited.some((k) => requiredIds.has(k.id))) return undefined;
+  if (cited.some((k) => hasKind(required, k.id))) return undefined;
   const mentioned = refs.flatMap((r) => kindMentions(r.raw).map((m) => m.kind));
-  if (mentioned.some((k) => requiredIds.has(k.id))) return undefined;
+  if (mentioned.some((k) => hasKind(required, k.id))) return undefined;
   return {
     found: cited.map((k) => k.vi).join(', '),
     expected: required.map((k) => k.vi).join(' hoặc '),
   };
+}
+
+/** The list has a kind of this id (lists of required kinds hold one to three kinds). */
+function hasKind(kinds: readonly DocumentKind[], id: string): boolean {
+  for (const k of kinds) if (k.id === id) return true;
+  return false;
 }
 
 /**
@@ -445,20 +528,26 @@ const symbolKey = (symbol: string): string => foldVietnamese(symbol);
  * (info). One finding per document, on the first criterion citing it.
  */
 export function findSharedDocuments(rows: readonly { code: string; field: string; evidence: string }[]): Finding[] {
-  const byDoc = new Map<string, { symbol: string; codes: string[]; fields: Set<string> }>();
+  // Most documents are cited once: their first row is kept as it is, lists made on a second one.
+  const byDoc = new Map<string, { symbol: string; code: string; field: string; codes?: string[]; fields?: Set<string> }>();
   for (const row of rows) {
     for (const ref of parseEvidence(row.evidence).refs) {
       if (ref.symbol === undefined) continue;
       const key = symbolKey(ref.symbol);
-      const entry = byDoc.get(key) ?? { symbol: ref.symbol, codes: [], fields: new Set<string>() };
-      if (!entry.codes.includes(row.code)) entry.codes.push(row.code);
-      entry.fields.add(row.field);
-      byDoc.set(key, entry);
+      const entry = byDoc.get(key);
+      if (entry === undefined) byDoc.set(key, { symbol: ref.symbol, code: row.code, field: row.field });
+      else if (entry.codes === undefined || entry.fields === undefined) {
+        entry.codes = entry.code === row.code ? [entry.code] : [entry.code, row.code];
+        entry.fields = new Set([entry.field, row.field]);
+      } else {
+        if (!entry.codes.includes(row.code)) entry.codes.push(row.code);
+        entry.fields.add(row.field);
+      }
     }
   }
   const out: Finding[] = [];
   for (const { symbol, codes, fields } of byDoc.values()) {
-    if (codes.length >= 3 && fields.size >= 2) {
+    if (codes !== undefined && fields !== undefined && codes.length >= 3 && fields.size >= 2) {
       out.push(finding('EVIDENCE_SHARED', { doc: symbol, count: codes.length, criteria: codes.join(', ') }, { criterion: codes[0], field: 'evidence' }));
     }
   }

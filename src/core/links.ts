@@ -232,16 +232,11 @@ export function checkRowLinks(answers: readonly Answer[], index: CriteriaLookup)
     out.push(f);
   };
   for (const a of answers) {
-    const at = (field: 'evidence' | 'explanation') => ({
-      criterion: a.code,
-      field,
-      ...(a.row !== undefined ? { row: a.row } : {}),
-    });
     const evidence = textOf(a.evidence);
     for (const link of findLinks(evidence)) {
       const check = checkLink(link);
-      if (!check.ok && !checked(a.code)) add(finding('LINK_INVALID', { link, reason: check.reason.vi, reasonEn: check.reason.en }, at('evidence')));
-      if (check.ok && check.privateHost) add(finding('LINK_PRIVATE', { link, host: check.privateHost }, at('evidence')));
+      if (!check.ok && !checked(a.code)) add(finding('LINK_INVALID', { link, reason: check.reason.vi, reasonEn: check.reason.en }, linkPlace(a, 'evidence')));
+      if (check.ok && check.privateHost) add(finding('LINK_PRIVATE', { link, host: check.privateHost }, linkPlace(a, 'evidence')));
     }
     for (const h of a.links ?? []) {
       const check = checkLink(h.target);
@@ -254,19 +249,24 @@ export function checkRowLinks(answers: readonly Answer[], index: CriteriaLookup)
               reason: `siêu liên kết ẩn sau chữ "${clip(h.shown)}": ${check.reason.vi}`,
               reasonEn: `the hyperlink behind the text "${clip(h.shown)}": ${check.reason.en}`,
             },
-            at(h.field),
+            linkPlace(a, h.field),
           ),
         );
         continue;
       }
-      if (check.privateHost) add(finding('LINK_PRIVATE', { link: h.target, host: check.privateHost }, at(h.field)));
+      if (check.privateHost) add(finding('LINK_PRIVATE', { link: h.target, host: check.privateHost }, linkPlace(a, h.field)));
       const shownLinks = findLinks(h.shown);
       if (shownLinks.length > 0 && !shownLinks.some((l) => sameLink(l, h.target))) {
-        add(finding('LINK_TARGET_DIFFERS', { shown: clip(h.shown), link: h.target }, at(h.field)));
+        add(finding('LINK_TARGET_DIFFERS', { shown: clip(h.shown), link: h.target }, linkPlace(a, h.field)));
       }
     }
   }
   return out;
+}
+
+/** Where a row's link finding is; made only for a finding. */
+function linkPlace(a: Answer, field: 'evidence' | 'explanation') {
+  return { criterion: a.code, field, ...(a.row !== undefined ? { row: a.row } : {}) };
 }
 
 function textOf(v: Answer['evidence']): string {

@@ -72,59 +72,56 @@ function scoreFindings(
     if (index.byCode.get(n.code) !== n) continue; // a duplicated code is the linter's finding
     const a = byCode.get(n.code);
     const row = a?.row ?? n.node.row;
-    // Made only for a finding: most rows have none.
-    const at = (field: FindingColumn): Place => (row !== undefined ? { criterion: n.code, field, row } : { criterion: n.code, field });
 
     if (declaresNotApplicable(a) && n.node.notApplicableAllowed !== true) {
-      out.push(finding('NOT_APPLICABLE_NOT_ALLOWED', {}, at('declared')));
+      out.push(finding('NOT_APPLICABLE_NOT_ALLOWED', {}, placeAt(n.code, row, 'declared')));
     }
     const score = parseScore(a?.selfScore);
     // Out of the denominator, so no error either; a score typed there is not counted: say so.
     if (excused.has(n.code)) {
       const scored = score.ok ? score.value !== 0 : score.reason !== 'empty';
-      if (n.isLeaf && scored) out.push(finding('SCORE_NOT_COUNTED', { value: shown(a?.selfScore) }, at('selfScore')));
+      if (n.isLeaf && scored) out.push(finding('SCORE_NOT_COUNTED', { value: shown(a?.selfScore) }, placeAt(n.code, row, 'selfScore')));
       continue;
     }
-    if (a?.appraisedScore !== undefined) {
-      const appraised = checkAppraised(n, a.appraisedScore, at);
+    if (a?.appraisedScore !== undefined || a?.finalScore !== undefined) {
+      const at = (field: FindingColumn) => placeAt(n.code, row, field);
+      const appraised = a.appraisedScore !== undefined ? checkAppraised(n, a.appraisedScore, at) : undefined;
       if (appraised) out.push(appraised);
-    }
-    if (a?.finalScore !== undefined) {
-      const final = checkAppraised(n, a.finalScore, at, 'finalScore');
+      const final = a.finalScore !== undefined ? checkAppraised(n, a.finalScore, at, 'finalScore') : undefined;
       if (final) out.push(final);
     }
 
     if (n.scoredBy === 'survey' && n.isLeaf) {
-      if (score.ok || score.reason !== 'empty') out.push(finding('SURVEY_ROW_SCORED', { value: shown(a?.selfScore) }, at('selfScore')));
+      if (score.ok || score.reason !== 'empty') out.push(finding('SURVEY_ROW_SCORED', { value: shown(a?.selfScore) }, placeAt(n.code, row, 'selfScore')));
       continue;
     }
     if (!n.isLeaf) {
       const mismatch = sums.check(childrenOf(index, n), a, n.code);
-      if (mismatch) out.push(finding('TOTAL_MISMATCH', mismatch, at('selfScore')));
+      if (mismatch) out.push(finding('TOTAL_MISMATCH', mismatch, placeAt(n.code, row, 'selfScore')));
       else if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(childrenOf(index, n), a)) {
-        out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, at('selfScore')));
+        out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, placeAt(n.code, row, 'selfScore')));
       }
-      if (score.ok && typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, at('selfScore')));
+      if (score.ok && typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, placeAt(n.code, row, 'selfScore')));
       continue;
     }
     if (!score.ok) {
-      if (score.reason !== 'empty') out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, at('selfScore')));
+      if (score.reason !== 'empty') out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, placeAt(n.code, row, 'selfScore')));
       // A blank bonus row just means no bonus was earned.
-      else if (!n.bonus) out.push(finding('SCORE_MISSING', {}, at('selfScore')));
+      else if (!n.bonus) out.push(finding('SCORE_MISSING', {}, placeAt(n.code, row, 'selfScore')));
       continue;
     }
     // Accepted here, but Excel's SUM skips text: the parent totals in the sheet under-count.
-    if (typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, at('selfScore')));
+    if (typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, placeAt(n.code, row, 'selfScore')));
     const max = n.node.maxPoints;
-    if (score.value < 0) out.push(finding('SCORE_NEGATIVE', { value: score.value, max }, at('selfScore')));
-    else if (score.value > max + EPS) out.push(finding('SCORE_ABOVE_MAX', { value: score.value, max }, at('selfScore')));
+    if (score.value < 0) out.push(finding('SCORE_NEGATIVE', { value: score.value, max }, placeAt(n.code, row, 'selfScore')));
+    else if (score.value > max + EPS) out.push(finding('SCORE_ABOVE_MAX', { value: score.value, max }, placeAt(n.code, row, 'selfScore')));
     else if (!isAllowedScore(n.method.allowed, score.value)) {
       const allowed = { allowed: describeAllowed(n.method.allowed, 'vi'), allowedEn: describeAllowed(n.method.allowed, 'en') };
-      out.push(finding('SCORE_NOT_ALLOWED', { value: score.value, ...allowed }, at('selfScore')));
+      out.push(finding('SCORE_NOT_ALLOWED', { value: score.value, ...allowed }, placeAt(n.code, row, 'selfScore')));
     } else if (a?.declared !== undefined) {
       const suggested = suggestScore(n.method, parseDeclared(a.declared));
       if (suggested !== undefined && Math.abs(suggested - score.value) > EPS) {
-        out.push(finding('SCORE_DIFFERS_FROM_DECLARED', { declared: cellText(a.declared), suggested, value: score.value }, at('selfScore')));
+        out.push(finding('SCORE_DIFFERS_FROM_DECLARED', { declared: cellText(a.declared), suggested, value: score.value }, placeAt(n.code, row, 'selfScore')));
       }
     }
   }
@@ -230,6 +227,11 @@ class ChildSums {
 }
 
 type Place = Omit<Finding, 'code' | 'params' | 'severity'>;
+
+/** Where a row's finding is; made only for a finding (most rows have none). */
+function placeAt(criterion: string, row: number | undefined, field: FindingColumn): Place {
+  return row !== undefined ? { criterion, field, row } : { criterion, field };
+}
 
 /** An appraised score (first or final appraisal) against its row: a number, not negative, within the maximum. */
 export function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: (field: FindingColumn) => Place, field: 'appraisedScore' | 'finalScore' = 'appraisedScore'): Finding | undefined {
