@@ -41,7 +41,7 @@ export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: s
     }
     const xml = sheetXml(await partText(donor, from.path, sheet), strings, styles, sheet);
     const book = await text(zip, 'xl/workbook.xml');
-    const names = localNames(donorBook, donorIndex(donorBook, sheet));
+    const names = localNames(donorBook, sheetIndex(donorBook, sheet));
     const state = attributes(sheetElements(donorBook).find((s) => s.name === sheet)?.attrs ?? '').get('state');
     const existing = (await sheetParts(zip, name)).get(sheet);
     if (existing) {
@@ -49,13 +49,13 @@ export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: s
       if (existing.kind !== 'worksheet') throw new PlanError(`"${sheet}" là trang biểu đồ, không thay được.`, `"${sheet}" is a chart sheet: it cannot be replaced.`);
       zip.file(existing.path, xml);
       setRels(zip, existing.path, rels);
-      zip.file('xl/workbook.xml', withNames(withState(book, sheet, state), donorIndex(book, sheet), names));
+      zip.file('xl/workbook.xml', withNames(withState(book, sheet, state), sheetIndex(book, sheet), names));
       replaced = true;
     } else {
       const path = freePartPath(zip);
       zip.file(path, xml);
       setRels(zip, path, rels);
-      const rId = await addRelationship(zip, posix.relative('xl', path), name);
+      const rId = await addRelationship(zip, path.slice('xl/'.length), name);
       await addContentType(zip, `/${path}`, name);
       const index = sheetElements(book).length;
       zip.file('xl/workbook.xml', withNames(withSheet(book, sheet, rId, state, name), index, names));
@@ -138,7 +138,7 @@ function sheetElements(book: string): SheetElement[] {
   }));
 }
 
-function donorIndex(book: string, sheet: string): number {
+function sheetIndex(book: string, sheet: string): number {
   return sheetElements(book).findIndex((s) => s.name === sheet);
 }
 

@@ -326,7 +326,8 @@ describe('consolidation from the page', () => {
     await saved.xlsx.load(readFileSync(savedPath) as unknown as ExcelJS.Buffer);
     expect(saved.worksheets.map((ws) => ws.name)).toContain('Sheet1');
     // Written by exceljs with its formulas to recompute, not the opened bytes handed back.
-    expect(saved.calcProperties.fullCalcOnLoad).toBe(true);
+    const book = await (await JSZip.loadAsync(readFileSync(savedPath))).file('xl/workbook.xml')?.async('string');
+    expect(book).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
     expect(app.errors).toEqual([]);
     await app.page.close();
   });
