@@ -4,6 +4,9 @@ import { NOTHING_PENDING, applyChanges, changedCells, openedSheets, pending, pla
 import { savedBytes } from '../../../src/preview/page/save';
 import { applyPlanSurgically } from '../../../src/xlsx/surgical';
 
+// As in the page's bundle: the writer gets the page's small node:path (webpack maps it there).
+jest.mock('node:path', () => jest.requireActual('../../../src/preview/page/posixPath'));
+
 async function opened(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Tự chấm điểm');
