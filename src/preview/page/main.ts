@@ -3,8 +3,9 @@
  * grid beside the real task pane bundle, which runs in a frame on Office.js globals built
  * over the strict stand-in. "Lưu tệp" downloads the opened file with only the changed
  * cells rewritten and the sheets the pane added or made again written whole (surgical
- * writer; a new blank workbook is written whole); cell changes are autosaved in IndexedDB and offered back
- * when the same file is opened again; leaving with unsaved changes asks first; a service
+ * writer; a blank workbook made here is written whole); cell changes are autosaved in
+ * IndexedDB and offered back when the same file is opened again; leaving with unsaved
+ * changes or new sheets asks first; a service
  * worker keeps the app working offline. Nothing is sent anywhere.
  * exceljs, the reader and the stand-in are loaded with import(), so they are their own chunks.
  * Query parameters: sample=<file in samples/> (opens it at once), width=320|450,
