@@ -5,8 +5,8 @@
  * cells rewritten and the sheets the pane added or made again written whole (surgical
  * writer; a blank workbook made here is written whole); cell changes are autosaved in
  * IndexedDB and offered back when the same file is opened again; leaving with unsaved
- * changes or new sheets asks first; a service
- * worker keeps the app working offline. Nothing is sent anywhere.
+ * changes or new sheets asks first; a service worker keeps the app working offline.
+ * Nothing is sent anywhere.
  * exceljs, the reader and the stand-in are loaded with import(), so they are their own chunks.
  * Query parameters: sample=<file in samples/> (opens it at once), width=320|450,
  * theme=light|dark, lang=vi-VN|en-US, api=1.7 (the ExcelApi version the stand-in offers).
