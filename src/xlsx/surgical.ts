@@ -10,19 +10,10 @@
 import { posix } from 'node:path';
 import JSZip from 'jszip';
 import { a1, type WritePlan, type WriteValue } from '../workbook/grid';
-import { FileUnreadableError } from './errors';
-import { isTruncatedZip } from './zip';
+import { transplantSheets } from './transplant';
+import { PlanError, attributes, decodeXml, escapeXml, openZip, partText, relationships, relsPathOf, sheetParts, unsafe } from './package';
 
-/** A plan that does not fit the workbook; the message is Vietnamese, then English. */
-export class PlanError extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(`${vi} / ${en}`);
-    this.name = 'PlanError';
-  }
-}
+export { PlanError } from './package';
 
 export interface SurgicalResult {
   data: Buffer;
@@ -33,11 +24,20 @@ export interface SurgicalResult {
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
-/** Applies the plan to the workbook bytes `src` (never modified); `name` is the file name used in messages. */
-export async function applyPlanSurgically(src: Buffer, plan: WritePlan, name: string): Promise<SurgicalResult> {
+/** Sheets to carry over whole from `donor` (the same workbook written by exceljs): added, or replacing the file's sheet of that name. */
+export interface SheetCopies {
+  donor: Buffer;
+  sheets: string[];
+}
+
+/**
+ * Applies the plan to the workbook bytes `src` (never modified), then copies in `copies`;
+ * `name` is the file name used in messages.
+ */
+export async function applyPlanSurgically(src: Buffer, plan: WritePlan, name: string, copies?: SheetCopies): Promise<SurgicalResult> {
   const zip = await openZip(src, name);
   const writes = collectWrites(plan);
-  if (writes.size === 0) return { data: src, recalculated: [] };
+  if (writes.size === 0 && !copies?.sheets.length) return { data: src, recalculated: [] };
   const parts = await sheetParts(zip, name);
   const recalculated: string[] = [];
   let formulaChanged = false;
@@ -52,6 +52,7 @@ export async function applyPlanSurgically(src: Buffer, plan: WritePlan, name: st
     recalculated.push(...edit.recalculated.map((addr) => `${sheet}!${addr}`));
     formulaChanged ||= edit.formulaChanged;
   }
+  if (copies?.sheets.length) formulaChanged = (await transplantSheets(zip, copies.donor, copies.sheets, name)).replaced || formulaChanged;
   await requestFullCalc(zip);
   // calcChain lists formula cells; an entry for a cell that lost its formula makes Excel repair the file.
   if (formulaChanged) await dropCalcChain(zip);
@@ -60,79 +61,8 @@ export async function applyPlanSurgically(src: Buffer, plan: WritePlan, name: st
 }
 
 // ---------------------------------------------------------------------------------------
-// The package: bytes, sheet parts, tables, workbook.xml, calcChain.
+// The package: tables, workbook.xml, calcChain.
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-async function openZip(buf: Buffer, name: string): Promise<JSZip> {
-  const starts = (magic: number[]) => buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
-  if (buf.length === 0) throw new FileUnreadableError(name, 'empty-file');
-  if (starts(CFB)) {
-    const encrypted = buf.includes(Buffer.from('EncryptedPackage', 'utf16le'));
-    throw new FileUnreadableError(name, encrypted ? 'encrypted' : 'legacy-xls');
-  }
-  if (!starts(ZIP)) throw new FileUnreadableError(name, 'not-xlsx');
-  const zip = await JSZip.loadAsync(buf).catch(() => {
-    throw new FileUnreadableError(name, isTruncatedZip(buf) ? 'truncated' : 'corrupt', '');
-  });
-  if (!zip.file('xl/workbook.xml')) throw new FileUnreadableError(name, zip.file(/^xl\//).length ? 'corrupt' : 'not-xlsx', 'xl/workbook.xml');
-  return zip;
-}
-
-/** A part's text; only UTF-8 parts are edited (a UTF-16 part would need re-encoding). */
-async function partText(zip: JSZip, path: string, sheet: string): Promise<string> {
-  const bytes = await zip.file(path)?.async('uint8array');
-  if (!bytes) throw unsafe(sheet, `thiếu phần ${path}`, `part ${path} is missing`);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw unsafe(sheet, 'mã hóa UTF-16', 'UTF-16 encoding');
-  return Buffer.from(bytes).toString('utf8');
-}
-
-interface SheetPart {
-  path: string;
-  kind: 'worksheet' | 'chartsheet' | 'other';
-}
-
-/** Sheet name -> its part, through xl/workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip, name: string): Promise<Map<string, SheetPart>> {
-  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-  const rels = relationships((await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '', 'xl');
-  const out = new Map<string, SheetPart>();
-  for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
-    const attrs = attributes(m[1]);
-    const sheetName = attrs.get('name');
-    const id = [...attrs].find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1];
-    const rel = id ? rels.get(decodeXml(id)) : undefined;
-    if (sheetName === undefined || !rel) continue;
-    const kind = rel.type.endsWith('/worksheet') ? 'worksheet' : rel.type.endsWith('/chartsheet') ? 'chartsheet' : 'other';
-    out.set(decodeXml(sheetName), { path: rel.target, kind });
-  }
-  if (out.size === 0) throw new FileUnreadableError(name, 'no-sheets');
-  return out;
-}
-
-interface Relationship {
-  type: string;
-  target: string;
-}
-
-/** Relationship id -> type and part path; `base` is the folder of the part that owns the rels. */
-function relationships(xml: string, base: string): Map<string, Relationship> {
-  const out = new Map<string, Relationship>();
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
-    const a = attributes(m[1]);
-    const id = a.get('Id');
-    const target = a.get('Target');
-    if (!id || !target || a.get('TargetMode') === 'External') continue;
-    const t = decodeXml(target);
-    out.set(decodeXml(id), { type: a.get('Type') ?? '', target: t.startsWith('/') ? t.slice(1) : posix.normalize(posix.join(base, t)) });
-  }
-  return out;
-}
-
-function relsPathOf(part: string): string {
-  return posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
-}
 
 interface TableHeader {
   name: string;
@@ -634,24 +564,6 @@ function widenDimension(head: string, edits: Map<number, Edit>, p: string): stri
 // ---------------------------------------------------------------------------------------
 // Small XML helpers.
 
-/** Attributes in document order, values as written (still escaped). */
-function attributes(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1], m[2] ?? (m[3] ?? '').replace(/"/g, '&quot;'));
-  return out;
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_m, hex: string, dec: string, named: string) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(Number(dec));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named.toLowerCase()] as string;
-  });
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * Cell text as OOXML stores it: XML-escaped; characters XML cannot carry (controls other
@@ -681,11 +593,4 @@ function parseRange(ref: string): Range | undefined {
 
 function inRange(r: Range, row: number, col: number): boolean {
   return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
-}
-
-function unsafe(sheet: string, vi: string, en: string): PlanError {
-  return new PlanError(
-    `Không ghi an toàn được vào trang "${sheet}" (${vi}); hãy mở tệp bằng Excel, lưu lại rồi thử lại.`,
-    `Sheet "${sheet}" cannot be edited safely (${en}); open the file in Excel, save it and try again.`,
-  );
 }

@@ -94,13 +94,14 @@ test('appraise, request an explanation, read the reply, record the final apprais
   await pane.locator('[data-field="finalReason"]').fill('Đơn vị đã giải trình, bổ sung báo cáo');
   expect(describeViolations(await seriousViolations(preview.paneFrame()))).toBe('');
 
-  // The log sheet, as the workbook with its new sheets downloads.
-  await eventually(async () => expect(await preview.page.locator('#download-all').isVisible()).toBe(true), 15_000);
+  // The log sheet the pane added counts as unsaved, and "Lưu tệp" writes it into the file.
+  await eventually(async () => expect(await preview.page.locator('#save-status').textContent()).toMatch(/và 1 trang mới chưa lưu/), 15_000);
   await eventually(async () => {
-    const [all] = await Promise.all([preview.page.waitForEvent('download'), preview.page.locator('#download-all').click()]);
-    const saved = path.join(dir, 'all.xlsx');
+    const [all] = await Promise.all([preview.page.waitForEvent('download'), preview.page.locator('#save').click()]);
+    expect(all.suggestedFilename()).toBe(FILE);
+    const saved = path.join(dir, 'saved.xlsx');
     await all.saveAs(saved);
-    const log = readAppraisalLog(await readWorkbookBuffer(readFileSync(saved), 'all.xlsx'));
+    const log = readAppraisalLog(await readWorkbookBuffer(readFileSync(saved), FILE));
     expect(log.map((e) => [e.code, e.stage, e.what, e.new, e.evidence])).toEqual([
       ['1', 'thẩm định lần 1', 'Điểm thẩm định', 0, ''],
       ['1', 'thẩm định lần 1', 'Lý do thẩm định', 'Kế hoạch ban hành sau thời hạn', ''],
@@ -119,6 +120,7 @@ test('appraise, request an explanation, read the reply, record the final apprais
       expect(ws.getCell(r, 1).value).toBeInstanceOf(Date);
     }
   }, 20_000);
+  await eventually(async () => expect(await preview.page.locator('#save-status').getAttribute('data-dirty')).toBe('false'), 15_000);
   // The grid's tabs already show the log sheet the pane added, the score sheet still shown.
   await eventually(async () => expect(await preview.page.locator('#sheet-tabs [role="tab"]').allInnerTexts()).toContain(LOG_SHEET));
   expect(await preview.page.locator('#sheet-tabs [aria-selected="true"]').innerText()).not.toBe(LOG_SHEET);

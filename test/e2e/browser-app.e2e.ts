@@ -257,7 +257,7 @@ describe('drop and print', () => {
 });
 
 describe('consolidation from the page', () => {
-  test('the pane\'s Tổng hợp mode over units\' files; the result downloads with its new sheets', async () => {
+  test('the pane\'s Tổng hợp mode over units\' files; "Lưu tệp" saves its new sheets into the file', async () => {
     // Two units' copies of the sample, told apart by their "Đơn vị:" line.
     const units = ['Sở Xây dựng', 'Sở Y tế'];
     const files: string[] = [];
@@ -284,18 +284,43 @@ describe('consolidation from the page', () => {
     await pane.locator('section[data-mode="consolidate"] input[type="file"]').first().setInputFiles(files);
     await pane.locator('[data-action="consolidate"]').click();
     await eventually(async () => expect(await app.page.getByRole('tablist', { name: /Trang tính/ }).getByRole('tab').count()).toBeGreaterThan(tabsBefore), 60_000);
-    const button = app.page.getByRole('button', { name: /^Tải sổ kèm trang mới/ });
-    await eventually(async () => expect(await button.isVisible()).toBe(true), 15_000);
-    const [download] = await Promise.all([app.page.waitForEvent('download'), button.click()]);
-    expect(download.suggestedFilename()).toBe('so-tu-phap-2024-kem-trang-moi.xlsx');
+    await eventually(async () => expect(await app.page.locator('#save-status').textContent()).toMatch(/trang mới chưa lưu vào tệp/), 15_000);
+    const savedPath = await download(app, 'so-tu-phap-2024.xlsx');
+    await eventually(async () => expect(await app.page.locator('#save-status').getAttribute('data-dirty')).toBe('false'), 15_000);
     const saved = new ExcelJS.Workbook();
-    await saved.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);
+    await saved.xlsx.load(readFileSync(savedPath) as unknown as ExcelJS.Buffer);
     const sample = new ExcelJS.Workbook();
     await sample.xlsx.readFile(SERVED_SAMPLE);
-    expect(saved.worksheets.length).toBeGreaterThan(sample.worksheets.length);
+    const added = saved.worksheets.slice(sample.worksheets.length);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.some((ws) => ws.actualRowCount > 2)).toBe(true);
+    // Only the workbook's lists and styles change besides the new sheets: the sample's sheets keep their bytes.
+    const [before, after] = [await JSZip.loadAsync(readFileSync(SERVED_SAMPLE)), await JSZip.loadAsync(readFileSync(savedPath))];
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/theme/theme1.xml']) {
+      expect([part, await after.file(part)?.async('string')]).toEqual([part, await before.file(part)?.async('string')]);
+    }
     expect(app.errors).toEqual([]);
-    app.page.on('dialog', (dialog) => void dialog.accept());
+    // Saved: leaving asks nothing.
     await app.page.close({ runBeforeUnload: true });
+    await eventually(async () => expect(app.page.isClosed()).toBe(true));
+  });
+
+  test('a new workbook for consolidation is named with the officer\'s date and saved whole', async () => {
+    const app = await openApp();
+    // 03:30 on 7 June in Việt Nam is still 6 June in UTC.
+    await app.page.clock.setFixedTime(new Date('2024-06-06T20:30:00Z'));
+    await app.page.locator('#open-blank').click();
+    await expect(app.page.locator('#file-name', { hasText: 'tong-hop-' }).textContent()).resolves.toBe('tong-hop-2024-06-07.xlsx');
+    await app.page.locator('table.grid td[data-address]').first().waitFor();
+    const savedPath = await download(app, 'tong-hop-2024-06-07.xlsx');
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load(readFileSync(savedPath) as unknown as ExcelJS.Buffer);
+    expect(saved.worksheets.map((ws) => ws.name)).toContain('Sheet1');
+    // Written by exceljs with its formulas to recompute, not the opened bytes handed back.
+    const book = await (await JSZip.loadAsync(readFileSync(savedPath))).file('xl/workbook.xml')?.async('string');
+    expect(book).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+    expect(app.errors).toEqual([]);
+    await app.page.close();
   });
 });
 

@@ -2,8 +2,9 @@
  * What the officer changed in the browser app: the cells whose value differs between the
  * workbook as opened and as it is now, as a WritePlan for the surgical writer, so that the
  * saved file differs from the opened one in those cells only. Formula cells whose formula
- * is unchanged are left out (their cached result is Excel's to recompute), and so are
- * sheets the file did not have (the writer edits existing sheets only).
+ * is unchanged are left out (their cached result is Excel's to recompute). Sheets the
+ * pane added or made again (a consolidation summary, an appraisal log, a sheet to print)
+ * are saved whole instead, so their cells are not part of the plan.
  */
 import type ExcelJS from 'exceljs';
 import { a1, type WritePlan, type WriteValue } from '../../workbook/grid';
@@ -91,10 +92,36 @@ export function changedCells(before: Snapshot, now: Snapshot): CellChange[] {
   return out.sort((x, y) => order.indexOf(x.sheet) - order.indexOf(y.sheet) || x.row - y.row || x.col - y.col);
 }
 
-/** Sheets of `now` that `before` did not have (a print sheet the pane added): not saved into the file. */
-export function addedSheets(before: Snapshot, now: Snapshot): string[] {
-  return [...now.keys()].filter((sheet) => !before.has(sheet));
+/** The sheets as the file was opened, by name: the pane replaces a sheet by deleting it and adding a new one of that name. */
+export type OpenedSheets = Map<string, ExcelJS.Worksheet>;
+
+export function openedSheets(workbook: ExcelJS.Workbook): OpenedSheets {
+  return new Map(workbook.worksheets.map((ws) => [ws.name, ws]));
 }
+
+/** Sheets the pane added, or deleted and made again under the same name, in workbook order: saved whole. */
+export function rewrittenSheets(opened: OpenedSheets, workbook: ExcelJS.Workbook): string[] {
+  return workbook.worksheets.filter((ws) => opened.get(ws.name) !== ws).map((ws) => ws.name);
+}
+
+/** What a save would write: changed cells of the file's own sheets, and the sheets saved whole. */
+export interface Pending {
+  cells: CellChange[];
+  sheets: string[];
+  /** Equal signatures: nothing to save since (cells and the rewritten sheets' contents). */
+  signature: string;
+}
+
+export function pending(original: Snapshot, opened: OpenedSheets, workbook: ExcelJS.Workbook): Pending {
+  const now = snapshot(workbook);
+  const sheets = rewrittenSheets(opened, workbook);
+  const cells = changedCells(original, now).filter((c) => !sheets.includes(c.sheet));
+  const signature = JSON.stringify({ cells, sheets: sheets.map((name) => [name, [...(now.get(name) ?? [])]]) });
+  return { cells, sheets, signature };
+}
+
+/** Nothing pending: the signature a file has when it is opened. */
+export const NOTHING_PENDING = JSON.stringify({ cells: [], sheets: [] });
 
 /** 'D12' -> 0-based row 11, column 3. */
 function position(address: string): { row: number; col: number } {

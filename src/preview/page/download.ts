@@ -1,4 +1,4 @@
-/** Bytes offered as a download (the saved workbook, or one with the pane's new sheets): nothing leaves the page. */
+/** The saved workbook offered as a download: nothing leaves the page. */
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function offerDownload(bytes: Uint8Array, fileName: string): void {

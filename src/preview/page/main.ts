@@ -2,20 +2,23 @@
  * The browser app (preview.html): the officer's own .xlsx, or the sample, as an editable
  * grid beside the real task pane bundle, which runs in a frame on Office.js globals built
  * over the strict stand-in. "Lưu tệp" downloads the opened file with only the changed
- * cells rewritten (surgical writer); changes are autosaved in IndexedDB and offered back
- * when the same file is opened again; leaving with unsaved changes asks first; a service
- * worker keeps the app working offline. Nothing is sent anywhere.
+ * cells rewritten and the sheets the pane added or made again written whole (surgical
+ * writer; a blank workbook made here is written whole); cell changes are autosaved in
+ * IndexedDB and offered back when the same file is opened again; leaving with unsaved
+ * changes or new sheets asks first; a service worker keeps the app working offline.
+ * Nothing is sent anywhere.
  * exceljs, the reader and the stand-in are loaded with import(), so they are their own chunks.
  * Query parameters: sample=<file in samples/> (opens it at once), width=320|450,
  * theme=light|dark, lang=vi-VN|en-US, api=1.7 (the ExcelApi version the stand-in offers).
  */
 import type ExcelJS from 'exceljs';
+import { localToday } from '../../core/clock';
 import { message } from '../../core/findings';
 import { FileUnreadableError } from '../../xlsx/errors';
 import { createOfficeGlobals, GLOBALS_KEY, type PreviewTheme, type RunFunction } from '../office-shim';
 import type { StandIn } from '../standin';
 import { clearAutosave, fileKey, loadAutosave, storeAutosave, type Autosave } from './autosave';
-import { addedSheets, applyChanges, changedCells, planOf, snapshot, type CellChange, type Snapshot } from './changes';
+import { NOTHING_PENDING, applyChanges, openedSheets, pending, planOf, snapshot, type OpenedSheets, type Pending, type Snapshot } from './changes';
 import { createGrid, type Grid } from './grid';
 import { offerDownload } from './download';
 
@@ -64,34 +67,43 @@ interface OpenFile {
   sample: boolean;
   workbook: ExcelJS.Workbook;
   standIn: StandIn;
+  /** A blank workbook made in the page (consolidation): nothing of it to keep, so it is saved whole. */
+  blank: boolean;
   /** The cells as the file was opened. */
   original: Snapshot;
-  /** The changes the last "Lưu tệp" saved (JSON), or '[]': equal to the current ones means nothing is unsaved. */
+  /** The sheets as the file was opened: a sheet not among them is saved whole. */
+  opened: OpenedSheets;
+  /** The signature of what the last "Lưu tệp" saved: equal to the current one means nothing is unsaved. */
   saved: string;
-  /** The changes last written to IndexedDB (JSON). */
+  /** The cell changes last written to IndexedDB (JSON). */
   stored: string;
 }
 
 let open: OpenFile | null = null;
 
-function changesOf(file: OpenFile): CellChange[] {
-  return changedCells(file.original, snapshot(file.workbook));
+function pendingOf(file: OpenFile): Pending {
+  return pending(file.original, file.opened, file.workbook);
 }
 
-function unsaved(file: OpenFile | null): CellChange[] {
-  if (!file) return [];
-  const changes = changesOf(file);
-  return JSON.stringify(changes) === file.saved ? [] : changes;
+/** What is not saved to a file yet: null when nothing is. */
+function unsaved(file: OpenFile | null): Pending | null {
+  if (!file) return null;
+  const now = pendingOf(file);
+  return now.signature === file.saved ? null : now;
+}
+
+/** "3 ô đã sửa và 1 trang mới" / "3 changed cell(s) and 1 new sheet(s)": sheets named only when there are some. */
+function counted(p: Pending): { vi: string; en: string } {
+  if (p.sheets.length === 0) return { vi: `${p.cells.length} ô đã sửa`, en: `${p.cells.length} changed cell(s)` };
+  return { vi: `${p.cells.length} ô đã sửa và ${p.sheets.length} trang mới`, en: `${p.cells.length} changed cell(s) and ${p.sheets.length} new sheet(s)` };
 }
 
 const status = element('save-status');
-function showStatus(file: OpenFile, changes: CellChange[]): void {
-  const dirty = JSON.stringify(changes) !== file.saved;
-  status.textContent = dirty
-    ? `Có ${changes.length} ô đã sửa chưa lưu vào tệp / ${changes.length} changed cell(s) not saved to a file yet`
-    : 'Không có thay đổi chưa lưu / No unsaved changes';
+function showStatus(file: OpenFile, now: Pending): void {
+  const dirty = now.signature !== file.saved;
+  const n = counted(now);
+  status.textContent = dirty ? `Có ${n.vi} chưa lưu vào tệp / ${n.en} not saved to a file yet` : 'Không có thay đổi chưa lưu / No unsaved changes';
   status.dataset.dirty = String(dirty);
-  element<HTMLButtonElement>('download-all').hidden = addedSheets(file.original, snapshot(file.workbook)).length === 0;
 }
 
 let autosaveTimer = 0;
@@ -101,8 +113,9 @@ function changed(): void {
   autosaveTimer = window.setTimeout(() => {
     const file = open;
     if (!file) return;
-    const changes = changesOf(file);
-    showStatus(file, changes);
+    const now = pendingOf(file);
+    showStatus(file, now);
+    const changes = now.cells;
     const json = JSON.stringify(changes);
     if (json === file.stored) return;
     file.stored = json;
@@ -159,9 +172,10 @@ function showError(text: string): void {
   panel.replaceChildren(p);
 }
 
-async function openBytes(bytes: Uint8Array, name: string, sample: boolean): Promise<void> {
-  const pending = unsaved(open);
-  if (pending.length > 0 && !confirm(`Tệp ${open!.name} còn ${pending.length} ô đã sửa chưa lưu. Mở tệp khác? (Bản lưu tự động vẫn còn.)\n${open!.name} has ${pending.length} unsaved cell(s). Open another file? (The autosave is kept.)`)) return;
+async function openBytes(bytes: Uint8Array, name: string, kind: { sample?: boolean; blank?: boolean } = {}): Promise<void> {
+  const left = unsaved(open);
+  const n = left && counted(left);
+  if (n && !confirm(`Tệp ${open!.name} còn ${n.vi} chưa lưu. Mở tệp khác? (Bản lưu tự động giữ các ô đã sửa.)\n${open!.name} has ${n.en} not saved. Open another file? (The autosave keeps the changed cells.)`)) return;
   const [{ loadWorkbook }, { createStandIn }] = await Promise.all([
     import(/* webpackChunkName: "reader" */ '../../xlsx/buffer'),
     import(/* webpackChunkName: "standin" */ '../standin'),
@@ -169,6 +183,7 @@ async function openBytes(bytes: Uint8Array, name: string, sample: boolean): Prom
   const workbook = await loadWorkbook(bytes, name);
   const key = await fileKey(bytes, name);
   const original = snapshot(workbook);
+  const opened = openedSheets(workbook);
   const autosave = await loadAutosave(key).catch((error: unknown) => {
     console.error(error);
     return undefined;
@@ -183,9 +198,9 @@ async function openBytes(bytes: Uint8Array, name: string, sample: boolean): Prom
     }
   }
   const standIn = createStandIn(workbook, settings.api ? { apiVersion: settings.api } : {});
-  open = { name, bytes, key, sample, workbook, standIn, original, saved: '[]', stored };
+  open = { name, bytes, key, sample: kind.sample === true, blank: kind.blank === true, workbook, standIn, original, opened, saved: NOTHING_PENDING, stored };
   mountFile(open);
-  showStatus(open, changesOf(open));
+  showStatus(open, pendingOf(open));
 }
 
 function mountFile(file: OpenFile): void {
@@ -246,18 +261,18 @@ let mountPane: () => void = () => undefined;
 async function save(): Promise<void> {
   const file = open;
   if (!file) return;
-  const changes = changesOf(file);
+  const now = pendingOf(file);
   // The writer (and JSZip) load on the first save, not with the page.
-  const { savedBytes } = await import(/* webpackChunkName: "save" */ './save');
-  const bytes = await savedBytes(file.bytes, planOf(changes), file.name);
+  const { savedBytes, wholeBytes } = await import(/* webpackChunkName: "save" */ './save');
+  const bytes = file.blank ? await wholeBytes(file.workbook) : await savedBytes(file.bytes, planOf(now.cells), file.name, { workbook: file.workbook, sheets: now.sheets });
   offerDownload(bytes, file.name);
-  file.saved = JSON.stringify(changes);
+  file.saved = now.signature;
   file.stored = '[]';
   await clearAutosave(file.key);
-  showStatus(file, changes);
-  const added = addedSheets(file.original, snapshot(file.workbook));
-  const note = added.length > 0 ? ` Trang ${added.join(', ')} chỉ để xem và in, không ghi vào tệp. / Sheet(s) ${added.join(', ')} are for viewing and printing only, not saved.` : '';
-  announce(`Đã lưu ${file.name} (${changes.length} ô đã sửa) / Saved ${file.name} (${changes.length} changed cell(s)).${note}`);
+  showStatus(file, now);
+  const n = counted(now);
+  const sheets = now.sheets.length > 0 ? ` Trang mới đã lưu: ${now.sheets.join(', ')}. / New sheet(s) saved: ${now.sheets.join(', ')}.` : '';
+  announce(`Đã lưu ${file.name} (${n.vi}) / Saved ${file.name} (${n.en}).${sheets}`);
 }
 
 async function openChosen(files: File[]): Promise<void> {
@@ -271,34 +286,21 @@ async function openChosen(files: File[]): Promise<void> {
     showError(`${files[0]?.name ?? ''}: chỉ mở được tệp Excel .xlsx (Excel 2007 trở lên). Tệp .xls cũ: mở bằng Excel hoặc LibreOffice rồi lưu thành .xlsx. / Only .xlsx workbooks can be opened; save an old .xls as .xlsx first.`);
     return;
   }
-  await openBytes(new Uint8Array(await books[0].arrayBuffer()), books[0].name, false);
+  await openBytes(new Uint8Array(await books[0].arrayBuffer()), books[0].name);
 }
 
 async function openSample(name: string): Promise<void> {
   const response = await fetch(`samples/${name}`);
   if (!response.ok) throw new Error(`samples/${name}: HTTP ${response.status}`);
-  await openBytes(new Uint8Array(await response.arrayBuffer()), name, true);
+  await openBytes(new Uint8Array(await response.arrayBuffer()), name, { sample: true });
 }
 
-/** A new workbook for Sở Nội vụ's consolidation: the pane's Tổng hợp mode writes its sheets into it. */
+/** A new workbook for Sở Nội vụ's consolidation, named with the officer's own date: the pane's Tổng hợp mode writes its sheets into it. */
 async function openBlank(): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Sheet1');
-  await openBytes(new Uint8Array(await workbook.xlsx.writeBuffer()), `tong-hop-${new Date().toISOString().slice(0, 10)}.xlsx`, false);
-}
-
-/**
- * The whole workbook written by exceljs, with the sheets the pane added (consolidation,
- * score sheet to print), which "Lưu tệp" leaves out: a new file, never the unit's.
- */
-async function downloadAll(): Promise<void> {
-  const file = open;
-  if (!file) return;
-  const data = await file.workbook.xlsx.writeBuffer();
-  const name = file.name.replace(/\.xlsx$/i, '') + '-kem-trang-moi.xlsx';
-  offerDownload(new Uint8Array(data as ArrayBuffer), name);
-  announce(`Đã tải ${name} / Downloaded ${name}`);
+  await openBytes(new Uint8Array(await workbook.xlsx.writeBuffer()), `tong-hop-${localToday()}.xlsx`, { blank: true });
 }
 
 function failed(error: unknown): void {
@@ -325,7 +327,6 @@ fileInput.addEventListener('change', () => {
 });
 element('open-sample').addEventListener('click', () => openSample(SAMPLE).catch(failed));
 element('open-blank').addEventListener('click', () => openBlank().catch(failed));
-element('download-all').addEventListener('click', () => downloadAll().catch(failed));
 
 // Dropping a file anywhere on the page opens it (the pane's frame takes its own drops).
 document.addEventListener('dragover', (event) => {
@@ -368,7 +369,7 @@ element('reopen').addEventListener('click', () => {
 
 // Leaving with changes not saved to a file asks first (they are in the autosave too).
 window.addEventListener('beforeunload', (event) => {
-  if (unsaved(open).length === 0) return;
+  if (!unsaved(open)) return;
   event.preventDefault();
   event.returnValue = '';
 });

@@ -1,5 +1,5 @@
 /**
- * What the surgical writer (src/xlsx/surgical.ts) uses of node:path, for the browser
+ * What the surgical writer (src/xlsx/surgical.ts, package.ts, transplant.ts) uses of node:path, for the browser
  * build (webpack maps node:path here): posix join, normalize, dirname and basename over
  * the part names inside an .xlsx zip.
  */
