@@ -16,7 +16,7 @@ import { GENERIC_KIND, foldVietnamese, kindMentions, type DocumentKind } from '.
 import { parseEvidence, type DocumentRef } from './evidence';
 import { finding, type Finding } from './findings';
 import { SHARED_ISSUER_KEYS, citedIssuer, issuerVerdict, unitIssuer, type UnitIssuer } from './registerIssuers';
-import { foldedText, forEachPair, keyTerms, related, sharedPairs, type KeyTerms } from './registerTerms';
+import { foldedText, forEachPair, keyTerms, matchedWords, related, sharedPairs, type KeyTerms } from './registerTerms';
 import { answersByCode, notApplicableCodes } from './validate';
 
 /** One document of the register (one data row). */
@@ -148,7 +148,12 @@ export interface RegisterSuggestion {
   citation: string;
   /** The key terms shared by the entry's summary and the criterion (folded, e.g. `cai cach`). */
   terms: string[];
-  /** Higher is a better fit; only for ordering. */
+  /**
+   * The words of the summary that fit the criterion, as the summary writes them
+   * (`kiểm tra`, `cải cách hành chính`): shown to the officer as why it is suggested.
+   */
+  matched: string[];
+  /** The fit (suggestFromRegister): the weights of the words shared; higher is better. */
   score: number;
 }
 
@@ -469,8 +474,14 @@ function problemFinding(p: RegisterProblem, file: string): Finding {
 
 /**
  * For each self-scored criterion without evidence, up to `max` (3) register entries dated
- * in the period, of a kind the criterion asks for (when it names one), whose summary
- * shares key terms with the criterion's name, method and evidence requirement.
+ * in the period, of a kind the criterion asks for (when it names one), whose summary fits
+ * the criterion's name, method and evidence requirement. The fit is weighted: each key
+ * term (pair of syllables, or `cchc`) weighs log2(N / n), N the documents suggestions are
+ * taken from (the unit's, dated in the period, with a summary) and n those whose summary
+ * holds it, so a term most summaries hold weighs little; terms sharing a syllable are one
+ * word (`thủ tục hành chính`), weighing as its heaviest term. An entry is suggested when
+ * it shares at least two words and its fit reaches SUGGEST_MIN_FIT; best fit first, and
+ * none under 60% of the best.
  */
 export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly Answer[], register: Register | RegisterIndex, opts: RegisterCheckOptions & { max?: number } = {}): RegisterSuggestion[] {
   const index = 'bySymbol' in register ? register : indexRegister(register);
@@ -481,9 +492,12 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
   const to = addDays(period.to, window.daysAfter);
   const own = ownIssuers(index, opts.issuer);
   const pool = suggestionPool(index, from, to, own.keys);
-  // Scores added up pair by pair over the entries holding each (by position in the pool):
-  // only those reach the kind check. `touched` keeps the order each was first reached in.
-  const scores = new Int32Array(pool.entries.length);
+  // Weights added up term by term over the entries holding each (by position in the pool),
+  // with the terms each holds as bits: only those reach the fit and the kind check.
+  // `touched` keeps the order each was first reached in.
+  const bound = new Float64Array(pool.entries.length);
+  const held = new Int32Array(pool.entries.length);
+  const fits = new Float64Array(pool.entries.length);
   const touched: number[] = [];
   const out: RegisterSuggestion[] = [];
   for (const { entry: n, answer } of scoredLeaves(criteria, answers)) {
@@ -492,20 +506,26 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
     // "Văn bản" among the kinds asked for accepts any kind.
     const required = new Set(n.requiredKinds.some((k) => k.id === GENERIC_KIND.id) ? [] : n.requiredKinds.map((k) => k.id));
     const requiredNames = n.requiredKinds.filter((k) => required.has(k.id)).map((k) => ` ${foldVietnamese(k.vi)} `);
+    const keys = weightedKeys(pool, terms);
+    // Entries holding the same terms fit alike: many do (a register repeats its subjects).
+    const fitsByHeld = new Map<number, { words: number; weight: number }>();
     touched.length = 0;
-    for (const key of criterionKeys(pool, terms)) {
-      const holders = pool.byPair.get(key);
-      if (holders === undefined) continue;
-      const weight = key === pool.cchc ? 1 : 2; // `cchc` alone is every criterion's subject: a weak term
-      for (const i of holders) {
-        if (scores[i] === 0) touched.push(i);
-        scores[i] += weight;
+    keys.forEach((k, bit) => {
+      for (const i of pool.byPair.get(k.key) ?? []) {
+        if (bound[i] === 0) touched.push(i);
+        bound[i] += k.weight;
+        held[i] |= 1 << bit;
       }
-    }
-    // The best `max`, by score, then date (latest first), then the order reached: a stable sort's first `max`.
+    });
+    // The best `max`, by fit, then date (latest first), then the order reached: a stable sort's first `max`.
     const best: number[] = [];
     for (const i of touched) {
-      if (scores[i] < SUGGEST_MIN_SCORE) continue;
+      // The sum of the terms' weights bounds the fit: most entries stop here.
+      if (bound[i] < SUGGEST_MIN_FIT) continue;
+      let fit = fitsByHeld.get(held[i]);
+      if (fit === undefined) fitsByHeld.set(held[i], (fit = fitOf(keys, held[i])));
+      if (fit.words < 2 || fit.weight < SUGGEST_MIN_FIT) continue;
+      fits[i] = fit.weight;
       const e = pool.entries[i];
       // A criterion asking for specific kinds is offered only those (or documents naming one).
       const kindFits = required.size === 0 || (e.kind !== undefined && required.has(e.kind.id)) || requiredNames.some((name) => foldedOf(pool, i).includes(name));
@@ -518,19 +538,75 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
       }
     }
     for (const i of best) {
-      if (scores[i] * 10 < scores[best[0]] * 6) break;
+      if (fits[i] * 10 < fits[best[0]] * 6) break;
       const e = pool.entries[i];
       const shared = sharedPairs(terms, entryTerms(e));
-      out.push({ criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), entry: e, citation: citationOf(e), terms: shared, score: scores[i] });
+      out.push({ criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), entry: e, citation: citationOf(e), terms: shared, matched: matchedWords(e.summary, new Set(shared), terms.spelled), score: Math.round(fits[i] * 100) / 100 });
     }
-    for (const i of touched) scores[i] = 0;
+    for (const i of touched) {
+      bound[i] = 0;
+      held[i] = 0;
+      fits[i] = 0;
+    }
   }
   return out;
 
-  /** Whether pool entry a ranks before b (reached before it): a higher score, else a later date. */
+  /** Whether pool entry a ranks before b (reached before it): a better fit, else a later date. */
   function ranksBefore(a: number, b: number): boolean {
-    return scores[a] > scores[b] || (scores[a] === scores[b] && pool.entries[a].date > pool.entries[b].date);
+    return fits[a] > fits[b] || (fits[a] === fits[b] && pool.entries[a].date > pool.entries[b].date);
   }
+}
+
+/**
+ * The least fit of a suggestion (log2 units, see suggestFromRegister): two words shared
+ * that each about one summary in six holds (2 × log2 6 ≈ 5.2) reach it; a word of one
+ * summary in six with `cchc` of nearly half of them (2.6 + 1.3) does not.
+ */
+const SUGGEST_MIN_FIT = 5;
+
+/** A criterion's term in a pool: its key, its weight, and its first and last syllables' ids (both that of `cchc` for it). */
+interface WeightedKey {
+  key: number;
+  weight: number;
+  first: number;
+  last: number;
+}
+
+/** The terms an entry can be told to hold (bits of an Int32Array): the heaviest of a criterion's. */
+const MAX_KEYS = 31;
+
+/** A criterion's terms the pool holds, weighted (see suggestFromRegister), heaviest first; none of weight 0. */
+function weightedKeys(pool: SuggestionPool, terms: KeyTerms): WeightedKey[] {
+  const out: WeightedKey[] = [];
+  const n = pool.entries.length;
+  for (const key of criterionKeys(pool, terms)) {
+    const holders = pool.byPair.get(key)?.length ?? 0;
+    if (holders === 0 || holders >= n) continue;
+    out.push({ key, weight: Math.log2(n / holders), ...syllablesOf(key) });
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, MAX_KEYS);
+}
+
+/**
+ * The fit of an entry holding the keys of `held` (bits): pairs that chain (`thu tuc`,
+ * `tuc hanh`, `hanh chinh`) are one word, weighing as its heaviest pair (keys are
+ * heaviest first, so a word's first); `tai chinh` and `tai san` are two.
+ */
+function fitOf(keys: readonly WeightedKey[], held: number): { words: number; weight: number } {
+  const words: { firsts: Set<number>; lasts: Set<number>; weight: number }[] = [];
+  for (let bit = 0; bit < keys.length; bit++) {
+    if ((held & (1 << bit)) === 0) continue;
+    const k = keys[bit];
+    const word = { firsts: new Set([k.first]), lasts: new Set([k.last]), weight: k.weight };
+    for (const w of words.filter((x) => x.lasts.has(k.first) || x.firsts.has(k.last))) {
+      for (const s of w.firsts) word.firsts.add(s);
+      for (const s of w.lasts) word.lasts.add(s);
+      word.weight = Math.max(word.weight, w.weight);
+      words.splice(words.indexOf(w), 1);
+    }
+    words.push(word);
+  }
+  return { words: words.length, weight: words.reduce((sum, w) => sum + w.weight, 0) };
 }
 
 /**
@@ -544,8 +620,6 @@ interface SuggestionPool {
   wordIds: Map<string, number>;
   /** Pair key (pairKey) -> positions in `entries`, in register order, each once. */
   byPair: Map<number, number[]>;
-  /** The key of the single term `cchc` (-1 when no summary has it). */
-  cchc: number;
   /** Each entry's summary folded, once asked for (the kind named in the summary). */
   folded: (string | undefined)[];
 }
@@ -553,6 +627,11 @@ interface SuggestionPool {
 /** A pair's number: `a b` from both ids, `cchc` (b undefined) below zero. */
 function pairKey(a: number, b: number | undefined): number {
   return b === undefined ? -1 - a : a * 65536 + b;
+}
+
+/** The ids of a pair's words, from its number (`cchc`'s for both, for it). */
+function syllablesOf(key: number): { first: number; last: number } {
+  return key < 0 ? { first: -1 - key, last: -1 - key } : { first: Math.floor(key / 65536), last: key % 65536 };
 }
 
 const POOLS = new WeakMap<RegisterIndex, Map<string, SuggestionPool>>();
@@ -572,7 +651,7 @@ function suggestionPool(index: RegisterIndex, from: string, to: string, own: Rea
   }
   let pool = cached.get(key);
   if (!pool) {
-    const p: SuggestionPool = { entries: [], wordIds: new Map(), byPair: new Map(), cchc: -1, folded: [] };
+    const p: SuggestionPool = { entries: [], wordIds: new Map(), byPair: new Map(), folded: [] };
     const id = (w: string): number => {
       let n = p.wordIds.get(w);
       if (n === undefined) p.wordIds.set(w, (n = p.wordIds.size));
@@ -591,8 +670,6 @@ function suggestionPool(index: RegisterIndex, from: string, to: string, own: Rea
       p.entries.push(e);
       forEachPair(e.summary, add);
     }
-    const cchc = p.wordIds.get('cchc');
-    if (cchc !== undefined) p.cchc = pairKey(cchc, undefined);
     cached.set(key, (pool = p));
   }
   return pool;
@@ -613,12 +690,6 @@ function criterionKeys(pool: SuggestionPool, terms: KeyTerms): number[] {
 function foldedOf(pool: SuggestionPool, i: number): string {
   return (pool.folded[i] ??= foldedText(pool.entries[i].summary));
 }
-
-/**
- * The least score a suggestion needs, a shared pair of syllables counting 2 and `cchc` 1:
- * one shared word ("kiểm tra", "hệ thống") is not enough; two, or one and `cchc`, are.
- */
-const SUGGEST_MIN_SCORE = 3;
 
 /** The evidence text for an entry: `Kế hoạch số 27/KH-STP ngày 05/02/2024 về kiểm tra công tác CCHC`. */
 export function citationOf(entry: RegisterEntry): string {
