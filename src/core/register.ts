@@ -21,9 +21,11 @@ import { answersByCode, notApplicableCodes } from './validate';
 
 /** One document of the register (one data row). */
 export interface RegisterEntry {
-  /** Sheet and 1-based row (for a CSV: the file name as the sheet, the 1-based line). */
+  /** Sheet and 1-based row (for a CSV: the file name as the sheet, the row of the grid). */
   sheet: string;
   row: number;
+  /** For a CSV: the file's line the row starts on, as a text editor counts them (messages name it). */
+  line?: number;
   /** Number and symbol as written, spacing normalised: `27/KH-STP`, `05/2024/QĐ-UBND`. */
   symbol: string;
   /** The number before the first slash: `27`. */
@@ -47,8 +49,10 @@ export interface RegisterEntry {
 /** A register row that could not be read: reported with its line, never dropped in silence. */
 export interface RegisterProblem {
   sheet: string;
-  /** 1-based row (line of a CSV). */
+  /** 1-based row. */
   row: number;
+  /** For a CSV: the file's line the row starts on, as a text editor counts them (messages name it, not the sheet and cell). */
+  line?: number;
   /** A1 address of the cell at fault. */
   cell?: string;
   /** What could not be read: the number and symbol, or the date. */
@@ -126,7 +130,8 @@ export interface RegisterCheck {
    * EVIDENCE_NOT_IN_REGISTER, EVIDENCE_DATE_DIFFERS, EVIDENCE_KIND_MISMATCH (from the
    * register's kind), EVIDENCE_SUMMARY_UNRELATED on the criterion's evidence (criterion,
    * row, field 'evidence'; the workbook layer adds the cell), and REGISTER_ROW_UNREADABLE
-   * on the register's own sheet and row (file = the register's file).
+   * on the register's own sheet, row and cell, or for a CSV its line as `row` (file = the
+   * register's file).
    */
   findings: Finding[];
   summary: RegisterSummary;
@@ -301,7 +306,7 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
         findings.push(
           finding(
             'EVIDENCE_DATE_DIFFERS',
-            { doc: ref.symbol, cited: ref.dateText ?? dayMonthYear(ref.date), registered: entry.dateText, registerAt: `${file}, ${entry.sheet}, dòng ${entry.row}`, registerAtEn: `${file}, ${entry.sheet}, row ${entry.row}` },
+            { doc: ref.symbol, cited: ref.dateText ?? dayMonthYear(ref.date), registered: entry.dateText, ...registerAt(file, entry) },
             at,
           ),
         );
@@ -454,21 +459,33 @@ function registerKindMismatch(entries: readonly RegisterEntry[], required: reado
   };
 }
 
+/**
+ * Where a register row is, in words (the `registerAt` parameters): a CSV's line as a text
+ * editor counts it ("dòng 9 của tệp so.csv"), a workbook's sheet and row.
+ */
+function registerAt(file: string, at: { sheet: string; row: number; line?: number }): { registerAt: string; registerAtEn: string } {
+  return at.line !== undefined
+    ? { registerAt: `dòng ${at.line} của tệp ${file}`, registerAtEn: `line ${at.line} of ${file}` }
+    : { registerAt: `${file}, ${at.sheet}, dòng ${at.row}`, registerAtEn: `${file}, ${at.sheet}, row ${at.row}` };
+}
+
 function problemFinding(p: RegisterProblem, file: string): Finding {
   const symbol = p.column === 'symbol';
+  const csv = p.line !== undefined;
   return finding(
     'REGISTER_ROW_UNREADABLE',
     {
-      row: p.row,
+      row: p.line ?? p.row,
       register: file,
-      sheet: p.sheet,
-      cell: p.cell ?? '',
+      // A CSV has its lines; a workbook its sheet, row and cell.
+      at: csv ? `dòng ${p.line} của tệp ${file}` : `dòng ${p.row} của sổ đăng ký ${file} (trang "${p.sheet}", ô ${p.cell ?? ''})`,
+      atEn: csv ? `line ${p.line} of ${file}` : `row ${p.row} of the register ${file} (sheet "${p.sheet}", cell ${p.cell ?? ''})`,
       text: p.text,
       what: symbol ? 'số, ký hiệu' : 'ngày tháng',
       whatEn: symbol ? 'number and symbol' : 'date',
       example: symbol ? '27/KH-STP' : '05/02/2024',
     },
-    { file, sheet: p.sheet, row: p.row, ...(p.cell !== undefined ? { cell: p.cell } : {}) },
+    csv ? { file, row: p.line } : { file, sheet: p.sheet, row: p.row, ...(p.cell !== undefined ? { cell: p.cell } : {}) },
   );
 }
 

@@ -65,12 +65,32 @@ describe.each(['Nghị định 30 (.xlsx)', 'hệ thống quản lý văn bản 
     expect(String(f[0].params.summary)).toContain('Hội thao');
   });
 
-  it('a register row with a broken date: REGISTER_ROW_UNREADABLE with the register file, sheet, row and cell', () => {
+  it('a register row with a broken date: REGISTER_ROW_UNREADABLE with the register file, and its sheet, row and cell (a workbook) or its line (a CSV)', () => {
     const f = check().findings.filter((x) => x.code === 'REGISTER_ROW_UNREADABLE');
     expect(f).toHaveLength(1);
-    expect(f[0].file).toBe(registers[layout].file);
-    expect(message(f[0], 'vi')).toContain(`Dòng ${f[0].row} của sổ đăng ký ${registers[layout].file}`);
+    const file = registers[layout].file;
+    expect(f[0].file).toBe(file);
     expect(message(f[0], 'vi')).toContain('"31/02/2024"');
+    if (layout === 'CSV') {
+      // The line as a text editor counts it: the header is line 1, and the summary of 27/KH-STP spans lines 4 and 5.
+      expect(f[0]).toMatchObject({ row: 8 });
+      expect(f[0].sheet).toBeUndefined();
+      expect(message(f[0], 'vi')).toBe('Dòng 8 của tệp so.csv có ngày tháng "31/02/2024" không đọc được, nên văn bản ở dòng này không được đối chiếu. Ghi ngày tháng theo dạng 05/02/2024.');
+      expect(message(f[0], 'en')).toBe('Line 8 of so.csv has an unreadable date "31/02/2024", so its document is not cross-checked. Write the date as 05/02/2024.');
+    } else {
+      expect(f[0].cell).toMatch(/^[A-Z]+\d+$/);
+      expect(message(f[0], 'vi')).toContain(`Dòng ${f[0].row} của sổ đăng ký ${file} (trang "${f[0].sheet}", ô ${f[0].cell})`);
+      expect(message(f[0], 'en')).toContain(`Row ${f[0].row} of the register ${file} (sheet "${f[0].sheet}", cell ${f[0].cell})`);
+    }
+  });
+
+  it('a date that differs names the register row: a workbook\'s sheet and row, a CSV\'s line', () => {
+    const [f] = check().findings.filter((x) => x.code === 'EVIDENCE_DATE_DIFFERS');
+    const entry = check().citations.find((c) => c.ref.symbol === '312/BC-STP')?.entry;
+    if (layout === 'CSV') {
+      expect(message(f, 'vi')).toContain('(dòng 13 của tệp so.csv)');
+      expect(message(f, 'en')).toContain('(line 13 of so.csv)');
+    } else expect(message(f, 'vi')).toContain(`(${registers[layout].file}, ${entry?.sheet}, dòng ${entry?.row})`);
   });
 
   it('documents of other issuers are not expected in the register; the per-unit summary', () => {

@@ -119,6 +119,8 @@ describe('a register chosen as CSV', () => {
 
     const problems = c.querySelector('[data-register-problems]')?.textContent ?? '';
     expect(problems).toContain('31/02/2024');
+    // A CSV's row by its line in the file, the title and header lines counted.
+    expect(problems).toContain('Dòng 6 của tệp so-van-ban-di-2024.csv có ngày tháng "31/02/2024" không đọc được');
 
     const cell = cellFor(service.grid, '2', 'evidence');
     const go = of('EVIDENCE_NOT_IN_REGISTER')?.querySelector('button');
