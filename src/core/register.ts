@@ -495,10 +495,10 @@ function problemFinding(p: RegisterProblem, file: string): Finding {
  * the criterion's name, method and evidence requirement. The fit is weighted: each key
  * term (pair of syllables, or `cchc`) weighs log2(N / n), N the documents suggestions are
  * taken from (the unit's, dated in the period, with a summary) and n those whose summary
- * holds it, so a term most summaries hold weighs little; terms sharing a syllable are one
- * word (`thủ tục hành chính`), weighing as its heaviest term. An entry is suggested when
- * it shares at least two words and its fit reaches SUGGEST_MIN_FIT; best fit first, and
- * none under 60% of the best.
+ * holds it, so a term most summaries hold weighs little. The shared pairs are counted as
+ * words (fitOf: `thủ tục hành chính` is two, `hệ thống hóa` one) and the fit is the sum of
+ * their weights. An entry is suggested when it shares at least two words and its fit
+ * reaches SUGGEST_MIN_FIT; best fit first, and none under 60% of the best.
  */
 export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly Answer[], register: Register | RegisterIndex, opts: RegisterCheckOptions & { max?: number } = {}): RegisterSuggestion[] {
   const index = 'bySymbol' in register ? register : indexRegister(register);
@@ -605,25 +605,22 @@ function weightedKeys(pool: SuggestionPool, terms: KeyTerms): WeightedKey[] {
 }
 
 /**
- * The fit of an entry holding the keys of `held` (bits): pairs that chain (`thu tuc`,
- * `tuc hanh`, `hanh chinh`) are one word, weighing as its heaviest pair (keys are
- * heaviest first, so a word's first); `tai chinh` and `tai san` are two.
+ * The fit of an entry holding the keys of `held` (bits): its words and their weight. The
+ * pairs are taken heaviest first (the keys' order), each a word, but for a pair that runs
+ * on from one taken (`tục hành` between `thủ tục` and `hành chính`, `thống hóa` after
+ * `hệ thống`): Vietnamese words are of two syllables, the pair across two is none.
  */
 function fitOf(keys: readonly WeightedKey[], held: number): { words: number; weight: number } {
-  const words: { firsts: Set<number>; lasts: Set<number>; weight: number }[] = [];
+  const taken: WeightedKey[] = [];
+  let weight = 0;
   for (let bit = 0; bit < keys.length; bit++) {
     if ((held & (1 << bit)) === 0) continue;
     const k = keys[bit];
-    const word = { firsts: new Set([k.first]), lasts: new Set([k.last]), weight: k.weight };
-    for (const w of words.filter((x) => x.lasts.has(k.first) || x.firsts.has(k.last))) {
-      for (const s of w.firsts) word.firsts.add(s);
-      for (const s of w.lasts) word.lasts.add(s);
-      word.weight = Math.max(word.weight, w.weight);
-      words.splice(words.indexOf(w), 1);
-    }
-    words.push(word);
+    if (taken.some((t) => t.last === k.first || t.first === k.last)) continue;
+    taken.push(k);
+    weight += k.weight;
   }
-  return { words: words.length, weight: words.reduce((sum, w) => sum + w.weight, 0) };
+  return { words: taken.length, weight };
 }
 
 /**
