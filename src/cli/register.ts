@@ -87,7 +87,7 @@ export interface RegisterJson {
   issuer: string | null;
   summary: Omit<RegisterSummary, 'issuer'>;
   citations: { criterion: string; doc: string; status: string; cited: string | null; registered: string | null; registerRow: string | null }[];
-  suggestions: { criterion: string; cell: string | null; citation: string; terms: string[] }[];
+  suggestions: { criterion: string; cell: string | null; citation: string; terms: string[]; matched: string[] }[];
 }
 
 export interface EvidenceDirJson {
@@ -135,9 +135,10 @@ export async function crossCheckUnit(
         status: c.status,
         cited: c.ref.dateText ?? null,
         registered: c.entry?.dateText ?? null,
-        registerRow: c.entry ? `${c.entry.sheet}!${c.entry.row}` : null,
+        // A CSV's line (`so.csv:9`), a workbook's sheet and row.
+        registerRow: c.entry ? (c.entry.line !== undefined ? `${regFile}:${c.entry.line}` : `${c.entry.sheet}!${c.entry.row}`) : null,
       })),
-      suggestions: check.suggestions.map((s) => ({ criterion: s.criterion, cell: s.cell ?? null, citation: s.citation, terms: s.terms })),
+      suggestions: check.suggestions.map((s) => ({ criterion: s.criterion, cell: s.cell ?? null, citation: s.citation, terms: s.terms, matched: s.matched })),
     };
     // Names and the issuer come from the files: shown escaped, as the report's other lines.
     out.summaryText = (lang) => `${terminalSafe(`== ${reading.file ?? ''}`)}\n${terminalSafe(registerSummaryText(check.summary, regFile, lang))}\n`;

@@ -356,8 +356,8 @@ export const CATALOGUE = {
   },
   REGISTER_ROW_UNREADABLE: {
     severity: 'warning',
-    vi: 'Dòng {row} của sổ đăng ký {register} (trang "{sheet}", ô {cell}) có {what} "{text}" không đọc được, nên văn bản ở dòng này không được đối chiếu. Ghi {what} theo dạng {example}.',
-    en: 'Row {row} of the register {register} (sheet "{sheet}", cell {cell}) has an unreadable {what} "{text}", so its document is not cross-checked. Write the {what} as {example}.',
+    vi: '{at} có {what} "{text}" không đọc được, nên văn bản ở dòng này không được đối chiếu. Ghi {what} theo dạng {example}.',
+    en: '{at} has an unreadable {what} "{text}", so its document is not cross-checked. Write the {what} as {example}.',
   },
   REGISTER_NOT_RECOGNISED: {
     severity: 'error',

@@ -16,14 +16,16 @@ import { GENERIC_KIND, foldVietnamese, kindMentions, type DocumentKind } from '.
 import { parseEvidence, type DocumentRef } from './evidence';
 import { finding, type Finding } from './findings';
 import { SHARED_ISSUER_KEYS, citedIssuer, issuerVerdict, unitIssuer, type UnitIssuer } from './registerIssuers';
-import { foldedText, forEachPair, keyTerms, related, sharedPairs, type KeyTerms } from './registerTerms';
+import { foldedText, forEachPair, keyTerms, matchedWords, related, sharedPairs, type KeyTerms } from './registerTerms';
 import { answersByCode, notApplicableCodes } from './validate';
 
 /** One document of the register (one data row). */
 export interface RegisterEntry {
-  /** Sheet and 1-based row (for a CSV: the file name as the sheet, the 1-based line). */
+  /** Sheet and 1-based row (for a CSV: the file name as the sheet, the row of the grid). */
   sheet: string;
   row: number;
+  /** For a CSV: the file's line the row starts on, as a text editor counts them (messages name it). */
+  line?: number;
   /** Number and symbol as written, spacing normalised: `27/KH-STP`, `05/2024/QĐ-UBND`. */
   symbol: string;
   /** The number before the first slash: `27`. */
@@ -47,8 +49,10 @@ export interface RegisterEntry {
 /** A register row that could not be read: reported with its line, never dropped in silence. */
 export interface RegisterProblem {
   sheet: string;
-  /** 1-based row (line of a CSV). */
+  /** 1-based row. */
   row: number;
+  /** For a CSV: the file's line the row starts on, as a text editor counts them (messages name it, not the sheet and cell). */
+  line?: number;
   /** A1 address of the cell at fault. */
   cell?: string;
   /** What could not be read: the number and symbol, or the date. */
@@ -126,7 +130,8 @@ export interface RegisterCheck {
    * EVIDENCE_NOT_IN_REGISTER, EVIDENCE_DATE_DIFFERS, EVIDENCE_KIND_MISMATCH (from the
    * register's kind), EVIDENCE_SUMMARY_UNRELATED on the criterion's evidence (criterion,
    * row, field 'evidence'; the workbook layer adds the cell), and REGISTER_ROW_UNREADABLE
-   * on the register's own sheet and row (file = the register's file).
+   * on the register's own sheet, row and cell, or for a CSV its line as `row` (file = the
+   * register's file).
    */
   findings: Finding[];
   summary: RegisterSummary;
@@ -148,7 +153,12 @@ export interface RegisterSuggestion {
   citation: string;
   /** The key terms shared by the entry's summary and the criterion (folded, e.g. `cai cach`). */
   terms: string[];
-  /** Higher is a better fit; only for ordering. */
+  /**
+   * The words of the summary that fit the criterion, as the summary writes them
+   * (`kiểm tra`, `cải cách hành chính`): shown to the officer as why it is suggested.
+   */
+  matched: string[];
+  /** The fit (suggestFromRegister): the weights of the words shared; higher is better. */
   score: number;
 }
 
@@ -296,7 +306,7 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
         findings.push(
           finding(
             'EVIDENCE_DATE_DIFFERS',
-            { doc: ref.symbol, cited: ref.dateText ?? dayMonthYear(ref.date), registered: entry.dateText, registerAt: `${file}, ${entry.sheet}, dòng ${entry.row}`, registerAtEn: `${file}, ${entry.sheet}, row ${entry.row}` },
+            { doc: ref.symbol, cited: ref.dateText ?? dayMonthYear(ref.date), registered: entry.dateText, ...registerAt(file, entry) },
             at,
           ),
         );
@@ -449,28 +459,46 @@ function registerKindMismatch(entries: readonly RegisterEntry[], required: reado
   };
 }
 
+/**
+ * Where a register row is, in words (the `registerAt` parameters): a CSV's line as a text
+ * editor counts it ("dòng 9 của tệp so.csv"), a workbook's sheet and row.
+ */
+function registerAt(file: string, at: { sheet: string; row: number; line?: number }): { registerAt: string; registerAtEn: string } {
+  return at.line !== undefined
+    ? { registerAt: `dòng ${at.line} của tệp ${file}`, registerAtEn: `line ${at.line} of ${file}` }
+    : { registerAt: `${file}, ${at.sheet}, dòng ${at.row}`, registerAtEn: `${file}, ${at.sheet}, row ${at.row}` };
+}
+
 function problemFinding(p: RegisterProblem, file: string): Finding {
   const symbol = p.column === 'symbol';
+  const csv = p.line !== undefined;
   return finding(
     'REGISTER_ROW_UNREADABLE',
     {
-      row: p.row,
+      row: p.line ?? p.row,
       register: file,
-      sheet: p.sheet,
-      cell: p.cell ?? '',
+      // A CSV has its lines; a workbook its sheet, row and cell.
+      at: csv ? `dòng ${p.line} của tệp ${file}` : `dòng ${p.row} của sổ đăng ký ${file} (trang "${p.sheet}", ô ${p.cell ?? ''})`,
+      atEn: csv ? `line ${p.line} of ${file}` : `row ${p.row} of the register ${file} (sheet "${p.sheet}", cell ${p.cell ?? ''})`,
       text: p.text,
       what: symbol ? 'số, ký hiệu' : 'ngày tháng',
       whatEn: symbol ? 'number and symbol' : 'date',
       example: symbol ? '27/KH-STP' : '05/02/2024',
     },
-    { file, sheet: p.sheet, row: p.row, ...(p.cell !== undefined ? { cell: p.cell } : {}) },
+    csv ? { file, row: p.line } : { file, sheet: p.sheet, row: p.row, ...(p.cell !== undefined ? { cell: p.cell } : {}) },
   );
 }
 
 /**
  * For each self-scored criterion without evidence, up to `max` (3) register entries dated
- * in the period, of a kind the criterion asks for (when it names one), whose summary
- * shares key terms with the criterion's name, method and evidence requirement.
+ * in the period, of a kind the criterion asks for (when it names one), whose summary fits
+ * the criterion's name, method and evidence requirement. The fit is weighted: each key
+ * term (pair of syllables, or `cchc`) weighs log2(N / n), N the documents suggestions are
+ * taken from (the unit's, dated in the period, with a summary) and n those whose summary
+ * holds it, so a term most summaries hold weighs little. The shared pairs are counted as
+ * words (fitOf: `thủ tục hành chính` is two, `hệ thống hóa` one) and the fit is the sum of
+ * their weights. An entry is suggested when it shares at least two words and its fit
+ * reaches SUGGEST_MIN_FIT; best fit first, and none under 60% of the best.
  */
 export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly Answer[], register: Register | RegisterIndex, opts: RegisterCheckOptions & { max?: number } = {}): RegisterSuggestion[] {
   const index = 'bySymbol' in register ? register : indexRegister(register);
@@ -481,9 +509,12 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
   const to = addDays(period.to, window.daysAfter);
   const own = ownIssuers(index, opts.issuer);
   const pool = suggestionPool(index, from, to, own.keys);
-  // Scores added up pair by pair over the entries holding each (by position in the pool):
-  // only those reach the kind check. `touched` keeps the order each was first reached in.
-  const scores = new Int32Array(pool.entries.length);
+  // Weights added up term by term over the entries holding each (by position in the pool),
+  // with the terms each holds as bits: only those reach the fit and the kind check.
+  // `touched` keeps the order each was first reached in.
+  const bound = new Float64Array(pool.entries.length);
+  const held = new Int32Array(pool.entries.length);
+  const fits = new Float64Array(pool.entries.length);
   const touched: number[] = [];
   const out: RegisterSuggestion[] = [];
   for (const { entry: n, answer } of scoredLeaves(criteria, answers)) {
@@ -492,20 +523,26 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
     // "Văn bản" among the kinds asked for accepts any kind.
     const required = new Set(n.requiredKinds.some((k) => k.id === GENERIC_KIND.id) ? [] : n.requiredKinds.map((k) => k.id));
     const requiredNames = n.requiredKinds.filter((k) => required.has(k.id)).map((k) => ` ${foldVietnamese(k.vi)} `);
+    const keys = weightedKeys(pool, terms);
+    // Entries holding the same terms fit alike: many do (a register repeats its subjects).
+    const fitsByHeld = new Map<number, { words: number; weight: number }>();
     touched.length = 0;
-    for (const key of criterionKeys(pool, terms)) {
-      const holders = pool.byPair.get(key);
-      if (holders === undefined) continue;
-      const weight = key === pool.cchc ? 1 : 2; // `cchc` alone is every criterion's subject: a weak term
-      for (const i of holders) {
-        if (scores[i] === 0) touched.push(i);
-        scores[i] += weight;
+    keys.forEach((k, bit) => {
+      for (const i of pool.byPair.get(k.key) ?? []) {
+        if (bound[i] === 0) touched.push(i);
+        bound[i] += k.weight;
+        held[i] |= 1 << bit;
       }
-    }
-    // The best `max`, by score, then date (latest first), then the order reached: a stable sort's first `max`.
+    });
+    // The best `max`, by fit, then date (latest first), then the order reached: a stable sort's first `max`.
     const best: number[] = [];
     for (const i of touched) {
-      if (scores[i] < SUGGEST_MIN_SCORE) continue;
+      // The sum of the terms' weights bounds the fit: most entries stop here.
+      if (bound[i] < SUGGEST_MIN_FIT) continue;
+      let fit = fitsByHeld.get(held[i]);
+      if (fit === undefined) fitsByHeld.set(held[i], (fit = fitOf(keys, held[i])));
+      if (fit.words < 2 || fit.weight < SUGGEST_MIN_FIT) continue;
+      fits[i] = fit.weight;
       const e = pool.entries[i];
       // A criterion asking for specific kinds is offered only those (or documents naming one).
       const kindFits = required.size === 0 || (e.kind !== undefined && required.has(e.kind.id)) || requiredNames.some((name) => foldedOf(pool, i).includes(name));
@@ -518,19 +555,72 @@ export function suggestFromRegister(criteria: CriteriaLookup, answers: readonly 
       }
     }
     for (const i of best) {
-      if (scores[i] * 10 < scores[best[0]] * 6) break;
+      if (fits[i] * 10 < fits[best[0]] * 6) break;
       const e = pool.entries[i];
       const shared = sharedPairs(terms, entryTerms(e));
-      out.push({ criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), entry: e, citation: citationOf(e), terms: shared, score: scores[i] });
+      out.push({ criterion: n.code, ...(answer?.row !== undefined ? { row: answer.row } : {}), entry: e, citation: citationOf(e), terms: shared, matched: matchedWords(e.summary, new Set(shared), terms.spelled), score: Math.round(fits[i] * 100) / 100 });
     }
-    for (const i of touched) scores[i] = 0;
+    for (const i of touched) {
+      bound[i] = 0;
+      held[i] = 0;
+      fits[i] = 0;
+    }
   }
   return out;
 
-  /** Whether pool entry a ranks before b (reached before it): a higher score, else a later date. */
+  /** Whether pool entry a ranks before b (reached before it): a better fit, else a later date. */
   function ranksBefore(a: number, b: number): boolean {
-    return scores[a] > scores[b] || (scores[a] === scores[b] && pool.entries[a].date > pool.entries[b].date);
+    return fits[a] > fits[b] || (fits[a] === fits[b] && pool.entries[a].date > pool.entries[b].date);
   }
+}
+
+/**
+ * The least fit of a suggestion (log2 units, see suggestFromRegister): two words shared
+ * that each about one summary in six holds (2 × log2 6 ≈ 5.2) reach it; a word of one
+ * summary in six with `cchc` of nearly half of them (2.6 + 1.3) does not.
+ */
+const SUGGEST_MIN_FIT = 5;
+
+/** A criterion's term in a pool: its key, its weight, and its first and last syllables' ids (both that of `cchc` for it). */
+interface WeightedKey {
+  key: number;
+  weight: number;
+  first: number;
+  last: number;
+}
+
+/** The terms an entry can be told to hold (bits of an Int32Array): the heaviest of a criterion's. */
+const MAX_KEYS = 31;
+
+/** A criterion's terms the pool holds, weighted (see suggestFromRegister), heaviest first; none of weight 0. */
+function weightedKeys(pool: SuggestionPool, terms: KeyTerms): WeightedKey[] {
+  const out: WeightedKey[] = [];
+  const n = pool.entries.length;
+  for (const key of criterionKeys(pool, terms)) {
+    const holders = pool.byPair.get(key)?.length ?? 0;
+    if (holders === 0 || holders >= n) continue;
+    out.push({ key, weight: Math.log2(n / holders), ...syllablesOf(key) });
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, MAX_KEYS);
+}
+
+/**
+ * The fit of an entry holding the keys of `held` (bits): its words and their weight. The
+ * pairs are taken heaviest first (the keys' order), each a word, but for a pair that runs
+ * on from one taken (`tục hành` between `thủ tục` and `hành chính`, `thống hóa` after
+ * `hệ thống`): Vietnamese words are of two syllables, the pair across two is none.
+ */
+function fitOf(keys: readonly WeightedKey[], held: number): { words: number; weight: number } {
+  const taken: WeightedKey[] = [];
+  let weight = 0;
+  for (let bit = 0; bit < keys.length; bit++) {
+    if ((held & (1 << bit)) === 0) continue;
+    const k = keys[bit];
+    if (taken.some((t) => t.last === k.first || t.first === k.last)) continue;
+    taken.push(k);
+    weight += k.weight;
+  }
+  return { words: taken.length, weight };
 }
 
 /**
@@ -544,8 +634,6 @@ interface SuggestionPool {
   wordIds: Map<string, number>;
   /** Pair key (pairKey) -> positions in `entries`, in register order, each once. */
   byPair: Map<number, number[]>;
-  /** The key of the single term `cchc` (-1 when no summary has it). */
-  cchc: number;
   /** Each entry's summary folded, once asked for (the kind named in the summary). */
   folded: (string | undefined)[];
 }
@@ -553,6 +641,11 @@ interface SuggestionPool {
 /** A pair's number: `a b` from both ids, `cchc` (b undefined) below zero. */
 function pairKey(a: number, b: number | undefined): number {
   return b === undefined ? -1 - a : a * 65536 + b;
+}
+
+/** The ids of a pair's words, from its number (`cchc`'s for both, for it). */
+function syllablesOf(key: number): { first: number; last: number } {
+  return key < 0 ? { first: -1 - key, last: -1 - key } : { first: Math.floor(key / 65536), last: key % 65536 };
 }
 
 const POOLS = new WeakMap<RegisterIndex, Map<string, SuggestionPool>>();
@@ -572,7 +665,7 @@ function suggestionPool(index: RegisterIndex, from: string, to: string, own: Rea
   }
   let pool = cached.get(key);
   if (!pool) {
-    const p: SuggestionPool = { entries: [], wordIds: new Map(), byPair: new Map(), cchc: -1, folded: [] };
+    const p: SuggestionPool = { entries: [], wordIds: new Map(), byPair: new Map(), folded: [] };
     const id = (w: string): number => {
       let n = p.wordIds.get(w);
       if (n === undefined) p.wordIds.set(w, (n = p.wordIds.size));
@@ -591,8 +684,6 @@ function suggestionPool(index: RegisterIndex, from: string, to: string, own: Rea
       p.entries.push(e);
       forEachPair(e.summary, add);
     }
-    const cchc = p.wordIds.get('cchc');
-    if (cchc !== undefined) p.cchc = pairKey(cchc, undefined);
     cached.set(key, (pool = p));
   }
   return pool;
@@ -613,12 +704,6 @@ function criterionKeys(pool: SuggestionPool, terms: KeyTerms): number[] {
 function foldedOf(pool: SuggestionPool, i: number): string {
   return (pool.folded[i] ??= foldedText(pool.entries[i].summary));
 }
-
-/**
- * The least score a suggestion needs, a shared pair of syllables counting 2 and `cchc` 1:
- * one shared word ("kiểm tra", "hệ thống") is not enough; two, or one and `cchc`, are.
- */
-const SUGGEST_MIN_SCORE = 3;
 
 /** The evidence text for an entry: `Kế hoạch số 27/KH-STP ngày 05/02/2024 về kiểm tra công tác CCHC`. */
 export function citationOf(entry: RegisterEntry): string {

@@ -71,25 +71,36 @@ const FOLD = new Uint8Array(0x2000).fill(124);
 /**
  * Words of a text, folded (no case or diacritics); '' where punctuation or a number
  * breaks the text (a pair never spans it). One pass over the characters: every
- * register entry's summary goes through here.
+ * register entry's summary goes through here. `spans`, when given, gets each word's
+ * start and end in the text (-1, -1 for a break): what the officer is shown is the text.
  */
-function wordsOf(text: string): string[] {
+function wordsOf(text: string, spans?: number[]): string[] {
   const out: string[] = [];
   let word = '';
+  let start = 0;
+  const end = (at: number) => {
+    out.push(word);
+    spans?.push(start, at);
+    word = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const f = code < 0x2000 ? FOLD[code] : 124;
     if (f === 0) continue;
     if (f > 32 && f !== 124) {
+      if (word === '') start = i;
       word += String.fromCharCode(f);
       continue;
     }
-    if (word !== '') out.push(word);
-    word = '';
-    if (f === 124 && out[out.length - 1] !== '') out.push('');
+    if (word !== '') end(i);
+    if (f === 124 && out[out.length - 1] !== '') {
+      out.push('');
+      spans?.push(-1, -1);
+    }
   }
-  if (word !== '') out.push(word);
+  if (word !== '') end(text.length);
   out.push('');
+  spans?.push(-1, -1);
   return out;
 }
 
@@ -127,21 +138,24 @@ export interface KeyTerms {
   pairs: Set<string>;
   /** Single syllables that are not stop words, 3 letters or more. */
   words: Set<string>;
-  /** The whole text folded (` ke hoach kiem tra  nam `): words one space apart, a double space at a break. */
-  folded: string;
+  /**
+   * The whole text folded, abbreviations spelt out (` ke hoach kiem tra cchc  nam `):
+   * words one space apart, a double space at a break.
+   */
+  spelled: string;
 }
 
 /** The key terms of a text (see the module's comment). */
 export function keyTerms(text: string): KeyTerms {
-  const raw = wordsOf(text);
+  const words = spellOut(wordsOf(text));
   const pairs = new Set<string>();
   const single = new Set<string>();
   walkTerms(
-    raw,
+    words,
     (a, b) => pairs.add(b === undefined ? a : `${a} ${b}`),
     (w) => single.add(w),
   );
-  return { pairs, words: single, folded: ` ${raw.join(' ')} ` };
+  return { pairs, words: single, spelled: ` ${words.join(' ')} ` };
 }
 
 /**
@@ -150,34 +164,95 @@ export function keyTerms(text: string): KeyTerms {
  * given twice. For a register's thousands of summaries, whose terms are kept compact.
  */
 export function forEachPair(text: string, pair: (a: string, b: string | undefined) => void): void {
-  walkTerms(wordsOf(text), pair, undefined);
+  walkTerms(spellOut(wordsOf(text)), pair, undefined);
 }
 
-/** keyTerms(text).folded alone. */
+/** The text folded (` ke hoach kiem tra  nam `): words one space apart, a double space at a break. */
 export function foldedText(text: string): string {
   return ` ${wordsOf(text).join(' ')} `;
 }
 
-/** The pairs (and single syllables) of a text's words, in order: abbreviations spelt out first, then breaks and stop words, one pass each. */
-function walkTerms(raw: string[], pair: (a: string, b: string | undefined) => void, word: ((w: string) => void) | undefined): void {
-  // Most texts have no abbreviation to spell out: their words are used as they are.
-  const words: string[] = raw.some((w) => EXPANSIONS.has(w)) ? [] : raw;
-  for (let i = 0; words !== raw && i < raw.length; ) {
-    const w = raw[i];
-    if (w === '') {
-      words.push('');
-      i++;
-      continue;
-    }
-    const ex = phraseAt(EXPANSIONS, raw, i);
-    if (ex.words) {
-      words.push(...ABBREVIATIONS[ex.words.join(' ')].split(' '));
-      i += ex.length;
-    } else {
-      words.push(w);
-      i++;
+/**
+ * The words of `text` that hold the terms of `shared` (folded terms, as in KeyTerms.pairs),
+ * as the text writes them, each once, in the text's order: terms sharing a word are one
+ * (`thu tuc`, `tuc hanh`, `hanh chinh` -> "thủ tục hành chính"); an abbreviation is shown
+ * as written ("TTHC"). One or two stop syllables just before a word are shown with it
+ * where `other` (the text compared with, KeyTerms.spelled) has them together: "quy phạm
+ * pháp luật", not "phạm pháp luật" (`quy` is a stop syllable as `quý`). What the officer
+ * is shown as why a document was suggested.
+ */
+export function matchedWords(text: string, shared: ReadonlySet<string>, other: string): string[] {
+  const spans: number[] = [];
+  const raw = wordsOf(text, spans);
+  const from: number[] = [];
+  const to: number[] = [];
+  const words = spellOut(raw, from, to);
+  // Ranges of raw words holding a shared term, in the text's order.
+  const ranges: [number, number][] = [];
+  walkTerms(
+    words,
+    (a, b, at) => {
+      if (shared.has(b === undefined ? a : `${a} ${b}`)) ranges.push([from[b === undefined ? at : at - 1], to[at]]);
+    },
+    undefined,
+  );
+  const out: string[] = [];
+  const spelledFrom = (first: number, last: number) => words.filter((_, j) => from[j] >= first && to[j] <= last).join(' ');
+  const show = (range: [number, number]) => {
+    // With the stop syllables before it (up to two: a word's first syllables, "cơ sở dữ liệu"), where the other text has them together.
+    for (let n = 0; n < 2 && range[0] > 0 && STOP_SYLLABLES.has(raw[range[0] - 1]) && other.includes(` ${spelledFrom(range[0] - 1, range[1])} `); n++) range[0]--;
+    const [first, last] = range;
+    const written = text.slice(spans[2 * first], spans[2 * last + 1]).split(/\s+/);
+    // Lower case as in a sentence; an abbreviation ("CCHC") stays as written.
+    const shown = written.map((w) => (w.length > 1 && w === w.toUpperCase() ? w : w.toLowerCase())).join(' ');
+    if (!out.includes(shown)) out.push(shown);
+  };
+  let current: [number, number] | undefined;
+  for (const r of ranges) {
+    if (current && r[0] <= current[1]) current[1] = Math.max(current[1], r[1]);
+    else {
+      if (current) show(current);
+      current = r;
     }
   }
+  if (current) show(current);
+  return out;
+}
+
+/**
+ * A text's words with the abbreviations spelt out. `from` and `to`, when given, get for
+ * each word out the first and last raw word it stands for (`cai cach hanh chinh` -> one
+ * `cchc`; `tthc` -> four words).
+ */
+function spellOut(raw: string[], from?: number[], to?: number[]): string[] {
+  // Most texts have no abbreviation to spell out: their words are used as they are.
+  if (!raw.some((w) => EXPANSIONS.has(w))) {
+    for (let i = 0; from && to && i < raw.length; i++) {
+      from.push(i);
+      to.push(i);
+    }
+    return raw;
+  }
+  const words: string[] = [];
+  for (let i = 0; i < raw.length; ) {
+    const ex = raw[i] === '' ? { length: 0 } : phraseAt(EXPANSIONS, raw, i);
+    const length = ex.words ? ex.length : 1;
+    for (const w of ex.words ? ABBREVIATIONS[ex.words.join(' ')].split(' ') : [raw[i]]) {
+      words.push(w);
+      from?.push(i);
+      to?.push(i + length - 1);
+    }
+    i += length;
+  }
+  return words;
+}
+
+/**
+ * The pairs (and single syllables) of a text's words (abbreviations spelt out), in order:
+ * breaks and stop words in one pass. `pair` gets the index of the term's last word in
+ * `words` (its first is the one before, for a pair).
+ */
+function walkTerms(words: string[], pair: (a: string, b: string | undefined, at: number) => void, word: ((w: string) => void) | undefined): void {
   let prev: string | undefined;
   for (let i = 0; i < words.length; ) {
     const w = words[i];
@@ -189,12 +264,12 @@ function walkTerms(raw: string[], pair: (a: string, b: string | undefined) => vo
     }
     i++;
     if (w === 'cchc') {
-      pair(w, undefined);
+      pair(w, undefined, i - 1);
       prev = undefined;
     } else if (STOP_SYLLABLES.has(w)) prev = undefined;
     else {
       if (word !== undefined && w.length >= 3) word(w);
-      if (prev !== undefined) pair(prev, w);
+      if (prev !== undefined) pair(prev, w, i - 1);
       prev = w;
     }
   }

@@ -316,6 +316,7 @@ const STRINGS = {
   regSuggestTitle: { vi: 'Gợi ý cho tiêu chí chưa có tài liệu ({n})', en: 'Suggestions for criteria without evidence ({n})' },
   regNoSuggestions: { vi: 'Không có văn bản nào trong sổ phù hợp với các tiêu chí chưa có tài liệu.', en: 'No document of the register fits the criteria without evidence.' },
   regSuggestion: { vi: 'Có thể dùng: {citation}', en: 'Could be cited: {citation}' },
+  regMatched: { vi: 'khớp: {words}', en: 'matches: {words}' },
   regCite: { vi: 'Trích dẫn', en: 'Cite' },
   regCiteLabel: { vi: 'Trích dẫn {symbol} vào ô tài liệu kiểm chứng của tiêu chí {code}', en: 'Cite {symbol} in the evidence cell of criterion {code}' },
   regNoEvidenceColumn: { vi: 'Bảng chấm điểm không có cột tài liệu kiểm chứng: hãy ghi trích dẫn bằng tay.', en: 'The score sheet has no evidence column: write the citation by hand.' },

@@ -55,8 +55,12 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return best;
 }
 
-/** The rows of a CSV text, each a list of field texts (RFC 4180). */
-export function parseCsvRows(text: string, delimiter?: CsvDelimiter, maxRows = 200_000): string[][] {
+/**
+ * The rows of a CSV text, each a list of field texts (RFC 4180). `lines`, when given, gets
+ * the line each row starts on, 1-based, as a text editor counts them (CRLF, LF or CR one
+ * break; a line break inside quotes is one too, so a row may span lines).
+ */
+export function parseCsvRows(text: string, delimiter?: CsvDelimiter, maxRows = 200_000, lines?: number[]): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const d = delimiter ?? detectDelimiter(src);
   const dc = d.charCodeAt(0);
@@ -65,6 +69,8 @@ export function parseCsvRows(text: string, delimiter?: CsvDelimiter, maxRows = 2
   let field = '';
   let quoted = false;
   let i = 0;
+  let line = 1;
+  let rowLine = 1;
   const n = src.length;
   while (i < n && rows.length < maxRows) {
     const ch = src[i];
@@ -82,7 +88,9 @@ export function parseCsvRows(text: string, delimiter?: CsvDelimiter, maxRows = 2
       // Copy up to the next quote at once: long quoted summaries are the common case.
       const next = src.indexOf('"', i);
       const end = next < 0 ? n : next;
-      field += src.slice(i, end);
+      const chunk = src.slice(i, end);
+      if (lines) line += lineBreaks(chunk);
+      field += chunk;
       i = end;
       continue;
     }
@@ -96,6 +104,8 @@ export function parseCsvRows(text: string, delimiter?: CsvDelimiter, maxRows = 2
     } else if (ch === '\n' || ch === '\r') {
       row.push(field);
       rows.push(row);
+      lines?.push(rowLine);
+      rowLine = ++line;
       row = [];
       field = '';
       i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
@@ -114,15 +124,28 @@ export function parseCsvRows(text: string, delimiter?: CsvDelimiter, maxRows = 2
   if ((field !== '' || row.length > 0) && rows.length < maxRows) {
     row.push(field);
     rows.push(row);
+    lines?.push(rowLine);
   }
   return rows;
 }
 
-/** A CSV text as a one-sheet grid of text cells (blank fields as null, Unicode NFC). */
+/** The line breaks in a text, as an editor counts them (CRLF one, a lone CR or LF one). */
+function lineBreaks(text: string): number {
+  if (!text.includes('\n') && !text.includes('\r')) return 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+/** A CSV text as a one-sheet grid of text cells (blank fields as null, Unicode NFC), with the line each row starts on. */
 export function csvToGrid(text: string, opts: CsvOptions = {}): WorkbookGrid {
-  const rows = parseCsvRows(text, opts.delimiter, opts.maxRows);
+  const lines: number[] = [];
+  const rows = parseCsvRows(text, opts.delimiter, opts.maxRows, lines);
   const values: CellValue[][] = rows.map((r) => r.map((f) => (f.trim() === '' ? null : f.normalize('NFC'))));
-  const sheet: SheetGrid = { name: opts.sheetName ?? 'CSV', values };
+  const sheet: SheetGrid = { name: opts.sheetName ?? 'CSV', values, lines };
   return { sheets: [sheet] };
 }
 

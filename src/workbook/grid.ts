@@ -31,6 +31,12 @@ export interface SheetGrid {
    * link's display text, as in Excel); optional, given by adapters that read them.
    */
   links?: Record<string, string>;
+  /**
+   * A sheet read from a text file (a CSV): the file's line each row starts on, 1-based, as
+   * a text editor counts them (a line break inside quotes makes a row span two). What a
+   * message names for such a file; absent for a workbook's sheet.
+   */
+  lines?: number[];
 }
 
 export interface WorkbookGrid {

@@ -286,13 +286,15 @@ function readRows(sheet: SheetGrid, header: Header, wordings: RegisterHeaderWord
     if (!/\d/.test(symbolText) && classifyRegisterHeader(symbolText, wordings) === 'symbol') continue;
     if (numberText !== '' && !symbolText.includes('/')) symbolText = symbolText === '' ? numberText : `${numberText}/${symbolText.replace(/^\/+/, '')}`;
     const ref = symbolText === '' ? undefined : readSymbol(symbolText);
+    // A CSV's rows are told by their line in the file.
+    const line = sheet.lines?.[r];
     if (!ref) {
-      problems.push({ sheet: sheet.name, row: r + 1, cell: a1(r, col.symbol ?? col.number ?? 0), column: 'symbol', text: symbolText });
+      problems.push({ sheet: sheet.name, row: r + 1, ...(line !== undefined ? { line } : {}), cell: a1(r, col.symbol ?? col.number ?? 0), column: 'symbol', text: symbolText });
       continue;
     }
     const date = readRegisterDate(dateCell);
     if (!date.ok) {
-      problems.push({ sheet: sheet.name, row: r + 1, cell: a1(r, col.date ?? 0), column: 'date', text: date.text });
+      problems.push({ sheet: sheet.name, row: r + 1, ...(line !== undefined ? { line } : {}), cell: a1(r, col.date ?? 0), column: 'date', text: date.text });
       continue;
     }
     const summary = text(cells, col.summary);
@@ -301,7 +303,10 @@ function readRows(sheet: SheetGrid, header: Header, wordings: RegisterHeaderWord
     const signer = text(cells, col.signer);
     const recipients = text(cells, col.recipients);
     // Key by key, in the order the entry has always had: spreading optional parts is many times slower.
-    const entry: RegisterEntry = { sheet: sheet.name, row: r + 1, symbol: ref.symbol, number: ref.number } as RegisterEntry;
+    const entry: RegisterEntry = { sheet: sheet.name, row: r + 1 } as RegisterEntry;
+    if (line !== undefined) entry.line = line;
+    entry.symbol = ref.symbol;
+    entry.number = ref.number;
     if (ref.year !== undefined) entry.year = ref.year;
     if (kind) entry.kind = kind;
     if (ref.issuer) entry.issuer = ref.issuer;

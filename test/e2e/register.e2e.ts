@@ -224,6 +224,11 @@ test('"Trích dẫn" writes the suggested citation into the evidence cell; "Hoà
   const item = pane.locator(`[data-suggest="${planted.suggested.code}"]`);
   await item.scrollIntoViewIfNeeded();
   await expect(item.textContent()).resolves.toContain(`Có thể dùng: Kế hoạch số ${planted.suggested.symbol} ngày 01/03/2024`);
+  // Why it is offered: words of its summary, as written there.
+  const matched = ((await item.locator('[data-matched]').first().textContent()) ?? '').match(/^khớp: (.+)$/)?.[1].split(', ') ?? [];
+  expect(matched.length).toBeGreaterThan(0);
+  const citation = ((await item.getByText(/^Có thể dùng:/).first().textContent()) ?? '').toLowerCase();
+  for (const word of matched) expect(citation).toContain(word.toLowerCase());
   await checkView('register-suggestions');
   await docImage('suggestions', pane.getByRole('heading', { name: /^Gợi ý cho tiêu chí chưa có tài liệu/ }));
   await item.getByRole('button', { name: `Trích dẫn ${planted.suggested.symbol} vào ô tài liệu kiểm chứng của tiêu chí ${planted.suggested.code}` }).click();

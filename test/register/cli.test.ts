@@ -33,10 +33,10 @@ describe('chiso validate --register', () => {
     ['Nghị định 30', () => D30],
     ['DMS export', () => DMS],
     ['CSV', () => CSV],
-  ])('joins the register findings to the JSON report, with cells, and adds the per-unit summary (%s)', async (_name, path) => {
+  ])('joins the register findings to the JSON report, with cells, and adds the per-unit summary (%s)', async (name, path) => {
     const run = await chiso('validate', UNIT, '--criteria', SET, '--register', path(), '--json', '--today', '2025-01-15');
     expect(run.code).toBe(1);
-    const file = (JSON.parse(run.stdout) as { files: { status: string; findings: JsonFinding[]; register: { summary: Record<string, number>; issuer: string; suggestions: { criterion: string; cell: string; citation: string }[] } }[] }).files[0];
+    const file = (JSON.parse(run.stdout) as { files: { status: string; findings: JsonFinding[]; register: { summary: Record<string, number>; issuer: string; citations: { doc: string; registerRow: string | null }[]; suggestions: { criterion: string; cell: string; citation: string }[] } }[] }).files[0];
     const pick = (code: string) => file.findings.filter((f) => f.code === code).map((f) => [f.criterion, f.cell, f.severity]);
     expect(pick('EVIDENCE_NOT_IN_REGISTER')).toEqual([['1.2', 'H13', 'warning']]);
     expect(pick('EVIDENCE_DATE_DIFFERS')).toEqual([['1.1.2', 'H12', 'error']]);
@@ -45,8 +45,17 @@ describe('chiso validate --register', () => {
     expect(file.findings.filter((f) => f.code === 'REGISTER_ROW_UNREADABLE')).toHaveLength(1);
     expect(file.register.summary).toMatchObject({ cited: 13, found: 11, dateDiffers: 1, notFound: 1 });
     expect(file.register.issuer).toBe('STP');
+    // The register row of the date that differs: a CSV's line, a workbook's sheet and row.
+    const row = file.register.citations.find((c) => c.doc === '312/BC-STP')?.registerRow;
+    expect(row).toBe(name === 'CSV' ? 'so-dang-ky.csv:13' : name === 'Nghị định 30' ? 'Năm 2024!17' : 'Danh sách văn bản đi!16');
     expect(file.register.suggestions.filter((s) => s.criterion === '2.3.2')).toEqual([
-      { criterion: '2.3.2', cell: 'H33', citation: 'Báo cáo số 318/BC-STP ngày 15/12/2024 về kết quả rà soát, hệ thống hóa văn bản quy phạm pháp luật năm 2024', terms: expect.any(Array) },
+      {
+        criterion: '2.3.2',
+        cell: 'H33',
+        citation: 'Báo cáo số 318/BC-STP ngày 15/12/2024 về kết quả rà soát, hệ thống hóa văn bản quy phạm pháp luật năm 2024',
+        terms: expect.any(Array),
+        matched: ['rà soát', 'hệ thống hóa', 'quy phạm pháp luật'],
+      },
     ]);
   });
 

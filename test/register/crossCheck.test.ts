@@ -3,7 +3,7 @@ import type { CriteriaSet } from '../../src/core/criteria';
 import { checkCriteriaSet, lookupCriteria } from '../../src/core/criteriaSet';
 import { message, type Finding } from '../../src/core/findings';
 import { citationOf, crossCheckRegister, indexRegister, mergeRegisterFindings, suggestFromRegister, symbolKey, type Register, type RegisterEntry } from '../../src/core/register';
-import { keyTerms, related } from '../../src/core/registerTerms';
+import { keyTerms, matchedWords, related } from '../../src/core/registerTerms';
 import { csvToGrid } from '../../src/workbook/csv';
 import { alignReading, readUnitWorkbook, validateReading, type UnitReading } from '../../src/workbook/read';
 import { crossCheckReading, readRegister, type RegisterReading } from '../../src/workbook/register';
@@ -65,12 +65,32 @@ describe.each(['Nghị định 30 (.xlsx)', 'hệ thống quản lý văn bản 
     expect(String(f[0].params.summary)).toContain('Hội thao');
   });
 
-  it('a register row with a broken date: REGISTER_ROW_UNREADABLE with the register file, sheet, row and cell', () => {
+  it('a register row with a broken date: REGISTER_ROW_UNREADABLE with the register file, and its sheet, row and cell (a workbook) or its line (a CSV)', () => {
     const f = check().findings.filter((x) => x.code === 'REGISTER_ROW_UNREADABLE');
     expect(f).toHaveLength(1);
-    expect(f[0].file).toBe(registers[layout].file);
-    expect(message(f[0], 'vi')).toContain(`Dòng ${f[0].row} của sổ đăng ký ${registers[layout].file}`);
+    const file = registers[layout].file;
+    expect(f[0].file).toBe(file);
     expect(message(f[0], 'vi')).toContain('"31/02/2024"');
+    if (layout === 'CSV') {
+      // The line as a text editor counts it: the header is line 1, and the summary of 27/KH-STP spans lines 4 and 5.
+      expect(f[0]).toMatchObject({ row: 8 });
+      expect(f[0].sheet).toBeUndefined();
+      expect(message(f[0], 'vi')).toBe('Dòng 8 của tệp so.csv có ngày tháng "31/02/2024" không đọc được, nên văn bản ở dòng này không được đối chiếu. Ghi ngày tháng theo dạng 05/02/2024.');
+      expect(message(f[0], 'en')).toBe('Line 8 of so.csv has an unreadable date "31/02/2024", so its document is not cross-checked. Write the date as 05/02/2024.');
+    } else {
+      expect(f[0].cell).toMatch(/^[A-Z]+\d+$/);
+      expect(message(f[0], 'vi')).toContain(`Dòng ${f[0].row} của sổ đăng ký ${file} (trang "${f[0].sheet}", ô ${f[0].cell})`);
+      expect(message(f[0], 'en')).toContain(`Row ${f[0].row} of the register ${file} (sheet "${f[0].sheet}", cell ${f[0].cell})`);
+    }
+  });
+
+  it('a date that differs names the register row: a workbook\'s sheet and row, a CSV\'s line', () => {
+    const [f] = check().findings.filter((x) => x.code === 'EVIDENCE_DATE_DIFFERS');
+    const entry = check().citations.find((c) => c.ref.symbol === '312/BC-STP')?.entry;
+    if (layout === 'CSV') {
+      expect(message(f, 'vi')).toContain('(dòng 13 của tệp so.csv)');
+      expect(message(f, 'en')).toContain('(line 13 of so.csv)');
+    } else expect(message(f, 'vi')).toContain(`(${registers[layout].file}, ${entry?.sheet}, dòng ${entry?.row})`);
   });
 
   it('documents of other issuers are not expected in the register; the per-unit summary', () => {
@@ -86,13 +106,33 @@ describe.each(['Nghị định 30 (.xlsx)', 'hệ thống quản lý văn bản 
     expect(s.map((x) => x.entry.symbol)).toEqual(['318/BC-STP']);
     expect(s[0]).toMatchObject({ cell: 'H33', sheet: 'Tự chấm điểm' });
     expect(s[0].citation).toMatch(/^Báo cáo số 318\/BC-STP ngày 15\/12\/2024 về kết quả rà soát, hệ thống hóa văn bản quy phạm pháp luật năm 2024$/);
+    // Why, as the summary writes it ("VBQPPL" of the criterion spelt out).
+    expect(s[0].matched).toEqual(['rà soát', 'hệ thống hóa', 'quy phạm pháp luật']);
     // Criteria with evidence get no suggestion; one shared word is not enough.
     const all = check().suggestions;
     expect(all.some((x) => x.criterion === '1.1.1')).toBe(false);
     expect(all.some((x) => x.entry.symbol === '320/BC-STP' || x.entry.symbol === '150/BC-STP')).toBe(false);
     expect(all.filter((x) => x.entry.symbol === '40/KH-STP')).toEqual([]);
   });
+
+  it('a weak fit is not offered: for 1.3.3 (no evidence) the inspection plan and report share only "kiểm tra" and "cải cách hành chính", which 5 of the register\'s summaries hold', () => {
+    // 1.3.3 "Xử lý các vấn đề phát hiện qua kiểm tra", under 1.3 about inspecting CCHC.
+    expect(reading.answers.find((a) => a.code === '1.3.3')?.evidence ?? '').toBe('');
+    expect(check().suggestions.filter((x) => x.criterion === '1.3.3')).toEqual([]);
+  });
 });
+
+/** Summaries of a year's other documents, sharing nothing with the criteria tried here. */
+const OTHER_TOPICS = [
+  'Báo cáo công tác thi đua, khen thưởng',
+  'Kế hoạch tổ chức Hội thao chào mừng ngày thành lập ngành',
+  'Thông báo lịch tiếp công dân của lãnh đạo Sở',
+  'Báo cáo kết quả công tác trợ giúp pháp lý',
+  'Quyết định cử công chức đi học lớp bồi dưỡng nghiệp vụ',
+  'Kế hoạch phòng cháy, chữa cháy tại trụ sở',
+  'Báo cáo tình hình sử dụng kinh phí',
+  'Công văn góp ý dự thảo luật đất đai',
+];
 
 function entry(over: Partial<RegisterEntry>): RegisterEntry {
   return { sheet: 'S', row: 2, symbol: '27/KH-STP', number: '27', issuer: 'STP', date: '2024-02-05', dateText: '05/02/2024', summary: '', ...over };
@@ -160,11 +200,41 @@ describe('the register check in core', () => {
         entry({ symbol: '4/BC-STP', kind: bc, summary: 'Báo cáo tình hình', date: '2024-06-01' }),
         entry({ symbol: '5/BC-STP', kind: bc, summary: 'Báo cáo tình hình', date: '2024-06-01' }),
         entry({ symbol: '6/BC-SNV', issuer: 'SNV', kind: bc, summary, date: '2024-06-01' }),
+        ...OTHER_TOPICS.map((t, i) => entry({ symbol: `${20 + i}/BC-STP`, kind: bc, summary: t, date: '2024-06-01' })),
       ],
       problems: [],
     };
     const s = suggestFromRegister(criteria, [{ code: '2.3.2', row: 33 }], reg).filter((x) => x.criterion === '2.3.2');
     expect(s.map((x) => x.entry.symbol)).toEqual(['3/BC-STP']);
+  });
+});
+
+describe('the fit of a suggestion', () => {
+  const bc = { id: 'bao-cao', abbreviation: 'BC', vi: 'báo cáo', en: 'report' };
+  const suggest = (summaries: readonly string[], code: string) => {
+    const reg: Register = { entries: summaries.map((summary, i) => entry({ symbol: `${i + 1}/BC-STP`, kind: bc, summary, date: '2024-06-01' })), problems: [] };
+    return suggestFromRegister(criteria, [], reg).filter((x) => x.criterion === code);
+  };
+  const report = 'Báo cáo kết quả kiểm tra công tác cải cách hành chính năm 2024';
+
+  it('weighs the words shared by their rarity in the register: the same report fits where its words are rare, not where most summaries hold them', () => {
+    // 1.3.3 "Xử lý các vấn đề phát hiện qua kiểm tra" (under inspecting CCHC): the report shares "kiểm tra" and CCHC.
+    const rare = suggest([report, ...OTHER_TOPICS], '1.3.3');
+    expect(rare.map((x) => x.entry.summary)).toEqual([report]);
+    expect(rare[0].matched).toEqual(['kiểm tra', 'cải cách hành chính']);
+    expect(rare[0].score).toBeGreaterThanOrEqual(5);
+    // CCHC in most of the year's summaries: it says little, and "kiểm tra" alone is not enough.
+    const cchc = OTHER_TOPICS.slice(0, 6).map((t) => `${t} gắn với cải cách hành chính`);
+    expect(suggest([report, ...cchc, ...OTHER_TOPICS.slice(6)], '1.3.3')).toEqual([]);
+  });
+
+  it('one word is never enough, however rare; a longer phrase shared counts as its words', () => {
+    // "kiểm tra" alone, in one summary of nine.
+    expect(suggest(['Kế hoạch kiểm tra phòng cháy, chữa cháy', ...OTHER_TOPICS], '1.3.3')).toEqual([]);
+    // 2.2.1 "Ban hành kế hoạch theo dõi tình hình thi hành pháp luật": the plan shares one phrase of two words (thi hành, pháp luật ...).
+    const plan = 'Kế hoạch theo dõi tình hình thi hành pháp luật năm 2024';
+    const s = suggest([plan, ...OTHER_TOPICS], '2.2.1');
+    expect(s.map((x) => x.matched)).toEqual([['tình hình thi hành pháp luật']]);
   });
 });
 
@@ -175,5 +245,14 @@ describe('key terms', () => {
     expect(related(keyTerms('Kế hoạch kiểm tra công tác CCHC'), c)).toBe(true);
     expect(related(keyTerms('Kế hoạch tổ chức Hội thao chào mừng ngày thành lập ngành'), c)).toBe(false);
     expect(related(keyTerms('Báo cáo năm 2024'), c)).toBe(false);
+  });
+
+  it('shows the words that hold shared terms as the text writes them: one word for overlapping pairs, abbreviations as written', () => {
+    const shared = new Set(['kiem tra', 'cchc', 'thu tuc', 'tuc hanh', 'hanh chinh']);
+    expect(matchedWords('Kế hoạch Kiểm tra công tác CCHC và thủ tục hành chính năm 2024', shared, '')).toEqual(['kiểm tra', 'CCHC', 'thủ tục hành chính']);
+    expect(matchedWords('Báo cáo giải quyết TTHC, kiểm tra', shared, '')).toEqual(['TTHC', 'kiểm tra']);
+    // The stop syllables before a word, where the other text has them together.
+    expect(matchedWords('Rà soát văn bản quy phạm pháp luật', new Set(['pham phap', 'phap luat']), ' van ban quy pham phap luat ')).toEqual(['quy phạm pháp luật']);
+    expect(matchedWords('Rà soát văn bản quy phạm pháp luật', new Set(['pham phap', 'phap luat']), ' pham phap luat ')).toEqual(['phạm pháp luật']);
   });
 });

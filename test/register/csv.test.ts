@@ -30,6 +30,15 @@ describe('CSV text as a grid (RFC 4180)', () => {
     ]);
   });
 
+  it('gives the line each row starts on, as a text editor counts them: CRLF, CR or LF one break, breaks inside quotes too', () => {
+    const lines: number[] = [];
+    const rows = parseCsvRows('a;b\r\n1;"two\r\nlines"\r\n\r\n2;"x\ny\rz"\r3;4\n5;6', ';', undefined, lines);
+    expect(rows.map((r) => r[0])).toEqual(['a', '1', '', '2', '3', '5']);
+    expect(lines).toEqual([1, 2, 4, 5, 8, 9]);
+    // The grid keeps them; the byte-order mark is no line.
+    expect(csvToGrid('\ufeffa;b\n"1\n";2\n3;4\n').sheets[0].lines).toEqual([1, 2, 4]);
+  });
+
   it('keeps a text starting with = as text and blank fields as null; bounds the rows', () => {
     const grid = csvToGrid('=HYPERLINK("x");;-1\n', { delimiter: ';' });
     expect(grid.sheets[0].values[0]).toEqual(['=HYPERLINK("x")', null, '-1']);

@@ -36,7 +36,10 @@ describe('reading a register of outgoing documents', () => {
     expect(reg.sheets[0]).toMatchObject({ name: 'so.csv', headerRow: 1, columns: { number: 0, symbol: 1, date: 2, summary: 3, signer: 4 } });
     expect(reg.entries).toHaveLength(ALL_ROWS - 1);
     expect(reg.entries.find((e) => e.symbol === '27/KH-STP')?.summary).toContain('("đợt 1";\nphòng');
-    expect(reg.problems).toEqual([{ sheet: 'so.csv', row: 7, cell: 'C7', column: 'date', text: '31/02/2024' }]);
+    // Row 7 of the grid starts on line 8 of the file: the summary of 27/KH-STP spans two lines.
+    expect(reg.problems).toEqual([{ sheet: 'so.csv', row: 7, line: 8, cell: 'C7', column: 'date', text: '31/02/2024' }]);
+    expect(reg.entries.find((e) => e.symbol === '40/KH-STP')).toMatchObject({ row: 5, line: 6 });
+    expect(reg.entries.find((e) => e.symbol === '15/KH-STP')).toMatchObject({ row: 3, line: 3 });
   });
 
   it('reports an unreadable number/symbol with its row, skips blank and continuation rows and a repeated header', () => {

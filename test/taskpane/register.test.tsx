@@ -47,6 +47,13 @@ const REGISTER_CSV = [
   '285/BC-STP;30/11/2024;Báo cáo kết quả kiểm tra công tác cải cách hành chính năm 2024;Nguyễn Văn A',
   // Planted: a date that is no date.
   '40/KH-STP;31/02/2024;Kế hoạch tuyên truyền;Nguyễn Văn A',
+  // The year's other documents, about other things: the words 285/BC-STP shares with criterion 3 are rare in the register.
+  '20/KH-STP;15/02/2024;Kế hoạch tổ chức Hội thao chào mừng ngày thành lập ngành;Nguyễn Văn A',
+  '31/TB-STP;01/03/2024;Thông báo lịch tiếp công dân của lãnh đạo Sở;Nguyễn Văn A',
+  '55/BC-STP;20/06/2024;Báo cáo công tác thi đua, khen thưởng 6 tháng đầu năm;Nguyễn Văn A',
+  '60/KH-STP;01/07/2024;Kế hoạch phổ biến, giáo dục pháp luật về hòa giải ở cơ sở;Nguyễn Văn A',
+  '72/BC-STP;15/07/2024;Báo cáo kết quả công tác trợ giúp pháp lý;Nguyễn Văn A',
+  '80/QĐ-STP;01/08/2024;Quyết định cử công chức đi học lớp bồi dưỡng nghiệp vụ;Nguyễn Văn A',
 ].join('\r\n');
 
 /** A chosen file, as the browser gives it to the input's change event. */
@@ -112,6 +119,8 @@ describe('a register chosen as CSV', () => {
 
     const problems = c.querySelector('[data-register-problems]')?.textContent ?? '';
     expect(problems).toContain('31/02/2024');
+    // A CSV's row by its line in the file, the title and header lines counted.
+    expect(problems).toContain('Dòng 6 của tệp so-van-ban-di-2024.csv có ngày tháng "31/02/2024" không đọc được');
 
     const cell = cellFor(service.grid, '2', 'evidence');
     const go = of('EVIDENCE_NOT_IN_REGISTER')?.querySelector('button');
@@ -128,6 +137,8 @@ describe('a register chosen as CSV', () => {
     const c = await withRegister(service);
     const item = c.querySelector<HTMLElement>('[data-suggest="3"]') as HTMLElement;
     expect(item.textContent).toContain('Có thể dùng: Báo cáo số 285/BC-STP ngày 30/11/2024');
+    // Why: the words of its summary that fit the criterion.
+    expect(item.querySelector('[data-matched]')?.textContent).toBe('khớp: kiểm tra, cải cách hành chính');
     // No suggestion of the register's documents for criteria that cite something already.
     expect(c.querySelector('[data-suggest="1"]')).toBeNull();
     const cite = item.querySelector<HTMLButtonElement>('button[data-cite="285/BC-STP"]');
@@ -188,7 +199,7 @@ describe('in English', () => {
     const input = c.querySelector<HTMLInputElement>('input[data-register-file]') as HTMLInputElement;
     expect(c.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Choose the register of outgoing documents (.xlsx, .csv)');
     await chooseFile(input, new File([REGISTER_CSV], 'so.csv'));
-    await waitFor(() => expect(status(c)).toBe('Read the register "so.csv": 3 documents (so.csv).'));
+    await waitFor(() => expect(status(c)).toBe('Read the register "so.csv": 9 documents (so.csv).'));
     expect(c.querySelector('[data-register-summary]')?.textContent).toContain('Not in the register1');
     expect(c.querySelector('[data-register-findings] button')?.textContent).toMatch(/^Go to cell H\d+ of criterion \d$/);
   });
@@ -218,7 +229,7 @@ describe('reading the file', () => {
     const file = new File([new Uint8Array(bytes)], 'so.xlsx');
     const result = await readRegisterFile(file, async () => () => fake);
     if (!result.ok) throw new Error(result.error.en);
-    expect(result.reading.entries.map((e) => e.symbol)).toEqual(['15/KH-STP', '12/TB-STP', '285/BC-STP']);
+    expect(result.reading.entries.map((e) => e.symbol)).toEqual(['15/KH-STP', '12/TB-STP', '285/BC-STP', '20/KH-STP', '31/TB-STP', '55/BC-STP', '60/KH-STP', '72/BC-STP', '80/QĐ-STP']);
     expect(result.reading.problems).toEqual([expect.objectContaining({ sheet: 'Sổ 2024', row: 6, cell: 'B6', column: 'date', text: '31/02/2024' })]);
     jest.useFakeTimers();
   });

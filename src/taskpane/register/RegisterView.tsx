@@ -233,6 +233,8 @@ export default function RegisterView({ model, onRegister, onGo, onCite, readShee
                   {s.entries.map((entry) => (
                     <div key={`${entry.entry.sheet}:${entry.entry.row}`} className={styles.suggestion}>
                       <span>{t('regSuggestion', { citation: entry.citation })}</span>
+                      {/* Why it is offered: the words of its summary that fit the criterion. */}
+                      <span className={styles.note} data-matched>{t('regMatched', { words: entry.matched.join(', ') })}</span>
                       {s.cell !== undefined ? (
                         <Button size="small" aria-label={t('regCiteLabel', { symbol: entry.entry.symbol, code: s.code })} disabledFocusable={checking} onClick={() => void cite(s.code, s.cell as string, entry)} data-cite={entry.entry.symbol}>
                           {t('regCite')}
