@@ -262,7 +262,7 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
     const tab = state.tab;
     body = (
       <>
-        <Header model={model} gap={gap} onToggleLang={() => dispatch({ type: 'lang', lang: lang === 'vi' ? 'en' : 'vi' })} onReload={() => void load(true)} />
+        <Header model={model} setKnown={result.ok && result.reference !== undefined} gap={gap} onToggleLang={() => dispatch({ type: 'lang', lang: lang === 'vi' ? 'en' : 'vi' })} onReload={() => void load(true)} />
         <SaveStatus
           save={state.save}
           canUndo={state.undo !== undefined}

@@ -11,13 +11,14 @@ import type { AnswerChange } from '../workbook/answers';
 import { planAnswers } from '../workbook/answers';
 import { layoutFromMapping } from '../workbook/layout';
 import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpec, readMetadata } from '../workbook/metadata';
-import { cellOf, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
+import { cellOf, locateFinding, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
+import type { SetMatch } from '../workbook/setMatch';
+import { sortFindings } from '../core/findings';
 import type { WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
 import { withReferenceFlags } from '../workbook/reference';
 import { parentAuthority } from '../workbook/letterhead';
-import type { CriteriaSet } from '../core/criteria';
-import { bundledSetFor } from './bundledSets';
+import { bundledMatchFor } from './bundledSets';
 import type { LoadResult, ServiceFeature, SheetPreview, SheetSelection, SkippedSetting, ThemeKind, WorkbookService } from './service';
 
 /** What the service needs from the host; defaultHost() takes it from src/excel. */
@@ -33,8 +34,8 @@ export interface ExcelHost {
   onSelectionChanged?: (run: ExcelRun, sheet: string, handler: (address: string) => void) => Promise<() => Promise<void>>;
   /** ISO date of today (evidence dated later is flagged). */
   today(): string;
-  /** The reference set a workbook names; the bundled sets by default. */
-  referenceFor?: (meta: UnitReading['meta']) => Promise<CriteriaSet | undefined>;
+  /** The reference set of a workbook (the one it names, or the one its contents match); among the bundled sets by default. */
+  matchReference?: (reading: UnitReading) => Promise<SetMatch>;
 }
 
 export function defaultHost(): ExcelHost {
@@ -105,8 +106,11 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       grid = await excel.readWorkbook(host.run);
       const read = readUnitWorkbook(grid);
       if (!read.ok) return { ok: false, findings: read.findings, sheets: sheetPreviews(grid) };
-      const reference = await (host.referenceFor ?? bundledSetFor)(read.meta);
-      reading = reference ? withReferenceFlags(read, reference) : read;
+      const match = await (host.matchReference ?? bundledMatchFor)(read);
+      const reference = match.set;
+      // No set fits: the sheet is checked against itself, and the pane says which set came closest and why.
+      const unmatched = match.finding ? { ...read, findings: sortFindings([...read.findings, locateFinding(read, match.finding)]) } : read;
+      reading = reference ? withReferenceFlags(read, reference) : unmatched;
       await watch(read.sheet);
       const today = host.today();
       const issuer = parentAuthority(grid.sheets.find((s) => s.name === read.sheet));

@@ -25,6 +25,7 @@ const STRINGS = {
   level_xa: { vi: 'UBND cấp xã', en: 'Commune' },
   year: { vi: 'Năm', en: 'Year' },
   setVersion: { vi: 'Bộ tiêu chí', en: 'Criteria set' },
+  setUnknown: { vi: 'Bộ tiêu chí: chưa nhận ra (kiểm tra theo chính bảng tính)', en: 'Criteria set: not recognised (checked against the sheet itself)' },
   version: { vi: 'phiên bản', en: 'version' },
   progress: { vi: 'Tiến độ', en: 'Progress' },
   rowsDone: { vi: '{done}/{total} dòng đã chấm', en: '{done} of {total} rows scored' },
