@@ -9,12 +9,12 @@ import * as excel from '../excel';
 import type { ExcelRun, SetSupportCheck } from '../excel';
 import type { AnswerChange } from '../workbook/answers';
 import { planAnswers } from '../workbook/answers';
-import { layoutFromMapping } from '../workbook/layout';
+import { headerTexts, layoutFromMapping } from '../workbook/layout';
 import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpec, readMetadata } from '../workbook/metadata';
 import { cellOf, locateFinding, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
 import type { SetMatch } from '../workbook/setMatch';
 import { sortFindings } from '../core/findings';
-import type { WorkbookGrid } from '../workbook/grid';
+import { columnLetter, type WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
 import { withReferenceFlags } from '../workbook/reference';
 import { parentAuthority } from '../workbook/letterhead';
@@ -113,7 +113,10 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       reading = reference ? withReferenceFlags(read, reference) : unmatched;
       await watch(read.sheet);
       const today = host.today();
-      const issuer = parentAuthority(grid.sheets.find((s) => s.name === read.sheet));
+      const table = grid.sheets.find((s) => s.name === read.sheet);
+      const issuer = parentAuthority(table);
+      const used = new Set(Object.values(read.layout.columns));
+      const spareColumns = table ? headerTexts(table, read.layout).flatMap((header, column) => (used.has(column) ? [] : [{ column, header }])) : [];
       return {
         ok: true,
         reading,
@@ -121,7 +124,20 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
         today,
         ...(reference ? { reference } : {}),
         ...(issuer !== undefined ? { issuer } : {}),
+        spareColumns,
       };
+    },
+    async chooseColumn(key, column): Promise<void> {
+      await ready;
+      const r = current();
+      // Read afresh: the metadata sheet is rewritten whole, keeping what was recorded since the load.
+      grid = await excel.readWorkbook(host.run);
+      const sheet = grid.sheets.find((s) => s.name === r.sheet);
+      if (!sheet) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: r.sheet });
+      const header = headerTexts(sheet, r.layout)[column] ?? '';
+      const meta = readMetadata(grid) ?? { format: METADATA_FORMAT };
+      const chosenColumns = { ...meta.chosenColumns, [key]: { column: columnLetter(column), header } };
+      await excel.writeSpec(host.run, { sheets: [metadataSheetSpec({ ...meta, sheet: r.sheet, chosenColumns })] }, { isSetSupported: host.isSetSupported });
     },
     async write(changes: readonly AnswerChange[]): Promise<void> {
       await excel.applyPlan(host.run, planAnswers(current(), changes), { isSetSupported: host.isSetSupported });
