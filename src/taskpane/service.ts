@@ -28,7 +28,7 @@ export type LoadResult =
       today: string;
       /** The parent authority the sheet's letterhead names (printed top left), when it names one. */
       issuer?: string;
-      /** The bundled criteria set the workbook names (id and version), when there is one: edits are checked against it. */
+      /** The bundled criteria set the workbook names (id and version), or for a hand-made one the set it matches (matchSet): edits are checked against it. */
       reference?: CriteriaSet;
       /** Columns of the table no item uses, with their headers: what "Chọn cột" offers for an item the sheet seems to lack. */
       spareColumns?: SpareColumn[];
