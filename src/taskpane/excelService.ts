@@ -11,9 +11,10 @@ import type { AnswerChange } from '../workbook/answers';
 import { planAnswers } from '../workbook/answers';
 import { headerTexts, layoutFromMapping } from '../workbook/layout';
 import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpec, readMetadata } from '../workbook/metadata';
-import { cellOf, locateFinding, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
+import { alignReading, cellOf, locateFinding, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
 import type { SetMatch } from '../workbook/setMatch';
 import { sortFindings } from '../core/findings';
+import type { CriteriaSet } from '../core/criteria';
 import { columnLetter, type WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
 import { withReferenceFlags } from '../workbook/reference';
@@ -69,6 +70,17 @@ function rowOfAddress(address: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * The reading the pane shows against its reference: a sheet numbered its own way (a
+ * hand-made one matched by its contents) in the reference's numbering, as its findings
+ * are, with CODES_RENUMBERED kept among its own findings; then the reference's flags.
+ */
+function referenceReading(read: UnitReading, reference: CriteriaSet): UnitReading {
+  const aligned = alignReading(read, reference);
+  const own = aligned.findings.length > 0 ? { ...aligned.reading, findings: sortFindings([...aligned.reading.findings, ...aligned.findings.map((f) => locateFinding(aligned.reading, f))]) } : aligned.reading;
+  return withReferenceFlags(own, reference);
+}
+
 export function createExcelService(host: ExcelHost = defaultHost()): WorkbookService {
   const ready = host.ready();
   let grid: WorkbookGrid | undefined;
@@ -110,7 +122,7 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       const reference = match.set;
       // No set fits: the sheet is checked against itself, and the pane says which set came closest and why.
       const unmatched = match.finding ? { ...read, findings: sortFindings([...read.findings, locateFinding(read, match.finding)]) } : read;
-      reading = reference ? withReferenceFlags(read, reference) : unmatched;
+      reading = reference ? referenceReading(read, reference) : unmatched;
       await watch(read.sheet);
       const today = host.today();
       const table = grid.sheets.find((s) => s.name === read.sheet);

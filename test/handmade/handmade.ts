@@ -213,22 +213,30 @@ export async function handmadeWorkbook(o: HandOptions = {}): Promise<Buffer> {
  * at all: `methods: false`), every leaf
  * the unit scores at its maximum, headings typed as their sums, survey rows left blank.
  */
-export function handRowsOf(set: CriteriaSet, o: { methods?: boolean } = {}): HandRow[] {
+export function handRowsOf(set: CriteriaSet, o: { methods?: boolean; roman?: boolean } = {}): HandRow[] {
   const rows: HandRow[] = [];
+  // `roman`: fields I, II, ... and criteria numbered across fields (1, 2, ... then 2.1, 2.1.1).
+  let across = 0;
+  const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+  const codeOf = (n: CriterionNode, depth: number, parent: string | undefined, i: number): string => {
+    if (!o.roman) return depth === 0 ? n.code : `${n.code}.`;
+    return depth === 0 ? ROMAN[i] : depth === 1 ? String(++across) : `${parent}.${i + 1}`;
+  };
   const survey = (n: CriterionNode): boolean => n.scoredBy === 'survey';
   const scored = (n: CriterionNode): number => (n.children?.length ? n.children.reduce((s, c) => s + scored(c), 0) : survey(n) ? 0 : n.maxPoints);
-  const walk = (n: CriterionNode, depth: number) => {
+  const walk = (n: CriterionNode, depth: number, parent?: string, i = 0) => {
     const heading = (n.children?.length ?? 0) > 0;
+    const code = codeOf(n, depth, parent, i);
     rows.push({
       ref: n.code,
-      code: depth === 0 ? n.code : `${n.code}.`,
+      code,
       name: !heading && n.method && o.methods !== false ? `${n.name}\n${n.method}` : n.name,
       max: n.maxPoints,
       ...(survey(n) ? {} : { score: scored(n) }),
       ...(heading ? { heading: true } : { evidence: `Báo cáo số ${rows.length + 1}/BC-UBND ngày 15/06/${set.year}` }),
     });
-    for (const c of n.children ?? []) walk(c, depth + 1);
+    (n.children ?? []).forEach((c, k) => walk(c, depth + 1, code, k));
   };
-  for (const f of set.fields) walk(f, 0);
+  set.fields.forEach((f, k) => walk(f, 0, undefined, k));
   return rows;
 }

@@ -60,4 +60,17 @@ describe('a hand-made district workbook in the pane', () => {
     expect(c.querySelector('header')?.textContent).toContain('Bộ tiêu chí: chưa nhận ra');
     expect(c.querySelector('header')?.textContent).not.toContain('Bảng chấm điểm');
   });
+
+  it('numbered its own way (Roman fields, criteria across fields): shown in the set\'s numbering, as its findings are', async () => {
+    const result = await (await serviceFor({ ...DISTRICT, rows: handRowsOf(HUYEN, { methods: false, roman: true }) })).load();
+    if (!result.ok) throw new Error('not read');
+    expect(result.reference?.id).toBe(HUYEN.id);
+    expect(result.reading.set.fields.map((f) => f.code)).toEqual(HUYEN.fields.map((f) => f.code));
+    // Sheet row 10 is field I, row 11 its first criterion "1" (the set's 1.1).
+    expect([result.reading.rowOf.get('1'), result.reading.rowOf.get('1.1')]).toEqual([10, 11]);
+    expect(result.reading.set.fields[0].children?.find((c) => c.code === '1.6')?.children?.[0]).toMatchObject({ code: '1.6.1', scoredBy: 'survey' });
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.criterion ?? ''}`)).toEqual([]);
+    expect(result.findings.filter((f) => f.code === 'CODES_RENUMBERED')).toHaveLength(1);
+    expect(result.findings.every((f) => f.criterion === undefined || result.reading.rowOf.has(f.criterion))).toBe(true);
+  });
 });
