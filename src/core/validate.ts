@@ -204,15 +204,16 @@ class ChildSums {
 
   /**
    * A row's score as a total over it may take it: a leaf that carries its own error with
-   * what was entered; a parent by the total it shows (its own check judges that total).
+   * what was entered; a parent by its rows, never by the total it shows, so a wrong typed
+   * total below does not excuse a wrong one above (every wrong typed total is reported).
    */
   private written(n: CriterionEntry): number {
     if (this.excused.has(n.code)) return 0;
     const a = this.byCode.get(n.code);
     const kids = childrenOf(this.index, n);
-    if (!n.isLeaf && this.isExactSum(kids, a)) return kids.reduce((sum, k) => sum + this.excelValue(k), 0);
+    if (!n.isLeaf && this.isExactSum(kids, a, this.extraRows.get(n.code))) return kids.reduce((sum, k) => sum + this.excelValue(k), 0);
+    if (!n.isLeaf) return (this.extraRows.get(n.code) ?? []).reduce((sum, code) => sum + this.writtenExtra(code), kids.reduce((sum, k) => sum + this.written(k), 0));
     const s = parseScore(a?.selfScore);
-    if (!n.isLeaf) return s.ok ? s.value : kids.reduce((sum, k) => sum + this.written(k), 0);
     if (!s.ok) return 0;
     return n.scoredBy === 'survey' || !isValidScore(n, s.value) ? s.value : this.counted(n);
   }

@@ -10,6 +10,7 @@ import { localToday } from '../core/clock';
 import type { Finding } from '../core/findings';
 import { WorkbookError } from '../workbook/errors';
 import type { AnswerChange } from '../workbook/answers';
+import type { ColumnKey } from '../workbook/columns';
 import type { ColumnMapping, UnitReading } from '../workbook/read';
 import { CriteriaTree } from './components/CriteriaTree';
 import { CriterionCard } from './components/CriterionCard';
@@ -204,6 +205,20 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
     const skipped = await service.writeSheets(built.sheets, built.spec.name);
     return { sheet: built.spec.name, errors: built.errors, skipped };
   };
+  // "Chọn cột" in the card: pending answers go in first, then the choice is recorded and the workbook read again.
+  const chooseColumn = service.chooseColumn?.bind(service);
+  const spare = state.result?.ok ? state.result.spareColumns : undefined;
+  const columnChoice =
+    chooseColumn && spare
+      ? {
+          spare,
+          choose: async (key: ColumnKey, column: number) => {
+            await queue.flush();
+            await chooseColumn(key, column);
+            await load(true);
+          },
+        }
+      : undefined;
   const saveMapping = async (mapping: ColumnMapping) => {
     await service.saveMapping(mapping);
     await load();
@@ -270,7 +285,7 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
     const tab = state.tab;
     body = (
       <>
-        <Header model={model} gap={gap} onToggleLang={toggleLang} onReload={() => void load(true)} />
+        <Header model={model} setKnown={result.ok && result.reference !== undefined} gap={gap} onToggleLang={toggleLang} onReload={() => void load(true)} />
         <SaveStatus
           save={state.save}
           canUndo={state.undo !== undefined}
@@ -324,7 +339,15 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
               onToggle={(code, open) => dispatch({ type: 'toggle', code, open })}
             />
             {selected && model.byCode.has(selected) ? (
-              <CriterionCard key={`${selected}:${state.generation}`} model={model} code={selected} today={result.today} onChange={change} announce={announce} />
+              <CriterionCard
+                key={`${selected}:${state.generation}`}
+                model={model}
+                code={selected}
+                today={result.today}
+                onChange={change}
+                announce={announce}
+                {...(columnChoice ? { columnChoice } : {})}
+              />
             ) : (
               <p className={styles.hint}>{t('pickCriterion')}</p>
             )}

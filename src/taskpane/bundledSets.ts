@@ -1,13 +1,15 @@
 /**
  * The criteria sets the add-in ships (data/criteria), loaded on demand (each its own
- * chunk, never in the first paint) when an open workbook names one: the pane then
- * checks the workbook against it (edited maximums named per criterion) and knows where
- * "Không áp dụng" is allowed; and the set of a level, to create the form on an empty workbook.
+ * chunk, never in the first paint) once a workbook is read: the pane then checks the
+ * workbook against the set it names, or, for a workbook made by hand, the set of its
+ * level whose criteria it carries (matchSet), and knows where "Không áp dụng" is allowed
+ * and which rows the survey scores; and the set of a level, to create the form on an
+ * empty workbook.
  */
 import type { CriteriaSet, UnitLevel } from '../core/criteria';
 import { checkCriteriaSet } from '../core/criteriaSet';
-import { namesSet } from '../workbook/reference';
-import type { UnitMeta } from '../workbook/read';
+import type { UnitReading } from '../workbook/read';
+import { matchSet, type SetMatch } from '../workbook/setMatch';
 
 const BUNDLED: (() => Promise<{ default: unknown }>)[] = [
   () => import(/* webpackChunkName: "set-so-2024" */ '../../data/criteria/so-2024.json'),
@@ -27,10 +29,9 @@ function bundledSets(): Promise<CriteriaSet[]> {
   return loaded;
 }
 
-/** The bundled set the workbook names, if any; nothing is loaded for a workbook that names none. */
-export async function bundledSetFor(meta: Pick<UnitMeta, 'setId' | 'setVersion'>): Promise<CriteriaSet | undefined> {
-  if (meta.setId === undefined) return undefined;
-  return (await bundledSets()).find((s) => namesSet(meta, s));
+/** The bundled set the workbook is for (see matchSet), or why none is. */
+export async function bundledMatchFor(reading: UnitReading): Promise<SetMatch> {
+  return matchSet(reading, await bundledSets());
 }
 
 /** The newest bundled set for a unit level: the start screen creates the form from it. */

@@ -9,15 +9,17 @@ import * as excel from '../excel';
 import type { ExcelRun, SetSupportCheck } from '../excel';
 import type { AnswerChange } from '../workbook/answers';
 import { planAnswers } from '../workbook/answers';
-import { layoutFromMapping } from '../workbook/layout';
+import { headerTexts, layoutFromMapping } from '../workbook/layout';
 import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpec, readMetadata } from '../workbook/metadata';
-import { cellOf, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
-import type { WorkbookGrid } from '../workbook/grid';
+import { alignReading, cellOf, locateFinding, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
+import type { SetMatch } from '../workbook/setMatch';
+import { sortFindings } from '../core/findings';
+import type { CriteriaSet } from '../core/criteria';
+import { columnLetter, type WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
 import { withReferenceFlags } from '../workbook/reference';
 import { parentAuthority } from '../workbook/letterhead';
-import type { CriteriaSet } from '../core/criteria';
-import { bundledSetFor } from './bundledSets';
+import { bundledMatchFor } from './bundledSets';
 import type { LoadResult, ServiceFeature, SheetPreview, SheetSelection, SkippedSetting, ThemeKind, WorkbookService } from './service';
 
 /** What the service needs from the host; defaultHost() takes it from src/excel. */
@@ -33,8 +35,8 @@ export interface ExcelHost {
   onSelectionChanged?: (run: ExcelRun, sheet: string, handler: (address: string) => void) => Promise<() => Promise<void>>;
   /** ISO date of today (evidence dated later is flagged). */
   today(): string;
-  /** The reference set a workbook names; the bundled sets by default. */
-  referenceFor?: (meta: UnitReading['meta']) => Promise<CriteriaSet | undefined>;
+  /** The reference set of a workbook (the one it names, or the one its contents match); among the bundled sets by default. */
+  matchReference?: (reading: UnitReading) => Promise<SetMatch>;
 }
 
 export function defaultHost(): ExcelHost {
@@ -66,6 +68,17 @@ export function sheetPreviews(wb: WorkbookGrid): SheetPreview[] {
 function rowOfAddress(address: string): number | undefined {
   const m = /(?:^|!)\$?[A-Z]{1,3}\$?(\d+)/i.exec(address);
   return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The reading the pane shows against its reference: a sheet numbered its own way (a
+ * hand-made one matched by its contents) in the reference's numbering, as its findings
+ * are, with CODES_RENUMBERED kept among its own findings; then the reference's flags.
+ */
+function referenceReading(read: UnitReading, reference: CriteriaSet): UnitReading {
+  const aligned = alignReading(read, reference);
+  const own = aligned.findings.length > 0 ? { ...aligned.reading, findings: sortFindings([...aligned.reading.findings, ...aligned.findings.map((f) => locateFinding(aligned.reading, f))]) } : aligned.reading;
+  return withReferenceFlags(own, reference);
 }
 
 export function createExcelService(host: ExcelHost = defaultHost()): WorkbookService {
@@ -105,11 +118,17 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       grid = await excel.readWorkbook(host.run);
       const read = readUnitWorkbook(grid);
       if (!read.ok) return { ok: false, findings: read.findings, sheets: sheetPreviews(grid) };
-      const reference = await (host.referenceFor ?? bundledSetFor)(read.meta);
-      reading = reference ? withReferenceFlags(read, reference) : read;
+      const match = await (host.matchReference ?? bundledMatchFor)(read);
+      const reference = match.set;
+      // No set fits: the sheet is checked against itself, and the pane says which set came closest and why.
+      const unmatched = match.finding ? { ...read, findings: sortFindings([...read.findings, locateFinding(read, match.finding)]) } : read;
+      reading = reference ? referenceReading(read, reference) : unmatched;
       await watch(read.sheet);
       const today = host.today();
-      const issuer = parentAuthority(grid.sheets.find((s) => s.name === read.sheet));
+      const table = grid.sheets.find((s) => s.name === read.sheet);
+      const issuer = parentAuthority(table);
+      const used = new Set(Object.values(read.layout.columns));
+      const spareColumns = table ? headerTexts(table, read.layout).flatMap((header, column) => (used.has(column) ? [] : [{ column, header }])) : [];
       return {
         ok: true,
         reading,
@@ -117,7 +136,20 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
         today,
         ...(reference ? { reference } : {}),
         ...(issuer !== undefined ? { issuer } : {}),
+        spareColumns,
       };
+    },
+    async chooseColumn(key, column): Promise<void> {
+      await ready;
+      const r = current();
+      // Read afresh: the metadata sheet is rewritten whole, keeping what was recorded since the load.
+      grid = await excel.readWorkbook(host.run);
+      const sheet = grid.sheets.find((s) => s.name === r.sheet);
+      if (!sheet) throw new WorkbookError('SHEET_NOT_FOUND', { sheet: r.sheet });
+      const header = headerTexts(sheet, r.layout)[column] ?? '';
+      const meta = readMetadata(grid) ?? { format: METADATA_FORMAT };
+      const chosenColumns = { ...meta.chosenColumns, [key]: { column: columnLetter(column), header } };
+      await excel.writeSpec(host.run, { sheets: [metadataSheetSpec({ ...meta, sheet: r.sheet, chosenColumns })] }, { isSetSupported: host.isSetSupported });
     },
     async write(changes: readonly AnswerChange[]): Promise<void> {
       await excel.applyPlan(host.run, planAnswers(current(), changes), { isSetSupported: host.isSetSupported });

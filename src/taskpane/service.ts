@@ -6,6 +6,7 @@
 import type { CriteriaSet } from '../core/criteria';
 import type { Finding, FindingColumn } from '../core/findings';
 import type { AnswerChange } from '../workbook/answers';
+import type { ColumnKey } from '../workbook/columns';
 import type { ColumnMapping, UnitReading } from '../workbook/read';
 import type { WriteValue } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/spec';
@@ -27,8 +28,10 @@ export type LoadResult =
       today: string;
       /** The parent authority the sheet's letterhead names (printed top left), when it names one. */
       issuer?: string;
-      /** The bundled criteria set the workbook names (id and version), when there is one: edits are checked against it. */
+      /** The bundled criteria set the workbook names (id and version), or for a hand-made one the set it matches (matchSet): edits are checked against it. */
       reference?: CriteriaSet;
+      /** Columns of the table no item uses, with their headers: what "Chọn cột" offers for an item the sheet seems to lack. */
+      spareColumns?: SpareColumn[];
     }
   | {
       ok: false;
@@ -36,6 +39,12 @@ export type LoadResult =
       findings: Finding[];
       sheets: SheetPreview[];
     };
+
+/** A column of the score table no item uses: 0-based, and its header text. */
+export interface SpareColumn {
+  column: number;
+  header: string;
+}
 
 /** Optional host features, checked before use and explained when missing. */
 export type ServiceFeature = 'changeEvents' | 'selectionEvents' | 'dataValidation' | 'pageLayout' | 'createWorkbook';
@@ -69,6 +78,12 @@ export interface WorkbookService {
    * sheet named `show`. Settings the host lacks are returned, never dropped silently.
    */
   writeSheets(sheets: readonly SheetSpec[], show?: string): Promise<SkippedSetting[]>;
+  /**
+   * Records that `column` (0-based) of the score table holds `key`, an item detection did
+   * not find (the criterion card's "Chọn cột"); the next load reads it there. Absent where
+   * the host cannot write the metadata sheet.
+   */
+  chooseColumn?(key: ColumnKey, column: number): Promise<void>;
   /** Selects a cell of any sheet (a unit's row in the consolidation summary). */
   showCell?(sheet: string, address: string): Promise<void>;
   /**

@@ -170,9 +170,18 @@ export function defaultHeaderMatcher(): HeaderMatcher {
   return bundledMatcher;
 }
 
-/** The column a header text names, if any (`"Điểm\ntự đánh giá"` -> selfScore). */
+/** A note in parentheses, as provincial headers add them: `(nếu có)`, `(ghi rõ số, ký hiệu ...)`. */
+const NOTE = /\([^()]*\)/g;
+
+/**
+ * The column a header text names, if any (`"Điểm\ntự đánh giá"` -> selfScore). A note in
+ * parentheses is not the header's wording: it may be long (a header is short) or name
+ * another column (`Điểm tự đánh giá (theo cột cách tính điểm)`), so the text without its
+ * notes decides, and the whole text only when that names nothing.
+ */
 export function classifyHeader(text: string, matcher: HeaderMatcher = defaultHeaderMatcher()): ColumnKey | undefined {
-  return matchWording(text, matcher);
+  const bare = text.includes('(') ? text.replace(NOTE, ' ') : text;
+  return (bare !== text ? matchWording(bare, matcher) : undefined) ?? matchWording(text, matcher);
 }
 
 /** Columns a role borrows when the sheet has none of its own (`Ghi chú` as the explanation). */

@@ -5,7 +5,7 @@
  */
 import { cellText, isCellError, type CellValue } from '../core/answers';
 import { finding, type Finding } from '../core/findings';
-import { COLUMN_KEYS, COLUMN_LABELS, REQUIRED_COLUMNS, type ColumnKey } from './columns';
+import { COLUMN_KEYS, COLUMN_LABELS, columnIndex, REQUIRED_COLUMNS, type ColumnKey } from './columns';
 import { parseCodeCell } from './codes';
 import { WorkbookError } from './errors';
 import { columnLetter, type CellRange, type SheetGrid, type WorkbookGrid } from './grid';
@@ -165,6 +165,35 @@ function completeLayout(sheet: SheetGrid, top: number, bottom: number, columns: 
     missing: COLUMN_KEYS.filter((k) => columns[k] === undefined && !REQUIRED_COLUMNS.includes(k)),
     titleRows,
   };
+}
+
+/**
+ * The header of each column of a found table, as one text: the texts of its header rows
+ * (a merged cell's text on each column it spans), distinct ones joined by a space.
+ */
+export function headerTexts(sheet: SheetGrid, layout: Pick<Layout, 'headerTop' | 'headerBottom'>): string[] {
+  const rows = layout.headerBottom + 1;
+  const view = headerView(sheet, rows, widthOf(sheet, rows));
+  return (view.texts[0] ?? []).map((_, c) => [...new Set(view.texts.slice(layout.headerTop, rows).map((row) => row[c]).filter((t) => t !== ''))].join(' '));
+}
+
+/**
+ * The layout with the columns the user chose (the criterion card's "Chọn cột") for items
+ * detection did not find: only where the column still has the header it had when chosen
+ * and serves no other item, so a column moved since is never read as the chosen one.
+ */
+export function withChosenColumns(layout: Layout, sheet: SheetGrid, chosen: Partial<Record<ColumnKey, { column: string; header: string }>>): Layout {
+  const headers = headerTexts(sheet, layout);
+  const used = new Set(Object.values(layout.columns));
+  const columns = { ...layout.columns };
+  for (const [key, pick] of Object.entries(chosen) as [ColumnKey, { column: string; header: string }][]) {
+    const c = columnIndex(pick.column);
+    if (columns[key] !== undefined || c === undefined || used.has(c) || (headers[c] ?? '') !== pick.header) continue;
+    columns[key] = c;
+    used.add(c);
+  }
+  if (Object.keys(columns).length === Object.keys(layout.columns).length) return layout;
+  return { ...layout, columns, missing: layout.missing.filter((k) => columns[k] === undefined) };
 }
 
 /**

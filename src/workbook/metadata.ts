@@ -29,13 +29,25 @@ export interface WorkbookMetadata {
   headerRow?: number;
   /** Column letters by key, from the manual mapping step: { code: 'A', selfScore: 'G' }. */
   columnMap?: Partial<Record<ColumnKey, string>>;
+  /**
+   * Columns the user chose for an item detection did not find (the criterion card's
+   * "Chọn cột"), with the header they had then: a column whose header changed (columns
+   * inserted or deleted since) is not used.
+   */
+  chosenColumns?: Partial<Record<ColumnKey, ChosenColumn>>;
   /** contentHash() of the workbook when its score sheet was last printed without errors. */
   contentHash?: string;
   /** When that check ran, Vietnam local time `YYYY-MM-DDTHH:MM`. */
   checkedAt?: string;
 }
 
-const KEYS = ['format', 'setId', 'setVersion', 'unit', 'level', 'year', 'definitionHash', 'sheet', 'headerRow', 'columnMap', 'contentHash', 'checkedAt'] as const;
+/** A column chosen by the user: its letter and its header text when chosen. */
+export interface ChosenColumn {
+  column: string;
+  header: string;
+}
+
+const KEYS = ['format', 'setId', 'setVersion', 'unit', 'level', 'year', 'definitionHash', 'sheet', 'headerRow', 'columnMap', 'chosenColumns', 'contentHash', 'checkedAt'] as const;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
@@ -63,6 +75,8 @@ export function readMetadata(wb: WorkbookGrid): WorkbookMetadata | undefined {
   if (headerRow !== undefined && Number.isInteger(headerRow) && headerRow >= 1) out.headerRow = headerRow;
   const map = parseColumnMap(raw.get('columnMap'));
   if (map) out.columnMap = map;
+  const chosen = parseChosenColumns(raw.get('chosenColumns'));
+  if (chosen) out.chosenColumns = chosen;
   // The check is recorded as a pair: half of it cannot say whether the workbook changed.
   const hash = raw.get('contentHash')?.toLowerCase();
   const checkedAt = raw.get('checkedAt');
@@ -87,6 +101,24 @@ function parseColumnMap(text: string | undefined): Partial<Record<ColumnKey, str
   for (const [k, v] of Object.entries(json)) {
     if (!COLUMN_KEYS.includes(k as ColumnKey) || typeof v !== 'string' || columnIndex(v) === undefined) return undefined;
     out[k as ColumnKey] = v.toUpperCase();
+  }
+  return out;
+}
+
+/** Known keys to { column, header }; anything else is ignored as a whole. */
+function parseChosenColumns(text: string | undefined): Partial<Record<ColumnKey, ChosenColumn>> | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const out: Partial<Record<ColumnKey, ChosenColumn>> = {};
+  for (const [k, v] of Object.entries(json)) {
+    const c = v as Partial<ChosenColumn> | null;
+    if (!COLUMN_KEYS.includes(k as ColumnKey) || typeof c?.column !== 'string' || columnIndex(c.column) === undefined || typeof c.header !== 'string') return undefined;
+    out[k as ColumnKey] = { column: c.column.toUpperCase(), header: c.header };
   }
   return out;
 }

@@ -25,7 +25,7 @@ import { computeTotals, type Totals } from '../core/totals';
 import { unscoredText } from '../core/completeness';
 import { answersByCode, rulesFor } from '../core/validate';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
-import type { CellRange, WriteValue } from './grid';
+import { a1, type CellRange, type WriteValue } from './grid';
 import type { UnitReading } from './read';
 import type { CellStyle, PrintSetup, SheetSpec, StyleRule } from './spec';
 
@@ -54,6 +54,12 @@ export interface ScoreSheetInput {
   errors: number;
   /** Self-scored rows left blank: any makes the sheet a draft too. */
   unscored?: number;
+  /**
+   * Totals the file itself holds (parent rows' self-scores typed or summed by a formula
+   * over other rows, the `Tổng cộng` row): printed as the file says them, each one that
+   * differs from the sum of its rows marked, listed and making the sheet a draft.
+   */
+  fileTotals?: readonly FileTotal[];
   /** contentHash() of the workbook; its first 8 characters are stamped. */
   contentHash: string;
   /** When the check ran, Vietnam local time `YYYY-MM-DDTHH:MM`. */
@@ -62,6 +68,14 @@ export interface ScoreSheetInput {
   place?: string;
   /** Date of the date line, ISO `YYYY-MM-DD`. */
   date: string;
+}
+
+/** A total as the unit's file holds it; `code` is absent for the grand total. */
+export interface FileTotal {
+  code?: string;
+  /** A1 address of the cell in the unit's sheet. */
+  cell: string;
+  value: CellValue;
 }
 
 // ---------------------------------------------------------------------------
@@ -234,6 +248,33 @@ const num = (n: number | undefined): string => (n === undefined ? '' : formatNum
 function scoreText(v: CellValue | undefined): string {
   const p = parseScore(v);
   return p.ok ? num(p.value) : cellText(v);
+}
+
+/** A total as printed: the file's value when it holds one, marked when it is not the sum of the rows. */
+interface ShownTotal {
+  text: string;
+  /** The file's total differs from the sum of its rows. */
+  differs: boolean;
+  file?: FileTotal;
+  computed: number;
+}
+
+/** The file's totals against the computed ones, by criterion code ('' for the grand total). */
+function shownTotals(input: ScoreSheetInput): Map<string, ShownTotal> {
+  const out = new Map<string, ShownTotal>();
+  for (const file of input.fileTotals ?? []) {
+    const computed = (file.code === undefined ? input.totals.self : input.totals.byCode.get(normalizeCode(file.code))?.self) ?? 0;
+    const p = parseScore(file.value);
+    const differs = !p.ok || Math.abs(p.value - computed) > 1e-6;
+    out.set(file.code === undefined ? '' : normalizeCode(file.code), { text: `${scoreText(file.value)}${differs ? ' (*)' : ''}`, differs, file, computed });
+  }
+  return out;
+}
+
+/** The note under the table naming every total of the file that is not the sum of its rows. */
+function disagreementNote(differing: readonly ShownTotal[]): string {
+  const items = differing.map((d) => `ô ${d.file?.cell ?? '?'} (${d.file?.code !== undefined ? `tiêu chí ${d.file.code}` : 'Tổng cộng'}) ghi ${scoreText(d.file?.value)}, cộng lại được ${num(d.computed)}`);
+  return `(*) Số ghi trong tệp khác tổng cộng lại các dòng bên dưới: ${items.join('; ')}. Phiếu in đúng số ghi trong tệp; sửa các ô này trong tệp rồi kiểm tra, in lại.`;
 }
 
 /**
@@ -409,7 +450,9 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
   const b = new PrintRows(cols.map((k) => WIDTHS[k]));
   const last = b.last;
   const unscored = input.unscored ?? 0;
-  const draft = input.errors > 0 || unscored > 0;
+  const fileTotals = shownTotals(input);
+  const differing = [...fileTotals.values()].filter((t) => t.differs);
+  const draft = input.errors > 0 || unscored > 0 || differing.length > 0;
   const split = at.maxPoints; // left block: code + name
 
   adminHeader(b, split, input.issuer ?? GENERIC_ISSUER, input.unit);
@@ -424,7 +467,11 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
     b.rule(setLine, 0, setLine, last, { italic: true, hAlign: 'center' });
   }
   if (draft) {
-    const left = [...(input.errors > 0 ? [`còn ${input.errors} lỗi chưa sửa`] : []), ...(unscored > 0 ? [unscoredText(unscored)] : [])];
+    const left = [
+      ...(input.errors > 0 ? [`còn ${input.errors} lỗi chưa sửa`] : []),
+      ...(unscored > 0 ? [unscoredText(unscored)] : []),
+      ...(differing.length > 0 ? [`${differing.length} tổng điểm ghi trong tệp khác tổng cộng lại (*)`] : []),
+    ];
     const mark = b.line(`${DRAFT_MARK}: ${left.join(', ')}, không dùng để ký, gửi.`, 13);
     b.rule(mark, 0, mark, last, { bold: true, hAlign: 'center', fontSize: 13, color: 'C00000' });
   } else {
@@ -441,6 +488,7 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
   const keepWithNext = new Set<number>();
   const firstData = b.values.length;
   const fieldRows: number[] = [];
+  const markedRows: number[] = [];
   for (const { node, depth } of flattenCriteria(input.set)) {
     const code = normalizeCode(node.code);
     const t = input.totals.byCode.get(code);
@@ -452,12 +500,13 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
     row[at.maxPoints] = num(node.maxPoints);
     if (t?.notApplicable) row[at.selfScore] = NOT_APPLICABLE_TEXT;
     else if (node.scoredBy === 'survey') row[at.selfScore] = SURVEY_TEXT;
-    else row[at.selfScore] = parent ? num(t?.self) : scoreText(a?.selfScore);
+    else row[at.selfScore] = parent ? (fileTotals.get(code)?.text ?? num(t?.self)) : scoreText(a?.selfScore);
     if (withAppraisal) row[at.appraisedScore] = parent ? num(t?.appraised) : scoreText(a?.appraisedScore);
     row[at.evidence] = cellText(a?.evidence);
     row[at.explanation] = cellText(a?.explanation);
     const r = b.add(row);
     if (parent) keepWithNext.add(r);
+    if (parent && fileTotals.get(code)?.differs) markedRows.push(r);
     if (depth === 0) fieldRows.push(r);
   }
 
@@ -467,9 +516,10 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
   const totalRow = b.blank();
   totalRow[at.name] = 'TỔNG CỘNG';
   totalRow[at.maxPoints] = num(totals.max);
-  totalRow[at.selfScore] = num(totals.self);
+  totalRow[at.selfScore] = fileTotals.get('')?.text ?? num(totals.self);
   if (withAppraisal) totalRow[at.appraisedScore] = num(totals.appraised);
-  b.add(totalRow);
+  const grandRow = b.add(totalRow);
+  if (fileTotals.get('')?.differs) markedRows.push(grandRow);
   if (totals.applicableMax !== totals.max) {
     const row = b.blank();
     row[at.name] = 'Điểm tối đa được tính (trừ tiêu chí không áp dụng)';
@@ -488,6 +538,11 @@ export function buildScoreSheet(input: ScoreSheetInput, hints: RenderHints = {})
   b.rule(firstData, at.maxPoints, lastTableRow, withAppraisal ? at.appraisedScore : at.selfScore, { hAlign: 'center' });
   for (const r of fieldRows) b.rule(r, 0, r, last, { bold: true, fill: 'F2F2F2' });
   b.rule(closing, 0, lastTableRow, last, { bold: true });
+  for (const r of markedRows) b.rule(r, at.selfScore, r, at.selfScore, { bold: true, color: 'C00000' });
+  if (differing.length > 0) {
+    const note = b.line(disagreementNote(differing));
+    b.rule(note, 0, b.values.length - 1, last, { wrap: true, italic: true, color: 'C00000' });
+  }
 
   // --- place, date and signatures ---
   const dateRow = signatureBlock(b, split, {
@@ -528,6 +583,32 @@ function setLabelOf(reading: UnitReading, reference: CriteriaSet | undefined): S
   return setId !== undefined ? { id: setId, version: setVersion ?? '' } : undefined;
 }
 
+/**
+ * The totals the unit's sheet holds itself: every parent row and the `Tổng cộng` row whose
+ * self-score cell is not blank, except a formula adding exactly the rows below it (its
+ * value is the sum of its rows by construction, whatever its cache holds).
+ */
+export function fileTotalsOf(reading: UnitReading): FileTotal[] {
+  const col = reading.layout.columns.selfScore;
+  if (col === undefined) return [];
+  const byAnswer = answersByCode(reading.answers);
+  const out: FileTotal[] = [];
+  const typed = (v: CellValue | undefined) => !(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+  const exact = (sumOf: readonly number[] | undefined, rows: (number | undefined)[]) =>
+    sumOf !== undefined && sumOf.length === rows.length && rows.every((r) => r !== undefined && sumOf.includes(r));
+  for (const { node } of flattenCriteria(reading.set)) {
+    const kids = node.children ?? [];
+    const a = byAnswer.get(normalizeCode(node.code));
+    if (kids.length === 0 || a?.row === undefined || !typed(a.selfScore)) continue;
+    if (exact(a.selfScoreSumOf, kids.map((k) => byAnswer.get(normalizeCode(k.code))?.row))) continue;
+    out.push({ code: node.code, cell: a1(a.row - 1, col), value: a.selfScore ?? null });
+  }
+  const grand = reading.total;
+  const fields = reading.set.fields.map((f) => byAnswer.get(normalizeCode(f.code))?.row);
+  if (grand && typed(grand.selfScore) && !exact(grand.selfScoreSumOf, fields)) out.push({ cell: a1(grand.row - 1, col), value: grand.selfScore });
+  return out;
+}
+
 /** The score sheet of a reading: totals, error count and content hash computed here. */
 export function scoreSheetFromReading(reading: UnitReading, opts: ScoreSheetOptions): SheetSpec {
   const label = setLabelOf(reading, opts.reference);
@@ -541,6 +622,7 @@ export function scoreSheetFromReading(reading: UnitReading, opts: ScoreSheetOpti
     totals: computeTotals(lookupCriteria(rulesFor(reading.set, opts.reference)), reading.answers),
     errors: countBySeverity(opts.findings).error,
     ...(opts.unscored ? { unscored: opts.unscored } : {}),
+    fileTotals: fileTotalsOf(reading),
     contentHash: contentHash(reading),
     checkedAt: opts.checkedAt,
     date: opts.date,

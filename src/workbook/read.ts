@@ -20,7 +20,7 @@ import { WorkbookError } from './errors';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
 import type { HeaderMatcher } from './headers';
 import { attachHyperlinks } from './hyperlinks';
-import { detectWorkbookLayout, layoutFromMapping, layoutWithColumns, type ColumnsByHand, type Layout } from './layout';
+import { detectWorkbookLayout, layoutFromMapping, layoutWithColumns, withChosenColumns, type ColumnsByHand, type Layout } from './layout';
 import { columnMapToIndices, readMetadata, type WorkbookMetadata } from './metadata';
 import { sumFormulaRows } from './sumFormula';
 
@@ -387,7 +387,11 @@ function findLayout(wb: WorkbookGrid, metadata: WorkbookMetadata | undefined, op
     return { ok: true, layout: layoutFromMapping(sheet, mapping.headerRow, mapping.columns) };
   }
   const detected = detectWorkbookLayout(wb, metadata?.sheet, headers);
-  if (detected.ok) return detected;
+  if (detected.ok) {
+    const sheet = wb.sheets.find((s) => s.name === detected.layout.sheet);
+    const chosen = metadata?.sheet === detected.layout.sheet ? metadata.chosenColumns : undefined;
+    return chosen && sheet ? { ok: true, layout: withChosenColumns(detected.layout, sheet, chosen) } : detected;
+  }
   // A mapping saved by the manual step is used only when detection fails: columns
   // inserted later would make a stale mapping read the wrong cells.
   const saved = metadata?.sheet !== undefined ? wb.sheets.find((s) => s.name === metadata.sheet) : undefined;

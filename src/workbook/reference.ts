@@ -4,8 +4,9 @@
  * known only to the set. The pane and the CLI validate and total the flagged reading,
  * so the card, the validator and the totals agree on which rows may be excused.
  */
-import type { CriteriaSet, CriterionNode } from '../core/criteria';
+import { flattenSet, type CriteriaSet, type CriterionNode } from '../core/criteria';
 import { normalizeCode } from '../core/criteriaSet';
+import { alignCodes } from './compare';
 import type { UnitMeta, UnitReading } from './read';
 
 /** Whether `reference` is the set the workbook names (same id; same version when the workbook records one). */
@@ -13,21 +14,26 @@ export function namesSet(meta: Pick<UnitMeta, 'setId' | 'setVersion'>, reference
   return meta.setId === reference.id && (meta.setVersion === undefined || meta.setVersion === reference.version);
 }
 
-/** The reading with `notApplicableAllowed` taken from the reference where the sheet's text did not say it. */
+/**
+ * The reading as checked against `reference`: its set named as the reference (id and
+ * version), and what only the reference knows carried onto the sheet's rows where the
+ * sheet's text did not say it: where "Không áp dụng" is allowed, and which rows the survey
+ * scores (a hand-made sheet without a method column does not say). Rows are matched by
+ * code, or for a sheet numbered its own way by position and name (alignCodes).
+ */
 export function withReferenceFlags(reading: UnitReading, reference: CriteriaSet): UnitReading {
-  const allowed = new Set<string>();
-  const collect = (nodes: readonly CriterionNode[]): void => {
-    for (const n of nodes) {
-      if (n.notApplicableAllowed === true) allowed.add(normalizeCode(n.code));
-      collect(n.children ?? []);
-    }
+  const refByCode = new Map<string, CriterionNode>();
+  for (const n of flattenSet(reference)) if (!refByCode.has(normalizeCode(n.code))) refByCode.set(normalizeCode(n.code), n);
+  const alignment = alignCodes(reading.set, reference);
+  const refOf = (code: string) => refByCode.get(alignment ? (alignment.codes.get(code) ?? '') : code);
+  const flag = (n: CriterionNode): CriterionNode => {
+    const ref = refOf(normalizeCode(n.code));
+    return {
+      ...n,
+      ...(ref?.notApplicableAllowed === true ? { notApplicableAllowed: true } : {}),
+      ...(ref?.scoredBy === 'survey' ? { scoredBy: 'survey' as const } : {}),
+      ...(n.children ? { children: n.children.map(flag) } : {}),
+    };
   };
-  collect(reference.fields);
-  if (allowed.size === 0) return reading;
-  const flag = (n: CriterionNode): CriterionNode => ({
-    ...n,
-    ...(allowed.has(normalizeCode(n.code)) ? { notApplicableAllowed: true } : {}),
-    ...(n.children ? { children: n.children.map(flag) } : {}),
-  });
-  return { ...reading, set: { ...reading.set, fields: reading.set.fields.map(flag) } };
+  return { ...reading, set: { ...reading.set, id: reference.id, version: reference.version, fields: reading.set.fields.map(flag) } };
 }

@@ -81,8 +81,13 @@ describe('validateScores', () => {
     ['a survey row self-scored', [{ code: '2.3', selfScore: 1 }], [['SURVEY_ROW_SCORED', '2.3', 'selfScore', 17, { value: 1 }]]],
     ['a survey row with a note in the score cell', [{ code: '2.3', selfScore: 'ĐTXH' }], [['SURVEY_ROW_SCORED', '2.3', 'selfScore', 17, { value: 'ĐTXH' }]]],
     [
-      'a criterion total that is not the sum of its sub-criteria (and the field total that follows it)',
+      'a criterion total that is not the sum of its sub-criteria, and the field total typed from it: both wrong, both reported',
       [{ code: '1.1', selfScore: 2 }, { code: '1', selfScore: 3.625 }],
+      [['TOTAL_MISMATCH', '1', 'selfScore', 8, { total: 3.625, sum: 3.125 }], ['TOTAL_MISMATCH', '1.1', 'selfScore', 9, { total: 2, sum: 1.5 }]],
+    ],
+    [
+      'a wrong criterion total under a right field total: only the wrong one',
+      [{ code: '1.1', selfScore: 2 }, { code: '1', selfScore: 3.125 }],
       [['TOTAL_MISMATCH', '1.1', 'selfScore', 9, { total: 2, sum: 1.5 }]],
     ],
     [

@@ -117,6 +117,11 @@ export interface HandOptions {
   headers?: { code: string; name: string; score: string; max: string; self: string; evidence: string; note: string };
   /** An instructions sheet before the score sheet. */
   instructions?: boolean;
+  /**
+   * Code, name, evidence and note headers written over rows 8 and 9 without merging, the
+   * text before a `|` in row 8 and the rest in row 9 (`Tài liệu|kiểm chứng kèm theo`).
+   */
+  splitHeaders?: boolean;
 }
 
 export const HAND_HEADERS = { code: 'TT', name: 'Lĩnh vực, tiêu chí, tiêu chí thành phần', score: 'Điểm', max: 'Thang điểm', self: 'Điểm tự chấm', evidence: 'Tài liệu minh chứng', note: 'Ghi chú' };
@@ -159,18 +164,24 @@ export async function handmadeWorkbook(o: HandOptions = {}): Promise<Buffer> {
   ws.getCell('A5').value = `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`;
   if (o.unitLine !== undefined) ws.getCell('A6').value = o.unitLine;
   // The two-row header: "Điểm" merged over the maximum and the self-score.
-  ws.mergeCells('A8:A9');
-  ws.getCell('A8').value = h.code;
-  ws.mergeCells('B8:B9');
-  ws.getCell('B8').value = h.name;
+  const tall = (col: string, text: string) => {
+    if (o.splitHeaders) {
+      const [top, ...rest] = text.split('|');
+      ws.getCell(`${col}8`).value = top;
+      if (rest.length > 0) ws.getCell(`${col}9`).value = rest.join('|');
+      return;
+    }
+    ws.mergeCells(`${col}8:${col}9`);
+    ws.getCell(`${col}8`).value = text;
+  };
+  tall('A', h.code);
+  tall('B', h.name);
   ws.mergeCells('C8:D8');
   ws.getCell('C8').value = h.score;
   ws.getCell('C9').value = h.max;
   ws.getCell('D9').value = h.self;
-  ws.mergeCells('E8:E9');
-  ws.getCell('E8').value = h.evidence;
-  ws.mergeCells('F8:F9');
-  ws.getCell('F8').value = h.note;
+  tall('E', h.evidence);
+  tall('F', h.note);
   let r = FIRST_DATA_ROW;
   for (const row of rows) {
     const x = ws.getRow(r++);
@@ -194,4 +205,38 @@ export async function handmadeWorkbook(o: HandOptions = {}): Promise<Buffer> {
   ws.getCell(`E${r}`).value = 'GIÁM ĐỐC';
   ws.getCell(`E${r + 4}`).value = 'Nguyễn Văn An';
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A set typed by hand the way a district office does it: codes with a trailing dot below
+ * the fields (`1.1.`, `1.1.1.`), the method under the name in the same cell (or no method
+ * at all: `methods: false`), every leaf
+ * the unit scores at its maximum, headings typed as their sums, survey rows left blank.
+ */
+export function handRowsOf(set: CriteriaSet, o: { methods?: boolean; roman?: boolean } = {}): HandRow[] {
+  const rows: HandRow[] = [];
+  // `roman`: fields I, II, ... and criteria numbered across fields (1, 2, ... then 2.1, 2.1.1).
+  let across = 0;
+  const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+  const codeOf = (n: CriterionNode, depth: number, parent: string | undefined, i: number): string => {
+    if (!o.roman) return depth === 0 ? n.code : `${n.code}.`;
+    return depth === 0 ? ROMAN[i] : depth === 1 ? String(++across) : `${parent}.${i + 1}`;
+  };
+  const survey = (n: CriterionNode): boolean => n.scoredBy === 'survey';
+  const scored = (n: CriterionNode): number => (n.children?.length ? n.children.reduce((s, c) => s + scored(c), 0) : survey(n) ? 0 : n.maxPoints);
+  const walk = (n: CriterionNode, depth: number, parent?: string, i = 0) => {
+    const heading = (n.children?.length ?? 0) > 0;
+    const code = codeOf(n, depth, parent, i);
+    rows.push({
+      ref: n.code,
+      code,
+      name: !heading && n.method && o.methods !== false ? `${n.name}\n${n.method}` : n.name,
+      max: n.maxPoints,
+      ...(survey(n) ? {} : { score: scored(n) }),
+      ...(heading ? { heading: true } : { evidence: `Báo cáo số ${rows.length + 1}/BC-UBND ngày 15/06/${set.year}` }),
+    });
+    (n.children ?? []).forEach((c, k) => walk(c, depth + 1, code, k));
+  };
+  set.fields.forEach((f, k) => walk(f, 0, undefined, k));
+  return rows;
 }

@@ -4,7 +4,11 @@ import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { CellValue } from '../../src/core/answers';
 import type { ColumnKey } from '../../src/workbook/columns';
-import { checkHeaderSynonyms, classifyHeader, headerMatcher } from '../../src/workbook/headers';
+import { message } from '../../src/core/findings';
+import { checkHeaderSynonyms, classifyHeader, defaultHeaderMatcher, headerMatcher, matchWording } from '../../src/workbook/headers';
+import { readUnitWorkbook } from '../../src/workbook/read';
+import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { FIRST_DATA_ROW, handmadeWorkbook, type HandOptions } from './handmade';
 import { detectLayout } from '../../src/workbook/layout';
 import { synonymsTable } from './synonymsDoc';
 
@@ -53,6 +57,17 @@ describe('src/workbook/header-synonyms.json', () => {
     ['Yêu cầu về tài liệu minh chứng', 'evidenceRequirement'],
     ['Mã tiêu chí', 'code'],
     ['Kết quả năm 2023', 'previousScore'],
+    // Tester's F2: provincial wordings, and notes in parentheses that are not the wording.
+    ['Điểm đơn vị tự đánh giá', 'selfScore'],
+    ['Tài liệu kiểm chứng kèm theo', 'evidence'],
+    ['Giải trình (nếu có)', 'explanation'],
+    ['Ghi chú/Giải trình', 'explanation'],
+    ['Văn bản kiểm chứng', 'evidence'],
+    ['Điểm tự ĐG', 'selfScore'],
+    ['Điểm đơn vị tự đánh giá\n(đơn vị tự chấm theo hướng dẫn tại cột cách tính điểm)', 'selfScore'],
+    ['Tài liệu kiểm chứng kèm theo (ghi rõ số, ký hiệu, ngày tháng năm ban hành văn bản; đường dẫn)', 'evidence'],
+    ['Giải trình (nếu có)\n(đối với tiêu chí không đạt điểm tối đa, đơn vị giải trình rõ lý do)', 'explanation'],
+    ['Thang điểm\n(điểm tối đa của tiêu chí, tiêu chí thành phần)', 'maxPoints'],
   ])('%j -> %s', (text, key) => {
     expect(classifyHeader(text)).toBe(key);
   });
@@ -99,5 +114,38 @@ describe('a province adds its own wording without code', () => {
       'columns.maxPoints: thiếu cột bắt buộc / required column missing',
       'columns.selfScore: thiếu cột bắt buộc / required column missing',
     ]);
+  });
+});
+
+describe('hand-made sheets in provincial wordings (tester\'s F2)', () => {
+  const COLUMNS = { code: 0, name: 1, maxPoints: 2, selfScore: 3, evidence: 4, explanation: 5 };
+  const NOTES = {
+    code: 'Số TT',
+    name: 'Tiêu chí đánh giá',
+    score: 'Điểm',
+    max: 'Điểm tối đa',
+    self: 'Điểm đơn vị tự đánh giá\n(đơn vị tự chấm theo hướng dẫn tại cột cách tính điểm)',
+    evidence: 'Tài liệu kiểm chứng kèm theo (ghi rõ số, ký hiệu, ngày tháng năm ban hành văn bản; đường dẫn)',
+    note: 'Giải trình (nếu có)\n(đối với tiêu chí không đạt điểm tối đa, đơn vị giải trình rõ lý do)',
+  };
+  it.each<[string, HandOptions]>([
+    ['the listed wordings under a merged "Điểm"', { headers: { code: 'STT', name: 'Nội dung', score: 'Điểm', max: 'Thang điểm', self: 'Điểm đơn vị tự đánh giá', evidence: 'Tài liệu kiểm chứng kèm theo', note: 'Giải trình (nếu có)' } }],
+    ['"Điểm tự chấm" merged over "Điểm tối đa" and "Điểm"', { headers: { code: 'TT', name: 'Lĩnh vực, tiêu chí', score: 'Điểm tự chấm', max: 'Điểm tối đa', self: 'Điểm', evidence: 'Tài liệu kiểm chứng', note: 'Ghi chú/Giải trình' } }],
+    ['headers with notes in parentheses', { headers: NOTES }],
+    [
+      'headers split over two rows, unmerged',
+      { splitHeaders: true, headers: { code: 'Số|TT', name: 'Nội dung|tiêu chí', score: 'Thang điểm', max: 'Tối đa', self: 'Tự chấm', evidence: 'Tài liệu kiểm chứng|kèm theo', note: 'Ghi chú/|Giải trình' } },
+    ],
+  ])('%s: every column found, the sheet read as the office wrote it', async (_label, o) => {
+    const r = readUnitWorkbook(await readWorkbookBuffer(await handmadeWorkbook(o), 'tu-cham.xlsx'));
+    if (!r.ok) throw new Error(r.findings.map((f) => message(f)).join('\n'));
+    expect(r.layout.columns).toEqual(COLUMNS);
+    expect(r.layout.firstDataRow).toBe(FIRST_DATA_ROW - 1);
+    expect(r.answers.find((a) => a.code === '1.1')).toMatchObject({ selfScore: 1, evidence: expect.stringContaining('210/KH-STP') });
+  });
+
+  it('read whole, a header with a long note is too long to be a header', () => {
+    const whole = (text: string) => matchWording(text, defaultHeaderMatcher());
+    expect([whole(NOTES.evidence), whole(NOTES.note)]).toEqual([undefined, undefined]);
   });
 });

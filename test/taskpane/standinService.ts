@@ -11,6 +11,6 @@ export function serviceOnStandIn(standIn: StandIn, opts: { today?: string; bundl
     theme: () => 'light',
     displayLanguage: () => 'vi-VN',
     today: () => opts.today ?? '2024-12-20',
-    ...(opts.bundledReference ? {} : { referenceFor: async () => undefined }),
+    ...(opts.bundledReference ? {} : { matchReference: async () => ({}) }),
   });
 }

@@ -111,8 +111,13 @@ describe('totals the sheet carries', () => {
     expect(await check(2, 3.5)).toEqual([['TOTAL_MISMATCH', null, 'D18', { total: 3.5, sum: 3 }]]);
   });
 
-  it('a wrong typed field total is reported on the field; the grand total that follows it is not', async () => {
-    expect(await check(2.5, 3.5)).toEqual([['TOTAL_MISMATCH', '1', 'D9', { total: 2.5, sum: 2 }]]);
+  it('a wrong typed field total is reported on the field, and the grand total typed from it on its own row (F3)', async () => {
+    expect(await check(2.5, 3.5)).toEqual([
+      ['TOTAL_MISMATCH', '1', 'D9', { total: 2.5, sum: 2 }],
+      ['TOTAL_MISMATCH', null, 'D18', { total: 3.5, sum: 3 }],
+    ]);
+    // A right grand total over a wrong field total: only the field.
+    expect(await check(2.5, 3)).toEqual([['TOTAL_MISMATCH', '1', 'D9', { total: 2.5, sum: 2 }]]);
   });
 
   it('a sum formula over exactly the children is right whatever its cache holds; one over other rows is judged by its value', async () => {

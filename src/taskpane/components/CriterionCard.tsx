@@ -15,6 +15,7 @@ import type { AnswerChange } from '../../workbook/answers';
 import { useI18n } from '../i18n';
 import { scoreErrors, scoreInput, type PaneModel } from '../model';
 import { AppraisalFields } from '../appraisal/AppraisalFields';
+import { ChooseColumn, type ColumnChoice } from './ChooseColumn';
 import { EvidenceEditor } from './EvidenceEditor';
 import { FindingList } from './FindingList';
 import { STATUS_SYMBOL, useStatusStyles } from './statusStyles';
@@ -36,6 +37,8 @@ export interface CriterionCardProps {
   today: string;
   onChange: (change: AnswerChange) => void;
   announce: (text: string) => void;
+  /** "Chọn cột" for an item the sheet seems to lack; absent where the host cannot record it. */
+  columnChoice?: ColumnChoice;
 }
 
 const FIELDS_IN_CARD: FindingColumn[] = ['declared', 'selfScore', 'evidence', 'explanation', 'appraisedScore'];
@@ -46,7 +49,7 @@ function conditionText(o: MethodOption): string {
   return (i > 0 ? o.label.slice(0, i) : o.label).trim();
 }
 
-export function CriterionCard({ model, code, today, onChange, announce }: CriterionCardProps) {
+export function CriterionCard({ model, code, today, onChange, announce, columnChoice }: CriterionCardProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const status = useStatusStyles();
@@ -227,9 +230,16 @@ export function CriterionCard({ model, code, today, onChange, announce }: Criter
               }}
             />
           ) : (
-            <p className={styles.note}>{t('noColumn')}</p>
+            <ChooseColumn item="evidence" choice={columnChoice} />
           )}
           <FindingList findings={of('evidence')} />
+        </div>
+      )}
+
+      {entry && columns.explanation === undefined && columnChoice && (
+        <div className={styles.section}>
+          <h3 className={styles.heading}>{t('explanation')}</h3>
+          <ChooseColumn item="explanation" choice={columnChoice} />
         </div>
       )}
 

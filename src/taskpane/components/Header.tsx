@@ -17,13 +17,15 @@ const useStyles = makeStyles({
 
 export interface HeaderProps {
   model: PaneModel;
+  /** The workbook is checked against a known set (named by it, or matched by its contents); else it names none. */
+  setKnown: boolean;
   /** The gap to the year's target, when last year's results are known. */
   gap?: TargetGap | undefined;
   onToggleLang: () => void;
   onReload: () => void;
 }
 
-export function Header({ model, gap, onToggleLang, onReload }: HeaderProps) {
+export function Header({ model, setKnown, gap, onToggleLang, onReload }: HeaderProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { meta } = model.reading;
@@ -39,7 +41,8 @@ export function Header({ model, gap, onToggleLang, onReload }: HeaderProps) {
         {[
           meta.level ? t(`level_${meta.level}`) : undefined,
           meta.year !== undefined ? `${t('year')} ${meta.year}` : undefined,
-          `${t('setVersion')} ${set.id}${set.version ? ` (${t('version')} ${set.version})` : ''}`,
+          // A sheet matched to no set has only the sheet's name as its set's name: never shown as one.
+          setKnown || meta.setId !== undefined ? `${t('setVersion')} ${set.id}${set.version ? ` (${t('version')} ${set.version})` : ''}` : t('setUnknown'),
         ]
           .filter(Boolean)
           .join(' · ')}
