@@ -345,20 +345,31 @@ export function fieldsOf(index: CriteriaLookup): CriterionEntry[] {
   return index.set.fields.map((f) => index.byNode.get(f)!);
 }
 
+/** The nodes below the fields of a sheet, in document order: `codes[i]` sits under `parents[i]` (normalised codes). */
+export interface SheetChildren {
+  codes: string[];
+  parents: string[];
+}
+
 /**
  * Normalised code -> 1-based sheet row, the first row of each code of a set read from a
- * sheet. `onChild` is told each node below a field with its parent's code, in document order.
+ * sheet. `children`, when given, receives each node below a field with its parent's code.
  */
-export function sheetRows(sheet: CriteriaSet, onChild?: (code: string, parent: string) => void): Map<string, number> {
+export function sheetRows(sheet: CriteriaSet, children?: SheetChildren): Map<string, number> {
   const rows = new Map<string, number>();
-  const collect = (n: CriterionNode, parent: string | undefined) => {
-    const code = normalizeCode(n.code);
-    if (n.row !== undefined && !rows.has(code)) rows.set(code, n.row);
-    if (parent !== undefined) onChild?.(code, parent);
-    for (const child of n.children ?? []) collect(child, code);
-  };
-  for (const field of sheet.fields) collect(field, undefined);
+  for (const field of sheet.fields) collectRows(field, undefined, rows, children);
   return rows;
+}
+
+// Module-level, not a closure: it runs over every row of each sheet validated.
+function collectRows(n: CriterionNode, parent: string | undefined, rows: Map<string, number>, children: SheetChildren | undefined): void {
+  const code = normalizeCode(n.code);
+  if (n.row !== undefined && !rows.has(code)) rows.set(code, n.row);
+  if (parent !== undefined && children) {
+    children.codes.push(code);
+    children.parents.push(parent);
+  }
+  if (n.children) for (const child of n.children) collectRows(child, code, rows, children);
 }
 
 /**

@@ -130,19 +130,21 @@ interface SymbolMatch {
 function readSymbol(m: RegExpMatchArray): SymbolMatch | { malformed: string } {
   const [whole, number, year, code, dangling] = m;
   if (dangling) return { malformed: whole.trim() };
-  const parts = code.split('-').map((p) => p.trim());
+  // Most symbols are written without spaces (`KH-STP`): the code is then its parts joined already.
+  const spaced = WHITESPACE.test(code);
+  const parts = spaced ? code.split('-').map((p) => p.trim()) : code.split('-');
   const abbrKind = kindByAbbreviation(parts[0]);
   // A kind with no issuer ("386/KH", "12/2023/QĐ") is incomplete.
   if (abbrKind && parts.length < 2) return { malformed: whole.trim() };
-  const symbol = `${number}/${year ? `${year}/` : ''}${parts.join('-')}`;
+  const joined = spaced ? parts.join('-') : code;
   return {
     index: m.index ?? 0,
     end: (m.index ?? 0) + whole.length,
-    symbol,
+    symbol: year ? `${number}/${year}/${joined}` : `${number}/${joined}`,
     number,
     year: year ? Number(year) : undefined,
     abbrKind,
-    issuer: (abbrKind ? parts.slice(1) : parts).join('-'),
+    issuer: abbrKind ? joined.slice(parts[0].length + 1) : joined,
   };
 }
 

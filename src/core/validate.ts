@@ -4,7 +4,7 @@
  */
 import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
-import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withSheetRows } from './criteriaSet';
+import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withSheetRows, type SheetChildren } from './criteriaSet';
 import type { CriteriaSet, Period } from './criteria';
 import { findSharedDocuments, validateEvidence, type EvidenceRow } from './evidence';
 import { checkRowLinks } from './links';
@@ -338,8 +338,8 @@ const RULES = new WeakMap<CriteriaSet, { rows: Map<string, number>; index: Crite
  * put its rows on the same sheet rows (every workbook of a province made from one
  * template, the pane validating after each edit). Sets are data: never changed once read.
  */
-function lookupRules(sheet: CriteriaSet, reference: CriteriaSet, onChild?: (code: string, parent: string) => void): CriteriaLookup {
-  const rows = sheetRows(sheet, onChild);
+function lookupRules(sheet: CriteriaSet, reference: CriteriaSet, children?: SheetChildren): CriteriaLookup {
+  const rows = sheetRows(sheet, children);
   const kept = RULES.get(reference);
   if (kept && sameRows(kept.rows, rows)) return kept.index;
   const index = lookupCriteria(withSheetRows(reference, sheet));
@@ -368,8 +368,8 @@ export interface SheetContext {
  */
 export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
   // The sheet's tree, walked once for the rules' rows and for the rows the reference lacks.
-  const children: [code: string, parent: string][] = [];
-  const index = ctx.reference ? lookupRules(sheet, ctx.reference, (code, parent) => children.push([code, parent])) : lookupCriteria(sheet);
+  const children: SheetChildren = { codes: [], parents: [] };
+  const index = ctx.reference ? lookupRules(sheet, ctx.reference, children) : lookupCriteria(sheet);
   const set = index.set;
   const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
@@ -385,10 +385,14 @@ export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetC
  * The sheet's rows the reference lacks, by their parent's code: each is the comparison's
  * CRITERION_UNEXPECTED, and a parent's total that counts it is right (validateScores).
  */
-function rowsNotIn(children: readonly (readonly [code: string, parent: string])[], index: CriteriaLookup): Map<string, string[]> {
+function rowsNotIn(children: SheetChildren, index: CriteriaLookup): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const [code, parent] of children) {
-    if (!index.byCode.has(code)) out.set(parent, [...(out.get(parent) ?? []), code]);
+  const { codes, parents } = children;
+  for (let i = 0; i < codes.length; i++) {
+    if (index.byCode.has(codes[i])) continue;
+    const under = out.get(parents[i]);
+    if (under) under.push(codes[i]);
+    else out.set(parents[i], [codes[i]]);
   }
   return out;
 }

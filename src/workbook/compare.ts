@@ -93,8 +93,7 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
   });
 
   // A column the sheet lacks (no method or requirement text on any row) is not an edit of every row.
-  const carries = (prop: 'method' | 'evidence') => [...found.values()].some((n) => n[prop] !== undefined);
-  const hasText = { name: true, method: carries('method'), evidence: carries('evidence') };
+  const hasText = { name: true, method: carries(found, 'method'), evidence: carries(found, 'evidence') };
   for (const [code, ref] of expected) {
     const own = found.get(code);
     if (!own) {
@@ -104,12 +103,7 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
     if (Math.abs(own.maxPoints - ref.maxPoints) > EPS) {
       out.push(finding('MAX_POINTS_CHANGED', { found: own.maxPoints, expected: ref.maxPoints }, at(code, own, 'maxPoints')));
     }
-    const texts: [keyof CriterionNode & ('name' | 'method' | 'evidence'), Finding['field'], string][] = [
-      ['name', 'name', 'name'],
-      ['method', 'method', 'method'],
-      ['evidence', 'set', 'evidenceRequirement'],
-    ];
-    for (const [prop, field, column] of texts) {
+    for (const [prop, field, column] of COMPARED_TEXTS) {
       if (!hasText[prop] || own[prop] === ref[prop]) continue; // the usual case, and canonical() is not free on long texts
       if (lacking.includes(column as ColumnKey)) continue;
       const a = canonical(own[prop]);
@@ -125,18 +119,29 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
   return out;
 }
 
+/** The texts compared on each row: the node's property, the finding's field, the column. */
+const COMPARED_TEXTS: readonly (readonly [keyof CriterionNode & ('name' | 'method' | 'evidence'), Finding['field'], string])[] = [
+  ['name', 'name', 'name'],
+  ['method', 'method', 'method'],
+  ['evidence', 'set', 'evidenceRequirement'],
+];
+
+/** Whether any row carries the text: a column the sheet lacks has it on none. */
+function carries(nodes: Map<string, CriterionNode>, prop: 'method' | 'evidence'): boolean {
+  for (const n of nodes.values()) if (n[prop] !== undefined) return true;
+  return false;
+}
+
 /** Sets are data, never changed once read: a reference's nodes by code are kept. */
 const REFERENCE_CODES = new WeakMap<CriteriaSet, Map<string, CriterionNode>>();
 
 /** The first node of each normalised code, in document order. */
 function nodesByCode(set: CriteriaSet): Map<string, CriterionNode> {
   const m = new Map<string, CriterionNode>();
-  const walk = (n: CriterionNode) => {
+  for (const n of flattenSet(set)) {
     const code = normalizeCode(n.code);
     if (!m.has(code)) m.set(code, n);
-    n.children?.forEach(walk);
-  };
-  set.fields.forEach(walk);
+  }
   return m;
 }
 

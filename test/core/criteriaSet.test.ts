@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UNIT_LEVELS } from '../../src/core/criteria';
+import { UNIT_LEVELS, flattenCriteria, flattenSet } from '../../src/core/criteria';
 import {
   NODE_PROPERTIES,
   WINDOW_PROPERTIES,
@@ -13,10 +13,13 @@ import {
   isWellFormedCode,
   normalizeCode,
   parentCodeOf,
+  sheetRows,
+  type SheetChildren,
 } from '../../src/core/criteriaSet';
 import { message } from '../../src/core/findings';
 import { lintCriteriaSet } from '../../src/core/lint';
 import { sampleSet } from './criteriaFixture';
+import { generatedSet } from './generatedSheet';
 
 /** Loose JSON: the tests break sets on purpose, which no precise type allows. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -281,5 +284,22 @@ describe('lookupCriteria', () => {
     set.fields[0].children![0].code = '1';
     const ix = lookupCriteria(set);
     expect(ix.byCode.get('1')).toMatchObject({ parent: 'I', fieldCode: 'I', level: 'criterion' });
+  });
+});
+
+describe('sheetRows and flattenSet: the module-level walks give the document order', () => {
+  test('every node below a field is listed with its parent, in document order, as flattenCriteria gives it', () => {
+    const set = generatedSet(400);
+    const flat = flattenCriteria(set);
+    // As read from a sheet: each node on its row, below its parent.
+    flat.forEach((e, i) => (e.node.row = i + 5));
+    expect(flattenSet(set)).toEqual(flat.map((e) => e.node));
+    const children: SheetChildren = { codes: [], parents: [] };
+    const rows = sheetRows(set, children);
+    const below = flat.filter((e) => e.parent !== undefined);
+    expect(children.codes).toEqual(below.map((e) => normalizeCode(e.node.code)));
+    expect(children.parents).toEqual(below.map((e) => normalizeCode(e.parent!.code)));
+    for (const e of flat) if (e.node.row !== undefined) expect(rows.get(normalizeCode(e.node.code))).toBeLessThanOrEqual(e.node.row);
+    expect(rows.size).toBeGreaterThan(300);
   });
 });

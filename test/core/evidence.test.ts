@@ -463,3 +463,21 @@ describe('findSharedDocuments', () => {
     expect(found.map((f) => f.params)).toEqual([{ doc: '12/QĐ-UBND', count: 3, criteria: '1.1, 2.1, 5.1' }]);
   });
 });
+
+describe('parseEvidence: a symbol written with spaces reads as the same symbol', () => {
+  test.each([
+    ['Kế hoạch số 386/KH-UBND', 'Kế hoạch số 386 / KH - UBND'],
+    ['Quyết định 12/2023/QĐ-UBND', 'Quyết định 12 / 2023 / QĐ - UBND'],
+    ['Công văn 123/UBND-NC', 'Công văn 123 / UBND - NC'],
+    ['Báo cáo 45/BC-SNV-CCHC', 'Báo cáo 45/BC -SNV- CCHC'],
+  ])('%s / %s', (tight, spaced) => {
+    const a = parseEvidence(tight).refs[0];
+    const b = parseEvidence(spaced).refs[0];
+    expect(a.symbol).toBeDefined();
+    expect([b.symbol, b.issuer, b.kind?.id, b.year]).toEqual([a.symbol, a.issuer, a.kind?.id, a.year]);
+  });
+  test('the issuer is what follows the kind, or the whole code without one', () => {
+    expect(parseEvidence('Kế hoạch 386/KH-SNV-CCHC').refs[0]).toMatchObject({ symbol: '386/KH-SNV-CCHC', issuer: 'SNV-CCHC' });
+    expect(parseEvidence('Văn bản 123/UBND-NC').refs[0]).toMatchObject({ symbol: '123/UBND-NC', issuer: 'UBND-NC' });
+  });
+});
