@@ -8,13 +8,13 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { Button, FluentProvider, Input, MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { localToday } from '../core/clock';
 import type { Finding } from '../core/findings';
-import { WorkbookError } from '../workbook/errors';
 import type { AnswerChange } from '../workbook/answers';
 import type { ColumnKey } from '../workbook/columns';
 import type { ColumnMapping, UnitReading } from '../workbook/read';
 import { CriteriaTree } from './components/CriteriaTree';
 import { CriterionCard } from './components/CriterionCard';
 import { Header } from './components/Header';
+import { errorText } from './bilingual';
 import { PaneSkeleton } from './components/PaneSkeleton';
 import { SaveStatus } from './components/SaveStatus';
 import { useAnnounceChange, useAnswerQueue, useExternalReload, usePageColours, useSheetSelection } from './hooks';
@@ -48,12 +48,6 @@ export interface AppProps {
   reloadDelayMs?: number;
   /** The language to start in; by default Office's display language decides (English for 'en-*'). */
   initialLang?: Lang;
-}
-
-function errorText(e: unknown, lang: Lang): string {
-  if (e instanceof WorkbookError) return lang === 'vi' ? e.message : e.en;
-  const err = e as { vi?: string; en?: string; message?: string };
-  return (lang === 'vi' ? err?.vi : err?.en) ?? err?.message ?? String(e);
 }
 
 /** What the findings tab says of the chosen register: how many findings are its, or that its check failed. */

@@ -13,7 +13,7 @@ import { headerTexts, layoutFromMapping } from '../workbook/layout';
 import { columnMapFromIndices, METADATA_FORMAT, METADATA_SHEET, metadataSheetSpec, readMetadata } from '../workbook/metadata';
 import { alignReading, cellOf, locateFinding, readUnitWorkbook, validateReading, type ColumnMapping, type UnitReading } from '../workbook/read';
 import type { SetMatch } from '../workbook/setMatch';
-import { sortFindings } from '../core/findings';
+import { sortFindings, type Finding } from '../core/findings';
 import type { CriteriaSet } from '../core/criteria';
 import { columnLetter, type WorkbookGrid } from '../workbook/grid';
 import { WorkbookError } from '../workbook/errors';
@@ -70,6 +70,12 @@ function rowOfAddress(address: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The reading with more findings (CODES_RENUMBERED, SET_NOT_MATCHED) located on its sheet, in order. */
+function withFindings(reading: UnitReading, findings: readonly Finding[]): UnitReading {
+  if (findings.length === 0) return reading;
+  return { ...reading, findings: sortFindings([...reading.findings, ...findings.map((f) => locateFinding(reading, f))]) };
+}
+
 /**
  * The reading the pane shows against its reference: a sheet numbered its own way (a
  * hand-made one matched by its contents) in the reference's numbering, as its findings
@@ -77,8 +83,7 @@ function rowOfAddress(address: string): number | undefined {
  */
 function referenceReading(read: UnitReading, reference: CriteriaSet): UnitReading {
   const aligned = alignReading(read, reference);
-  const own = aligned.findings.length > 0 ? { ...aligned.reading, findings: sortFindings([...aligned.reading.findings, ...aligned.findings.map((f) => locateFinding(aligned.reading, f))]) } : aligned.reading;
-  return withReferenceFlags(own, reference);
+  return withReferenceFlags(withFindings(aligned.reading, aligned.findings), reference);
 }
 
 export function createExcelService(host: ExcelHost = defaultHost()): WorkbookService {
@@ -121,8 +126,7 @@ export function createExcelService(host: ExcelHost = defaultHost()): WorkbookSer
       const match = await (host.matchReference ?? bundledMatchFor)(read);
       const reference = match.set;
       // No set fits: the sheet is checked against itself, and the pane says which set came closest and why.
-      const unmatched = match.finding ? { ...read, findings: sortFindings([...read.findings, locateFinding(read, match.finding)]) } : read;
-      reading = reference ? referenceReading(read, reference) : unmatched;
+      reading = reference ? referenceReading(read, reference) : withFindings(read, match.finding ? [match.finding] : []);
       await watch(read.sheet);
       const today = host.today();
       const table = grid.sheets.find((s) => s.name === read.sheet);

@@ -10,6 +10,7 @@ import { localSerial } from '../../core/clock';
 import { normalizeText } from '../../core/text';
 import { LOG_SHEET, replyLogEntries, type LogEntry } from '../../workbook/appraisalLog';
 import type { RepliesOfFile } from '../../worker/appraisal';
+import { errorText } from '../bilingual';
 import { useI18n } from '../i18n';
 import type { RunJob } from './jobs';
 
@@ -62,8 +63,7 @@ export function Replies({ runJob, openUnit, onGo, log, announce }: RepliesProps)
       await log(entries);
       announce(t('apprLogged', { n: entries.length, log: LOG_SHEET }));
     } catch (e) {
-      const err = e as { vi?: string; en?: string; message?: string };
-      setFailure((lang === 'vi' ? err.vi : err.en) ?? err.message ?? String(e));
+      setFailure(errorText(e, lang));
     }
   };
 

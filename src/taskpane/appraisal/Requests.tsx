@@ -12,6 +12,7 @@ import type { UnitReading } from '../../workbook/read';
 import type { MadeRequest } from '../../worker/appraisal';
 import { useI18n, type StringKey } from '../i18n';
 import type { WorkbookService } from '../service';
+import { errorText } from '../bilingual';
 import { deliver, type RunJob } from './jobs';
 
 const useStyles = makeStyles({
@@ -55,10 +56,6 @@ function Messages({ said }: { said: Said }) {
   );
 }
 
-const errorText = (e: unknown, vi: boolean) => {
-  const err = e as { vi?: string; en?: string; message?: string };
-  return (vi ? err.vi : err.en) ?? err.message ?? String(e);
-};
 
 /** The request for the workbook open in Excel. */
 export function RequestForOpen(props: Common & { reading: UnitReading; file?: string }) {
@@ -77,7 +74,7 @@ export function RequestForOpen(props: Common & { reading: UnitReading; file?: st
       if (out.type !== 'bytes') throw out.type === 'failed' ? out.error : new Error(out.type);
       setSaid(await send(out.bytes, requestFileName(made.unit)));
     } catch (e) {
-      setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${errorText(e, lang === 'vi')}` }]);
+      setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${errorText(e, lang)}` }]);
     } finally {
       setBusy(false);
     }
@@ -122,7 +119,7 @@ export function RequestsForFiles(props: Common & { files: readonly File[] }) {
     try {
       setSaid(await send(m.bytes, m.name));
     } catch (e) {
-      setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${errorText(e, lang === 'vi')}` }]);
+      setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${errorText(e, lang)}` }]);
     }
   };
 

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { COLUMN_LABELS, type ColumnKey } from '../../workbook/columns';
 import { columnLetter } from '../../workbook/grid';
+import { errorText } from '../bilingual';
 import { useI18n } from '../i18n';
 import type { SpareColumn } from '../service';
 
@@ -57,7 +58,7 @@ export function ChooseColumn({ item, choice }: { item: ColumnKey; choice: Column
             data-action="use-column"
             onClick={() => {
               if (column === undefined) return;
-              choice.choose(item, column).catch((e: unknown) => setFailed(`${t('chooseColumnFailed')}: ${e instanceof Error ? e.message : String(e)}`));
+              choice.choose(item, column).catch((e: unknown) => setFailed(`${t('chooseColumnFailed')}: ${errorText(e, lang)}`));
             }}
           >
             {t('chooseColumnSave')}

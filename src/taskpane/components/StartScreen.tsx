@@ -13,6 +13,7 @@ import type { ColumnMapping } from '../../workbook/read';
 import { buildTemplate } from '../../workbook/template';
 import { deliver } from '../appraisal/jobs';
 import { bundledSetOfLevel } from '../bundledSets';
+import { errorText } from '../bilingual';
 import { useI18n } from '../i18n';
 import type { SheetPreview, WorkbookService } from '../service';
 import { LangSwitch } from './LangSwitch';
@@ -56,10 +57,7 @@ export function StartScreen({ service, sheets, findings, onSaveMapping, onCreate
   const [outcome, setOutcome] = useState<Outcome>();
   // A sheet with data is likely hand-made: its column choice is shown at once.
   const [mapping, setMapping] = useState(() => sheets.some(hasData));
-  const failed = (e: unknown) => {
-    const err = e as { vi?: string; en?: string; message?: string };
-    setOutcome({ intent: 'error', text: (lang === 'vi' ? err?.vi : err?.en) ?? err?.message ?? String(e) });
-  };
+  const failed = (e: unknown) => setOutcome({ intent: 'error', text: errorText(e, lang) });
 
   const create = async () => {
     const name = unit.trim();

@@ -8,8 +8,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { CriteriaSet } from '../../core/criteria';
-import type { Lang } from '../../core/format';
 import type { ConsolidateRequest, FileInput, WorkerMessage } from '../../worker/protocol';
+import { pick } from '../bilingual';
 import { useI18n } from '../i18n';
 import type { SkippedSetting, WorkbookService } from '../service';
 import { BUNDLED_UNITS, LEVEL_NAMES, references, storeSets, type Reference } from './references';
@@ -58,7 +58,6 @@ const isXlsx = (f: File) => /\.xlsx$/i.test(f.name) && !f.name.startsWith('~$');
 
 const inputOf = (f: File): FileInput => ({ name: f.name, data: f });
 
-const pick = (lang: Lang, t: { vi: string; en: string }) => (lang === 'vi' ? t.vi : t.en);
 
 export function ConsolidationMode({ service, openSet, today, onClose, startWorker }: ConsolidationModeProps) {
   const { t, lang } = useI18n();

@@ -12,6 +12,7 @@ import type { UnitLevel } from '../../core/criteria';
 import { formatNumber, type Lang } from '../../core/format';
 import { SUMMARY_SHEET } from '../../workbook/summary';
 import type { JsonUnit, WorkerMessage } from '../../worker/protocol';
+import { pick, errorText } from '../bilingual';
 import { useI18n, type StringKey } from '../i18n';
 import type { SkippedSetting, WorkbookService } from '../service';
 import { LEVEL_NAMES } from './references';
@@ -43,7 +44,6 @@ const STATUS: Record<Exclude<JsonUnit['status'], 'rejected'>, StringKey> = {
   accepted_with_errors: 'consStatusErrors',
   duplicate: 'consStatusDuplicate',
 };
-const pick = (lang: Lang, t: { vi: string; en: string }) => (lang === 'vi' ? t.vi : t.en);
 const pct = (n: number | null, lang: Lang) => (n === null ? '' : formatNumber(Math.round(n * 100) / 100, lang));
 
 /** The summary sheet's row of a file (its file name is in column D): A1 address of the unit's name. */
@@ -69,8 +69,7 @@ export function Results({ output, skipped, service }: { output: Done; skipped: S
       const skippedPrint = await service.writeSheets([output.print], output.print.name);
       setPrinted({ sheet: output.print.name, skipped: skippedPrint });
     } catch (e) {
-      const err = e as { vi?: string; en?: string; message?: string };
-      setPrinted({ error: (lang === 'vi' ? err.vi : err.en) ?? err.message ?? String(e) });
+      setPrinted({ error: errorText(e, lang) });
     }
   };
 

@@ -5,8 +5,8 @@
  * year's results.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { Lang } from '../../core/format';
 import type { BaselineUse, BriefFinding, UnitFindings } from '../../worker/protocol';
+import { pick } from '../bilingual';
 import { useI18n, type StringKey } from '../i18n';
 
 const useStyles = makeStyles({
@@ -15,10 +15,10 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   info: { fontWeight: tokens.fontWeightSemibold },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  text: { margin: 0, fontSize: tokens.fontSizeBase200 },
 });
 
 const SEVERITY: Record<BriefFinding['severity'], StringKey> = { error: 'consFindingError', warning: 'consFindingWarning', info: 'consFindingInfo' };
-const pick = (lang: Lang, t: { vi: string; en: string }) => (lang === 'vi' ? t.vi : t.en);
 
 /** "2 lỗi, 3 cảnh báo": the counts a collapsed row shows beside its status. */
 export function countsText(f: UnitFindings, t: ReturnType<typeof useI18n>['t']): string {
@@ -52,7 +52,7 @@ export function BaselineNote({ baseline }: { baseline: BaselineUse }) {
   return (
     <section data-baseline>
       <h3 className={styles.heading}>{t('consBaselineTitle', { file: baseline.file })}</h3>
-      <p style={{ margin: 0, fontSize: tokens.fontSizeBase200 }}>
+      <p className={styles.text}>
         {t(baseline.used > 0 ? 'consBaselineUsed' : 'consBaselineUnused', { used: baseline.used, units: baseline.units })}
         {baseline.skipped.length > 0 && ` ${t('consBaselineSkipped', { n: baseline.skipped.length })}`}
       </p>
