@@ -332,7 +332,7 @@ async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** Whether last year's results served, for how many units, and the lines left out. */
-export function baselineText(use: BaselineUse, lang: Lang): string {
+function baselineText(use: BaselineUse, lang: Lang): string {
   const head =
     lang === 'en'
       ? `Last year's results ${use.file}: used for ${use.used} unit(s) (the file has results for ${use.units}).${use.skipped.length > 0 ? ' Lines not used:' : ''}`

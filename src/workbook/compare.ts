@@ -80,12 +80,7 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
   }
 
   const found = nodesByCode(actual);
-  // The reference is the same for every workbook of a province: indexed once.
-  let expected = REFERENCE_CODES.get(reference);
-  if (expected === undefined) {
-    expected = nodesByCode(reference);
-    REFERENCE_CODES.set(reference, expected);
-  }
+  const expected = codeIndex(reference);
   const at = (code: string, n: CriterionNode | undefined, field: Finding['field']) => ({
     criterion: code,
     field,
@@ -132,9 +127,6 @@ function carries(nodes: Map<string, CriterionNode>, prop: 'method' | 'evidence')
   return false;
 }
 
-/** Sets are data, never changed once read: a reference's nodes by code are kept. */
-const REFERENCE_CODES = new WeakMap<CriteriaSet, Map<string, CriterionNode>>();
-
 /** The first node of each normalised code, in document order. */
 function nodesByCode(set: CriteriaSet): Map<string, CriterionNode> {
   const m = new Map<string, CriterionNode>();
@@ -173,12 +165,14 @@ function placed(set: CriteriaSet): Placed[] {
   return out;
 }
 
-/** Code -> node of a reference set, built once per set (150 workbooks share one reference). */
-function codeIndex(set: CriteriaSet): Map<string, CriterionNode> {
+/**
+ * nodesByCode of a reference set, built once per set (150 workbooks share one reference);
+ * sets are data, never changed once read.
+ */
+export function codeIndex(set: CriteriaSet): ReadonlyMap<string, CriterionNode> {
   let m = CODE_INDEX.get(set);
   if (!m) {
-    m = new Map();
-    for (const n of flattenSet(set)) if (!m.has(normalizeCode(n.code))) m.set(normalizeCode(n.code), n);
+    m = nodesByCode(set);
     CODE_INDEX.set(set, m);
   }
   return m;
@@ -186,7 +180,8 @@ function codeIndex(set: CriteriaSet): Map<string, CriterionNode> {
 
 const CODE_INDEX = new WeakMap<CriteriaSet, Map<string, CriterionNode>>();
 
-function wordsOfName(name: string): string[] {
+/** A criterion name's words, accents and punctuation aside. */
+export function wordsOfName(name: string): string[] {
   return normalizeText(name).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
 }
 

@@ -10,6 +10,7 @@ import { parseCodeCell } from './codes';
 import { WorkbookError } from './errors';
 import { columnLetter, type CellRange, type SheetGrid, type WorkbookGrid } from './grid';
 import { applyFallbacks, classifyHeader, defaultHeaderMatcher, type HeaderMatcher } from './headers';
+import type { ChosenColumn } from './metadata';
 
 /** Where the table is; rows and columns 0-based. */
 export interface Layout {
@@ -182,11 +183,11 @@ export function headerTexts(sheet: SheetGrid, layout: Pick<Layout, 'headerTop' |
  * detection did not find: only where the column still has the header it had when chosen
  * and serves no other item, so a column moved since is never read as the chosen one.
  */
-export function withChosenColumns(layout: Layout, sheet: SheetGrid, chosen: Partial<Record<ColumnKey, { column: string; header: string }>>): Layout {
+export function withChosenColumns(layout: Layout, sheet: SheetGrid, chosen: Partial<Record<ColumnKey, ChosenColumn>>): Layout {
   const headers = headerTexts(sheet, layout);
   const used = new Set(Object.values(layout.columns));
   const columns = { ...layout.columns };
-  for (const [key, pick] of Object.entries(chosen) as [ColumnKey, { column: string; header: string }][]) {
+  for (const [key, pick] of Object.entries(chosen) as [ColumnKey, ChosenColumn][]) {
     const c = columnIndex(pick.column);
     if (columns[key] !== undefined || c === undefined || used.has(c) || (headers[c] ?? '') !== pick.header) continue;
     columns[key] = c;

@@ -89,6 +89,19 @@ export function readMetadata(wb: WorkbookGrid): WorkbookMetadata | undefined {
 
 /** A JSON object of known keys to column letters; anything else is ignored as a whole. */
 function parseColumnMap(text: string | undefined): Partial<Record<ColumnKey, string>> | undefined {
+  return parseByKey(text, (v) => (typeof v === 'string' && columnIndex(v) !== undefined ? v.toUpperCase() : undefined));
+}
+
+/** Known keys to { column, header }; anything else is ignored as a whole. */
+function parseChosenColumns(text: string | undefined): Partial<Record<ColumnKey, ChosenColumn>> | undefined {
+  return parseByKey(text, (v) => {
+    const c = v as Partial<ChosenColumn> | null;
+    return typeof c?.column === 'string' && columnIndex(c.column) !== undefined && typeof c.header === 'string' ? { column: c.column.toUpperCase(), header: c.header } : undefined;
+  });
+}
+
+/** A JSON object of column keys, each value read by `value`; an unknown key or unread value voids the whole. */
+function parseByKey<T>(text: string | undefined, value: (v: unknown) => T | undefined): Partial<Record<ColumnKey, T>> | undefined {
   if (!text) return undefined;
   let json: unknown;
   try {
@@ -97,28 +110,11 @@ function parseColumnMap(text: string | undefined): Partial<Record<ColumnKey, str
     return undefined;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
-  const out: Partial<Record<ColumnKey, string>> = {};
+  const out: Partial<Record<ColumnKey, T>> = {};
   for (const [k, v] of Object.entries(json)) {
-    if (!COLUMN_KEYS.includes(k as ColumnKey) || typeof v !== 'string' || columnIndex(v) === undefined) return undefined;
-    out[k as ColumnKey] = v.toUpperCase();
-  }
-  return out;
-}
-
-/** Known keys to { column, header }; anything else is ignored as a whole. */
-function parseChosenColumns(text: string | undefined): Partial<Record<ColumnKey, ChosenColumn>> | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text ?? '');
-  } catch {
-    return undefined;
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
-  const out: Partial<Record<ColumnKey, ChosenColumn>> = {};
-  for (const [k, v] of Object.entries(json)) {
-    const c = v as Partial<ChosenColumn> | null;
-    if (!COLUMN_KEYS.includes(k as ColumnKey) || typeof c?.column !== 'string' || columnIndex(c.column) === undefined || typeof c.header !== 'string') return undefined;
-    out[k as ColumnKey] = { column: c.column.toUpperCase(), header: c.header };
+    const read = COLUMN_KEYS.includes(k as ColumnKey) ? value(v) : undefined;
+    if (read === undefined) return undefined;
+    out[k as ColumnKey] = read;
   }
   return out;
 }

@@ -255,7 +255,7 @@ interface ShownTotal {
   text: string;
   /** The file's total differs from the sum of its rows. */
   differs: boolean;
-  file?: FileTotal;
+  file: FileTotal;
   computed: number;
 }
 
@@ -273,7 +273,7 @@ function shownTotals(input: ScoreSheetInput): Map<string, ShownTotal> {
 
 /** The note under the table naming every total of the file that is not the sum of its rows. */
 function disagreementNote(differing: readonly ShownTotal[]): string {
-  const items = differing.map((d) => `ô ${d.file?.cell ?? '?'} (${d.file?.code !== undefined ? `tiêu chí ${d.file.code}` : 'Tổng cộng'}) ghi ${scoreText(d.file?.value)}, cộng lại được ${num(d.computed)}`);
+  const items = differing.map((d) => `ô ${d.file.cell} (${d.file.code !== undefined ? `tiêu chí ${d.file.code}` : 'Tổng cộng'}) ghi ${scoreText(d.file.value)}, cộng lại được ${num(d.computed)}`);
   return `(*) Số ghi trong tệp khác tổng cộng lại các dòng bên dưới: ${items.join('; ')}. Phiếu in đúng số ghi trong tệp; sửa các ô này trong tệp rồi kiểm tra, in lại.`;
 }
 

@@ -4,9 +4,9 @@
  * known only to the set. The pane and the CLI validate and total the flagged reading,
  * so the card, the validator and the totals agree on which rows may be excused.
  */
-import { flattenSet, type CriteriaSet, type CriterionNode } from '../core/criteria';
+import type { CriteriaSet, CriterionNode } from '../core/criteria';
 import { normalizeCode } from '../core/criteriaSet';
-import { alignCodes } from './compare';
+import { alignCodes, codeIndex } from './compare';
 import type { UnitMeta, UnitReading } from './read';
 
 /** Whether `reference` is the set the workbook names (same id; same version when the workbook records one). */
@@ -22,8 +22,7 @@ export function namesSet(meta: Pick<UnitMeta, 'setId' | 'setVersion'>, reference
  * code, or for a sheet numbered its own way by position and name (alignCodes).
  */
 export function withReferenceFlags(reading: UnitReading, reference: CriteriaSet): UnitReading {
-  const refByCode = new Map<string, CriterionNode>();
-  for (const n of flattenSet(reference)) if (!refByCode.has(normalizeCode(n.code))) refByCode.set(normalizeCode(n.code), n);
+  const refByCode = codeIndex(reference);
   const alignment = alignCodes(reading.set, reference);
   const refOf = (code: string) => refByCode.get(alignment ? (alignment.codes.get(code) ?? '') : code);
   const flag = (n: CriterionNode): CriterionNode => {

@@ -9,7 +9,7 @@
  */
 import { flattenSet, type CriteriaSet, type UnitLevel } from '../core/criteria';
 import { finding, type Finding } from '../core/findings';
-import { normalizeText } from '../core/text';
+import { wordsOfName } from './compare';
 import type { UnitReading } from './read';
 import { namesSet } from './reference';
 
@@ -50,7 +50,7 @@ interface Closeness {
 }
 
 function wordsOf(name: string): Set<string> {
-  return new Set(normalizeText(name).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== ''));
+  return new Set(wordsOfName(name));
 }
 
 function sameCriterion(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -98,9 +98,6 @@ export interface WorkbookSpec {
   sheets: SheetSpec[];
 }
 
-/** Rows produced on demand, in order, each once. */
-export type RowSource = () => Iterable<WriteValue[]>;
-
 /**
  * A sheet whose rows after `values` come from `more.rows` as they are written, so that a
  * sheet of thousands of rows (the gap sheet of hundreds of units) is never held whole.
@@ -109,7 +106,8 @@ export type RowSource = () => Iterable<WriteValue[]>;
  */
 export interface StreamedSheetSpec extends Omit<SheetSpec, 'more'> {
   more: {
-    rows: RowSource;
+    /** Rows produced on demand, in order, each once. */
+    rows: () => Iterable<WriteValue[]>;
     /** How many rows `rows` gives, and the length of the longest (the writer states the sheet's extent first). */
     count: number;
     width: number;

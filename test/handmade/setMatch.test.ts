@@ -4,6 +4,7 @@
  * its level and its criteria, so survey rows are known as survey rows. When no bundled
  * set fits, SET_NOT_MATCHED names the closest set and why.
  */
+import { flattenSet } from '../../src/core/criteria';
 import { message } from '../../src/core/findings';
 import { readUnitWorkbook, validateReading, type UnitReading } from '../../src/workbook/read';
 import { withReferenceFlags } from '../../src/workbook/reference';
@@ -22,12 +23,7 @@ async function read(o: HandOptions): Promise<UnitReading> {
   return r;
 }
 
-const surveyLeaves = (r: UnitReading) => {
-  let n = 0;
-  const walk = (nodes: typeof r.set.fields) => nodes.forEach((x) => (x.children?.length ? walk(x.children) : (n += x.scoredBy === 'survey' ? 1 : 0)));
-  walk(r.set.fields);
-  return n;
-};
+const surveyLeaves = (r: UnitReading) => flattenSet(r.set).filter((x) => !x.children?.length && x.scoredBy === 'survey').length;
 
 describe('a hand-made district workbook', () => {
   it('names no set and says its level through the letterhead', async () => {
