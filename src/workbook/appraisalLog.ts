@@ -114,16 +114,31 @@ export function readAppraisalLog(wb: WorkbookGrid): LogEntry[] {
   for (const row of sheet.values.slice(1)) {
     const [time, code, stage, what, old, now, reason, evidence] = LOG_HEADERS.map((_, i) => row?.[i] ?? null);
     if (cellText(code, 'label') === '' || !stages.has(cellText(stage))) continue;
+    const reply = cellText(stage) === LOG_STAGES.reply && cellText(evidence) === '' ? splitOldReply(now) : undefined;
     out.push({
       time: typeof time === 'number' ? time : cellText(time),
       code: normalizeCode(cellText(code, 'label')),
       stage: cellText(stage) as LogStage,
       what: cellText(what),
       old,
-      new: now,
+      new: reply ? reply.new : now,
       reason: cellText(reason),
-      evidence: cellText(evidence),
+      evidence: reply ? reply.evidence : cellText(evidence),
     });
   }
   return out;
+}
+
+const OLD_EVIDENCE = 'Tài liệu bổ sung: ';
+
+/**
+ * A reply logged before the log had its own evidence column: the further evidence was its
+ * last line, "Tài liệu bổ sung: …". Read apart, so that reply is not logged a second time.
+ */
+function splitOldReply(v: CellValue): { new: CellValue; evidence: string } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const at = v.lastIndexOf(OLD_EVIDENCE);
+  if (at < 0 || (at > 0 && v[at - 1] !== '\n')) return undefined;
+  const reply = v.slice(0, Math.max(0, at - 1));
+  return { new: reply === '' ? null : reply, evidence: v.slice(at + OLD_EVIDENCE.length) };
 }

@@ -125,6 +125,26 @@ describe('the appraisal log', () => {
     expect(readAppraisalLog(grid)).toEqual(first);
   });
 
+  it('a log written before the evidence column (reply and "Tài liệu bổ sung: …" in one cell, ISO time) reads apart: its replies are not logged again', () => {
+    const old = ['Thời gian', 'Mã tiêu chí', 'Giai đoạn', 'Nội dung', 'Giá trị cũ', 'Giá trị mới', 'Lý do'];
+    const rows = [
+      ['2024-12-20T14:58', '2', 'giải trình', 'Giải trình của đơn vị', null, 'Đã có báo cáo số 12/BC\nTài liệu bổ sung: https://example.gov.vn/bc-12', null],
+      ['2024-12-20T14:58', '3', 'giải trình', 'Giải trình của đơn vị', null, 'Tài liệu bổ sung: https://example.gov.vn/kh-3', null],
+      ['2024-12-20T14:58', '4', 'giải trình', 'Giải trình của đơn vị', null, 'Xem Tài liệu bổ sung: mục 2', null],
+    ];
+    const logged = readAppraisalLog({ sheets: [{ name: 'Nhật ký thẩm định', values: [old, ...rows] as CellValue[][] }] });
+    expect(logged.map((e) => [e.time, e.new, e.evidence])).toEqual([
+      ['2024-12-20T14:58', 'Đã có báo cáo số 12/BC', 'https://example.gov.vn/bc-12'],
+      ['2024-12-20T14:58', null, 'https://example.gov.vn/kh-3'],
+      ['2024-12-20T14:58', 'Xem Tài liệu bổ sung: mục 2', ''],
+    ]);
+    const replies = [
+      { code: '2', row: 8, reply: 'Đã có báo cáo số 12/BC', evidence: 'https://example.gov.vn/bc-12' },
+      { code: '3', row: 9, reply: '', evidence: 'https://example.gov.vn/kh-3' },
+    ];
+    expect(replyLogEntries(replies, T1458, logged)).toEqual([]);
+  });
+
   it('the time is a date cell: the local clock as an Excel serial, shown dd/mm/yyyy hh:mm', () => {
     expect(localSerial(new Date(2024, 11, 20, 14, 58, 42))).toBe(T1458);
     expect(LOG_FORMATS[0]).toBe('dd/mm/yyyy hh:mm');
