@@ -84,11 +84,9 @@ function scoreFindings(
       continue;
     }
     if (a?.appraisedScore !== undefined || a?.finalScore !== undefined) {
+      // A blank appraisal gives no finding; the guard keeps this closure off the rows without any.
       const at = (field: FindingColumn) => rowPlace(n.code, field, row);
-      const appraised = a.appraisedScore !== undefined ? checkAppraised(n, a.appraisedScore, at) : undefined;
-      if (appraised) out.push(appraised);
-      const final = a.finalScore !== undefined ? checkAppraised(n, a.finalScore, at, 'finalScore') : undefined;
-      if (final) out.push(final);
+      for (const f of [checkAppraised(n, a.appraisedScore, at), checkAppraised(n, a.finalScore, at, 'finalScore')]) if (f) out.push(f);
     }
 
     if (n.scoredBy === 'survey' && n.isLeaf) {
