@@ -530,26 +530,26 @@ const symbolKey = (symbol: string): string => foldVietnamese(symbol);
  * (info). One finding per document, on the first criterion citing it.
  */
 export function findSharedDocuments(rows: readonly { code: string; field: string; evidence: string }[]): Finding[] {
-  // Most documents are cited once: their first row is kept as it is, lists made on a second one.
-  const byDoc = new Map<string, { symbol: string; code: string; field: string; codes?: string[]; fields?: Set<string> }>();
+  // Most documents are cited once: their first row is kept as it is, the lists made on a second one.
+  const byDoc = new Map<string, { symbol: string; code: string; field: string; shared?: { codes: string[]; fields: Set<string> } }>();
   for (const row of rows) {
     for (const ref of parseEvidence(row.evidence).refs) {
       if (ref.symbol === undefined) continue;
       const key = symbolKey(ref.symbol);
       const entry = byDoc.get(key);
       if (entry === undefined) byDoc.set(key, { symbol: ref.symbol, code: row.code, field: row.field });
-      else if (entry.codes === undefined || entry.fields === undefined) {
-        entry.codes = entry.code === row.code ? [entry.code] : [entry.code, row.code];
-        entry.fields = new Set([entry.field, row.field]);
+      else if (entry.shared === undefined) {
+        entry.shared = { codes: entry.code === row.code ? [entry.code] : [entry.code, row.code], fields: new Set([entry.field, row.field]) };
       } else {
-        if (!entry.codes.includes(row.code)) entry.codes.push(row.code);
-        entry.fields.add(row.field);
+        if (!entry.shared.codes.includes(row.code)) entry.shared.codes.push(row.code);
+        entry.shared.fields.add(row.field);
       }
     }
   }
   const out: Finding[] = [];
-  for (const { symbol, codes, fields } of byDoc.values()) {
-    if (codes !== undefined && fields !== undefined && codes.length >= 3 && fields.size >= 2) {
+  for (const { symbol, shared } of byDoc.values()) {
+    if (shared !== undefined && shared.codes.length >= 3 && shared.fields.size >= 2) {
+      const { codes } = shared;
       out.push(finding('EVIDENCE_SHARED', { doc: symbol, count: codes.length, criteria: codes.join(', ') }, { criterion: codes[0], field: 'evidence' }));
     }
   }

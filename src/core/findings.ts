@@ -384,12 +384,16 @@ export const CATALOGUE = {
 export type FindingCode = keyof typeof CATALOGUE;
 export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];
 
+/** Where a finding is: file, sheet, cell, row, criterion, field. */
+export type Place = Omit<Finding, 'code' | 'params' | 'severity'>;
+
+/** A criterion row's place (its row when known); made only for a finding, as most rows have none. */
+export function rowPlace(criterion: string, field: FindingColumn, row: number | undefined): Place {
+  return row !== undefined ? { criterion, field, row } : { criterion, field };
+}
+
 /** Makes a finding with the catalogue's default severity. */
-export function finding(
-  code: FindingCode,
-  params: Params = {},
-  at: Omit<Finding, 'code' | 'params' | 'severity'> & { severity?: Severity } = {},
-): Finding {
+export function finding(code: FindingCode, params: Params = {}, at: Place & { severity?: Severity } = {}): Finding {
   const { severity, ...rest } = at;
   return { severity: severity ?? CATALOGUE[code].severity, code, params, ...rest };
 }

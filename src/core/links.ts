@@ -6,7 +6,7 @@
 
 import type { Answer } from './answers';
 import type { CriteriaLookup } from './criteriaSet';
-import { finding, type Finding } from './findings';
+import { finding, rowPlace, type Finding } from './findings';
 import { execAll } from './text';
 
 export interface Reason {
@@ -235,8 +235,8 @@ export function checkRowLinks(answers: readonly Answer[], index: CriteriaLookup)
     const evidence = textOf(a.evidence);
     for (const link of findLinks(evidence)) {
       const check = checkLink(link);
-      if (!check.ok && !checked(a.code)) add(finding('LINK_INVALID', { link, reason: check.reason.vi, reasonEn: check.reason.en }, linkPlace(a, 'evidence')));
-      if (check.ok && check.privateHost) add(finding('LINK_PRIVATE', { link, host: check.privateHost }, linkPlace(a, 'evidence')));
+      if (!check.ok && !checked(a.code)) add(finding('LINK_INVALID', { link, reason: check.reason.vi, reasonEn: check.reason.en }, rowPlace(a.code, 'evidence', a.row)));
+      if (check.ok && check.privateHost) add(finding('LINK_PRIVATE', { link, host: check.privateHost }, rowPlace(a.code, 'evidence', a.row)));
     }
     for (const h of a.links ?? []) {
       const check = checkLink(h.target);
@@ -249,24 +249,19 @@ export function checkRowLinks(answers: readonly Answer[], index: CriteriaLookup)
               reason: `siêu liên kết ẩn sau chữ "${clip(h.shown)}": ${check.reason.vi}`,
               reasonEn: `the hyperlink behind the text "${clip(h.shown)}": ${check.reason.en}`,
             },
-            linkPlace(a, h.field),
+            rowPlace(a.code, h.field, a.row),
           ),
         );
         continue;
       }
-      if (check.privateHost) add(finding('LINK_PRIVATE', { link: h.target, host: check.privateHost }, linkPlace(a, h.field)));
+      if (check.privateHost) add(finding('LINK_PRIVATE', { link: h.target, host: check.privateHost }, rowPlace(a.code, h.field, a.row)));
       const shownLinks = findLinks(h.shown);
       if (shownLinks.length > 0 && !shownLinks.some((l) => sameLink(l, h.target))) {
-        add(finding('LINK_TARGET_DIFFERS', { shown: clip(h.shown), link: h.target }, linkPlace(a, h.field)));
+        add(finding('LINK_TARGET_DIFFERS', { shown: clip(h.shown), link: h.target }, rowPlace(a.code, h.field, a.row)));
       }
     }
   }
   return out;
-}
-
-/** Where a row's link finding is; made only for a finding. */
-function linkPlace(a: Answer, field: 'evidence' | 'explanation') {
-  return { criterion: a.code, field, ...(a.row !== undefined ? { row: a.row } : {}) };
 }
 
 function textOf(v: Answer['evidence']): string {

@@ -14,7 +14,7 @@ import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
 import { addDays } from './dates';
 import { GENERIC_KIND, foldVietnamese, kindMentions, type DocumentKind } from './documentKinds';
 import { parseEvidence, type DocumentRef } from './evidence';
-import { finding, type Finding } from './findings';
+import { finding, rowPlace, type Finding } from './findings';
 import { SHARED_ISSUER_KEYS, citedIssuer, issuerVerdict, unitIssuer, type UnitIssuer } from './registerIssuers';
 import { foldedText, forEachPair, keyTerms, matchedWords, related, sharedPairs, type KeyTerms } from './registerTerms';
 import { answersByCode, notApplicableCodes } from './validate';
@@ -257,7 +257,7 @@ export function crossCheckRegister(criteria: CriteriaLookup, answers: readonly A
   for (const { entry: n, answer } of scoredLeaves(criteria, answers)) {
     const evidence = cellText(answer?.evidence);
     if (evidence === '') continue;
-    const at = { criterion: n.code, field: 'evidence' as const, ...(answer?.row !== undefined ? { row: answer.row } : {}) };
+    const at = rowPlace(n.code, 'evidence', answer?.row);
     const refs = parseEvidence(evidence).refs;
     const seen = new Set<string>();
     // The register's entries of this row's own documents, for the kind check; false once one is not settled.
@@ -472,14 +472,17 @@ function registerAt(file: string, at: { sheet: string; row: number; line?: numbe
 function problemFinding(p: RegisterProblem, file: string): Finding {
   const symbol = p.column === 'symbol';
   const csv = p.line !== undefined;
+  // A CSV has its lines (as registerAt names them); a workbook its sheet, row and cell.
+  const { registerAt: at, registerAtEn: atEn } = csv
+    ? registerAt(file, p)
+    : { registerAt: `dòng ${p.row} của sổ đăng ký ${file} (trang "${p.sheet}", ô ${p.cell ?? ''})`, registerAtEn: `row ${p.row} of the register ${file} (sheet "${p.sheet}", cell ${p.cell ?? ''})` };
   return finding(
     'REGISTER_ROW_UNREADABLE',
     {
       row: p.line ?? p.row,
       register: file,
-      // A CSV has its lines; a workbook its sheet, row and cell.
-      at: csv ? `dòng ${p.line} của tệp ${file}` : `dòng ${p.row} của sổ đăng ký ${file} (trang "${p.sheet}", ô ${p.cell ?? ''})`,
-      atEn: csv ? `line ${p.line} of ${file}` : `row ${p.row} of the register ${file} (sheet "${p.sheet}", cell ${p.cell ?? ''})`,
+      at,
+      atEn,
       text: p.text,
       what: symbol ? 'số, ký hiệu' : 'ngày tháng',
       whatEn: symbol ? 'number and symbol' : 'date',

@@ -8,7 +8,7 @@ import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withShe
 import type { CriteriaSet, Period } from './criteria';
 import { findSharedDocuments, validateEvidence, type EvidenceRow } from './evidence';
 import { checkRowLinks } from './links';
-import { finding, type Finding, type FindingColumn, type Params } from './findings';
+import { finding, rowPlace, type Finding, type FindingColumn, type Params, type Place } from './findings';
 import { formatNumber } from './format';
 import { maxSumFindings } from './lint';
 import { describeAllowed, isAllowedScore, parseDeclared, suggestScore } from './method';
@@ -74,54 +74,52 @@ function scoreFindings(
     const row = a?.row ?? n.node.row;
 
     if (declaresNotApplicable(a) && n.node.notApplicableAllowed !== true) {
-      out.push(finding('NOT_APPLICABLE_NOT_ALLOWED', {}, placeAt(n.code, row, 'declared')));
+      out.push(finding('NOT_APPLICABLE_NOT_ALLOWED', {}, rowPlace(n.code, 'declared', row)));
     }
     const score = parseScore(a?.selfScore);
     // Out of the denominator, so no error either; a score typed there is not counted: say so.
     if (excused.has(n.code)) {
       const scored = score.ok ? score.value !== 0 : score.reason !== 'empty';
-      if (n.isLeaf && scored) out.push(finding('SCORE_NOT_COUNTED', { value: shown(a?.selfScore) }, placeAt(n.code, row, 'selfScore')));
+      if (n.isLeaf && scored) out.push(finding('SCORE_NOT_COUNTED', { value: shown(a?.selfScore) }, rowPlace(n.code, 'selfScore', row)));
       continue;
     }
     if (a?.appraisedScore !== undefined || a?.finalScore !== undefined) {
-      const at = (field: FindingColumn) => placeAt(n.code, row, field);
-      const appraised = a.appraisedScore !== undefined ? checkAppraised(n, a.appraisedScore, at) : undefined;
-      if (appraised) out.push(appraised);
-      const final = a.finalScore !== undefined ? checkAppraised(n, a.finalScore, at, 'finalScore') : undefined;
-      if (final) out.push(final);
+      // A blank appraisal gives no finding; the guard keeps this closure off the rows without any.
+      const at = (field: FindingColumn) => rowPlace(n.code, field, row);
+      for (const f of [checkAppraised(n, a.appraisedScore, at), checkAppraised(n, a.finalScore, at, 'finalScore')]) if (f) out.push(f);
     }
 
     if (n.scoredBy === 'survey' && n.isLeaf) {
-      if (score.ok || score.reason !== 'empty') out.push(finding('SURVEY_ROW_SCORED', { value: shown(a?.selfScore) }, placeAt(n.code, row, 'selfScore')));
+      if (score.ok || score.reason !== 'empty') out.push(finding('SURVEY_ROW_SCORED', { value: shown(a?.selfScore) }, rowPlace(n.code, 'selfScore', row)));
       continue;
     }
     if (!n.isLeaf) {
       const mismatch = sums.check(childrenOf(index, n), a, n.code);
-      if (mismatch) out.push(finding('TOTAL_MISMATCH', mismatch, placeAt(n.code, row, 'selfScore')));
+      if (mismatch) out.push(finding('TOTAL_MISMATCH', mismatch, rowPlace(n.code, 'selfScore', row)));
       else if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(childrenOf(index, n), a)) {
-        out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, placeAt(n.code, row, 'selfScore')));
+        out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, rowPlace(n.code, 'selfScore', row)));
       }
-      if (score.ok && typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, placeAt(n.code, row, 'selfScore')));
+      if (score.ok && typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, rowPlace(n.code, 'selfScore', row)));
       continue;
     }
     if (!score.ok) {
-      if (score.reason !== 'empty') out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, placeAt(n.code, row, 'selfScore')));
+      if (score.reason !== 'empty') out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, rowPlace(n.code, 'selfScore', row)));
       // A blank bonus row just means no bonus was earned.
-      else if (!n.bonus) out.push(finding('SCORE_MISSING', {}, placeAt(n.code, row, 'selfScore')));
+      else if (!n.bonus) out.push(finding('SCORE_MISSING', {}, rowPlace(n.code, 'selfScore', row)));
       continue;
     }
     // Accepted here, but Excel's SUM skips text: the parent totals in the sheet under-count.
-    if (typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, placeAt(n.code, row, 'selfScore')));
+    if (typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, rowPlace(n.code, 'selfScore', row)));
     const max = n.node.maxPoints;
-    if (score.value < 0) out.push(finding('SCORE_NEGATIVE', { value: score.value, max }, placeAt(n.code, row, 'selfScore')));
-    else if (score.value > max + EPS) out.push(finding('SCORE_ABOVE_MAX', { value: score.value, max }, placeAt(n.code, row, 'selfScore')));
+    if (score.value < 0) out.push(finding('SCORE_NEGATIVE', { value: score.value, max }, rowPlace(n.code, 'selfScore', row)));
+    else if (score.value > max + EPS) out.push(finding('SCORE_ABOVE_MAX', { value: score.value, max }, rowPlace(n.code, 'selfScore', row)));
     else if (!isAllowedScore(n.method.allowed, score.value)) {
       const allowed = { allowed: describeAllowed(n.method.allowed, 'vi'), allowedEn: describeAllowed(n.method.allowed, 'en') };
-      out.push(finding('SCORE_NOT_ALLOWED', { value: score.value, ...allowed }, placeAt(n.code, row, 'selfScore')));
+      out.push(finding('SCORE_NOT_ALLOWED', { value: score.value, ...allowed }, rowPlace(n.code, 'selfScore', row)));
     } else if (a?.declared !== undefined) {
       const suggested = suggestScore(n.method, parseDeclared(a.declared));
       if (suggested !== undefined && Math.abs(suggested - score.value) > EPS) {
-        out.push(finding('SCORE_DIFFERS_FROM_DECLARED', { declared: cellText(a.declared), suggested, value: score.value }, placeAt(n.code, row, 'selfScore')));
+        out.push(finding('SCORE_DIFFERS_FROM_DECLARED', { declared: cellText(a.declared), suggested, value: score.value }, rowPlace(n.code, 'selfScore', row)));
       }
     }
   }
@@ -129,7 +127,7 @@ function scoreFindings(
   return out;
 }
 
-function typedAsText(value: string, number: number, at: Omit<Finding, 'code' | 'params' | 'severity'>): Finding {
+function typedAsText(value: string, number: number, at: Place): Finding {
   return finding('SCORE_TYPED_AS_TEXT', { value: value.trim(), number }, at);
 }
 
@@ -174,7 +172,7 @@ class ChildSums {
     const extra = parent === undefined ? [] : (this.extraRows.get(parent) ?? []);
     if (!s.ok || this.isExactSum(kids, total, extra)) return undefined;
     const counted = kids.reduce((sum, k) => sum + this.counted(k), 0);
-    const written = extra.reduce((sum, code) => sum + this.writtenExtra(code), kids.reduce((sum, k) => sum + this.written(k), 0));
+    const written = this.writtenSum(kids, extra);
     if (Math.abs(s.value - counted) <= EPS || Math.abs(s.value - written) <= EPS) return undefined;
     return { total: round4(s.value), sum: round4(written) };
   }
@@ -185,6 +183,11 @@ class ChildSums {
     if (rows === undefined || rows.length !== kids.length + extra.length) return false;
     const own = new Set([...kids.map((k) => this.byCode.get(k.code)?.row), ...extra.map((code) => this.byCode.get(code)?.row)]);
     return rows.every((r) => own.has(r)) && new Set(rows).size === own.size;
+  }
+
+  /** The rows' scores as a total over them may take them (written), the sheet's extra rows among them included. */
+  private writtenSum(kids: readonly CriterionEntry[], extra: readonly string[]): number {
+    return extra.reduce((sum, code) => sum + this.writtenExtra(code), kids.reduce((sum, k) => sum + this.written(k), 0));
   }
 
   /** A row the rules lack, as its parent's total may take it: the score written, when it is one. */
@@ -211,8 +214,10 @@ class ChildSums {
     if (this.excused.has(n.code)) return 0;
     const a = this.byCode.get(n.code);
     const kids = childrenOf(this.index, n);
-    if (!n.isLeaf && this.isExactSum(kids, a, this.extraRows.get(n.code))) return kids.reduce((sum, k) => sum + this.excelValue(k), 0);
-    if (!n.isLeaf) return (this.extraRows.get(n.code) ?? []).reduce((sum, code) => sum + this.writtenExtra(code), kids.reduce((sum, k) => sum + this.written(k), 0));
+    if (!n.isLeaf) {
+      const extra = this.extraRows.get(n.code) ?? [];
+      return this.isExactSum(kids, a, extra) ? kids.reduce((sum, k) => sum + this.excelValue(k), 0) : this.writtenSum(kids, extra);
+    }
     const s = parseScore(a?.selfScore);
     if (!s.ok) return 0;
     return n.scoredBy === 'survey' || !isValidScore(n, s.value) ? s.value : this.counted(n);
@@ -225,13 +230,6 @@ class ChildSums {
     if (!n.isLeaf && this.isExactSum(kids, a)) return kids.reduce((s, k) => s + this.excelValue(k), 0);
     return typeof a?.selfScore === 'number' ? a.selfScore : 0;
   }
-}
-
-type Place = Omit<Finding, 'code' | 'params' | 'severity'>;
-
-/** Where a row's finding is; made only for a finding (most rows have none). */
-function placeAt(criterion: string, row: number | undefined, field: FindingColumn): Place {
-  return row !== undefined ? { criterion, field, row } : { criterion, field };
 }
 
 /** An appraised score (first or final appraisal) against its row: a number, not negative, within the maximum. */

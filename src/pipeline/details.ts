@@ -30,7 +30,7 @@ export interface UnitFindings {
 }
 
 /** The findings of every ranked or duplicate unit that has any (rejected files carry their reasons instead). */
-export function unitFindings(result: ConsolidateResult, shown = FINDINGS_SHOWN): UnitFindings[] {
+export function unitFindings(result: ConsolidateResult): UnitFindings[] {
   const out: UnitFindings[] = [];
   for (const row of result.consolidation.units) {
     const all = sortFindings(result.findings.get(row.file) ?? []);
@@ -38,14 +38,14 @@ export function unitFindings(result: ConsolidateResult, shown = FINDINGS_SHOWN):
     out.push({
       file: row.file,
       counts: countBySeverity(all),
-      first: all.slice(0, shown).map((f) => ({
+      first: all.slice(0, FINDINGS_SHOWN).map((f) => ({
         severity: f.severity,
         sheet: f.sheet ?? null,
         cell: f.cell ?? null,
         criterion: f.criterion ?? null,
         message: { vi: message(f, 'vi'), en: message(f, 'en') },
       })),
-      more: Math.max(0, all.length - shown),
+      more: Math.max(0, all.length - FINDINGS_SHOWN),
     });
   }
   return out;

@@ -116,7 +116,8 @@ describe.each(['Nghị định 30 (.xlsx)', 'hệ thống quản lý văn bản 
   });
 
   it('a weak fit is not offered: for 1.3.3 (no evidence) the inspection plan and report share only "kiểm tra" and "cải cách hành chính", which 5 of the register\'s summaries hold', () => {
-    // 1.3.3 "Xử lý các vấn đề phát hiện qua kiểm tra", under 1.3 about inspecting CCHC.
+    // 1.3.3 "Xử lý các vấn đề phát hiện qua kiểm tra", under 1.3 about inspecting CCHC: a row of the sheet, without evidence.
+    expect(reading.answers.some((a) => a.code === '1.3.3')).toBe(true);
     expect(reading.answers.find((a) => a.code === '1.3.3')?.evidence ?? '').toBe('');
     expect(check().suggestions.filter((x) => x.criterion === '1.3.3')).toEqual([]);
   });
