@@ -44,6 +44,11 @@ export async function partText(zip: JSZip, path: string, sheet: string): Promise
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** A part's text, or '' where the package has no such part. */
+export async function optionalText(zip: JSZip, path: string): Promise<string> {
+  return (await zip.file(path)?.async('string')) ?? '';
+}
+
 export interface SheetPart {
   path: string;
   kind: 'worksheet' | 'chartsheet' | 'other';
@@ -51,8 +56,8 @@ export interface SheetPart {
 
 /** Sheet name -> its part, through xl/workbook.xml and its relationships. */
 export async function sheetParts(zip: JSZip, name: string): Promise<Map<string, SheetPart>> {
-  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-  const rels = relationships((await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '', 'xl');
+  const workbook = await optionalText(zip, 'xl/workbook.xml');
+  const rels = relationships(await optionalText(zip, 'xl/_rels/workbook.xml.rels'), 'xl');
   const out = new Map<string, SheetPart>();
   for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
     const attrs = attributes(m[1]);

@@ -8,7 +8,7 @@
  */
 import { posix } from 'node:path';
 import JSZip from 'jszip';
-import { PlanError, attributes, decodeXml, escapeXml, partText, relationships, relsPathOf, sheetParts, unsafe, unsafeFile } from './package';
+import { PlanError, attributes, decodeXml, escapeXml, partText, relationships, relsPathOf, sheetParts, optionalText, unsafe, unsafeFile } from './package';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
@@ -24,7 +24,7 @@ export interface TransplantResult {
 export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: string[], name: string): Promise<TransplantResult> {
   const donor = await JSZip.loadAsync(donorBytes);
   const donorParts = await sheetParts(donor, 'donor.xlsx');
-  const donorBook = await text(donor, 'xl/workbook.xml');
+  const donorBook = await optionalText(donor, 'xl/workbook.xml');
   const strings = await sharedStrings(donor);
   const styles = await StyleImport.open(zip, donor, name);
   let replaced = false;
@@ -32,7 +32,7 @@ export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: s
     const from = donorParts.get(sheet);
     if (!from || from.kind !== 'worksheet') throw new PlanError(`Không có trang tính "${sheet}" để lưu.`, `There is no sheet "${sheet}" to save.`);
     // External links (hyperlinks) travel with the sheet; parts it links to would need copying.
-    const rels = await text(donor, relsPathOf(from.path));
+    const rels = await optionalText(donor, relsPathOf(from.path));
     if (relationships(rels, posix.dirname(from.path)).size > 0) {
       throw new PlanError(
         `Trang "${sheet}" có hình, ghi chú hoặc bảng: chưa lưu được vào tệp gốc. Hãy xóa chúng rồi lưu lại.`,
@@ -40,7 +40,7 @@ export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: s
       );
     }
     const xml = sheetXml(await partText(donor, from.path, sheet), strings, styles, sheet);
-    const book = await text(zip, 'xl/workbook.xml');
+    const book = await optionalText(zip, 'xl/workbook.xml');
     const names = localNames(donorBook, sheetIndex(donorBook, sheet));
     const state = attributes(sheetElements(donorBook).find((s) => s.name === sheet)?.attrs ?? '').get('state');
     const existing = (await sheetParts(zip, name)).get(sheet);
@@ -71,16 +71,12 @@ function setRels(zip: JSZip, path: string, rels: string): void {
   else zip.remove(relsPathOf(path));
 }
 
-async function text(zip: JSZip, path: string): Promise<string> {
-  return (await zip.file(path)?.async('string')) ?? '';
-}
-
 // ---------------------------------------------------------------------------------------
 // The sheet part: strings inlined, style indexes moved to the original's styles.
 
 /** The donor's shared strings, each the inner XML of its `<si>` (the same content model as `<is>`). */
 async function sharedStrings(donor: JSZip): Promise<string[]> {
-  const xml = await text(donor, 'xl/sharedStrings.xml');
+  const xml = await optionalText(donor, 'xl/sharedStrings.xml');
   return [...xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1] ?? '');
 }
 
@@ -111,7 +107,7 @@ function sheetXml(xml: string, strings: string[], styles: StyleImport, sheet: st
 
 /** A sheet being replaced must not take tables, drawings or notes with it: they would be left pointing at nothing. */
 async function refuseLinkedParts(zip: JSZip, path: string, sheet: string): Promise<void> {
-  const rels = relationships(await text(zip, relsPathOf(path)), posix.dirname(path));
+  const rels = relationships(await optionalText(zip, relsPathOf(path)), posix.dirname(path));
   if (rels.size === 0) return;
   throw new PlanError(
     `Trang "${sheet}" trong tệp có bảng, hình hoặc ghi chú; không thay được trang này. Hãy đổi tên trang cũ trong Excel rồi lưu lại.`,
@@ -196,7 +192,7 @@ function withNames(book: string, index: number, names: DefinedName[]): string {
 
 async function addRelationship(zip: JSZip, target: string, name: string): Promise<string> {
   const path = 'xl/_rels/workbook.xml.rels';
-  const xml = await text(zip, path);
+  const xml = await optionalText(zip, path);
   const ids = new Set([...xml.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
   let n = ids.size + 1;
   while (ids.has(`rId${n}`)) n++;
@@ -209,7 +205,7 @@ async function addRelationship(zip: JSZip, target: string, name: string): Promis
 
 async function addContentType(zip: JSZip, partName: string, name: string): Promise<void> {
   const path = '[Content_Types].xml';
-  const xml = await text(zip, path);
+  const xml = await optionalText(zip, path);
   const p = /<([\w.-]+:)?Types\b/.exec(xml)?.[1] ?? '';
   const close = xml.lastIndexOf(`</${p}Types>`);
   if (close < 0) throw unsafeFile(name, 'thiếu [Content_Types].xml', '[Content_Types].xml is missing');
@@ -259,11 +255,11 @@ class StyleImport {
   ) {}
 
   static async open(zip: JSZip, donor: JSZip, name: string): Promise<StyleImport> {
-    const rel = [...relationships(await text(zip, 'xl/_rels/workbook.xml.rels'), 'xl').values()].find((r) => r.type.endsWith('/styles'));
-    const xml = rel ? await text(zip, rel.target) : '';
+    const rel = [...relationships(await optionalText(zip, 'xl/_rels/workbook.xml.rels'), 'xl').values()].find((r) => r.type.endsWith('/styles'));
+    const xml = rel ? await optionalText(zip, rel.target) : '';
     const root = /<([\w.-]+:)?styleSheet\b/.exec(xml);
     if (!rel || !root) throw unsafeFile(name, 'không có styles.xml', 'no styles.xml');
-    return new StyleImport(zip, rel.target, xml, root[1] ?? '', await text(donor, 'xl/styles.xml'), name);
+    return new StyleImport(zip, rel.target, xml, root[1] ?? '', await optionalText(donor, 'xl/styles.xml'), name);
   }
 
   /** The original's cellXfs index for the donor's `index`; the donor's default is the original's default. */
