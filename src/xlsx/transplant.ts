@@ -144,18 +144,19 @@ function withSheet(book: string, sheet: string, rId: string, state: string | und
   const ns = [...book.matchAll(/xmlns:([\w.-]+)="([^"]*)"/g)].find((m) => m[2] === NS_REL || m[2] === NS_REL_STRICT)?.[1];
   if (close < 0 || !ns) throw unsafeFile(name, 'workbook.xml không có danh sách trang', 'workbook.xml has no list of sheets');
   const sheetId = Math.max(0, ...sheetElements(book).map((s) => Number(attributes(s.attrs).get('sheetId')) || 0)) + 1;
-  const visibility = state && state !== 'visible' ? ` state="${state}"` : '';
-  return `${book.slice(0, close)}<${prefix}sheet name="${escapeXml(sheet)}" sheetId="${sheetId}"${visibility} ${ns}:id="${rId}"/>${book.slice(close)}`;
+  return `${book.slice(0, close)}<${prefix}sheet name="${escapeXml(sheet)}" sheetId="${sheetId}"${stateAttr(state)} ${ns}:id="${rId}"/>${book.slice(close)}`;
 }
 
 /** The replaced sheet's visibility as the pane left it. */
 function withState(book: string, sheet: string, state: string | undefined): string {
   const el = sheetElements(book).find((s) => s.name === sheet) as SheetElement;
   const attrs = el.attrs.replace(/\s+state="[^"]*"/, '').replace(/\s*$/, '');
-  const visibility = state && state !== 'visible' ? ` state="${state}"` : '';
-  const tag = book.slice(el.start, el.end).replace(el.attrs, `${attrs}${visibility}`);
+  const tag = book.slice(el.start, el.end).replace(el.attrs, `${attrs}${stateAttr(state)}`);
   return book.slice(0, el.start) + tag + book.slice(el.end);
 }
+
+/** The `<sheet>` state attribute; a visible sheet is written without one, as Excel writes it. */
+const stateAttr = (state: string | undefined) => (state && state !== 'visible' ? ` state="${state}"` : '');
 
 interface DefinedName {
   name: string;
