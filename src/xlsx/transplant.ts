@@ -244,6 +244,8 @@ class StyleImport {
   private readonly xfs = new Map<number, number>();
   private readonly dxfs = new Map<number, number>();
   private readonly lists = new Map<string, StyleList>();
+  /** The donor's lists, each parsed once: every new style index looks up to four of them. */
+  private readonly donorLists = new Map<string, string[] | undefined>();
   private changed = false;
 
   private constructor(
@@ -268,7 +270,7 @@ class StyleImport {
     if (index === 0) return 0;
     const known = this.xfs.get(index);
     if (known !== undefined) return known;
-    const src = listItems(this.donor, '', 'cellXfs')?.[index];
+    const src = this.donorItems('cellXfs')?.[index];
     if (!src) return 0;
     const a = attributes(/^<xf\b([^>]*?)\/?>/.exec(src)?.[1] ?? '');
     const ids: Record<string, number> = {
@@ -289,7 +291,7 @@ class StyleImport {
   dxf(index: number): number {
     const known = this.dxfs.get(index);
     if (known !== undefined) return known;
-    const src = listItems(this.donor, '', 'dxfs')?.[index];
+    const src = this.donorItems('dxfs')?.[index];
     const at = src ? this.add('dxfs', this.prefixed(src), true) : 0;
     this.dxfs.set(index, at);
     return at;
@@ -336,14 +338,14 @@ class StyleImport {
   }
 
   private item(tag: 'fonts' | 'fills' | 'borders', index: number): number {
-    const src = listItems(this.donor, '', tag)?.[index];
+    const src = this.donorItems(tag)?.[index];
     return src ? this.add(tag, this.prefixed(src), false) : 0;
   }
 
   /** Built-in formats (below 164) keep their id; a custom one is found by its code or added with a free id. */
   private numFmt(id: number): number {
     if (id < 164) return id;
-    const src = listItems(this.donor, '', 'numFmts')?.find((f) => attributes(f).get('numFmtId') === String(id));
+    const src = this.donorItems('numFmts')?.find((f) => attributes(f).get('numFmtId') === String(id));
     const code = src ? attributes(src).get('formatCode') : undefined;
     if (code === undefined) return 0;
     const list = this.list('numFmts');
@@ -352,6 +354,11 @@ class StyleImport {
     const next = Math.max(163, ...list.items.map((f) => Number(attributes(f).get('numFmtId')) || 0)) + 1;
     this.add('numFmts', `<${this.p}numFmt numFmtId="${next}" formatCode="${code}"/>`, true);
     return next;
+  }
+
+  private donorItems(tag: string): string[] | undefined {
+    if (!this.donorLists.has(tag)) this.donorLists.set(tag, listItems(this.donor, '', tag));
+    return this.donorLists.get(tag);
   }
 
   /** A donor element (no prefix) in the original's prefix. */
