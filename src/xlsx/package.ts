@@ -115,16 +115,18 @@ export function escapeXml(s: string): string {
 }
 
 export function unsafe(sheet: string, vi: string, en: string): PlanError {
-  return new PlanError(
-    `Không ghi an toàn được vào trang "${sheet}" (${vi}); hãy mở tệp bằng Excel, lưu lại rồi thử lại.`,
-    `Sheet "${sheet}" cannot be edited safely (${en}); open the file in Excel, save it and try again.`,
-  );
+  return cannotEdit(`trang "${sheet}"`, `Sheet "${sheet}"`, vi, en);
 }
 
 /** A package part the writer cannot edit safely (not one sheet's): the file is named. */
 export function unsafeFile(file: string, vi: string, en: string): PlanError {
+  return cannotEdit(`tệp ${file}`, file, vi, en);
+}
+
+/** What cannot be edited safely and why, with the one remedy: a save by Excel rewrites the package. */
+function cannotEdit(whatVi: string, whatEn: string, vi: string, en: string): PlanError {
   return new PlanError(
-    `Không ghi an toàn được vào tệp ${file} (${vi}); hãy mở tệp bằng Excel, lưu lại rồi thử lại.`,
-    `${file} cannot be edited safely (${en}); open the file in Excel, save it and try again.`,
+    `Không ghi an toàn được vào ${whatVi} (${vi}); hãy mở tệp bằng Excel, lưu lại rồi thử lại.`,
+    `${whatEn} cannot be edited safely (${en}); open the file in Excel, save it and try again.`,
   );
 }
