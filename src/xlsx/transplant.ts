@@ -25,6 +25,7 @@ export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: s
   const donor = await JSZip.loadAsync(donorBytes);
   const donorParts = await sheetParts(donor, 'donor.xlsx');
   const donorBook = await optionalText(donor, 'xl/workbook.xml');
+  const donorSheets = sheetElements(donorBook);
   const strings = await sharedStrings(donor);
   const styles = await StyleImport.open(zip, donor, name);
   let replaced = false;
@@ -41,8 +42,9 @@ export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: s
     }
     const xml = sheetXml(await partText(donor, from.path, sheet), strings, styles, sheet);
     const book = await optionalText(zip, 'xl/workbook.xml');
-    const names = localNames(donorBook, sheetIndex(donorBook, sheet));
-    const state = attributes(sheetElements(donorBook).find((s) => s.name === sheet)?.attrs ?? '').get('state');
+    const at = donorSheets.findIndex((s) => s.name === sheet);
+    const names = localNames(donorBook, at);
+    const state = attributes(donorSheets[at]?.attrs ?? '').get('state');
     const existing = (await sheetParts(zip, name)).get(sheet);
     if (existing) {
       await refuseLinkedParts(zip, existing.path, sheet);
