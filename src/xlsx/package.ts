@@ -44,6 +44,11 @@ export async function partText(zip: JSZip, path: string, sheet: string): Promise
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** A part's text, or '' where the package has no such part. */
+export async function optionalText(zip: JSZip, path: string): Promise<string> {
+  return (await zip.file(path)?.async('string')) ?? '';
+}
+
 export interface SheetPart {
   path: string;
   kind: 'worksheet' | 'chartsheet' | 'other';
@@ -51,8 +56,8 @@ export interface SheetPart {
 
 /** Sheet name -> its part, through xl/workbook.xml and its relationships. */
 export async function sheetParts(zip: JSZip, name: string): Promise<Map<string, SheetPart>> {
-  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-  const rels = relationships((await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '', 'xl');
+  const workbook = await optionalText(zip, 'xl/workbook.xml');
+  const rels = relationships(await optionalText(zip, 'xl/_rels/workbook.xml.rels'), 'xl');
   const out = new Map<string, SheetPart>();
   for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
     const attrs = attributes(m[1]);
@@ -110,16 +115,18 @@ export function escapeXml(s: string): string {
 }
 
 export function unsafe(sheet: string, vi: string, en: string): PlanError {
-  return new PlanError(
-    `Không ghi an toàn được vào trang "${sheet}" (${vi}); hãy mở tệp bằng Excel, lưu lại rồi thử lại.`,
-    `Sheet "${sheet}" cannot be edited safely (${en}); open the file in Excel, save it and try again.`,
-  );
+  return cannotEdit(`trang "${sheet}"`, `Sheet "${sheet}"`, vi, en);
 }
 
 /** A package part the writer cannot edit safely (not one sheet's): the file is named. */
 export function unsafeFile(file: string, vi: string, en: string): PlanError {
+  return cannotEdit(`tệp ${file}`, file, vi, en);
+}
+
+/** What cannot be edited safely and why, with the one remedy: a save by Excel rewrites the package. */
+function cannotEdit(whatVi: string, whatEn: string, vi: string, en: string): PlanError {
   return new PlanError(
-    `Không ghi an toàn được vào tệp ${file} (${vi}); hãy mở tệp bằng Excel, lưu lại rồi thử lại.`,
-    `${file} cannot be edited safely (${en}); open the file in Excel, save it and try again.`,
+    `Không ghi an toàn được vào ${whatVi} (${vi}); hãy mở tệp bằng Excel, lưu lại rồi thử lại.`,
+    `${whatEn} cannot be edited safely (${en}); open the file in Excel, save it and try again.`,
   );
 }

@@ -11,7 +11,7 @@ import { posix } from 'node:path';
 import JSZip from 'jszip';
 import { a1, type WritePlan, type WriteValue } from '../workbook/grid';
 import { transplantSheets } from './transplant';
-import { PlanError, attributes, decodeXml, escapeXml, openZip, partText, relationships, relsPathOf, sheetParts, unsafe } from './package';
+import { PlanError, attributes, decodeXml, escapeXml, openZip, partText, relationships, relsPathOf, sheetParts, optionalText, unsafe } from './package';
 
 export { PlanError } from './package';
 
@@ -63,7 +63,6 @@ export async function applyPlanSurgically(src: Buffer, plan: WritePlan, name: st
 // ---------------------------------------------------------------------------------------
 // The package: tables, workbook.xml, calcChain.
 
-
 interface TableHeader {
   name: string;
   ref: string;
@@ -74,11 +73,11 @@ interface TableHeader {
 
 /** The header rows of the sheet's tables: Excel requires a header cell to equal its column's name. */
 async function tableHeaders(zip: JSZip, sheetPath: string): Promise<TableHeader[]> {
-  const rels = relationships((await zip.file(relsPathOf(sheetPath))?.async('string')) ?? '', posix.dirname(sheetPath));
+  const rels = relationships(await optionalText(zip, relsPathOf(sheetPath)), posix.dirname(sheetPath));
   const out: TableHeader[] = [];
   for (const rel of rels.values()) {
     if (!rel.type.endsWith('/table')) continue;
-    const xml = (await zip.file(rel.target)?.async('string')) ?? '';
+    const xml = await optionalText(zip, rel.target);
     const a = attributes(/<(?:[\w.-]+:)?table\b([^>]*)>/.exec(xml)?.[1] ?? '');
     const range = parseRange(a.get('ref') ?? '');
     if (!range || a.get('headerRowCount') === '0') continue;
@@ -89,7 +88,7 @@ async function tableHeaders(zip: JSZip, sheetPath: string): Promise<TableHeader[
 
 /** `<calcPr fullCalcOnLoad="1"/>`: Excel recomputes every formula when it opens the file. */
 async function requestFullCalc(zip: JSZip): Promise<void> {
-  const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const xml = await optionalText(zip, 'xl/workbook.xml');
   const calc = /<([\w.-]+:)?calcPr\b([^>]*?)(\/?)>/.exec(xml);
   let next: string;
   if (calc) {
@@ -563,7 +562,6 @@ function widenDimension(head: string, edits: Map<number, Edit>, p: string): stri
 
 // ---------------------------------------------------------------------------------------
 // Small XML helpers.
-
 
 /**
  * Cell text as OOXML stores it: XML-escaped; characters XML cannot carry (controls other

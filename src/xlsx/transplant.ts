@@ -8,7 +8,7 @@
  */
 import { posix } from 'node:path';
 import JSZip from 'jszip';
-import { PlanError, attributes, decodeXml, escapeXml, partText, relationships, relsPathOf, sheetParts, unsafe, unsafeFile } from './package';
+import { PlanError, attributes, decodeXml, escapeXml, partText, relationships, relsPathOf, sheetParts, optionalText, unsafe, unsafeFile } from './package';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
@@ -24,7 +24,8 @@ export interface TransplantResult {
 export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: string[], name: string): Promise<TransplantResult> {
   const donor = await JSZip.loadAsync(donorBytes);
   const donorParts = await sheetParts(donor, 'donor.xlsx');
-  const donorBook = await text(donor, 'xl/workbook.xml');
+  const donorBook = await optionalText(donor, 'xl/workbook.xml');
+  const donorSheets = sheetElements(donorBook);
   const strings = await sharedStrings(donor);
   const styles = await StyleImport.open(zip, donor, name);
   let replaced = false;
@@ -32,7 +33,7 @@ export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: s
     const from = donorParts.get(sheet);
     if (!from || from.kind !== 'worksheet') throw new PlanError(`Không có trang tính "${sheet}" để lưu.`, `There is no sheet "${sheet}" to save.`);
     // External links (hyperlinks) travel with the sheet; parts it links to would need copying.
-    const rels = await text(donor, relsPathOf(from.path));
+    const rels = await optionalText(donor, relsPathOf(from.path));
     if (relationships(rels, posix.dirname(from.path)).size > 0) {
       throw new PlanError(
         `Trang "${sheet}" có hình, ghi chú hoặc bảng: chưa lưu được vào tệp gốc. Hãy xóa chúng rồi lưu lại.`,
@@ -40,9 +41,10 @@ export async function transplantSheets(zip: JSZip, donorBytes: Buffer, sheets: s
       );
     }
     const xml = sheetXml(await partText(donor, from.path, sheet), strings, styles, sheet);
-    const book = await text(zip, 'xl/workbook.xml');
-    const names = localNames(donorBook, sheetIndex(donorBook, sheet));
-    const state = attributes(sheetElements(donorBook).find((s) => s.name === sheet)?.attrs ?? '').get('state');
+    const book = await optionalText(zip, 'xl/workbook.xml');
+    const at = donorSheets.findIndex((s) => s.name === sheet);
+    const names = localNames(donorBook, at);
+    const state = attributes(donorSheets[at]?.attrs ?? '').get('state');
     const existing = (await sheetParts(zip, name)).get(sheet);
     if (existing) {
       await refuseLinkedParts(zip, existing.path, sheet);
@@ -71,16 +73,12 @@ function setRels(zip: JSZip, path: string, rels: string): void {
   else zip.remove(relsPathOf(path));
 }
 
-async function text(zip: JSZip, path: string): Promise<string> {
-  return (await zip.file(path)?.async('string')) ?? '';
-}
-
 // ---------------------------------------------------------------------------------------
 // The sheet part: strings inlined, style indexes moved to the original's styles.
 
 /** The donor's shared strings, each the inner XML of its `<si>` (the same content model as `<is>`). */
 async function sharedStrings(donor: JSZip): Promise<string[]> {
-  const xml = await text(donor, 'xl/sharedStrings.xml');
+  const xml = await optionalText(donor, 'xl/sharedStrings.xml');
   return [...xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1] ?? '');
 }
 
@@ -111,7 +109,7 @@ function sheetXml(xml: string, strings: string[], styles: StyleImport, sheet: st
 
 /** A sheet being replaced must not take tables, drawings or notes with it: they would be left pointing at nothing. */
 async function refuseLinkedParts(zip: JSZip, path: string, sheet: string): Promise<void> {
-  const rels = relationships(await text(zip, relsPathOf(path)), posix.dirname(path));
+  const rels = relationships(await optionalText(zip, relsPathOf(path)), posix.dirname(path));
   if (rels.size === 0) return;
   throw new PlanError(
     `Trang "${sheet}" trong tệp có bảng, hình hoặc ghi chú; không thay được trang này. Hãy đổi tên trang cũ trong Excel rồi lưu lại.`,
@@ -148,18 +146,19 @@ function withSheet(book: string, sheet: string, rId: string, state: string | und
   const ns = [...book.matchAll(/xmlns:([\w.-]+)="([^"]*)"/g)].find((m) => m[2] === NS_REL || m[2] === NS_REL_STRICT)?.[1];
   if (close < 0 || !ns) throw unsafeFile(name, 'workbook.xml không có danh sách trang', 'workbook.xml has no list of sheets');
   const sheetId = Math.max(0, ...sheetElements(book).map((s) => Number(attributes(s.attrs).get('sheetId')) || 0)) + 1;
-  const visibility = state && state !== 'visible' ? ` state="${state}"` : '';
-  return `${book.slice(0, close)}<${prefix}sheet name="${escapeXml(sheet)}" sheetId="${sheetId}"${visibility} ${ns}:id="${rId}"/>${book.slice(close)}`;
+  return `${book.slice(0, close)}<${prefix}sheet name="${escapeXml(sheet)}" sheetId="${sheetId}"${stateAttr(state)} ${ns}:id="${rId}"/>${book.slice(close)}`;
 }
 
 /** The replaced sheet's visibility as the pane left it. */
 function withState(book: string, sheet: string, state: string | undefined): string {
   const el = sheetElements(book).find((s) => s.name === sheet) as SheetElement;
   const attrs = el.attrs.replace(/\s+state="[^"]*"/, '').replace(/\s*$/, '');
-  const visibility = state && state !== 'visible' ? ` state="${state}"` : '';
-  const tag = book.slice(el.start, el.end).replace(el.attrs, `${attrs}${visibility}`);
+  const tag = book.slice(el.start, el.end).replace(el.attrs, `${attrs}${stateAttr(state)}`);
   return book.slice(0, el.start) + tag + book.slice(el.end);
 }
+
+/** The `<sheet>` state attribute; a visible sheet is written without one, as Excel writes it. */
+const stateAttr = (state: string | undefined) => (state && state !== 'visible' ? ` state="${state}"` : '');
 
 interface DefinedName {
   name: string;
@@ -196,7 +195,7 @@ function withNames(book: string, index: number, names: DefinedName[]): string {
 
 async function addRelationship(zip: JSZip, target: string, name: string): Promise<string> {
   const path = 'xl/_rels/workbook.xml.rels';
-  const xml = await text(zip, path);
+  const xml = await optionalText(zip, path);
   const ids = new Set([...xml.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
   let n = ids.size + 1;
   while (ids.has(`rId${n}`)) n++;
@@ -209,7 +208,7 @@ async function addRelationship(zip: JSZip, target: string, name: string): Promis
 
 async function addContentType(zip: JSZip, partName: string, name: string): Promise<void> {
   const path = '[Content_Types].xml';
-  const xml = await text(zip, path);
+  const xml = await optionalText(zip, path);
   const p = /<([\w.-]+:)?Types\b/.exec(xml)?.[1] ?? '';
   const close = xml.lastIndexOf(`</${p}Types>`);
   if (close < 0) throw unsafeFile(name, 'thiếu [Content_Types].xml', '[Content_Types].xml is missing');
@@ -247,6 +246,8 @@ class StyleImport {
   private readonly xfs = new Map<number, number>();
   private readonly dxfs = new Map<number, number>();
   private readonly lists = new Map<string, StyleList>();
+  /** The donor's lists, each parsed once: every new style index looks up to four of them. */
+  private readonly donorLists = new Map<string, string[] | undefined>();
   private changed = false;
 
   private constructor(
@@ -259,11 +260,11 @@ class StyleImport {
   ) {}
 
   static async open(zip: JSZip, donor: JSZip, name: string): Promise<StyleImport> {
-    const rel = [...relationships(await text(zip, 'xl/_rels/workbook.xml.rels'), 'xl').values()].find((r) => r.type.endsWith('/styles'));
-    const xml = rel ? await text(zip, rel.target) : '';
+    const rel = [...relationships(await optionalText(zip, 'xl/_rels/workbook.xml.rels'), 'xl').values()].find((r) => r.type.endsWith('/styles'));
+    const xml = rel ? await optionalText(zip, rel.target) : '';
     const root = /<([\w.-]+:)?styleSheet\b/.exec(xml);
     if (!rel || !root) throw unsafeFile(name, 'không có styles.xml', 'no styles.xml');
-    return new StyleImport(zip, rel.target, xml, root[1] ?? '', await text(donor, 'xl/styles.xml'), name);
+    return new StyleImport(zip, rel.target, xml, root[1] ?? '', await optionalText(donor, 'xl/styles.xml'), name);
   }
 
   /** The original's cellXfs index for the donor's `index`; the donor's default is the original's default. */
@@ -271,7 +272,7 @@ class StyleImport {
     if (index === 0) return 0;
     const known = this.xfs.get(index);
     if (known !== undefined) return known;
-    const src = listItems(this.donor, '', 'cellXfs')?.[index];
+    const src = this.donorItems('cellXfs')?.[index];
     if (!src) return 0;
     const a = attributes(/^<xf\b([^>]*?)\/?>/.exec(src)?.[1] ?? '');
     const ids: Record<string, number> = {
@@ -292,7 +293,7 @@ class StyleImport {
   dxf(index: number): number {
     const known = this.dxfs.get(index);
     if (known !== undefined) return known;
-    const src = listItems(this.donor, '', 'dxfs')?.[index];
+    const src = this.donorItems('dxfs')?.[index];
     const at = src ? this.add('dxfs', this.prefixed(src), true) : 0;
     this.dxfs.set(index, at);
     return at;
@@ -339,14 +340,14 @@ class StyleImport {
   }
 
   private item(tag: 'fonts' | 'fills' | 'borders', index: number): number {
-    const src = listItems(this.donor, '', tag)?.[index];
+    const src = this.donorItems(tag)?.[index];
     return src ? this.add(tag, this.prefixed(src), false) : 0;
   }
 
   /** Built-in formats (below 164) keep their id; a custom one is found by its code or added with a free id. */
   private numFmt(id: number): number {
     if (id < 164) return id;
-    const src = listItems(this.donor, '', 'numFmts')?.find((f) => attributes(f).get('numFmtId') === String(id));
+    const src = this.donorItems('numFmts')?.find((f) => attributes(f).get('numFmtId') === String(id));
     const code = src ? attributes(src).get('formatCode') : undefined;
     if (code === undefined) return 0;
     const list = this.list('numFmts');
@@ -355,6 +356,11 @@ class StyleImport {
     const next = Math.max(163, ...list.items.map((f) => Number(attributes(f).get('numFmtId')) || 0)) + 1;
     this.add('numFmts', `<${this.p}numFmt numFmtId="${next}" formatCode="${code}"/>`, true);
     return next;
+  }
+
+  private donorItems(tag: string): string[] | undefined {
+    if (!this.donorLists.has(tag)) this.donorLists.set(tag, listItems(this.donor, '', tag));
+    return this.donorLists.get(tag);
   }
 
   /** A donor element (no prefix) in the original's prefix. */

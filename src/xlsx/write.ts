@@ -30,8 +30,7 @@ export async function writeSpecToBuffer(spec: WorkbookSpec): Promise<Buffer> {
 }
 
 export async function writeSpecToFile(spec: WorkbookSpec, out: string): Promise<void> {
-  const data = await writeSpecToBuffer(spec);
-  await writeAtomically(out, (tmp) => writeFile(tmp, data));
+  await writeAtomically(out, bytes(await writeSpecToBuffer(spec)));
 }
 
 /** Node's zlib at level 1: a quarter of fflate's time on the summary's XML, for the same size. */
@@ -63,7 +62,7 @@ export async function applyPlanToBuffer(src: Buffer, plan: WritePlan, name = 'wo
 /** Reads `src`, writes the planned cells, saves to `out`. `src` is only read unless it is `out`. */
 export async function applyPlanToFile(src: string, plan: WritePlan, out: string): Promise<{ recalculated: string[] }> {
   const { data, recalculated } = await applyPlanToBuffer(await readFile(src), plan, basename(src));
-  await writeAtomically(out, (tmp) => writeFile(tmp, data));
+  await writeAtomically(out, bytes(data));
   return { recalculated };
 }
 
@@ -80,8 +79,7 @@ export async function addSheetsToFile(src: string, sheets: SheetSpec[], out: str
     if (existing) wb.removeWorksheet(existing.id);
     await renderSheet(wb, spec);
   }
-  const data = await save(wb);
-  await writeAtomically(out, (tmp) => writeFile(tmp, data));
+  await writeAtomically(out, bytes(await save(wb)));
   return { dropped };
 }
 
@@ -97,6 +95,9 @@ async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
   wb.calcProperties.fullCalcOnLoad = true;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** Writes `data` whole, for writeAtomically. */
+const bytes = (data: Buffer) => (tmp: string) => writeFile(tmp, data);
 
 /** `write` to a temporary file beside `out`, then rename: a failed save never leaves half a file. */
 async function writeAtomically(out: string, write: (tmp: string) => Promise<void>): Promise<void> {

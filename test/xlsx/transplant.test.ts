@@ -209,4 +209,15 @@ describe('what is refused', () => {
     await expect(attempt).rejects.toThrow(PlanError);
     await expect(attempt).rejects.toThrow(/Trang "Ảnh" có hình.*\/ Sheet "Ảnh" has pictures/);
   });
+
+  it('a file whose styles cannot be found: refused naming the file, in both languages', async () => {
+    const zip = await JSZip.loadAsync(SAMPLE);
+    const rels = (await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).replace(/<Relationship\b[^>]*\/styles"[^>]*\/>/, '');
+    const src = await zip.file('xl/_rels/workbook.xml.rels', rels).generateAsync({ type: 'nodebuffer' });
+    const attempt = saved(src, (wb) => addSummary(wb, 'TỔNG HỢP'), [SUMMARY]);
+    await expect(attempt).rejects.toThrow(PlanError);
+    await expect(attempt).rejects.toThrow(
+      'Không ghi an toàn được vào tệp so.xlsx (không có styles.xml); hãy mở tệp bằng Excel, lưu lại rồi thử lại. / so.xlsx cannot be edited safely (no styles.xml); open the file in Excel, save it and try again.',
+    );
+  });
 });

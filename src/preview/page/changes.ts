@@ -100,7 +100,7 @@ export function openedSheets(workbook: ExcelJS.Workbook): OpenedSheets {
 }
 
 /** Sheets the pane added, or deleted and made again under the same name, in workbook order: saved whole. */
-export function rewrittenSheets(opened: OpenedSheets, workbook: ExcelJS.Workbook): string[] {
+function rewrittenSheets(opened: OpenedSheets, workbook: ExcelJS.Workbook): string[] {
   return workbook.worksheets.filter((ws) => opened.get(ws.name) !== ws).map((ws) => ws.name);
 }
 
