@@ -65,28 +65,42 @@ export const GENERIC_KIND = DOCUMENT_KINDS.find((k) => k.id === 'van-ban') as Do
  * too: legacy font conversions put it where Đ belongs.
  */
 export function foldVietnamese(text: string): string {
-  // Most of an evidence cell is ASCII (numbers, symbols, links): lowercase it as it is.
-  if (ASCII.test(text)) return text.toLowerCase();
-  // One code unit at a time through a table, the string made once; a surrogate pair
-  // (lowercased as a whole) takes the character-by-character way.
-  if (SURROGATE.test(text)) return foldByCharacter(text);
-  const codes = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) {
+  // One code unit at a time through a table into a reused buffer, the string made once
+  // (a buffer per call costs more than the folding); a surrogate pair (lowercased as a
+  // whole) takes the character-by-character way.
+  const n = text.length;
+  if (n > scratch.length) scratch = new Uint16Array(Math.max(n, 2 * scratch.length));
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) codes[i] = c >= 65 && c <= 90 ? c + 32 : c;
-    else {
-      let f = FOLDED_UNITS[c];
-      if (f === 0) {
-        f = foldByCharacter(String.fromCharCode(c)).charCodeAt(0);
-        FOLDED_UNITS[c] = f;
-      }
-      codes[i] = f;
-    }
+    if (c < 0x80) scratch[i] = c >= 65 && c <= 90 ? c + 32 : c;
+    else if (c >= 0xd800 && c <= 0xdfff) return foldByCharacter(text);
+    else scratch[i] = foldUnit(c);
   }
+  if (n <= CHUNK) return String.fromCharCode.apply(null, scratch.subarray(0, n) as unknown as number[]);
   let out = '';
-  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, scratch.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
   return out;
 }
+
+/**
+ * One code unit as foldVietnamese folds it outside a surrogate pair (a pair never folds
+ * to ASCII): read a folded text in place without making it.
+ */
+export function foldUnit(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c >= 0xd800 && c <= 0xdfff) return c;
+  let f = FOLDED_UNITS[c];
+  if (f === 0) {
+    f = foldByCharacter(String.fromCharCode(c)).charCodeAt(0);
+    FOLDED_UNITS[c] = f;
+  }
+  return f;
+}
+
+/** The folded code units of the text being folded (grown as needed, never shrunk). */
+let scratch = new Uint16Array(256);
+/** Code units per String.fromCharCode call: far below the engines' limits on arguments. */
+const CHUNK = 4096;
 
 function foldByCharacter(text: string): string {
   let out = '';
@@ -106,8 +120,6 @@ function foldByCharacter(text: string): string {
   return out;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-const SURROGATE = /[\ud800-\udfff]/;
 
 /** Per-character fold cache: evidence cells are long and the alphabet is small. */
 const FOLDED = new Map<string, string>();

@@ -9,6 +9,7 @@ import {
   CONG_VAN,
   DOCUMENT_KINDS,
   GENERIC_KIND,
+  foldUnit,
   foldVietnamese,
   kindByAbbreviation,
   kindMentions,
@@ -168,9 +169,10 @@ const DIGIT_THEN_GAP = /\d[\s\\.]/;
 
 /**
  * Collects the malformed attempts in a segment whose symbols and dates are masked;
- * `foldedSeg` is the segment folded by foldVietnamese, masked the same way.
+ * `foldedSeg` is the segment folded by foldVietnamese, masked the same way, when the
+ * caller has it (else it is made only if needed).
  */
-function takeMalformed(seg: string, foldedSeg: string, into: string[]): void {
+function takeMalformed(seg: string, foldedSeg: string | undefined, into: string[]): void {
   // Every pattern below needs a digit or, for a number left blank (`số /KH-STP`), a slash;
   // once symbols and dates are masked, most segments have neither.
   if (!/[\d/]/.test(seg)) return;
@@ -188,10 +190,10 @@ function takeMalformed(seg: string, foldedSeg: string, into: string[]): void {
       spans.push([m.index, m.index + m[0].length]);
     }
     rest = mask(rest, spans);
-    folded = mask(folded, spans);
+    if (folded !== undefined) folded = mask(folded, spans);
   }
-  // "số 386" needs a digit, and "so" once folded.
-  if (!DIGIT.test(rest) || !folded.includes('so')) return;
+  if (!soBeforeDigit(rest)) return;
+  folded ??= foldVietnamese(rest);
   for (const m of execAll(SO_NUMBER_RE, folded)) {
     const colon = m[1] !== undefined;
     if (colon || ENDS_WITH_KIND_NAME.test(folded.slice(0, m.index))) {
@@ -202,6 +204,28 @@ function takeMalformed(seg: string, foldedSeg: string, into: string[]): void {
       into.push(`${rest.slice(at, at + m[2].length)}${words}`.replace(/[.]+$/, '').replace(/\s+/g, ' '));
     }
   }
+}
+
+const COLON = 58;
+const WHITESPACE_UNIT = /\s/;
+
+/**
+ * SO_NUMBER_RE (on the folded text) needs "so" before a digit, spaces and one colon
+ * between: looked for backwards from each digit, the text's units folded in place, so
+ * that most texts ("Kế hoạch số" whose number made a symbol) are not folded whole.
+ */
+export function soBeforeDigit(text: string): boolean {
+  const at = (j: number) => foldUnit(text.charCodeAt(j));
+  const space = (j: number) => WHITESPACE_UNIT.test(String.fromCharCode(at(j)));
+  for (let i = text.length - 1; i > 0; i--) {
+    const c = at(i);
+    if (c < 48 || c > 57) continue;
+    let j = i - 1;
+    while (j >= 0 && space(j)) j--;
+    if (j >= 0 && at(j) === COLON) for (j--; j >= 0 && space(j); ) j--;
+    if (j >= 1 && at(j) === 111 /* o */ && at(j - 1) === 115 /* s */) return true;
+  }
+  return false;
 }
 
 /**
@@ -285,7 +309,7 @@ function commonSegment(seg: string, written: string, malformed: string[]): Docum
   if (rest.includes('/') || findDates(rest).length > 0) return undefined;
   if (DIGIT.test(rest)) {
     const masked = mask(seg, date ? [[first, s.end], [date.index, end]] : [[first, s.end]]);
-    takeMalformed(masked, foldVietnamese(masked), malformed);
+    takeMalformed(masked, undefined, malformed);
   }
   return withAttributes(symbolRef(tidy(written), s, s.abbrKind), seg, date ? [date] : [], 0, seg.length, s.end);
 }

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { normalizeCode } from '../../src/core/criteriaSet';
-import { DOCUMENT_KINDS, foldVietnamese, kindMentions, type KindMention } from '../../src/core/documentKinds';
+import { DOCUMENT_KINDS, foldUnit, foldVietnamese, kindMentions, type KindMention } from '../../src/core/documentKinds';
+import { soBeforeDigit } from '../../src/core/evidence';
 import { normalizeText } from '../../src/core/text';
 import type { Finding } from '../../src/core/findings';
 import type { WorkbookGrid } from '../../src/workbook/grid';
@@ -58,6 +59,22 @@ const kindText = fc.oneof(evidenceLikeText, fc.array(fc.oneof(fc.constantFrom(..
 
 test('foldVietnamese equals the character-by-character fold', () => {
   fc.assert(fc.property(fc.oneof(evidenceLikeText, fc.string({ unit: 'binary-ascii' })), (s) => foldVietnamese(s.normalize('NFC')) === foldReference(s.normalize('NFC'))), { numRuns: 2000 });
+});
+
+test('every code unit of the Basic Multilingual Plane folds as the character-by-character fold has it', () => {
+  const units: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) units.push(c);
+  for (const c of units) expect([c, foldUnit(c)]).toEqual([c, foldReference(String.fromCharCode(c)).charCodeAt(0)]);
+  // Longer than one String.fromCharCode call takes.
+  const all = String.fromCharCode(...units.filter((c) => c < 0x300 || c >= 0x370));
+  expect(foldVietnamese(all)).toBe(foldReference(all));
+});
+
+test('soBeforeDigit is true exactly when "so" (folded), spaces and a colon come before a digit', () => {
+  const soText = fc
+    .array(fc.constantFrom('số', 'Số', 'SỐ', 'so', 'sô', 'sỏ', 'ső', 'ş', 'o', 's', ':', ' ', '\u00a0', '\n', '1', '9', 'x', 'Kế hoạch ', '/KH', 'ngày'), { maxLength: 10 })
+    .map((p) => p.join('').normalize('NFC'));
+  fc.assert(fc.property(fc.oneof(soText, evidenceLikeText), (s) => soBeforeDigit(s) === /so\s*(?::\s*)?\d/u.test(foldReference(s))), { numRuns: 3000 });
 });
 
 test('normalizeCode equals the replace-and-trim computation', () => {
