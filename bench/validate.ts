@@ -57,12 +57,16 @@ export async function filledGrid(set: CriteriaSet): Promise<WorkbookGrid> {
 /**
  * A fresh reading of the grid whose evidence texts are new to the process (`variant`
  * appended), so no cache keyed by text serves them: the cost of a sheet never seen.
+ * Each text is made one flat string, as a file reader's are: a text joined in memory
+ * is a tree of parts that the first reader of its characters would copy into one, a
+ * cost no real reading has.
  */
 function read(grid: WorkbookGrid, variant?: number): UnitReading {
   const r = readUnitWorkbook(grid, { file: 'bench.xlsx' });
   if (!r.ok) throw new Error('filled bench file does not read');
   if (variant === undefined) return r;
-  return { ...r, answers: r.answers.map((a) => (typeof a.evidence === 'string' ? { ...a, evidence: `${a.evidence} (bản ${variant})` } : a)) };
+  const fresh = (text: string) => Buffer.from(`${text} (bản ${variant})`).toString();
+  return { ...r, answers: r.answers.map((a) => (typeof a.evidence === 'string' ? { ...a, evidence: fresh(a.evidence) } : a)) };
 }
 
 const median = (times: number[]) => Math.round([...times].sort((a, b) => a - b)[times.length >> 1] * 10) / 10;
