@@ -320,22 +320,10 @@ function commonSegment(seg: string, written: string, malformed: string[]): Docum
  * belong to it. A segment without a symbol that still names a kind or a date ("Biên bản
  * họp ngày 15/3/2024") is one reference without a symbol.
  */
-export function parseEvidence(text: string): ParsedEvidence {
-  // validateEvidence and findSharedDocuments read the same cells: parse each text once.
-  // The result is shared, so callers treat it as read-only.
-  let parsed = PARSED.get(text);
-  if (parsed === undefined) {
-    parsed = parseEvidenceUncached(text);
-    if (PARSED.size >= 20_000) PARSED.clear();
-    PARSED.set(text, parsed);
-  }
-  return parsed;
-}
-
-const PARSED = new Map<string, ParsedEvidence>();
-
-/** The general reading; `common: false` leaves out the fast path of the commonest segment (for its test). */
-export function parseEvidenceUncached(text: string, common = true): ParsedEvidence {
+export function parseEvidence(text: string, common = true): ParsedEvidence {
+  // Not cached: most texts are read once (a unit's sheet, each workbook of a province), and
+  // a table of every text cost more than parsing the few read again (validating after an
+  // edit). `common: false` leaves out the fast path of the commonest segment (for its test).
   const source = composed(text) ? text : text.normalize('NFC').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
   const linkMatches = findLinkMatches(source);
   const masked = mask(source, linkMatches.map((l): Span => [l.index, l.index + l.link.length]));
@@ -388,7 +376,7 @@ export function parseEvidenceUncached(text: string, common = true): ParsedEviden
     });
   }
 
-  // Every parse is kept (see parseEvidence): the usual empty lists are one shared, frozen list.
+  // The usual empty lists are one shared, frozen list (callers treat a parse as read-only).
   return {
     refs,
     links: linkMatches.length === 0 ? NONE : linkMatches.map((l) => l.link),
@@ -497,7 +485,7 @@ function hasKind(kinds: readonly DocumentKind[], id: string): boolean {
  * Checks one row's evidence. Link reasons are given in Vietnamese in `reason` (the
  * catalogue's messages are Vietnamese-first) and in English in `reasonEn`.
  */
-export function validateEvidence(row: EvidenceRow, ctx: EvidenceContext): Finding[] {
+export function validateEvidence(row: EvidenceRow, ctx: EvidenceContext, parsed?: ParsedEvidence): Finding[] {
   const at = { criterion: row.code, field: 'evidence' as const };
   const out: Finding[] = [];
   const hasEvidence = row.evidence.trim() !== '';
@@ -506,7 +494,7 @@ export function validateEvidence(row: EvidenceRow, ctx: EvidenceContext): Findin
   }
   if (!hasEvidence) return out;
 
-  const parsed = parseEvidence(row.evidence);
+  parsed ??= parseEvidence(row.evidence);
   for (const text of parsed.malformedNumbers) out.push(finding('EVIDENCE_NUMBER_INVALID', { text }, at));
   const { from, to } = ctx.period;
   for (const ref of parsed.refs) {
@@ -546,6 +534,13 @@ function dedupe(list: Finding[]): Finding[] {
 /** The same document written `386/KH-UBND`, `386/kh-ubnd` or `386/KH-UBND` without Đ. */
 const symbolKey = (symbol: string): string => foldVietnamese(symbol);
 
+/** A criterion's references (parseEvidence of its evidence) under its field (lĩnh vực). */
+export interface CitingRow {
+  code: string;
+  field: string;
+  refs: readonly DocumentRef[];
+}
+
 /**
  * One document cited under many unrelated criteria: a symbol that appears in the
  * evidence of 3 or more criteria spanning at least 2 different fields. Reuse inside one
@@ -553,11 +548,11 @@ const symbolKey = (symbol: string): string => foldVietnamese(symbol);
  * general document was cited where a specific one is required, so the appraiser is told
  * (info). One finding per document, on the first criterion citing it.
  */
-export function findSharedDocuments(rows: readonly { code: string; field: string; evidence: string }[]): Finding[] {
+export function findSharedDocuments(rows: readonly CitingRow[]): Finding[] {
   // Most documents are cited once: their first row is kept as it is, the lists made on a second one.
   const byDoc = new Map<string, { symbol: string; code: string; field: string; shared?: { codes: string[]; fields: Set<string> } }>();
   for (const row of rows) {
-    for (const ref of parseEvidence(row.evidence).refs) {
+    for (const ref of row.refs) {
       if (ref.symbol === undefined) continue;
       const key = symbolKey(ref.symbol);
       const entry = byDoc.get(key);

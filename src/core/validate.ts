@@ -6,7 +6,7 @@ import { cellText, type Answer, type CellValue, type SheetTotal } from './answer
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
 import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withSheetRows, type SheetChildren } from './criteriaSet';
 import type { CriteriaSet, Period } from './criteria';
-import { findSharedDocuments, validateEvidence, type EvidenceRow } from './evidence';
+import { findSharedDocuments, parseEvidence, validateEvidence, type CitingRow, type EvidenceRow } from './evidence';
 import { checkRowLinks } from './links';
 import { finding, rowPlace, type Finding, type FindingColumn, type Params, type Place } from './findings';
 import { formatNumber } from './format';
@@ -285,7 +285,7 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
   const evidenceColumn = answers.length === 0 || answers.some((a) => a.evidence !== undefined);
   const unevidenced: string[] = [];
   // `field` here is the criterion's field (lĩnh vực): sharing across fields is what is reported.
-  const shared: { code: string; field: string; evidence: string }[] = [];
+  const shared: CitingRow[] = [];
   const evidenceCtx = {
     period: ctx.period,
     today: ctx.today,
@@ -303,12 +303,14 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
     const row: EvidenceRow = { code: n.code, evidence, explanation: cellText(a.explanation), requiredKinds: n.requiredKinds };
     if (score.ok) row.score = score.value;
     if (n.node.evidenceWindow) row.window = n.node.evidenceWindow;
-    const found = validateEvidence(row, evidenceCtx);
+    // Parsed once for both checks.
+    const parsed = evidence.trim() === '' ? undefined : parseEvidence(evidence);
+    const found = validateEvidence(row, evidenceCtx, parsed);
     for (const f of found) {
       if (!evidenceColumn && f.code === 'EVIDENCE_MISSING') unevidenced.push(n.code);
       else out.push(placed(f, a.row ?? n.node.row, 'evidence'));
     }
-    if (evidence !== '') shared.push({ code: n.code, field: n.fieldCode, evidence });
+    if (parsed !== undefined && parsed.refs.length > 0) shared.push({ code: n.code, field: n.fieldCode, refs: parsed.refs });
   }
   if (unevidenced.length > 0) {
     out.push(finding('EVIDENCE_COLUMN_MISSING', { count: unevidenced.length, criteria: listed(unevidenced) }, { field: 'evidence' }));

@@ -2,7 +2,7 @@
  * The validation speed-ups change no result. Each fast path is compared with the
  * straightforward computation it replaces (kept here as the reference): the ASCII path
  * of foldVietnamese, the clean-code path of normalizeCode, the substring pre-check of
- * kindMentions; and the caches keyed by text (parsed evidence, named kinds, methods) are
+ * kindMentions; and the caches keyed by text (named kinds, methods) are
  * checked by validating a generated province twice: each file in a fresh copy of the
  * modules (nothing cached) and all files one after another in one copy (caches warm,
  * filled by the other files).
