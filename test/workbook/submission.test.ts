@@ -2,7 +2,7 @@ import type { CriteriaSet } from '../../src/core/criteria';
 import type { UnitReading } from '../../src/workbook/read';
 import { consolidate } from '../../src/core/consolidate';
 import { message } from '../../src/core/findings';
-import { pickReference, routeReading, submissionOf } from '../../src/workbook/submission';
+import { routeReading, submissionOf } from '../../src/workbook/submission';
 
 const set = (id: string, levels: CriteriaSet['levels']): CriteriaSet => ({
   id,
@@ -18,14 +18,15 @@ const so = set('so-2024', ['so']);
 const xa = set('xa-2024', ['xa']);
 const reading = (meta: Partial<UnitReading['meta']>) => ({ meta: { source: 'metadata', ...meta } }) as UnitReading;
 
-describe('pickReference', () => {
+describe('routeReading', () => {
   test.each([
     ['the set the workbook names', { setId: 'xa-2024', level: 'so' as const }, [so, xa], xa],
     ['else the one set for its level', { level: 'so' as const }, [so, xa], so],
     ['else the only set given', {}, [xa], xa],
-    ['none when several sets fit and none is named', {}, [so, xa], undefined],
+    ['none when a set not at hand is named and the level is unknown', { setId: 'tinh-khac-2024' }, [so, xa], undefined],
+    ['else the one set of its year', { year: 2024 }, [so, { ...xa, year: 2023 }], so],
   ])('%s', (_name, meta, sets, expected) => {
-    expect(pickReference(reading(meta), sets)).toBe(expected);
+    expect(routeReading(reading(meta), sets).reference).toBe(expected);
   });
 });
 
