@@ -1,12 +1,14 @@
 /**
  * Hand-made workbooks (no metadata sheet, a unit line that names no level) with the bundled
- * sets of all three levels at hand: `chiso validate` and `chiso consolidate` pick each
+ * sets of all three levels at hand: `chiso validate`, `chiso consolidate` and the pane's
+ * consolidation worker pick each
  * file's set by its criteria, as the pane does (setMatch.ts); a sheet of criteria no set
  * carries is one reason, SET_NOT_MATCHED naming the closest set, not SET_VERSION_MISMATCH "?".
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runRequest } from '../../src/worker/consolidation';
 import { runChiso } from '../cli/chiso';
 import { bundledSet, ROOT } from './bundled';
 import { handRows, handRowsOf, handmadeWorkbook } from './handmade';
@@ -72,4 +74,25 @@ describe('chiso consolidate --criteria <the bundled sets>', () => {
     expect(reason.message).toContain('Tệp không được đưa vào tổng hợp');
     expect(reason.message).not.toContain('chính nội dung của nó');
   }, 120_000);
+});
+
+describe("the pane's consolidation worker with the three bundled sets", () => {
+  it('ranks the hand-made files at their levels and gives Sở Nội vụ the reason for the one left out, in both languages', async () => {
+    const blob = (path: string) => new Blob([readFileSync(path)]);
+    const out = await runRequest({
+      files: readdirSync(dir).sort().map((name) => ({ name, data: blob(join(dir, name)) })),
+      criteria: { kind: 'files', files: readdirSync(SETS).map((name) => ({ name, data: blob(join(SETS, name)) })) },
+      allowOtherVersions: false,
+      today: '2025-01-15',
+      lang: 'vi',
+    });
+    expect(out.json.units.filter((u) => u.rank !== null).map((u) => [u.file, u.level])).toEqual([
+      ['ba-be.xlsx', 'huyen'],
+      ['nam-mau.xlsx', 'xa'],
+    ]);
+    expect(out.report.rejected.map((r) => r.file)).toEqual(['hoi-dong.xlsx']);
+    const [reason] = out.report.rejected[0].reasons;
+    expect(reason.vi).toMatch(/^Bảng chấm điểm không khớp bộ tiêu chí nào đang dùng: gần nhất là "Bộ tiêu chí MẪU [^"]+" \(bac-kan-(so|huyen|xa)-2024-mau\) nhưng chỉ \d+\/\d+ tiêu chí .* Đề nghị đơn vị chấm điểm trên biểu mẫu do Sở Nội vụ gửi và gửi lại tệp/);
+    expect(reason.en).toMatch(/^The score sheet matches none of the criteria sets in use: the closest is "Bộ tiêu chí MẪU [^"]+" \(bac-kan-(so|huyen|xa)-2024-mau\), but only \d+\/\d+ .* Ask the unit to score on the template/);
+  }, 60_000);
 });
