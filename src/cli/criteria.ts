@@ -2,9 +2,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { CriteriaSet } from '../core/criteria';
-import type { Finding } from '../core/findings';
+import { message, type Finding } from '../core/findings';
 import type { Lang } from '../core/format';
 import { loadCriteriaSource, type SetLoad } from '../pipeline/criteria';
+import type { UnitReading } from '../workbook/read';
+import { routeReading, type Route } from '../workbook/submission';
+import { UsageError } from './args';
+import type { Io } from './io';
 
 export type { SetLoad } from '../pipeline/criteria';
 
@@ -32,4 +36,25 @@ export async function loadCriteriaSets(paths: readonly string[], lang: Lang): Pr
     sets.push(loaded.set);
   }
   return { ok: true, sets };
+}
+
+/** The sets --criteria names, for validate and print; undefined, the reason written to stderr, when one does not load. */
+export async function givenSets(paths: readonly string[], lang: Lang, io: Io): Promise<CriteriaSet[] | undefined> {
+  const loaded = await loadCriteriaSets(paths, lang);
+  if (!loaded.ok) {
+    io.err(`${lang === 'vi' ? 'Không dùng được bộ tiêu chí' : 'Cannot use the criteria set'} ${loaded.path}:\n`);
+    for (const f of loaded.findings) io.err(`  ${message(f, lang)}\n`);
+    return undefined;
+  }
+  if (paths.length > 0 && loaded.sets.length === 0) throw new UsageError(`Không có bộ tiêu chí nào trong ${paths.join(', ')}.`, `No criteria set in ${paths.join(', ')}.`);
+  return loaded.sets;
+}
+
+/**
+ * The set a file is checked against (validate, print): the one --criteria gives, or of
+ * several the file's own, as a consolidation routes it, with the one reason when none is.
+ */
+export function referenceOf(reading: UnitReading, sets: readonly CriteriaSet[]): Route {
+  if (sets.length > 1) return routeReading(reading, sets);
+  return sets.length === 1 ? { reference: sets[0] } : {};
 }

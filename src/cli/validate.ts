@@ -4,17 +4,16 @@ import { readFile } from 'node:fs/promises';
 import { localToday } from '../core/clock';
 import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
 import { lookupCriteria } from '../core/criteriaSet';
-import { finding, message } from '../core/findings';
+import { finding } from '../core/findings';
 import type { Lang } from '../core/format';
 import { computeTotals } from '../core/totals';
 import { parseColumnMapText } from '../workbook/columns';
 import { WorkbookError } from '../workbook/errors';
 import { alignReading, readUnitWorkbook, validateReading, type KnownUnit, type ReadOptions } from '../workbook/read';
-import { routeReading } from '../workbook/submission';
 import { FileUnreadableError } from '../xlsx/errors';
 import { readWorkbookFile } from '../xlsx/read';
 import { UsageError, choiceOpt, dateOpt, parse, stringOpt } from './args';
-import { loadCriteriaSets } from './criteria';
+import { givenSets, referenceOf } from './criteria';
 import { EXIT, type Io } from './io';
 import { crossCheckUnit, loadRegisterFile, registerLoadText, type RegisterRun } from './register';
 import { toJson, toText, type FileReport } from './report';
@@ -93,14 +92,8 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   if (p.positionals.length === 0) throw new UsageError('Thiếu tệp .xlsx cần kiểm tra.', 'Missing the .xlsx file(s) to check.');
 
   const criteriaPaths = (p.values.criteria as string[] | undefined) ?? [];
-  const loaded = await loadCriteriaSets(criteriaPaths, lang);
-  if (!loaded.ok) {
-    io.err(`${lang === 'vi' ? 'Không dùng được bộ tiêu chí' : 'Cannot use the criteria set'} ${loaded.path}:\n`);
-    for (const f of loaded.findings) io.err(`  ${message(f, lang)}\n`);
-    return EXIT.unusable;
-  }
-  const { sets } = loaded;
-  if (criteriaPaths.length > 0 && sets.length === 0) throw new UsageError(`Không có bộ tiêu chí nào trong ${criteriaPaths.join(', ')}.`, `No criteria set in ${criteriaPaths.join(', ')}.`);
+  const sets = await givenSets(criteriaPaths, lang, io);
+  if (!sets) return EXIT.unusable;
 
   const read: ReadOptions = {};
   const columnsText = stringOpt(p, 'columns');
@@ -176,9 +169,8 @@ async function checkFile(path: string, sets: readonly CriteriaSet[], today: stri
     return { ...empty, status: 'unreadable', findings: [finding('COLUMN_MAP_UNUSABLE', reason, { file, field: 'layout' })] };
   }
   if (!found.ok) return { ...empty, status: 'unreadable', findings: found.findings };
-  // One set is the one given; of several, the file's own (routeReading, as the consolidation
-  // routes it). A file no set fits is checked against its own contents, with the one reason.
-  const route = sets.length > 1 ? routeReading(found, sets) : { reference: sets[0] };
+  // A file no set fits is checked against its own contents, with the one reason.
+  const route = referenceOf(found, sets);
   const reference = route.reference;
   let findings = validateReading(found, { reference, today });
   if (route.reason) findings = [route.reason, ...findings];

@@ -1,6 +1,6 @@
 /**
  * Hand-made workbooks (no metadata sheet, a unit line that names no level) with the bundled
- * sets of all three levels at hand: `chiso validate`, `chiso consolidate` and the pane's
+ * sets of all three levels at hand: `chiso validate`, `chiso print`, `chiso consolidate` and the pane's
  * consolidation worker pick each
  * file's set by its criteria, as the pane does (setMatch.ts); a sheet of criteria no set
  * carries is one reason, SET_NOT_MATCHED naming the closest set, not SET_VERSION_MISMATCH "?".
@@ -59,6 +59,16 @@ describe('chiso validate --criteria <the bundled sets>', () => {
     expect(notMatched[0].message).toMatch(/^This sheet does not match any criteria set at hand: the closest is "Bộ tiêu chí MẪU [^"]+" \(bac-kan-(so|huyen|xa)-2024-mau\), but only \d+\/\d+ of the set's criteria are named by a row of the sheet and \d+\/11 of the sheet's rows are in the set/);
     expect(notMatched[0].message).toContain('The sheet is checked against its own contents');
   }, 60_000);
+});
+
+describe('chiso print --criteria <the bundled sets>', () => {
+  it("prints a hand-made district sheet as checked: the district set knows its survey rows, which the sheet leaves blank", async () => {
+    const out = join(tmp, 'phieu-ba-be.pdf');
+    const r = await runChiso('print', join(dir, 'ba-be.xlsx'), '--criteria', SETS, '--out', out, '--today', '2025-01-15', '--lang', 'en');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${out}: checked sheet\n`);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 120_000);
 });
 
 describe('chiso consolidate --criteria <the bundled sets>', () => {
