@@ -54,6 +54,8 @@ function wordsOf(name: string): Set<string> {
 }
 
 function sameCriterion(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  // Shared words are at most the smaller size and the union at least the larger: sizes far apart never reach SAME_NAME.
+  if (Math.min(a.size, b.size) < SAME_NAME * Math.max(a.size, b.size)) return false;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   const union = a.size + b.size - shared;
