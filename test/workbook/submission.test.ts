@@ -106,6 +106,12 @@ describe('routing a workbook that names no set by its criteria', () => {
     expect(routeReading(r, [xaSet, soSet]).reference).toBe(xaSet);
   });
 
+  test('of several sets for its level and year, the one whose criteria the sheet carries', () => {
+    const own = named('so-rieng-2024', ['so'], ['Công tác thi đua, khen thưởng', 'Ban hành kế hoạch thi đua năm', 'Tổ chức hội nghị điển hình tiên tiến', 'Xét tặng danh hiệu thi đua']);
+    const r = handMade(['Công tác thi đua, khen thưởng', 'Ban hành kế hoạch thi đua năm', 'Tổ chức hội nghị điển hình tiên tiến', 'Xét tặng danh hiệu thi đua'], { level: 'so' });
+    expect(routeReading(r, [soSet, own, xaSet])).toEqual({ reference: own, level: 'so' });
+  });
+
   test('criteria no set carries: one reason, SET_NOT_MATCHED on the file naming the closest set, an error saying the file is left out', () => {
     const r = submissionOf('hoi-dong.xlsx', 'h', handMade(['Công tác thi đua, khen thưởng', 'Ban hành kế hoạch cải cách hành chính năm', 'Tổ chức hội nghị điển hình tiên tiến', 'Xét tặng danh hiệu']), ctx);
     expect(r.submission.findings).toHaveLength(1);
