@@ -38,7 +38,7 @@ import { libreOfficeDigitPx } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
 import { streamSpecToFile } from '../xlsx/write';
 import { UsageError, choiceOpt, dateOpt, parse, stringOpt } from './args';
-import { loadCriteriaSet } from './criteria';
+import { loadCriteriaSets } from './criteria';
 import { EXIT, processIo, terminalSafe, type Io } from './io';
 import { fileSource, readFilesPooled } from './pool';
 import { guardOutputs } from './outputs';
@@ -114,24 +114,13 @@ async function readText(path: string, what: { vi: string; en: string }): Promise
 
 /** JSON sets, or template workbooks (their own criteria and metadata); a folder holds several. */
 async function loadSets(paths: string[]): Promise<CriteriaSet[]> {
-  const out: CriteriaSet[] = [];
-  for (const p of paths) {
-    const info = await stat(p).catch(() => undefined);
-    if (info?.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => /\.(json|xlsx)$/i.test(n)).sort();
-      out.push(...(await loadSets(names.map((n) => join(p, n)))));
-      continue;
-    }
-    const loaded = await loadCriteriaSet(p, 'vi');
-    if (!loaded.ok) {
-      throw new UsageError(
-        `Bộ tiêu chí ${p} không dùng được:\n${loaded.findings.map((f) => `  ${message(f, 'vi')}`).join('\n')}`,
-        `Cannot use the criteria set ${p}:\n${loaded.findings.map((f) => `  ${message(f, 'en')}`).join('\n')}`,
-      );
-    }
-    out.push(loaded.set);
-  }
-  return out;
+  const loaded = await loadCriteriaSets(paths, 'vi');
+  if (loaded.ok) return loaded.sets;
+  const { path, findings } = loaded;
+  throw new UsageError(
+    `Bộ tiêu chí ${path} không dùng được:\n${findings.map((f) => `  ${message(f, 'vi')}`).join('\n')}`,
+    `Cannot use the criteria set ${path}:\n${findings.map((f) => `  ${message(f, 'en')}`).join('\n')}`,
+  );
 }
 
 async function loadBaseline(path: string): Promise<BaselineParse> {

@@ -1,5 +1,5 @@
 /**
- * `chiso print <workbook.xlsx> --out <sheet.pdf> [--draft] [--criteria <set.json>]
+ * `chiso print <workbook.xlsx> --out <sheet.pdf> [--draft] [--criteria <set.json|folder>...]
  * [--today YYYY-MM-DD] [--place "Bắc Kạn"] [--issuer "UBND TỈNH BẮC KẠN"] [--lang vi|en]`
  *
  * Reads the unit's workbook (never writes it), validates it, builds the score sheet and
@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { localStamp } from '../core/clock';
 import { unscoredCriteria, unscoredText } from '../core/completeness';
-import type { CriteriaSet } from '../core/criteria';
 import { lookupCriteria } from '../core/criteriaSet';
 import { countBySeverity, message } from '../core/findings';
 import { rulesFor } from '../core/validate';
@@ -26,13 +25,13 @@ import { convertToPdf, libreOfficeDigitPx, PdfError } from '../xlsx/pdf';
 import { readWorkbookFile } from '../xlsx/read';
 import { writeSpecToFile } from '../xlsx/write';
 import { UsageError, choiceOpt, dateOpt, parse, requireOpt, stringOpt } from './args';
-import { loadCriteriaSet } from './criteria';
+import { givenSets, referenceOf } from './criteria';
 import { EXIT, type Io } from './io';
 import { guardOutputs } from './outputs';
 import { parentAuthority } from '../workbook/letterhead';
 
 export const PRINT_HELP = `Cách dùng / Usage:
-  chiso print <bang-cham-diem.xlsx> --out <phieu.pdf> [--draft] [--criteria <bo-tieu-chi.json>]
+  chiso print <bang-cham-diem.xlsx> --out <phieu.pdf> [--draft] [--criteria <bo-tieu-chi.json|thư mục>]
               [--today YYYY-MM-DD] [--place "Bắc Kạn"] [--issuer "UBND TỈNH BẮC KẠN"] [--lang vi|en]
 
 In "Phiếu tự chấm điểm" của đơn vị ra PDF (khổ A4, tiêu đề văn bản hành chính, tổng điểm,
@@ -45,7 +44,10 @@ content hash; one with errors prints only as a draft (--draft), marked on every 
 Tùy chọn / Options:
   --out <tệp.pdf>      tệp PDF kết quả / the PDF to write
   --draft              in bản nháp dù còn lỗi / print a draft even with errors
-  --criteria <tệp>     bộ tiêu chí gốc (JSON): tên bộ và dấu "MẪU" in dưới tiêu đề / reference set (JSON)
+  --criteria <tệp>     bộ tiêu chí gốc (JSON, hoặc thư mục; lặp lại được: bộ của bảng như khi tổng hợp):
+                       tên bộ và dấu "MẪU" in dưới tiêu đề
+                       reference set (JSON, or a folder; repeatable: the sheet's own set, as a consolidation
+                       routes it): its title and sample mark are printed
   --today YYYY-MM-DD   ngày ở dòng địa danh, ngày tháng (mặc định hôm nay) / date of the date line (default today)
   --place <địa danh>   địa danh ở dòng ngày tháng, ví dụ "Bắc Kạn" / place of the date line
   --issuer <tên>       cơ quan chủ quản ở góc trái (mặc định: đọc từ bảng) / issuing body (default: from the sheet)
@@ -64,7 +66,7 @@ Mã thoát / Exit codes:
 const OPTIONS = {
   out: { type: 'string' },
   draft: { type: 'boolean' },
-  criteria: { type: 'string' },
+  criteria: { type: 'string', multiple: true },
   today: { type: 'string' },
   place: { type: 'string' },
   issuer: { type: 'string' },
@@ -102,19 +104,11 @@ export async function runPrint(args: string[], io: Io): Promise<number> {
   const now = localStamp(io.now?.());
   const today = dateOpt(p, 'today') ?? now.slice(0, 10);
   const place = stringOpt(p, 'place');
-  const criteriaPath = stringOpt(p, 'criteria');
-  guardOutputs([{ path: out, option: '--out', ext: '.pdf', existing: 'replace' }], [path, criteriaPath]);
+  const criteriaPaths = (p.values.criteria as string[] | undefined) ?? [];
+  guardOutputs([{ path: out, option: '--out', ext: '.pdf', existing: 'replace' }], [path, ...criteriaPaths]);
 
-  let reference: CriteriaSet | undefined;
-  if (criteriaPath !== undefined) {
-    const loaded = await loadCriteriaSet(criteriaPath, lang);
-    if (!loaded.ok) {
-      io.err(`${vi ? 'Không dùng được bộ tiêu chí' : 'Cannot use the criteria set'} ${criteriaPath}:\n`);
-      for (const f of loaded.findings) io.err(`  ${message(f, lang)}\n`);
-      return EXIT.unusable;
-    }
-    reference = loaded.set;
-  }
+  const sets = await givenSets(criteriaPaths, lang, io);
+  if (!sets) return EXIT.unusable;
 
   let grid: WorkbookGrid;
   try {
@@ -132,7 +126,9 @@ export async function runPrint(args: string[], io: Io): Promise<number> {
     for (const f of reading.findings) io.err(`${message(f, lang)}\n`);
     return EXIT.errors;
   }
-  const findings = validateReading(reading, { today, ...(reference ? { reference } : {}) });
+  const route = referenceOf(reading, sets);
+  const reference = route.reference;
+  const findings = [...(route.reason ? [route.reason] : []), ...validateReading(reading, { today, ...(reference ? { reference } : {}) })];
   const counts = countBySeverity(findings);
   if (counts.error > 0 && !p.values.draft) {
     io.err(

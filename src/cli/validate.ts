@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { localToday } from '../core/clock';
 import { UNIT_LEVELS, type CriteriaSet, type UnitLevel } from '../core/criteria';
 import { lookupCriteria } from '../core/criteriaSet';
-import { finding, message } from '../core/findings';
+import { finding } from '../core/findings';
 import type { Lang } from '../core/format';
 import { computeTotals } from '../core/totals';
 import { parseColumnMapText } from '../workbook/columns';
@@ -13,13 +13,13 @@ import { alignReading, readUnitWorkbook, validateReading, type KnownUnit, type R
 import { FileUnreadableError } from '../xlsx/errors';
 import { readWorkbookFile } from '../xlsx/read';
 import { UsageError, choiceOpt, dateOpt, parse, stringOpt } from './args';
-import { loadCriteriaSet } from './criteria';
+import { givenSets, referenceOf } from './criteria';
 import { EXIT, type Io } from './io';
 import { crossCheckUnit, loadRegisterFile, registerLoadText, type RegisterRun } from './register';
 import { toJson, toText, type FileReport } from './report';
 
 export const VALIDATE_HELP = `Cách dùng / Usage:
-  chiso validate <tệp.xlsx>... [--criteria <bo-tieu-chi.json|bieu-mau.xlsx>] [--columns <cột=chữ,...>]
+  chiso validate <tệp.xlsx>... [--criteria <bo-tieu-chi.json|bieu-mau.xlsx|thư mục>] [--columns <cột=chữ,...>]
                  [--unit <tên đơn vị>] [--units <danh-sach.json>] [--json] [--lang vi|en] [--today YYYY-MM-DD]
                  [--register <so-dang-ky.xlsx|.csv>] [--unit-symbol <ký hiệu>] [--evidence-dir <thư mục>]
 
@@ -29,7 +29,10 @@ Checks units' self-scoring workbooks (scores, evidence, explanations, totals) an
 --criteria, compares them with the reference criteria set. Files are only read.
 
 Tùy chọn / Options:
-  --criteria <tệp>   bộ tiêu chí gốc: tệp JSON hoặc biểu mẫu .xlsx / reference set: JSON or template .xlsx
+  --criteria <tệp>   bộ tiêu chí gốc: tệp JSON, biểu mẫu .xlsx hoặc thư mục; có thể lặp lại: khi có nhiều bộ,
+                     mỗi tệp được đối chiếu với bộ tệp ghi, nếu không thì bộ của cấp, năm và các tiêu chí của tệp
+                     reference set: JSON, template .xlsx or a folder; may be repeated: with several sets, each
+                     file is checked against the set it names, else the set of its level, year and criteria
   --columns <map>    chọn cột thủ công khi không nhận ra tiêu đề bảng, ví dụ max=D,score=E,evidence=F;
                      tên cột: code (stt), name, max, declared, method, requirement, score, evidence,
                      explanation, note, appraisal, reason, previous; header=<số dòng tiêu đề> (tùy chọn);
@@ -65,7 +68,7 @@ Mã thoát / Exit codes:
 `;
 
 const OPTIONS = {
-  criteria: { type: 'string' },
+  criteria: { type: 'string', multiple: true },
   columns: { type: 'string' },
   unit: { type: 'string' },
   units: { type: 'string' },
@@ -88,17 +91,9 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   const today = dateOpt(p, 'today') ?? localToday(io.now?.());
   if (p.positionals.length === 0) throw new UsageError('Thiếu tệp .xlsx cần kiểm tra.', 'Missing the .xlsx file(s) to check.');
 
-  let reference: CriteriaSet | undefined;
-  const criteriaPath = stringOpt(p, 'criteria');
-  if (criteriaPath !== undefined) {
-    const loaded = await loadCriteriaSet(criteriaPath, lang);
-    if (!loaded.ok) {
-      io.err(`${lang === 'vi' ? 'Không dùng được bộ tiêu chí' : 'Cannot use the criteria set'} ${criteriaPath}:\n`);
-      for (const f of loaded.findings) io.err(`  ${message(f, lang)}\n`);
-      return EXIT.unusable;
-    }
-    reference = loaded.set;
-  }
+  const criteriaPaths = (p.values.criteria as string[] | undefined) ?? [];
+  const sets = await givenSets(criteriaPaths, lang, io);
+  if (!sets) return EXIT.unusable;
 
   const read: ReadOptions = {};
   const columnsText = stringOpt(p, 'columns');
@@ -133,7 +128,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   const texts: string[] = [];
 
   const reports: FileReport[] = [];
-  for (const path of p.positionals) reports.push(await checkFile(path, reference, today, lang, read, run, texts));
+  for (const path of p.positionals) reports.push(await checkFile(path, sets, today, lang, read, run, texts));
   io.out(p.values.json ? `${toJson(reports, lang)}\n` : toText(reports, lang) + texts.join(''));
   if (reports.some((r) => r.status === 'unreadable')) return EXIT.unusable;
   return reports.some((r) => r.status === 'errors') ? EXIT.errors : EXIT.ok;
@@ -155,7 +150,7 @@ async function loadUnitList(path: string): Promise<KnownUnit[]> {
   return json;
 }
 
-async function checkFile(path: string, reference: CriteriaSet | undefined, today: string, lang: Lang, read: ReadOptions, run: RegisterRun, texts: string[]): Promise<FileReport> {
+async function checkFile(path: string, sets: readonly CriteriaSet[], today: string, lang: Lang, read: ReadOptions, run: RegisterRun, texts: string[]): Promise<FileReport> {
   const file = basename(path);
   const empty = { file, unit: null, level: null, year: null, criteriaSet: null, totals: null };
   let grid;
@@ -174,7 +169,11 @@ async function checkFile(path: string, reference: CriteriaSet | undefined, today
     return { ...empty, status: 'unreadable', findings: [finding('COLUMN_MAP_UNUSABLE', reason, { file, field: 'layout' })] };
   }
   if (!found.ok) return { ...empty, status: 'unreadable', findings: found.findings };
+  // A file no set fits is checked against its own contents, with the one reason.
+  const route = referenceOf(found, sets);
+  const reference = route.reference;
   let findings = validateReading(found, { reference, today });
+  if (route.reason) findings = [route.reason, ...findings];
   // Totals in the reference's numbering, as the findings are.
   const reading = reference ? alignReading(found, reference).reading : found;
   const criteria = lookupCriteria(reference ?? reading.set);

@@ -94,8 +94,9 @@ export interface Consolidation {
 
 /**
  * Findings that make a file unusable for the ranking whatever else it holds: unreadable,
- * no unit, tampering with the reference's definitions (rows, maximums, codes, version), or
- * a template sent back never scored (not a unit at 0%).
+ * no unit, no set it is for (another level or year, criteria no set carries), tampering
+ * with the reference's definitions (rows, maximums, codes, version), or a template sent
+ * back never scored (not a unit at 0%).
  */
 const REJECTING: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'FILE_UNREADABLE',
@@ -109,6 +110,7 @@ const REJECTING: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'UNIT_NOT_EXPECTED',
   'FILE_WRONG_LEVEL',
   'FILE_WRONG_YEAR',
+  'SET_NOT_MATCHED',
   'UNIT_NOT_SCORED',
 ]);
 

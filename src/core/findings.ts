@@ -324,8 +324,8 @@ export const CATALOGUE = {
   },
   SET_NOT_MATCHED: {
     severity: 'warning',
-    vi: 'Chưa nhận ra bảng này theo bộ tiêu chí có sẵn nào: gần nhất là "{title}" ({id}) nhưng {reason}. Bảng đang được kiểm tra theo chính nội dung của nó, nên tiêu chí chấm qua điều tra xã hội học và tiêu chí được "Không áp dụng" chỉ được nhận ra khi cách tính điểm ghi rõ. Ghi rõ đơn vị ở đầu bảng (ví dụ dòng "Đơn vị: UBND huyện ...") hoặc dùng biểu mẫu do Sở Nội vụ gửi.',
-    en: 'This sheet does not match any criteria set at hand: the closest is "{title}" ({id}), but {reason}. The sheet is checked against its own contents, so survey-scored criteria and criteria that may be "not applicable" are known only where the scoring method says so. Name the unit at the top of the sheet (e.g. a line "Đơn vị: UBND huyện ...") or use the template sent by Sở Nội vụ.',
+    vi: 'Chưa nhận ra bảng này theo bộ tiêu chí có sẵn nào: gần nhất là "{title}" ({id}) nhưng {reason}. {effect} Ghi rõ đơn vị ở đầu bảng (ví dụ dòng "Đơn vị: UBND huyện ...") hoặc dùng biểu mẫu do Sở Nội vụ gửi.',
+    en: 'This sheet does not match any criteria set at hand: the closest is "{title}" ({id}), but {reason}. {effect} Name the unit at the top of the sheet (e.g. a line "Đơn vị: UBND huyện ...") or use the template sent by Sở Nội vụ.',
   },
   // --- consolidation routing (sonv): a file for another level or year is one reason ---
   FILE_WRONG_LEVEL: {

@@ -39,6 +39,10 @@ const FOR_SONV: Partial<Record<FindingCode, Wording>> = {
     vi: 'Tệp dùng bộ tiêu chí {found}, khác bộ tiêu chí đang áp dụng {expected}. Đề nghị đơn vị chấm điểm trên biểu mẫu của bộ {expected} và gửi lại tệp, hoặc chọn cho phép gộp phiên bản khác nếu Sở chấp nhận.',
     en: 'The file uses criteria set {found}, not the reference set {expected}. Ask the unit to score on the {expected} template and send the file again, or allow other versions if the Department accepts them.',
   },
+  SET_NOT_MATCHED: {
+    vi: 'Bảng chấm điểm không khớp bộ tiêu chí nào đang dùng: gần nhất là "{title}" ({id}) nhưng {reason}. Đề nghị đơn vị chấm điểm trên biểu mẫu do Sở Nội vụ gửi và gửi lại tệp; nếu bảng không ghi cấp đơn vị, ghi cấp của đơn vị trong danh sách đơn vị.',
+    en: 'The score sheet matches none of the criteria sets in use: the closest is "{title}" ({id}), but {reason}. Ask the unit to score on the template sent by the Department of Home Affairs and send the file again; if the sheet does not say its unit level, give the unit\'s level in the unit list.',
+  },
   UNIT_UNIDENTIFIED: {
     vi: 'Không xác định được đơn vị của tệp "{file}": thiếu dòng "Đơn vị: ..." hoặc trang thông tin của biểu mẫu. Đề nghị đơn vị ghi tên đơn vị trên bảng chấm điểm (hoặc dùng biểu mẫu do Sở Nội vụ gửi) và gửi lại tệp.',
     en: 'The unit of file "{file}" cannot be identified: no "Đơn vị: ..." line or metadata sheet. Ask the unit to name itself on the score sheet (or use the template sent by the Department of Home Affairs) and send the file again.',

@@ -54,6 +54,8 @@ function wordsOf(name: string): Set<string> {
 }
 
 function sameCriterion(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  // Shared words are at most the smaller size and the union at least the larger: sizes far apart never reach SAME_NAME.
+  if (Math.min(a.size, b.size) < SAME_NAME * Math.max(a.size, b.size)) return false;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   const union = a.size + b.size - shared;
@@ -77,6 +79,23 @@ function levelsText(levels: readonly UnitLevel[], lang: 'vi' | 'en'): string {
   return levels.map((l) => LEVEL_NAMES[l][lang]).join(', ');
 }
 
+/** What follows when no set fits, as SET_NOT_MATCHED says it: the sheet is checked against itself (the pane, validate)... */
+const CHECKED_ALONE = {
+  effect: 'Bảng đang được kiểm tra theo chính nội dung của nó, nên tiêu chí chấm qua điều tra xã hội học và tiêu chí được "Không áp dụng" chỉ được nhận ra khi cách tính điểm ghi rõ.',
+  effectEn: 'The sheet is checked against its own contents, so survey-scored criteria and criteria that may be "not applicable" are known only where the scoring method says so.',
+};
+
+/** ...or, in a consolidation, the file is left out. */
+const LEFT_OUT = {
+  effect: 'Tệp không được đưa vào tổng hợp; nếu bảng không ghi cấp đơn vị, ghi cấp của đơn vị trong danh sách đơn vị cũng giúp nhận ra bộ tiêu chí.',
+  effectEn: 'The file is left out of the consolidation; if the sheet does not say its unit level, giving the unit\'s level in the unit list also helps find its set.',
+};
+
+/** SET_NOT_MATCHED as a consolidation's reason to reject the file: an error that says the file is left out. */
+export function asRejection(f: Finding): Finding {
+  return { ...f, severity: 'error', params: { ...f.params, ...LEFT_OUT } };
+}
+
 /** SET_NOT_MATCHED for the closest set: its title and every reason it was not taken. */
 function notMatched(best: Closeness, level: UnitLevel | undefined, ambiguous: boolean): Finding {
   const vi: string[] = [];
@@ -95,16 +114,15 @@ function notMatched(best: Closeness, level: UnitLevel | undefined, ambiguous: bo
   }
   return finding(
     'SET_NOT_MATCHED',
-    { title: best.set.title, id: best.set.id, reason: vi.join('; '), reasonEn: en.join('; ') },
+    { title: best.set.title, id: best.set.id, reason: vi.join('; '), reasonEn: en.join('; '), ...CHECKED_ALONE },
     { field: 'set' },
   );
 }
 
 /**
  * The set of `sets` the workbook is for: the one its metadata names; else, for a workbook
- * that names none, the set of its level carrying the same criteria (by name); else none,
- * with SET_NOT_MATCHED naming the closest. A workbook naming a set that is not at hand
- * gets none and no finding (a province's own set, given to the CLI with --criteria).
+ * that names none, the one matchByContent finds. A workbook naming a set that is not at
+ * hand gets none and no finding (a province's own set, given to the CLI with --criteria).
  */
 export function matchSet(reading: UnitReading, sets: readonly CriteriaSet[]): SetMatch {
   const { meta } = reading;
@@ -112,16 +130,26 @@ export function matchSet(reading: UnitReading, sets: readonly CriteriaSet[]): Se
     const named = sets.find((s) => namesSet(meta, s));
     return named ? { set: named } : {};
   }
+  return matchByContent(reading, sets, meta.level);
+}
+
+/**
+ * The set of `sets` whose criteria the sheet carries (by name), for `level` (the sheet's,
+ * or the unit's on the list; unknown: any level, but not two levels alike); else none,
+ * with SET_NOT_MATCHED naming the closest and why. The pane and the consolidation's
+ * routing (submission.ts) both decide here.
+ */
+export function matchByContent(reading: UnitReading, sets: readonly CriteriaSet[], level: UnitLevel | undefined): SetMatch {
   if (sets.length === 0) return {};
   const sheetNames = flattenSet(reading.set).map((n) => wordsOf(n.name));
-  const ranked = sets.map((s) => closeness(sheetNames, meta.level, s)).sort((a, b) => b.score - a.score);
+  const ranked = sets.map((s) => closeness(sheetNames, level, s)).sort((a, b) => b.score - a.score);
   const best = ranked[0];
   const fit = ranked.find((c) => c.levelFits);
   // The criteria of another level's set fitting clearly better: the level read from the sheet is in doubt.
   const otherLevel = fit !== undefined && !best.levelFits && best.score - fit.score >= MIN_LEAD;
   const rival = ranked.find((c) => c !== fit && c.levelFits && c.set.levels.join() !== fit?.set.levels.join());
-  const ambiguous = meta.level === undefined && fit !== undefined && rival !== undefined && fit.score - rival.score < MIN_LEAD;
+  const ambiguous = level === undefined && fit !== undefined && rival !== undefined && fit.score - rival.score < MIN_LEAD;
   if (fit !== undefined && fit.score >= MIN_SHARE && !otherLevel && !ambiguous) return { set: fit.set };
   const closest = otherLevel || fit === undefined ? best : fit;
-  return { finding: notMatched(closest, meta.level, ambiguous) };
+  return { finding: notMatched(closest, level, ambiguous) };
 }

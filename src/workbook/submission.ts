@@ -12,6 +12,7 @@ import { computeTotals } from '../core/totals';
 import { previousFor, type Baseline, type PreviousSource } from './baseline';
 import { a1, columnLetter } from './grid';
 import { alignReading, validateReading, type ReadFailure, type UnitReading } from './read';
+import { asRejection, matchByContent } from './setMatch';
 import { gapRows, type UnitGaps } from './summary';
 
 export interface SubmissionContext {
@@ -62,10 +63,12 @@ export interface Route {
 }
 
 /**
- * The set a workbook is checked against: the one it names (by id), else the one for its
- * level and year, else the only one when its level is unknown. A workbook for a level
- * (its own, or the unit's on the list) or a year no set covers gets one reason,
- * FILE_WRONG_LEVEL or FILE_WRONG_YEAR, instead of a list of differences.
+ * The set a workbook is checked against: the one it names (by id); else the one for its
+ * level and year, or the only one when its level is unknown; else, for a workbook naming
+ * no set (made by hand) with several sets left, the one whose criteria it carries
+ * (matchByContent, as the pane decides). A workbook for a level (its own, or the unit's on
+ * the list) or a year no set covers, or of criteria no set fits, gets one reason,
+ * FILE_WRONG_LEVEL, FILE_WRONG_YEAR or SET_NOT_MATCHED, instead of a list of differences.
  */
 export function routeReading(reading: UnitReading, sets: readonly CriteriaSet[], expectedLevel?: UnitLevel): Route {
   const own = reading.meta.level;
@@ -73,22 +76,24 @@ export function routeReading(reading: UnitReading, sets: readonly CriteriaSet[],
   const level = own ?? expectedLevel;
   const id = reading.meta.setId;
   const named = id !== undefined ? sets.find((s) => s.id === id) : undefined;
-  if (named) return { reference: named, ...(level ? { level } : {}) };
-  if (!level) return sets.length === 1 ? { reference: sets[0] } : {};
-  const forLevel = sets.filter((s) => s.levels.includes(level));
-  if (forLevel.length === 0) return sets.length > 0 ? { level, reason: wrongLevel(level, [...new Set(sets.flatMap((s) => s.levels))], reading.file) } : { level };
+  const at = level ? { level } : {};
+  if (named) return { reference: named, ...at };
+  if (!level && sets.length === 1) return { reference: sets[0] };
+  // A workbook naming a set not at hand: SET_VERSION_MISMATCH says which, its content is not matched.
+  if (!level && id !== undefined) return {};
+  const forLevel = level ? sets.filter((s) => s.levels.includes(level)) : sets;
+  if (forLevel.length === 0) return level && sets.length > 0 ? { ...at, reason: wrongLevel(level, [...new Set(sets.flatMap((s) => s.levels))], reading.file) } : at;
   const year = reading.meta.year;
   const forYear = year !== undefined ? forLevel.filter((s) => s.year === year) : forLevel;
+  const file = reading.file !== undefined ? { file: reading.file } : {};
   if (forYear.length === 0) {
-    const where = { ...(reading.file !== undefined ? { file: reading.file } : {}), field: 'file' as const };
-    return { level, reason: finding('FILE_WRONG_YEAR', { found: String(year), expected: [...new Set(forLevel.map((s) => s.year))].join(', ') }, where) };
+    return { ...at, reason: finding('FILE_WRONG_YEAR', { found: String(year), expected: [...new Set(forLevel.map((s) => s.year))].join(', ') }, { ...file, field: 'file' }) };
   }
-  return forYear.length === 1 ? { reference: forYear[0], level } : { level };
-}
-
-/** The reference set of a workbook (see routeReading), undefined when none fits. */
-export function pickReference(reading: UnitReading, sets: readonly CriteriaSet[]): CriteriaSet | undefined {
-  return routeReading(reading, sets).reference;
+  if (forYear.length === 1) return { reference: forYear[0], ...at };
+  if (id !== undefined) return at;
+  const match = matchByContent(reading, forYear, level);
+  if (match.set) return { reference: match.set, ...at };
+  return match.finding ? { ...at, reason: { ...match.finding, ...file } } : at;
 }
 
 export function submissionOf(file: string, hash: string, reading: UnitReading | ReadFailure, ctx: SubmissionContext): SubmissionResult {
@@ -99,7 +104,8 @@ export function submissionOf(file: string, hash: string, reading: UnitReading | 
   const reference = route.reference;
   const level = route.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);
   const base = { file, hash, ...(unit ? { unit } : {}), ...(level ? { level } : {}) };
-  if (route.reason) return { submission: { ...base, findings: [route.reason] } };
+  // Unmatched criteria leave the file out of the consolidation: the reason says so.
+  if (route.reason) return { submission: { ...base, findings: [route.reason.code === 'SET_NOT_MATCHED' ? asRejection(route.reason) : route.reason] } };
   if (!reference) {
     const expected = ctx.sets.map((s) => `${s.id} v${s.version}`).join(', ');
     const f = finding('SET_VERSION_MISMATCH', { found: reading.meta.setId ?? '?', expected }, { file, field: 'set' });

@@ -2,7 +2,7 @@ import type { CriteriaSet } from '../../src/core/criteria';
 import type { UnitReading } from '../../src/workbook/read';
 import { consolidate } from '../../src/core/consolidate';
 import { message } from '../../src/core/findings';
-import { pickReference, routeReading, submissionOf } from '../../src/workbook/submission';
+import { routeReading, submissionOf } from '../../src/workbook/submission';
 
 const set = (id: string, levels: CriteriaSet['levels']): CriteriaSet => ({
   id,
@@ -18,14 +18,15 @@ const so = set('so-2024', ['so']);
 const xa = set('xa-2024', ['xa']);
 const reading = (meta: Partial<UnitReading['meta']>) => ({ meta: { source: 'metadata', ...meta } }) as UnitReading;
 
-describe('pickReference', () => {
+describe('routeReading', () => {
   test.each([
     ['the set the workbook names', { setId: 'xa-2024', level: 'so' as const }, [so, xa], xa],
     ['else the one set for its level', { level: 'so' as const }, [so, xa], so],
     ['else the only set given', {}, [xa], xa],
-    ['none when several sets fit and none is named', {}, [so, xa], undefined],
+    ['none when a set not at hand is named and the level is unknown', { setId: 'tinh-khac-2024' }, [so, xa], undefined],
+    ['else the one set of its year', { year: 2024 }, [so, { ...xa, year: 2023 }], so],
   ])('%s', (_name, meta, sets, expected) => {
-    expect(pickReference(reading(meta), sets)).toBe(expected);
+    expect(routeReading(reading(meta), sets).reference).toBe(expected);
   });
 });
 
@@ -85,5 +86,45 @@ describe('routing by level and year', () => {
     const r = submissionOf('huyen.xlsx', 'h', read({ level: 'huyen', unit: 'UBND huyện Ba Bể' }), { ...ctx, sets: [so] });
     const c = consolidate([r.submission], { grades: [] });
     expect(c.rejected.map((x) => x.reasons.map((f) => f.code))).toEqual([['FILE_WRONG_LEVEL']]);
+  });
+});
+
+describe('routing a workbook that names no set by its criteria', () => {
+  const named = (id: string, levels: CriteriaSet['levels'], names: string[]): CriteriaSet => ({
+    ...set(id, levels),
+    fields: [{ code: 'I', name: names[0], maxPoints: names.length - 1, children: names.slice(1).map((name, i) => ({ code: `1.${i + 1}`, name, maxPoints: 1 })) }],
+  });
+  const soSet = named('so-2024', ['so'], ['Công tác chỉ đạo, điều hành', 'Ban hành kế hoạch cải cách hành chính năm', 'Báo cáo cải cách hành chính định kỳ', 'Kiểm tra công tác cải cách hành chính']);
+  const xaSet = named('xa-2024', ['xa'], ['Thủ tục hành chính cấp xã', 'Công khai thủ tục hành chính tại bộ phận một cửa', 'Giải quyết hồ sơ đúng hạn', 'Tiếp nhận phản ánh, kiến nghị của người dân']);
+  const handMade = (names: string[], meta: Partial<UnitReading['meta']> = {}) =>
+    ({ ...reading({ source: 'title', unit: 'Hội đồng thi đua', year: 2024, ...meta }), ok: true, findings: [], set: named('Bảng chấm điểm', ['so'], names) }) as unknown as UnitReading;
+  const ctx = { sets: [soSet, xaSet], indexes: [], today: '2024-12-20' };
+
+  test('the set whose criteria the sheet carries, whatever the order of the sets', () => {
+    const r = handMade(['Thủ tục hành chính cấp xã', 'Công khai thủ tục hành chính tại bộ phận một cửa', 'Giải quyết hồ sơ đúng hạn', 'Tiếp nhận phản ánh, kiến nghị của người dân']);
+    expect(routeReading(r, [soSet, xaSet]).reference).toBe(xaSet);
+    expect(routeReading(r, [xaSet, soSet]).reference).toBe(xaSet);
+  });
+
+  test('of several sets for its level and year, the one whose criteria the sheet carries', () => {
+    const own = named('so-rieng-2024', ['so'], ['Công tác thi đua, khen thưởng', 'Ban hành kế hoạch thi đua năm', 'Tổ chức hội nghị điển hình tiên tiến', 'Xét tặng danh hiệu thi đua']);
+    const r = handMade(['Công tác thi đua, khen thưởng', 'Ban hành kế hoạch thi đua năm', 'Tổ chức hội nghị điển hình tiên tiến', 'Xét tặng danh hiệu thi đua'], { level: 'so' });
+    expect(routeReading(r, [soSet, own, xaSet])).toEqual({ reference: own, level: 'so' });
+  });
+
+  test('criteria no set carries: one reason, SET_NOT_MATCHED on the file naming the closest set, an error saying the file is left out', () => {
+    const r = submissionOf('hoi-dong.xlsx', 'h', handMade(['Công tác thi đua, khen thưởng', 'Ban hành kế hoạch cải cách hành chính năm', 'Tổ chức hội nghị điển hình tiên tiến', 'Xét tặng danh hiệu']), ctx);
+    expect(r.submission.findings).toHaveLength(1);
+    const [f] = r.submission.findings;
+    expect([f.code, f.severity, f.file, f.params.id]).toEqual(['SET_NOT_MATCHED', 'error', 'hoi-dong.xlsx', 'so-2024']);
+    expect(message(f, 'vi')).toMatch(/^Chưa nhận ra bảng này theo bộ tiêu chí có sẵn nào: gần nhất là "so-2024" \(so-2024\) nhưng chỉ 1\/4 tiêu chí .* Tệp không được đưa vào tổng hợp;/);
+    expect(message(f, 'en')).toContain('The file is left out of the consolidation;');
+    const c = consolidate([r.submission], { grades: [] });
+    expect(c.rejected.map((x) => x.reasons.map((g) => g.code))).toEqual([['SET_NOT_MATCHED']]);
+  });
+
+  test('a year no set covers, the level unknown: one reason, wrong year', () => {
+    const r = submissionOf('2023.xlsx', 'h', handMade(['Thủ tục hành chính cấp xã'], { year: 2023 }), ctx);
+    expect(r.submission.findings.map((f) => [f.code, f.params.found, f.params.expected])).toEqual([['FILE_WRONG_YEAR', '2023', '2024']]);
   });
 });
