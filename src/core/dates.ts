@@ -46,18 +46,15 @@ function daysInMonth(y: number, m: number): number {
   return m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
 }
 
-function toParsed(day: string, month: string, year: string): ParsedDate {
-  const d = Number(day);
-  const m = Number(month);
-  const y = Number(year);
+function toParsed(d: number, m: number, y: number): ParsedDate {
   if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return { valid: false };
   if (d > daysInMonth(y, m)) return { valid: false };
-  return { valid: true, iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  return { valid: true, iso: `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}` };
 }
 
 function fromGroups(g: RegExpMatchArray): ParsedDate {
   // Groups 1-3: long form (day, month, year); 4-7: short form (day, separator, month, year).
-  return g[1] !== undefined ? toParsed(g[1], g[2], g[3]) : toParsed(g[4], g[6], g[7]);
+  return g[1] !== undefined ? toParsed(Number(g[1]), Number(g[2]), Number(g[3])) : toParsed(Number(g[4]), Number(g[6]), Number(g[7]));
 }
 
 /**
@@ -88,9 +85,12 @@ function dateMatch(m: RegExpExecArray): DateMatch {
 
 /**
  * The date DATE_RE matches starting exactly at `index` of `text`, as findDates would give
- * it when no earlier match overlaps; undefined when none starts there.
+ * it when no earlier match overlaps; undefined when none starts there. `byHand: false`
+ * leaves out the hand reading of the short form (for its test).
  */
-export function dateAt(text: string, index: number): DateMatch | undefined {
+export function dateAt(text: string, index: number, byHand = true): DateMatch | undefined {
+  const short = byHand ? shortDateAt(text, index) : undefined;
+  if (short !== undefined) return short;
   DATE_AT_RE.lastIndex = index;
   const m = DATE_AT_RE.exec(text);
   DATE_AT_RE.lastIndex = 0;
@@ -101,4 +101,47 @@ export function dateAt(text: string, index: number): DateMatch | undefined {
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** A separator of the short form: `/`, `.` or `-`. */
+const isSeparator = (c: number) => c === 47 || c === 46 || c === 45;
+/** Code units the lookarounds of DATE_RE need no Unicode tables for: ASCII (NaN past the end counts too). */
+const plain = (c: number) => !(c >= 0x80);
+
+/**
+ * The short form (`20/01/2024`) DATE_AT_RE would match at `index`, read by hand: given
+ * only where the pattern surely matches there and gives these groups (ASCII around the
+ * date, one or two digits, one separator twice, four digits), else undefined for the
+ * pattern to decide. Most evidence cells write their dates so.
+ */
+function shortDateAt(text: string, index: number): DateMatch | undefined {
+  // Not glued to a letter, digit, slash, dot or hyphen before it (BEFORE).
+  const before = index > 0 ? text.charCodeAt(index - 1) : 32;
+  if (!plain(before) || isDigit(before) || isSeparator(before) || isLetter(before)) return undefined;
+  let i = index;
+  const number = (most: number): number => {
+    let n = 0;
+    const from = i;
+    while (i - from < most && isDigit(text.charCodeAt(i))) n = n * 10 + text.charCodeAt(i++) - 48;
+    return i > from ? n : -1;
+  };
+  const d = number(2);
+  const separator = text.charCodeAt(i);
+  if (d < 0 || !isSeparator(separator)) return undefined;
+  i++;
+  const m = number(2);
+  if (m < 0 || text.charCodeAt(i) !== separator) return undefined;
+  i++;
+  const from = i;
+  const y = number(4);
+  if (i - from !== 4) return undefined;
+  // Not followed by a digit or slash, nor by a dot or hyphen and a digit (AFTER); past the end, NaN.
+  const next = text.charCodeAt(i);
+  const after = text.charCodeAt(i + 1);
+  if (!plain(next) || isDigit(next) || next === 47 || ((next === 46 || next === 45) && (!plain(after) || isDigit(after)))) return undefined;
+  const parsed = toParsed(d, m, y);
+  const raw = text.slice(index, i);
+  return parsed.valid ? { valid: true, iso: parsed.iso, index, raw } : { valid: false, index, raw };
 }

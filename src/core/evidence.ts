@@ -131,6 +131,11 @@ interface SymbolMatch {
 function readSymbol(m: RegExpMatchArray): SymbolMatch | { malformed: string } {
   const [whole, number, year, code, dangling] = m;
   if (dangling) return { malformed: whole.trim() };
+  return symbolOf(whole, m.index ?? 0, number, year, code);
+}
+
+/** A symbol from its parts as SYMBOL_RE groups them (`whole` starting at `index`). */
+function symbolOf(whole: string, index: number, number: string, year: string | undefined, code: string): SymbolMatch | { malformed: string } {
   // Most symbols are written without spaces (`KH-STP`): the code is then its parts joined already.
   const spaced = WHITESPACE.test(code);
   const parts = spaced ? code.split('-').map((p) => p.trim()) : code.split('-');
@@ -139,14 +144,66 @@ function readSymbol(m: RegExpMatchArray): SymbolMatch | { malformed: string } {
   if (abbrKind && parts.length < 2) return { malformed: whole.trim() };
   const joined = spaced ? parts.join('-') : code;
   return {
-    index: m.index ?? 0,
-    end: (m.index ?? 0) + whole.length,
+    index,
+    end: index + whole.length,
     symbol: year ? `${number}/${year}/${joined}` : `${number}/${joined}`,
     number,
     year: year ? Number(year) : undefined,
     abbrKind,
     issuer: abbrKind ? joined.slice(parts[0].length + 1) : joined,
   };
+}
+
+const isDigitUnit = (c: number) => c >= 48 && c <= 57;
+/** [\p{Lu}] and [\p{Lu}\p{N}] and [\p{Ll}] for the units symbols are written in: ASCII and Đ đ. */
+const isCapital = (c: number) => (c >= 65 && c <= 90) || c === 0x110;
+const isCapitalOrDigit = (c: number) => isCapital(c) || isDigitUnit(c);
+const isSmall = (c: number) => (c >= 97 && c <= 122) || c === 0x111;
+/** Surely neither a letter nor a digit: ASCII punctuation, space or the end (NaN). */
+const isPlainOther = (c: number) => !(c >= 0x80) && !isCapitalOrDigit(c) && !isSmall(c);
+
+/**
+ * The symbol SYMBOL_RE matches at `first` of `seg` in its tight form (`27/KH-STP`,
+ * `12/2023/QĐ-UBND`: no spaces, ASCII capitals, digits, Đ and one small letter a part),
+ * read by hand; undefined whenever the pattern might read otherwise (spaces around a
+ * slash or hyphen, a hyphen left dangling, other letters next to it), for the pattern to
+ * decide. Most evidence cells write their symbols so.
+ */
+function symbolAt(seg: string, first: number): SymbolMatch | { malformed: string } | undefined {
+  // Not glued to a letter, digit, slash, dot or backslash before it (NOT_GLUED).
+  const before = first > 0 ? seg.charCodeAt(first - 1) : 32;
+  if (!isPlainOther(before) || before === 47 || before === 46 || before === 92) return undefined;
+  let i = first;
+  while (isDigitUnit(seg.charCodeAt(i))) i++;
+  if (i - first > 6 || seg.charCodeAt(i) !== 47) return undefined;
+  const number = seg.slice(first, i++);
+  let year: string | undefined;
+  if (isDigitUnit(seg.charCodeAt(i))) {
+    const from = i;
+    while (isDigitUnit(seg.charCodeAt(i))) i++;
+    if (i - from !== 4 || seg.charCodeAt(i) !== 47) return undefined;
+    year = seg.slice(from, i++);
+  }
+  const code = i;
+  // Parts joined by hyphens, each a capital, capitals and digits, at most one small letter
+  // and more capitals and digits, then neither a letter nor a digit.
+  for (;;) {
+    if (!isCapital(seg.charCodeAt(i++))) return undefined;
+    while (isCapitalOrDigit(seg.charCodeAt(i))) i++;
+    if (isSmall(seg.charCodeAt(i))) {
+      i++;
+      while (isCapitalOrDigit(seg.charCodeAt(i))) i++;
+    }
+    const next = seg.charCodeAt(i);
+    if (!isPlainOther(next)) return undefined;
+    if (next !== 45) break;
+    i++;
+  }
+  // Spaces and a hyphen after it would carry the symbol on (`27/KH-STP - VP`).
+  let j = i;
+  while (j < seg.length && WHITESPACE.test(seg[j])) j++;
+  if (seg.charCodeAt(j) === 45) return undefined;
+  return symbolOf(seg.slice(first, i), first, number, year, seg.slice(code, i));
 }
 
 /** The segments of a cell: references are separated by ';' and line breaks. */
@@ -269,6 +326,14 @@ function symbolRef(raw: string, s: SymbolMatch, kind: DocumentKind | undefined):
 
 /** SYMBOL_RE anchored where it is asked to start. */
 const SYMBOL_AT_RE = new RegExp(SYMBOL_RE.source, 'uy');
+
+/** The symbol SYMBOL_RE matches starting at `first`, if any. */
+function symbolByPattern(seg: string, first: number): SymbolMatch | { malformed: string } | undefined {
+  SYMBOL_AT_RE.lastIndex = first;
+  const m = SYMBOL_AT_RE.exec(seg);
+  SYMBOL_AT_RE.lastIndex = 0;
+  return m === null ? undefined : readSymbol(m);
+}
 /** Between a symbol and its date: ` ngày `. */
 const NGAY_GAP = /\s+ng[àa]y\s+/y;
 const WHITESPACE = /\s/;
@@ -288,12 +353,8 @@ function commonSegment(seg: string, written: string, malformed: string[]): Docum
   // the symbol's abbreviation gives the kind, so the words there do not matter.
   const first = seg.search(DIGIT);
   if (first < 0 || seg.lastIndexOf('/', first) >= 0) return undefined;
-  SYMBOL_AT_RE.lastIndex = first;
-  const m = SYMBOL_AT_RE.exec(seg);
-  SYMBOL_AT_RE.lastIndex = 0;
-  if (m === null) return undefined;
-  const s = readSymbol(m);
-  if ('malformed' in s || s.abbrKind === undefined) return undefined;
+  const s = symbolAt(seg, first) ?? symbolByPattern(seg, first);
+  if (s === undefined || 'malformed' in s || s.abbrKind === undefined) return undefined;
   let end = s.end;
   let date: DateMatch | undefined;
   NGAY_GAP.lastIndex = end;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { findDates, parseVietDate } from '../../src/core/dates';
+import { dateAt, findDates, parseVietDate } from '../../src/core/dates';
 import { evidenceLikeText } from './evidenceArbitraries';
 
 describe('parseVietDate', () => {
@@ -83,5 +83,27 @@ describe('findDates', () => {
         for (const d of findDates(s)) expect(s.slice(d.index, d.index + d.raw.length)).toBe(d.raw);
       }),
     );
+  });
+});
+
+describe('dateAt', () => {
+  // Dates and near-dates as cells write them, glued to what may come around them.
+  const piece = fc.constantFrom('20/01/2024', '5/2/2024', '5-2-2024', '05.02.2024', '31/02/2024', '1/13/2024', '20/01/24', '120/01/2024', '20/011/2024', '20/01/20245',
+    '20/01-2024', '07 tháng 6 năm 2024', 'ngày 07/6/2024', '١/٢/2024', '20/01/2024/', '20/01/2024.5', '20/01/2024-5', '20/01/2024.', '20/01/2024٣', 'a', 'Đ', 'ố', ' ', '/', '.', '-', '1', '\u00a0');
+  const text = fc.array(piece, { maxLength: 5 }).map((p) => p.join(''));
+
+  test('the hand reading of the short form gives what the pattern gives, at every position', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, evidenceLikeText), (t) => {
+        for (let i = 0; i <= t.length; i++) expect(dateAt(t, i)).toEqual(dateAt(t, i, false));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('reads the short form with its day checked', () => {
+    expect(dateAt('ngày 20/01/2024 về', 5)).toEqual({ valid: true, iso: '2024-01-20', index: 5, raw: '20/01/2024' });
+    expect(dateAt('ngày 31/02/2024', 5)).toEqual({ valid: false, index: 5, raw: '31/02/2024' });
+    expect(dateAt('x20/01/2024', 1)).toBeUndefined();
   });
 });

@@ -16,6 +16,9 @@ const NUMBER_WORDS = [' số ', ' số: ', ' Số ', ' so ', ' so\u0302\u0301 ',
 const SYMBOLS = [
   '27/KH-STP', '386/KH-UBND', '12/2023/QĐ-UBND', '12/2023/QD-UBND', '5/BC-SNV-CCHC', '123/UBND-NC', '386/KH', '386/kh-ubnd',
   '386 KH-UBND', '386/ /UBND', '07/QÐ-UBND', '45/TB-VP', '9/TTr-STP', '1/CTr-UBND', '386/KH-', '12/2023/QĐ', '1234567/KH-STP', '27 / KH - STP',
+  // Read by hand (tight) or left to the pattern: a spaced part after a tight one, letters glued on, odd parts.
+  '27/KH-STP - VP', '27/KH-STP\u00a0-\u00a0VP', '27/KH-STPab', '27/KHab-STP', '27/KH-STPĐ', '27/KH-STPế', '27/KH-1', '27/KH--STP', '27/2024/KH-STP', '27/202/KH-STP',
+  '27/KH-ĐSTP', '27/KH-đ', '27/KH-STP1', '27/KH-S2P-VP',
 ];
 const GAPS = [' ngày ', ' ngay ', ' Ngày ', '\u00a0ngày\u00a0', ', ngày ', ' nga\u0300y ', ' ngày\n', ' ', '', ' ban hành ngày '];
 const DATES = ['05/02/2024', '5/2/2024', '5-2-2024', '5.2.2024', '31/02/2024', '29/02/2024', '1/13/2024', '07 tháng 6 năm 2024', '20/01/2204', '20/01/24', '05/02/2024/', '05/02/2024.5', ''];
