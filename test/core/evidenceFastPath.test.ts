@@ -67,6 +67,14 @@ test('every symbol, gap and date, with the kind words, number words and tails in
       }
 });
 
+test('a number after the symbol that "số" before it claims is malformed on both readings', () => {
+  // The symbol between "số" and the number is masked: "số ... 5" reads as "số 5".
+  for (const text of ['Kế hoạch số 27/KH-STP 5', 'Kế hoạch số 27/KH-STP : 5', 'Kế hoạch số 27/KH-STP ngày 05/02/2024 5', 'Kế hoạch 27/KH-STP 5 (bản 3)']) {
+    expect(parseEvidence(text)).toEqual(general(text));
+  }
+  expect(parseEvidence('Kế hoạch số 27/KH-STP 5').malformedNumbers).toEqual(['5']);
+});
+
 test('the commonest citation is read in full', () => {
   expect(parseEvidence('Kế hoạch số 27/KH-STP ngày 05/02/2024 về triển khai mục II (bản 3); Báo cáo 12/BC-UBND')).toEqual({
     refs: [

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { normalizeCode } from '../../src/core/criteriaSet';
 import { DOCUMENT_KINDS, foldUnit, foldVietnamese, kindMentions, type KindMention } from '../../src/core/documentKinds';
-import { soBeforeDigit } from '../../src/core/evidence';
+import { soBeforeDigit, tidy } from '../../src/core/evidence';
 import { normalizeText } from '../../src/core/text';
 import type { Finding } from '../../src/core/findings';
 import type { WorkbookGrid } from '../../src/workbook/grid';
@@ -65,6 +65,8 @@ test('every code unit of the Basic Multilingual Plane folds as the character-by-
   const units: number[] = [];
   for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) units.push(c);
   for (const c of units) expect([c, foldUnit(c)]).toEqual([c, foldReference(String.fromCharCode(c)).charCodeAt(0)]);
+  // soBeforeDigit looks for digits unfolded.
+  expect(units.filter((c) => /\d/.test(String.fromCharCode(foldUnit(c))) !== /\d/.test(String.fromCharCode(c)))).toEqual([]);
   // Longer than one String.fromCharCode call takes.
   const all = String.fromCharCode(...units.filter((c) => c < 0x300 || c >= 0x370));
   expect(foldVietnamese(all)).toBe(foldReference(all));
@@ -75,6 +77,16 @@ test('soBeforeDigit is true exactly when "so" (folded), spaces and a colon come 
     .array(fc.constantFrom('số', 'Số', 'SỐ', 'so', 'sô', 'sỏ', 'ső', 'ş', 'o', 's', ':', ' ', '\u00a0', '\n', '1', '9', 'x', 'Kế hoạch ', '/KH', 'ngày'), { maxLength: 10 })
     .map((p) => p.join('').normalize('NFC'));
   fc.assert(fc.property(fc.oneof(soText, evidenceLikeText), (s) => soBeforeDigit(s) === /so\s*(?::\s*)?\d/u.test(foldReference(s))), { numRuns: 3000 });
+});
+
+test('tidy, which runs its patterns only where they might match, equals running them always', () => {
+  const reference = (raw: string) => {
+    let s = raw.replace(/^[\s\-–+•*·,.;:]+/u, '').replace(/^(?:\d{1,2}|[a-zđ])[.)]\s+/iu, '');
+    for (let m = /(?:[\s,.;:\-–+•(]|(?<!\p{L})và)$/u.exec(s); m; m = /(?:[\s,.;:\-–+•(]|(?<!\p{L})và)$/u.exec(s)) s = s.slice(0, m.index);
+    return s;
+  };
+  const piece = fc.constantFrom('- ', '• ', '1. ', '12) ', 'a) ', 'Đ. ', '\u212a) ', 'Kế hoạch', ' số 5', ' và', 'và', ' (bản 3)', '.', ',', ';', ' ', '\u00a0', '\t', '–', '(', ')', 'x', '1', 'à', '\u0001');
+  fc.assert(fc.property(fc.oneof(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), evidenceLikeText), (s) => tidy(s) === reference(s)), { numRuns: 5000 });
 });
 
 test('normalizeCode equals the replace-and-trim computation', () => {
