@@ -623,14 +623,25 @@ export interface CitingRow {
  * (info). One finding per document, on the first criterion citing it.
  */
 export function findSharedDocuments(rows: readonly CitingRow[]): Finding[] {
+  const documents = new SharedDocuments();
+  for (const row of rows) documents.add(row);
+  return documents.findings();
+}
+
+/**
+ * findSharedDocuments row by row, as a sheet is checked: only each document's first
+ * citation is kept, not the rows' references (a 5,000-row sheet's would live on to the end).
+ */
+export class SharedDocuments {
   // Most documents are cited once: their first row is kept as it is, the lists made on a second one.
-  const byDoc = new Map<string, { symbol: string; code: string; field: string; shared?: { codes: string[]; fields: Set<string> } }>();
-  for (const row of rows) {
+  private readonly byDoc = new Map<string, { symbol: string; code: string; field: string; shared?: { codes: string[]; fields: Set<string> } }>();
+
+  add(row: CitingRow): void {
     for (const ref of row.refs) {
       if (ref.symbol === undefined) continue;
       const key = symbolKey(ref.symbol);
-      const entry = byDoc.get(key);
-      if (entry === undefined) byDoc.set(key, { symbol: ref.symbol, code: row.code, field: row.field });
+      const entry = this.byDoc.get(key);
+      if (entry === undefined) this.byDoc.set(key, { symbol: ref.symbol, code: row.code, field: row.field });
       else if (entry.shared === undefined) {
         entry.shared = { codes: entry.code === row.code ? [entry.code] : [entry.code, row.code], fields: new Set([entry.field, row.field]) };
       } else {
@@ -639,12 +650,15 @@ export function findSharedDocuments(rows: readonly CitingRow[]): Finding[] {
       }
     }
   }
-  const out: Finding[] = [];
-  for (const { symbol, shared } of byDoc.values()) {
-    if (shared !== undefined && shared.codes.length >= 3 && shared.fields.size >= 2) {
-      const { codes } = shared;
-      out.push(finding('EVIDENCE_SHARED', { doc: symbol, count: codes.length, criteria: codes.join(', ') }, { criterion: codes[0], field: 'evidence' }));
+
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (const { symbol, shared } of this.byDoc.values()) {
+      if (shared !== undefined && shared.codes.length >= 3 && shared.fields.size >= 2) {
+        const { codes } = shared;
+        out.push(finding('EVIDENCE_SHARED', { doc: symbol, count: codes.length, criteria: codes.join(', ') }, { criterion: codes[0], field: 'evidence' }));
+      }
     }
+    return out;
   }
-  return out;
 }

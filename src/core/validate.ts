@@ -6,7 +6,7 @@ import { cellText, type Answer, type CellValue, type SheetTotal } from './answer
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
 import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withSheetRows, type SheetChildren } from './criteriaSet';
 import type { CriteriaSet, Period } from './criteria';
-import { findSharedDocuments, parseEvidence, validateEvidence, type CitingRow, type EvidenceRow } from './evidence';
+import { parseEvidence, SharedDocuments, validateEvidence, type EvidenceRow } from './evidence';
 import { checkRowLinks } from './links';
 import { finding, rowPlace, type Finding, type FindingColumn, type Params, type Place } from './findings';
 import { formatNumber } from './format';
@@ -285,7 +285,7 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
   const evidenceColumn = answers.length === 0 || answers.some((a) => a.evidence !== undefined);
   const unevidenced: string[] = [];
   // `field` here is the criterion's field (lĩnh vực): sharing across fields is what is reported.
-  const shared: CitingRow[] = [];
+  const shared = new SharedDocuments();
   const evidenceCtx = {
     period: ctx.period,
     today: ctx.today,
@@ -310,7 +310,7 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
       if (!evidenceColumn && f.code === 'EVIDENCE_MISSING') unevidenced.push(n.code);
       else out.push(placed(f, a.row ?? n.node.row, 'evidence'));
     }
-    if (parsed !== undefined && parsed.refs.length > 0) shared.push({ code: n.code, field: n.fieldCode, refs: parsed.refs });
+    if (parsed !== undefined && parsed.refs.length > 0) shared.add({ code: n.code, field: n.fieldCode, refs: parsed.refs });
   }
   if (unevidenced.length > 0) {
     out.push(finding('EVIDENCE_COLUMN_MISSING', { count: unevidenced.length, criteria: listed(unevidenced) }, { field: 'evidence' }));
@@ -320,7 +320,7 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
     const c = code === undefined ? undefined : normalizeCode(code);
     return c === undefined ? undefined : (byCode.get(c)?.row ?? index.byCode.get(c)?.node.row);
   };
-  out.push(...findSharedDocuments(shared).map((f) => placed(f, rowOf(f.criterion), 'evidence')));
+  out.push(...shared.findings().map((f) => placed(f, rowOf(f.criterion), 'evidence')));
   out.push(...checkRowLinks(answers, index));
   return out;
 }
