@@ -345,6 +345,7 @@ function symbolByPattern(seg: string, first: number): SymbolMatch | { malformed:
   SYMBOL_AT_RE.lastIndex = 0;
   return m === null ? undefined : readSymbol(m);
 }
+
 /** Between a symbol and its date: ` ngày `. */
 const NGAY_GAP = /\s+ng[àa]y\s+/y;
 const WHITESPACE = /\s/;
@@ -620,17 +621,9 @@ export interface CitingRow {
  * evidence of 3 or more criteria spanning at least 2 different fields. Reuse inside one
  * field is normal (a field's plan covers its criteria); across fields it often means a
  * general document was cited where a specific one is required, so the appraiser is told
- * (info). One finding per document, on the first criterion citing it.
- */
-export function findSharedDocuments(rows: readonly CitingRow[]): Finding[] {
-  const documents = new SharedDocuments();
-  for (const row of rows) documents.add(row);
-  return documents.findings();
-}
-
-/**
- * findSharedDocuments row by row, as a sheet is checked: only each document's first
- * citation is kept, not the rows' references (a 5,000-row sheet's would live on to the end).
+ * (info). One finding per document, on the first criterion citing it. Gathered row by
+ * row as a sheet is checked: only each document's first citation is kept, not the rows'
+ * references (a 5,000-row sheet's would live on to the end).
  */
 export class SharedDocuments {
   // Most documents are cited once: their first row is kept as it is, the lists made on a second one.

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { DOCUMENT_KINDS, kindByAbbreviation, kindsNamedIn } from '../../src/core/documentKinds';
 import {
-  findSharedDocuments,
   parseEvidence,
+  SharedDocuments,
   validateEvidence,
   type EvidenceContext,
   type EvidenceRow,
@@ -400,11 +400,14 @@ describe('validateEvidence', () => {
   });
 });
 
-/** findSharedDocuments of rows as the sheet writes them: evidence texts. */
-const sharedAmong = (rows: readonly { code: string; field: string; evidence: string }[]) =>
-  findSharedDocuments(rows.map(({ code, field, evidence }) => ({ code, field, refs: parseEvidence(evidence).refs })));
+/** The documents shared among rows as the sheet writes them: evidence texts. */
+function sharedAmong(rows: readonly { code: string; field: string; evidence: string }[]) {
+  const documents = new SharedDocuments();
+  for (const { code, field, evidence } of rows) documents.add({ code, field, refs: parseEvidence(evidence).refs });
+  return documents.findings();
+}
 
-describe('findSharedDocuments', () => {
+describe('SharedDocuments', () => {
   const plan = 'Kế hoạch số 386/KH-UBND ngày 07/6/2024';
 
   test('a document under 3 criteria in 2 fields is reported once, on the first criterion', () => {
