@@ -14,8 +14,8 @@ export const workerJob: RunJob = async (job) => (await import('./startWorker')).
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Bytes offered as a download from the pane's own page: nothing leaves the machine. */
-export function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
+export function download(bytes: Uint8Array, name: string, type = XLSX_TYPE): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
