@@ -10,11 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { readWorkbookBuffer } from '../../src/xlsx/buffer';
-import { appraisedBytes } from '../workbook/appraisalFixture';
+import { appraisedBytes, type AppraisedRow } from '../workbook/appraisalFixture';
 import { describeViolations, eventually, openPreview, seriousViolations, shoot, startSession, type Preview, type Session } from './harness';
 
 const DIFFERS = { '1': { self: 1, appraised: 0, reason: 'Kế hoạch ban hành sau thời hạn' }, '2': { self: 2, appraised: 1.5 } };
-const FILES: [string, string, object][] = [
+const FILES: [string, string, Record<string, AppraisedRow>][] = [
   ['01-so-tu-phap.xlsx', 'Sở Tư pháp', DIFFERS],
   ['02-so-y-te.xlsx', 'Sở Y tế', DIFFERS],
   ['03-so-tu-phap-gui-lai.xlsx', 'Sở Tư pháp', { '1': { self: 1, appraised: 0.5 } }],
