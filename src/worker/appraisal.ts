@@ -66,13 +66,6 @@ export function uniqueNames(names: readonly string[]): string[] {
   });
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The zip of a batch of requests, named as a single request is, by the local day it was made. */
-export function requestsZipName(now: Date = new Date()): string {
-  return `yeu-cau-giai-trinh-${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()}.zip`;
-}
-
 async function gridOf(f: FileInput) {
   return readWorkbookBuffer(new Uint8Array(await f.data.arrayBuffer()), f.name);
 }

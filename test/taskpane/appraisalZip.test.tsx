@@ -9,9 +9,10 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { unzipSync } from 'fflate';
 import AppraisalForFiles from '../../src/taskpane/appraisal/ForFiles';
+import { requestsZipName } from '../../src/taskpane/appraisal/jobs';
 import { I18nContext, makeI18n } from '../../src/taskpane/i18n';
 import type { Lang } from '../../src/core/format';
-import { requestsZipName, runAppraisalJob, type AppraisalJob, type AppraisalOutcome } from '../../src/worker/appraisal';
+import { runAppraisalJob, type AppraisalJob, type AppraisalOutcome } from '../../src/worker/appraisal';
 import { appraisedBytes } from '../workbook/appraisalFixture';
 import { MemoryService, sampleGrid } from './fixture';
 import { byText, click, render, waitFor, type Rendered } from './render';

@@ -12,7 +12,8 @@ import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { readWorkbookBuffer } from '../../src/xlsx/buffer';
 import { zipFiles } from '../../src/xlsx/zipWrite';
-import { requestsZipName, runAppraisalJob, uniqueNames, type MadeRequest } from '../../src/worker/appraisal';
+import { runAppraisalJob, uniqueNames, type MadeRequest } from '../../src/worker/appraisal';
+import { requestsZipName } from '../../src/taskpane/appraisal/jobs';
 import { appraisedBytes } from '../workbook/appraisalFixture';
 
 const blob = (b: Uint8Array) => new Blob([b as Uint8Array<ArrayBuffer>]);

@@ -10,11 +10,11 @@ import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { requestFileName, requestFor } from '../../workbook/appraisal';
 import type { UnitReading } from '../../workbook/read';
-import { requestsZipName, type MadeRequest } from '../../worker/appraisal';
+import type { MadeRequest } from '../../worker/appraisal';
 import { useI18n, type StringKey } from '../i18n';
 import type { WorkbookService } from '../service';
 import { errorText } from '../bilingual';
-import { deliver, download, type RunJob } from './jobs';
+import { deliver, download, requestsZipName, type RunJob } from './jobs';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '6px' },
@@ -150,7 +150,7 @@ export function RequestsForFiles(props: Common & { files: readonly File[] }) {
       {busy && <Spinner size="tiny" label={t('apprMaking')} />}
       {made && made.length > 1 && (
         <div>
-          <Button appearance="primary" disabled={zipping} onClick={() => void getAll(made)} data-action="request-zip">
+          <Button disabled={zipping} onClick={() => void getAll(made)} data-action="request-zip">
             {t('apprGetAll', { n: made.length })}
           </Button>
         </div>

@@ -11,6 +11,13 @@ export type RunJob = (job: AppraisalJob) => Promise<AppraisalOutcome>;
 /** The real worker, loaded when first needed (tests pass runAppraisalJob itself). */
 export const workerJob: RunJob = async (job) => (await import('./startWorker')).runInWorker(job);
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The zip of a batch of requests, named as a single request is, by the local day it was made. */
+export function requestsZipName(now: Date = new Date()): string {
+  return `yeu-cau-giai-trinh-${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()}.zip`;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Bytes offered as a download from the pane's own page: nothing leaves the machine. */
