@@ -369,6 +369,12 @@ const STRINGS = {
   },
   apprMade: { vi: '{unit}: {n} tiêu chí cần giải trình', en: '{unit}: {n} criteria to explain' },
   apprGet: { vi: 'Mở / tải {name}', en: 'Open / download {name}' },
+  apprGetAll: { vi: 'Tải tất cả ({n} tệp, .zip)', en: { one: 'Download all ({n} file, .zip)', other: 'Download all ({n} files, .zip)' } },
+  apprZipping: { vi: 'Đang nén các tệp yêu cầu giải trình...', en: 'Zipping the request workbooks...' },
+  apprZipped: {
+    vi: 'Đã tải xuống {name} gồm {n} tệp yêu cầu giải trình: giải nén rồi gửi mỗi tệp cho đơn vị có tên trong tệp.',
+    en: { one: '{name} downloaded with {n} request workbook: unzip it and send the file to the unit named in it.', other: '{name} downloaded with {n} request workbooks: unzip it and send each file to the unit named in it.' },
+  },
   apprSkipped: { vi: 'Không tạo yêu cầu', en: 'No request made' },
   apprFailed: { vi: 'Không tạo hoặc đọc được tệp', en: 'Could not make or read the file' },
   apprReplies: { vi: 'Đọc giải trình của đơn vị', en: 'Read the units\' replies' },

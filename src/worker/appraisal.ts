@@ -2,7 +2,8 @@
  * The appraisal jobs of the pane's worker, free of any worker API so node tests drive them
  * on real .xlsx bytes: the explanation requests for the unit workbooks an officer picks
  * (through src/workbook/appraisal.ts, as `chiso request-explanation` makes them), a
- * request spec turned into .xlsx bytes, and the replies read back from filled requests.
+ * request spec turned into .xlsx bytes, the requests made zipped into one download, and
+ * the replies read back from filled requests.
  */
 import type { Bilingual } from '../pipeline/consolidate';
 import { readExplanationReplies, requestFileName, requestFor, type ExplanationReply, type RequestOptions } from '../workbook/appraisal';
@@ -11,11 +12,13 @@ import type { WorkbookSpec } from '../workbook/spec';
 import { readWorkbookBuffer } from '../xlsx/buffer';
 import { FileUnreadableError } from '../xlsx/errors';
 import { streamSpecToBuffer } from '../xlsx/streamWrite';
+import { zipFiles, type ZipFile } from '../xlsx/zipWrite';
 import type { FileInput } from './protocol';
 
 export type AppraisalJob =
   | { type: 'requests'; files: FileInput[]; options: RequestOptions }
   | { type: 'bytes'; spec: WorkbookSpec }
+  | { type: 'zip'; files: ZipFile[] }
   | { type: 'replies'; files: FileInput[] };
 
 /** A request made for one unit's workbook. */
@@ -35,6 +38,8 @@ export type RepliesOfFile =
 export type AppraisalOutcome =
   | { type: 'requests'; made: MadeRequest[]; skipped: ({ source: string } & Bilingual)[] }
   | { type: 'bytes'; bytes: Uint8Array }
+  /** `names`: the entries' names, in the order of the job's files. */
+  | { type: 'zip'; bytes: Uint8Array; names: string[] }
   | { type: 'replies'; files: RepliesOfFile[] }
   | { type: 'failed'; error: Bilingual };
 
@@ -42,6 +47,23 @@ export type AppraisalOutcome =
 export function specBytes(spec: WorkbookSpec): Uint8Array {
   const b = streamSpecToBuffer(spec);
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/**
+ * The names made unique inside one zip, ignoring case as Windows does: two units may share
+ * a name (or differ only by diacritics, which the file name drops), and a zip with two
+ * entries of one name loses one when unpacked. The second becomes `name-2.xlsx`, and so on.
+ */
+export function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const dot = name.lastIndexOf('.');
+    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    let unique = name;
+    for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${stem}-${n}${ext}`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  });
 }
 
 async function gridOf(f: FileInput) {
@@ -56,6 +78,10 @@ function unreadable(f: FileInput, e: unknown): { source: string } & Bilingual {
 
 export async function runAppraisalJob(job: AppraisalJob): Promise<AppraisalOutcome> {
   if (job.type === 'bytes') return { type: 'bytes', bytes: specBytes(job.spec) };
+  if (job.type === 'zip') {
+    const names = uniqueNames(job.files.map((f) => f.name));
+    return { type: 'zip', bytes: zipFiles(job.files.map((f, i) => ({ name: names[i], bytes: f.bytes }))), names };
+  }
   if (job.type === 'replies') {
     const files: RepliesOfFile[] = [];
     for (const f of job.files) {

@@ -3,7 +3,8 @@
  * here from the reading the pane holds) or for every unit file picked in the consolidation
  * mode whose appraised scores differ (built in the worker). Both go through requestFor
  * (src/workbook/appraisal.ts), as `chiso request-explanation`; the bytes are written in the
- * worker and opened as new workbooks in Excel, or downloaded, named by unit.
+ * worker and opened as new workbooks in Excel, or downloaded, named by unit; the requests
+ * for the picked files also as one .zip, zipped in the worker (one download, not 150).
  */
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
@@ -13,7 +14,7 @@ import type { MadeRequest } from '../../worker/appraisal';
 import { useI18n, type StringKey } from '../i18n';
 import type { WorkbookService } from '../service';
 import { errorText } from '../bilingual';
-import { deliver, type RunJob } from './jobs';
+import { deliver, download, requestsZipName, type RunJob } from './jobs';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '6px' },
@@ -100,6 +101,7 @@ export function RequestsForFiles(props: Common & { files: readonly File[] }) {
   const styles = useStyles();
   const send = useDeliver(props);
   const [busy, setBusy] = useState(false);
+  const [zipping, setZipping] = useState(false);
   const [made, setMade] = useState<MadeRequest[]>();
   const [skipped, setSkipped] = useState<{ source: string; vi: string; en: string }[]>([]);
   const [said, setSaid] = useState<Said>([]);
@@ -122,6 +124,19 @@ export function RequestsForFiles(props: Common & { files: readonly File[] }) {
       setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${errorText(e, lang)}` }]);
     }
   };
+  const getAll = async (all: MadeRequest[]) => {
+    setZipping(true);
+    setSaid([]);
+    const out = await props.runJob({ type: 'zip', files: all.map((m) => ({ name: m.name, bytes: m.bytes })) });
+    setZipping(false);
+    if (out.type === 'zip') {
+      const name = requestsZipName();
+      download(out.bytes, name, 'application/zip');
+      const text = t('apprZipped', { name, n: out.names.length });
+      setSaid([{ intent: 'success', text }]);
+      props.announce(text);
+    } else if (out.type === 'failed') setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${lang === 'vi' ? out.error.vi : out.error.en}` }]);
+  };
 
   return (
     <section className={styles.root} aria-labelledby="appr-files" data-request="files">
@@ -133,6 +148,14 @@ export function RequestsForFiles(props: Common & { files: readonly File[] }) {
         </Button>
       </div>
       {busy && <Spinner size="tiny" label={t('apprMaking')} />}
+      {made && made.length > 1 && (
+        <div>
+          <Button disabled={zipping} onClick={() => void getAll(made)} data-action="request-zip">
+            {t('apprGetAll', { n: made.length })}
+          </Button>
+        </div>
+      )}
+      {zipping && <Spinner size="tiny" label={t('apprZipping')} />}
       {made && made.length > 0 && (
         <ul className={styles.list}>
           {made.map((m) => (

@@ -11,11 +11,18 @@ export type RunJob = (job: AppraisalJob) => Promise<AppraisalOutcome>;
 /** The real worker, loaded when first needed (tests pass runAppraisalJob itself). */
 export const workerJob: RunJob = async (job) => (await import('./startWorker')).runInWorker(job);
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The zip of a batch of requests, named as a single request is, by the local day it was made. */
+export function requestsZipName(now: Date = new Date()): string {
+  return `yeu-cau-giai-trinh-${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()}.zip`;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Bytes offered as a download from the pane's own page: nothing leaves the machine. */
-export function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
+export function download(bytes: Uint8Array, name: string, type = XLSX_TYPE): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
