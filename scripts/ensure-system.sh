@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Debian packages some test suites need (headless Chromium, LibreOffice, poppler).
+# Debian packages some test suites need (headless Chromium, LibreOffice, poppler, unzip).
 # As root (CI), install the missing ones; otherwise print the one apt-get line to run
 # and fail, so a missing tool is never mistaken for a passing suite.
 set -euo pipefail
@@ -11,6 +11,7 @@ needs=(
   "pdftoppm:poppler-utils"
   "chromium:chromium"
   "fc-list:fontconfig"
+  "unzip:unzip"
 )
 
 missing=()
