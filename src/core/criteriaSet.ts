@@ -345,31 +345,43 @@ export function fieldsOf(index: CriteriaLookup): CriterionEntry[] {
   return index.set.fields.map((f) => index.byNode.get(f)!);
 }
 
-/** The nodes below the fields of a sheet, in document order: `codes[i]` sits under `parents[i]` (normalised codes). */
-export interface SheetChildren {
+/**
+ * A set's tree walked once, in document order: what the checks of one validation share
+ * (alignment, rules, comparison) instead of each walking it and normalising its codes again.
+ */
+export interface SheetIndex {
+  set: CriteriaSet;
+  /** Every node in document order (flattenSet). */
+  nodes: CriterionNode[];
+  /** `codes[i]`: the normalised code of `nodes[i]`. */
   codes: string[];
-  parents: string[];
+  /** `parents[i]`: the normalised code of `nodes[i]`'s parent; undefined for a field. */
+  parents: (string | undefined)[];
 }
 
-/**
- * Normalised code -> 1-based sheet row, the first row of each code of a set read from a
- * sheet. `children`, when given, receives each node below a field with its parent's code.
- */
-export function sheetRows(sheet: CriteriaSet, children?: SheetChildren): Map<string, number> {
-  const rows = new Map<string, number>();
-  for (const field of sheet.fields) collectRows(field, undefined, rows, children);
-  return rows;
+export function indexSheet(set: CriteriaSet): SheetIndex {
+  const out: SheetIndex = { set, nodes: [], codes: [], parents: [] };
+  for (const field of set.fields) indexNode(field, undefined, out);
+  return out;
 }
 
 // Module-level, not a closure: it runs over every row of each sheet validated.
-function collectRows(n: CriterionNode, parent: string | undefined, rows: Map<string, number>, children: SheetChildren | undefined): void {
+function indexNode(n: CriterionNode, parent: string | undefined, out: SheetIndex): void {
   const code = normalizeCode(n.code);
-  if (n.row !== undefined && !rows.has(code)) rows.set(code, n.row);
-  if (parent !== undefined && children) {
-    children.codes.push(code);
-    children.parents.push(parent);
+  out.nodes.push(n);
+  out.codes.push(code);
+  out.parents.push(parent);
+  if (n.children) for (const child of n.children) indexNode(child, code, out);
+}
+
+/** Normalised code -> 1-based sheet row, the first row of each code of a set read from a sheet. */
+export function sheetRows(sheet: SheetIndex): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (let i = 0; i < sheet.nodes.length; i++) {
+    const row = sheet.nodes[i].row;
+    if (row !== undefined && !rows.has(sheet.codes[i])) rows.set(sheet.codes[i], row);
   }
-  if (n.children) for (const child of n.children) collectRows(child, code, rows, children);
+  return rows;
 }
 
 /**
@@ -378,7 +390,7 @@ function collectRows(n: CriterionNode, parent: string | undefined, rows: Map<str
  * requirements, maximums), whatever columns the sheet has. A reference row the sheet lacks
  * has no row. Codes are matched as normalised.
  */
-export function withSheetRows(reference: CriteriaSet, sheet: CriteriaSet): CriteriaSet {
+export function withSheetRows(reference: CriteriaSet, sheet: SheetIndex): CriteriaSet {
   const rows = sheetRows(sheet);
   const place = (n: CriterionNode): CriterionNode => {
     const out: CriterionNode = { ...n, ...(n.children ? { children: n.children.map(place) } : {}) };

@@ -4,7 +4,7 @@
  */
 import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
-import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withSheetRows, type SheetChildren } from './criteriaSet';
+import { childrenOf, fieldsOf, indexSheet, lookupCriteria, normalizeCode, withSheetRows, type SheetIndex } from './criteriaSet';
 import type { CriteriaSet, Period } from './criteria';
 import { findSharedDocuments, validateEvidence, type EvidenceRow } from './evidence';
 import { checkRowLinks } from './links';
@@ -325,29 +325,51 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
 
 /** The rules a unit's sheet is checked and totalled by: the reference's on the sheet's rows, else the sheet's own. */
 export function rulesFor(sheet: CriteriaSet, reference: CriteriaSet | undefined): CriteriaSet {
-  return reference ? withSheetRows(reference, sheet) : sheet;
+  return reference ? withSheetRows(reference, indexSheet(sheet)) : sheet;
 }
 
-/** The lookup of the reference on a sheet's rows, kept per reference: the last sheet's rows and lookup. */
-const RULES = new WeakMap<CriteriaSet, { rows: Map<string, number>; index: CriteriaLookup }>();
+/** The reference's rules on a sheet's rows, and the sheet's rows the reference lacks (rowsNotIn). */
+interface SheetRules {
+  index: CriteriaLookup;
+  extraRows: Map<string, string[]>;
+}
+
+/** A sheet's tree as its rules depend on it: each node's code, parent and row, in document order. */
+interface SheetShape {
+  codes: readonly string[];
+  parents: readonly (string | undefined)[];
+  rows: readonly (number | undefined)[];
+}
+
+/** The rules kept per reference: those of the last sheet validated, with that sheet's shape. */
+const RULES = new WeakMap<CriteriaSet, SheetRules & { shape: SheetShape }>();
 
 /**
- * `lookupCriteria(rulesFor(sheet, reference))`, made once per reference while the sheets
- * put its rows on the same sheet rows (every workbook of a province made from one
- * template, the pane validating after each edit). Sets are data: never changed once read.
+ * `lookupCriteria(rulesFor(sheet, reference))` and the sheet's extra rows, made once per
+ * reference while the sheets put its rows on the same sheet rows (every workbook of a
+ * province made from one template, the pane validating after each edit). Sets are data:
+ * never changed once read.
  */
-function lookupRules(sheet: CriteriaSet, reference: CriteriaSet, children?: SheetChildren): CriteriaLookup {
-  const rows = sheetRows(sheet, children);
+function lookupRules(sheet: SheetIndex, reference: CriteriaSet): SheetRules {
   const kept = RULES.get(reference);
-  if (kept && sameRows(kept.rows, rows)) return kept.index;
+  if (kept && sameShape(kept.shape, sheet)) return kept;
   const index = lookupCriteria(withSheetRows(reference, sheet));
-  RULES.set(reference, { rows, index });
-  return index;
+  const rules = { index, extraRows: rowsNotIn(sheet, index), shape: { codes: sheet.codes, parents: sheet.parents, rows: sheet.nodes.map((n) => n.row) } };
+  RULES.set(reference, rules);
+  return rules;
 }
 
-function sameRows(a: Map<string, number>, b: Map<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [code, row] of a) if (b.get(code) !== row) return false;
+/**
+ * The same codes, parents and rows node by node: then the rows by code (what the rules
+ * take) and the rows the reference lacks are the same. Compared in order, which needs no
+ * map of the codes; a sheet with its rows in another order merely makes the rules again.
+ */
+function sameShape(kept: SheetShape, sheet: SheetIndex): boolean {
+  const { codes, parents, nodes } = sheet;
+  if (kept.codes.length !== codes.length) return false;
+  for (let i = 0; i < codes.length; i++) {
+    if (kept.codes[i] !== codes[i] || kept.parents[i] !== parents[i] || kept.rows[i] !== nodes[i].row) return false;
+  }
   return true;
 }
 
@@ -356,6 +378,8 @@ export interface SheetContext {
   reference?: CriteriaSet;
   today: string;
   grandTotal?: SheetTotal;
+  /** The sheet's indexSheet, when the caller has made it for its own checks too. */
+  sheetIndex?: SheetIndex;
 }
 
 /**
@@ -365,15 +389,15 @@ export interface SheetContext {
  * one, the sheet's own rules apply and its maximums must add up (SET_SUM_MISMATCH).
  */
 export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
-  // The sheet's tree, walked once for the rules' rows and for the rows the reference lacks.
-  const children: SheetChildren = { codes: [], parents: [] };
-  const index = ctx.reference ? lookupRules(sheet, ctx.reference, children) : lookupCriteria(sheet);
-  const set = index.set;
-  const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
-  if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
+  if (!ctx.reference) {
+    const index = lookupCriteria(sheet);
+    const unit = { period: sheet.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
+    return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
+  }
+  const { index, extraRows } = lookupRules(ctx.sheetIndex ?? indexSheet(sheet), ctx.reference);
+  const unit = { period: index.set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   // Every answer's code is a key: the codes present in the sheet.
   const byCode = answersByCode(answers);
-  const extraRows = rowsNotIn(children, index);
   return unitFindings(index, answers, byCode, extraRows.size > 0 ? { ...unit, extraRows } : unit).filter(
     (f) => f.criterion === undefined || byCode.has(normalizeCode(f.criterion)),
   );
@@ -383,14 +407,16 @@ export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetC
  * The sheet's rows the reference lacks, by their parent's code: each is the comparison's
  * CRITERION_UNEXPECTED, and a parent's total that counts it is right (validateScores).
  */
-function rowsNotIn(children: SheetChildren, index: CriteriaLookup): Map<string, string[]> {
+function rowsNotIn(sheet: SheetIndex, index: CriteriaLookup): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const { codes, parents } = children;
+  const { codes, parents } = sheet;
   for (let i = 0; i < codes.length; i++) {
-    if (index.byCode.has(codes[i])) continue;
-    const under = out.get(parents[i]);
+    const parent = parents[i];
+    // A field the reference lacks has no parent whose total could count it.
+    if (parent === undefined || index.byCode.has(codes[i])) continue;
+    const under = out.get(parent);
     if (under) under.push(codes[i]);
-    else out.set(parents[i], [codes[i]]);
+    else out.set(parent, [codes[i]]);
   }
   return out;
 }
