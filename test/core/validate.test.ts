@@ -4,7 +4,7 @@ import { lookupCriteria } from '../../src/core/criteriaSet';
 import { message, type Finding } from '../../src/core/findings';
 import { describeAllowed } from '../../src/core/method';
 import { computeTotals } from '../../src/core/totals';
-import type { CriterionNode } from '../../src/core/criteria';
+import { flattenSet, type CriterionNode } from '../../src/core/criteria';
 import { validateScores, validateSheet, validateUnit } from '../../src/core/validate';
 import { M_YES_NO, sampleSet } from './criteriaFixture';
 
@@ -279,5 +279,21 @@ describe('validateSheet: a row of the sheet the reference lacks', () => {
 
   it('a total wrong even with it counted is reported, the added row in the sum', () => {
     expect(brief(totalsOf({ selfScore: 3 }))).toEqual([['TOTAL_MISMATCH', '1.1', 'selfScore', 9, { total: 3, sum: 2.5 }]]);
+  });
+});
+
+describe('validateSheet: the rules kept per reference follow each sheet', () => {
+  // Answers without their rows: a finding takes its row from the rules on the sheet's rows.
+  const answers = edited([{ code: '1.3', selfScore: null }]).map(({ row: _, ...a }) => a);
+  const rowOf13 = (sheet: ReturnType<typeof sampleSet>, reference: ReturnType<typeof sampleSet>) =>
+    validateSheet(sheet, answers, { reference, today: ctx.today }).find((f) => f.code === 'SCORE_MISSING' && f.criterion === '1.3')?.row;
+
+  it('a sheet with its rows further down, after one with the same codes, gets its own rows', () => {
+    const reference = sampleSet();
+    const lower = sampleSet();
+    for (const n of flattenSet(lower)) n.row = (n.row as number) + 5;
+    expect(rowOf13(sampleSet(), reference)).toBe(13);
+    expect(rowOf13(lower, reference)).toBe(18);
+    expect(rowOf13(sampleSet(), reference)).toBe(13);
   });
 });
