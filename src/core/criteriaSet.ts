@@ -267,7 +267,14 @@ export interface CriterionEntry {
   /** Normalised code. */
   code: string;
   parent?: string;
+  /** The children's normalised codes, in document order. */
   children: string[];
+  /** The children's entries (childrenOf), made once with the lookup: the score checks ask for them several times per row. */
+  childEntries: CriterionEntry[];
+  /** The first node of its code (the one `byCode` holds): a repeated code is the linter's finding, checked once. */
+  first: boolean;
+  /** Where the entry is in the lookup's `nodes`. */
+  position: number;
   /** 0 for a field, 1 for a criterion, 2 and more for sub-criteria. */
   depth: number;
   level: CriterionLevel;
@@ -315,6 +322,9 @@ export function lookupCriteria(set: CriteriaSet): CriteriaLookup {
       code,
       parent: parent?.code,
       children: [],
+      childEntries: [],
+      first: !byCode.has(code),
+      position: nodes.length,
       depth,
       level: LEVELS[Math.min(depth, 2)],
       fieldCode: parent ? parent.fieldCode : code,
@@ -326,18 +336,17 @@ export function lookupCriteria(set: CriteriaSet): CriteriaLookup {
     };
     nodes.push(entry);
     byNode.set(node, entry);
-    if (!byCode.has(code)) byCode.set(code, entry);
-    for (const child of kids) entry.children.push(visit(child, depth + 1, entry).code);
+    if (entry.first) byCode.set(code, entry);
+    for (const child of kids) {
+      const c = visit(child, depth + 1, entry);
+      entry.children.push(c.code);
+      entry.childEntries.push(c);
+    }
     return entry;
   };
 
   for (const field of set.fields) visit(field, 0, undefined);
   return { set, nodes, byCode, byNode, findings };
-}
-
-/** The indexed children of a node, in document order. */
-export function childrenOf(index: CriteriaLookup, n: CriterionEntry): CriterionEntry[] {
-  return (n.node.children ?? []).map((c) => index.byNode.get(c)!);
 }
 
 /** The indexed fields (top-level nodes), in document order. */

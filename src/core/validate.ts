@@ -4,7 +4,7 @@
  */
 import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
-import { childrenOf, fieldsOf, indexSheet, lookupCriteria, normalizeCode, withSheetRows, type SheetIndex } from './criteriaSet';
+import { fieldsOf, indexSheet, lookupCriteria, normalizeCode, withSheetRows, type SheetIndex } from './criteriaSet';
 import type { CriteriaSet, Period } from './criteria';
 import { findSharedDocuments, validateEvidence, type EvidenceRow } from './evidence';
 import { checkRowLinks } from './links';
@@ -65,11 +65,11 @@ function scoreFindings(
   grand: SheetTotal | undefined,
   extraRows: ReadonlyMap<string, readonly string[]> | undefined,
 ): Finding[] {
-  const sums = new ChildSums(index, byCode, excused, extraRows);
+  const sums = new ChildSums(byCode, excused, extraRows);
   const out: Finding[] = [];
 
   for (const n of index.nodes) {
-    if (index.byCode.get(n.code) !== n) continue; // a duplicated code is the linter's finding
+    if (!n.first) continue; // a duplicated code is the linter's finding
     const a = byCode.get(n.code);
     const row = a?.row ?? n.node.row;
 
@@ -94,9 +94,9 @@ function scoreFindings(
       continue;
     }
     if (!n.isLeaf) {
-      const mismatch = sums.check(childrenOf(index, n), a, n.code);
+      const mismatch = sums.check(n.childEntries, a, n.code);
       if (mismatch) out.push(finding('TOTAL_MISMATCH', mismatch, rowPlace(n.code, 'selfScore', row)));
-      else if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(childrenOf(index, n), a)) {
+      else if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(n.childEntries, a)) {
         out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, rowPlace(n.code, 'selfScore', row)));
       }
       if (score.ok && typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, rowPlace(n.code, 'selfScore', row)));
@@ -157,7 +157,6 @@ function checkGrandTotal(index: CriteriaLookup, sums: ChildSums, grand: SheetTot
  */
 class ChildSums {
   constructor(
-    private readonly index: CriteriaLookup,
     private readonly byCode: Map<string, Answer>,
     private readonly excused: Set<string>,
     private readonly extraRows: ReadonlyMap<string, readonly string[]> = new Map(),
@@ -167,7 +166,7 @@ class ChildSums {
    * TOTAL_MISMATCH's params when the total is wrong; undefined when right, blank or an
    * exact sum formula. `parent`: the code of the row showing the total (none for the grand total).
    */
-  check(kids: CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined, parent?: string): Params | undefined {
+  check(kids: readonly CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined, parent?: string): Params | undefined {
     const s = parseScore(total?.selfScore);
     const extra = parent === undefined ? [] : (this.extraRows.get(parent) ?? []);
     if (!s.ok || this.isExactSum(kids, total, extra)) return undefined;
@@ -178,10 +177,13 @@ class ChildSums {
   }
 
   /** The total's formula adds exactly the cells of these rows (and of the sheet's extra rows among them). */
-  isExactSum(kids: CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined, extra: readonly string[] = []): boolean {
+  isExactSum(kids: readonly CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined, extra: readonly string[] = []): boolean {
     const rows = total?.selfScoreSumOf;
     if (rows === undefined || rows.length !== kids.length + extra.length) return false;
-    const own = new Set([...kids.map((k) => this.byCode.get(k.code)?.row), ...extra.map((code) => this.byCode.get(code)?.row)]);
+    const ownRows = [...kids.map((k) => this.byCode.get(k.code)?.row), ...extra.map((code) => this.byCode.get(code)?.row)];
+    // The usual formula lists the rows in order (`=SUM(G9:G12)`): the same rows, with no sets to make.
+    if (ownRows.every((r, i) => r === rows[i])) return true;
+    const own = new Set(ownRows);
     return rows.every((r) => own.has(r)) && new Set(rows).size === own.size;
   }
 
@@ -199,7 +201,7 @@ class ChildSums {
   /** What the totals count for a row: valid self-scores; survey, excused and invalid rows give 0. */
   private counted(n: CriterionEntry): number {
     if (this.excused.has(n.code)) return 0;
-    if (!n.isLeaf) return childrenOf(this.index, n).reduce((s, k) => s + this.counted(k), 0);
+    if (!n.isLeaf) return n.childEntries.reduce((s, k) => s + this.counted(k), 0);
     if (n.scoredBy === 'survey') return 0;
     const s = parseScore(this.byCode.get(n.code)?.selfScore);
     return s.ok && isValidScore(n, s.value) ? s.value : 0;
@@ -213,7 +215,7 @@ class ChildSums {
   private written(n: CriterionEntry): number {
     if (this.excused.has(n.code)) return 0;
     const a = this.byCode.get(n.code);
-    const kids = childrenOf(this.index, n);
+    const kids = n.childEntries;
     if (!n.isLeaf) {
       const extra = this.extraRows.get(n.code) ?? [];
       return this.isExactSum(kids, a, extra) ? kids.reduce((sum, k) => sum + this.excelValue(k), 0) : this.writtenSum(kids, extra);
@@ -226,7 +228,7 @@ class ChildSums {
   /** What Excel's SUM takes from a cell: numbers only (text is skipped); exact sums recomputed. */
   private excelValue(n: CriterionEntry): number {
     const a = this.byCode.get(n.code);
-    const kids = childrenOf(this.index, n);
+    const kids = n.childEntries;
     if (!n.isLeaf && this.isExactSum(kids, a)) return kids.reduce((s, k) => s + this.excelValue(k), 0);
     return typeof a?.selfScore === 'number' ? a.selfScore : 0;
   }
@@ -294,7 +296,7 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
   };
 
   for (const n of index.nodes) {
-    if (index.byCode.get(n.code) !== n || !n.isLeaf || n.scoredBy !== 'self' || excused.has(n.code)) continue;
+    if (!n.first || !n.isLeaf || n.scoredBy !== 'self' || excused.has(n.code)) continue;
     const a = byCode.get(n.code);
     if (!a) continue;
     const score = parseScore(a.selfScore);
