@@ -297,6 +297,8 @@ export interface CriteriaLookup {
   byNode: Map<CriterionNode, CriterionEntry>;
   /** Findings from parsing the scoring methods of leaves. */
   findings: Finding[];
+  /** The entries whose node may be declared "Không áp dụng", in document order. */
+  notApplicableAllowed: CriterionEntry[];
 }
 
 const LEVELS: CriterionLevel[] = ['field', 'criterion', 'subcriterion'];
@@ -346,7 +348,7 @@ export function lookupCriteria(set: CriteriaSet): CriteriaLookup {
   };
 
   for (const field of set.fields) visit(field, 0, undefined);
-  return { set, nodes, byCode, byNode, findings };
+  return { set, nodes, byCode, byNode, findings, notApplicableAllowed: nodes.filter((n) => n.node.notApplicableAllowed === true) };
 }
 
 /** The indexed fields (top-level nodes), in document order. */

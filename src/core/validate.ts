@@ -32,6 +32,8 @@ export function answersByCode(answers: readonly Answer[]): Map<string, Answer> {
  */
 export function notApplicableCodes(index: CriteriaLookup, byCode: Map<string, Answer>): Set<string> {
   const out = new Set<string>();
+  // Few rows may be excused: the tree is walked only when one of them is.
+  if (!index.notApplicableAllowed.some((n) => declaresNotApplicable(byCode.get(n.code)))) return out;
   for (const n of index.nodes) {
     const own = n.node.notApplicableAllowed === true && declaresNotApplicable(byCode.get(n.code));
     if (own || (n.parent !== undefined && out.has(n.parent))) out.add(n.code);
