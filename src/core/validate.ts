@@ -26,11 +26,44 @@ export function answersByCode(answers: readonly Answer[]): Map<string, Answer> {
   return out;
 }
 
+/** Answers by normalised code, as the checks ask for them: answersByCode, or one validation's RuleAnswers. */
+type AnswerOf = Pick<ReadonlyMap<string, Answer>, 'get'>;
+
+/**
+ * One validation's answers laid on its rules. The usual sheet has one answer per rule,
+ * in the rules' order: a rule's answer is then the one at its position, with no map of
+ * the 5000 answers' codes to build on every call; any other list is looked up in
+ * answersByCode, made when first asked.
+ */
+class RuleAnswers implements AnswerOf {
+  private map: Map<string, Answer> | undefined;
+  private readonly inOrder: boolean;
+
+  constructor(
+    private readonly index: CriteriaLookup,
+    private readonly answers: readonly Answer[],
+  ) {
+    this.inOrder = answers.length === index.nodes.length && answers.every((a, i) => normalizeCode(a.code) === index.nodes[i].code);
+  }
+
+  /** The first answer of a normalised code (in order: at its first rule's position; none for a code the rules lack). */
+  get(code: string): Answer | undefined {
+    if (!this.inOrder) return (this.map ??= answersByCode(this.answers)).get(code);
+    const n = this.index.byCode.get(code);
+    return n === undefined ? undefined : this.answers[n.position];
+  }
+
+  /** The answer of a rule: the first answer of its code. */
+  of(n: CriterionEntry): Answer | undefined {
+    return this.inOrder && n.first ? this.answers[n.position] : this.get(n.code);
+  }
+}
+
 /**
  * Codes excused from scoring: declared "Không áp dụng" where the set allows it, and
  * everything below such a row.
  */
-export function notApplicableCodes(index: CriteriaLookup, byCode: Map<string, Answer>): Set<string> {
+export function notApplicableCodes(index: CriteriaLookup, byCode: AnswerOf): Set<string> {
   const out = new Set<string>();
   // Few rows may be excused: the tree is walked only when one of them is.
   if (!index.notApplicableAllowed.some((n) => declaresNotApplicable(byCode.get(n.code)))) return out;
@@ -55,14 +88,14 @@ export function isValidScore(n: CriterionEntry, value: number): boolean {
  * by their parent's normalised code; a parent's total may count them.
  */
 export function validateScores(index: CriteriaLookup, answers: Answer[], grand?: SheetTotal, extraRows?: ReadonlyMap<string, readonly string[]>): Finding[] {
-  const byCode = answersByCode(answers);
+  const byCode = new RuleAnswers(index, answers);
   return scoreFindings(index, byCode, notApplicableCodes(index, byCode), grand, extraRows);
 }
 
 /** validateScores on the answers by code and the excused codes the caller has already made. */
 function scoreFindings(
   index: CriteriaLookup,
-  byCode: Map<string, Answer>,
+  byCode: RuleAnswers,
   excused: Set<string>,
   grand: SheetTotal | undefined,
   extraRows: ReadonlyMap<string, readonly string[]> | undefined,
@@ -72,7 +105,7 @@ function scoreFindings(
 
   for (const n of index.nodes) {
     if (!n.first) continue; // a duplicated code is the linter's finding
-    const a = byCode.get(n.code);
+    const a = byCode.of(n);
     const row = a?.row ?? n.node.row;
 
     if (declaresNotApplicable(a) && n.node.notApplicableAllowed !== true) {
@@ -159,7 +192,7 @@ function checkGrandTotal(index: CriteriaLookup, sums: ChildSums, grand: SheetTot
  */
 class ChildSums {
   constructor(
-    private readonly byCode: Map<string, Answer>,
+    private readonly byCode: RuleAnswers,
     private readonly excused: Set<string>,
     private readonly extraRows: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {}
@@ -182,7 +215,7 @@ class ChildSums {
   isExactSum(kids: readonly CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined, extra: readonly string[] = []): boolean {
     const rows = total?.selfScoreSumOf;
     if (rows === undefined || rows.length !== kids.length + extra.length) return false;
-    const ownRows = [...kids.map((k) => this.byCode.get(k.code)?.row), ...extra.map((code) => this.byCode.get(code)?.row)];
+    const ownRows = [...kids.map((k) => this.byCode.of(k)?.row), ...extra.map((code) => this.byCode.get(code)?.row)];
     // The usual formula lists the rows in order (`=SUM(G9:G12)`): the same rows, with no sets to make.
     if (ownRows.every((r, i) => r === rows[i])) return true;
     const own = new Set(ownRows);
@@ -205,7 +238,7 @@ class ChildSums {
     if (this.excused.has(n.code)) return 0;
     if (!n.isLeaf) return n.childEntries.reduce((s, k) => s + this.counted(k), 0);
     if (n.scoredBy === 'survey') return 0;
-    const s = parseScore(this.byCode.get(n.code)?.selfScore);
+    const s = parseScore(this.byCode.of(n)?.selfScore);
     return s.ok && isValidScore(n, s.value) ? s.value : 0;
   }
 
@@ -216,7 +249,7 @@ class ChildSums {
    */
   private written(n: CriterionEntry): number {
     if (this.excused.has(n.code)) return 0;
-    const a = this.byCode.get(n.code);
+    const a = this.byCode.of(n);
     const kids = n.childEntries;
     if (!n.isLeaf) {
       const extra = this.extraRows.get(n.code) ?? [];
@@ -229,7 +262,7 @@ class ChildSums {
 
   /** What Excel's SUM takes from a cell: numbers only (text is skipped); exact sums recomputed. */
   private excelValue(n: CriterionEntry): number {
-    const a = this.byCode.get(n.code);
+    const a = this.byCode.of(n);
     const kids = n.childEntries;
     if (!n.isLeaf && this.isExactSum(kids, a)) return kids.reduce((s, k) => s + this.excelValue(k), 0);
     return typeof a?.selfScore === 'number' ? a.selfScore : 0;
@@ -279,11 +312,11 @@ export interface UnitContext {
  * one finding for it, not one per scored row.
  */
 export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: UnitContext): Finding[] {
-  return unitFindings(index, answers, answersByCode(answers), ctx);
+  return unitFindings(index, answers, new RuleAnswers(index, answers), ctx);
 }
 
 /** validateUnit on the answers by code the caller has already made. */
-function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<string, Answer>, ctx: UnitContext): Finding[] {
+function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: RuleAnswers, ctx: UnitContext): Finding[] {
   const excused = notApplicableCodes(index, byCode);
   const out = scoreFindings(index, byCode, excused, ctx.grandTotal, ctx.extraRows);
   const evidenceColumn = answers.length === 0 || answers.some((a) => a.evidence !== undefined);
@@ -299,7 +332,7 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
 
   for (const n of index.nodes) {
     if (!n.first || !n.isLeaf || n.scoredBy !== 'self' || excused.has(n.code)) continue;
-    const a = byCode.get(n.code);
+    const a = byCode.of(n);
     if (!a) continue;
     const score = parseScore(a.selfScore);
     const evidence = cellText(a.evidence);
@@ -401,9 +434,9 @@ export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetC
   const { index, extraRows } = lookupRules(ctx.sheetIndex ?? indexSheet(sheet), ctx.reference);
   const unit = { period: index.set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   // Every answer's code is a key: the codes present in the sheet.
-  const byCode = answersByCode(answers);
+  const byCode = new RuleAnswers(index, answers);
   return unitFindings(index, answers, byCode, extraRows.size > 0 ? { ...unit, extraRows } : unit).filter(
-    (f) => f.criterion === undefined || byCode.has(normalizeCode(f.criterion)),
+    (f) => f.criterion === undefined || byCode.get(normalizeCode(f.criterion)) !== undefined,
   );
 }
 

@@ -297,3 +297,33 @@ describe('validateSheet: the rules kept per reference follow each sheet', () => 
     expect(rowOf13(sampleSet(), reference)).toBe(13);
   });
 });
+
+describe('answers listed in the rules’ order', () => {
+  // A set repeating a code (1.3 on a second row): the first answer of a code is the one checked and counted.
+  const set = sampleSet();
+  const first = set.fields[0].children as CriterionNode[];
+  first.push({ ...(first.find((n) => n.code === '1.3') as CriterionNode), row: 40 });
+  const rules = lookupCriteria(set);
+  const score: fc.Arbitrary<CellValue> = fc.oneof(fc.constant(null), fc.constantFrom(0, 0.5, 1, 1.5, 2, 4, '0,5', 'x', -1));
+  const declared: fc.Arbitrary<CellValue | undefined> = fc.constantFrom(undefined, null, 'Có', 'Không áp dụng', '85%');
+  const evidence: fc.Arbitrary<CellValue | undefined> = fc.constantFrom(undefined, '', 'Kế hoạch số 15/KH-STP ngày 10/01/2024', 'Báo cáo số 2/BC-STP ngày 05/12/2025');
+
+  test('give the findings of the same answers looked up by code', () => {
+    const row = fc.record({ selfScore: score, declared, evidence });
+    fc.assert(
+      fc.property(fc.tuple(...rules.nodes.map(() => row)), (cells) => {
+        const answers: Answer[] = rules.nodes.map((n, i) => {
+          const a: Answer = { code: n.code, row: 8 + i, selfScore: cells[i].selfScore };
+          if (cells[i].declared !== undefined) a.declared = cells[i].declared;
+          if (cells[i].evidence !== undefined) a.evidence = cells[i].evidence;
+          return a;
+        });
+        // An answer for a row the rules lack: the same answers, no longer one per rule in order.
+        const byCode = [...answers, { code: '9.9', row: 99 }];
+        expect(validateUnit(rules, answers, ctx)).toEqual(validateUnit(rules, byCode, ctx));
+        expect(validateScores(rules, answers)).toEqual(validateScores(rules, byCode));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
