@@ -75,7 +75,17 @@ export function notApplicableCodes(index: CriteriaLookup, byCode: AnswerOf): Set
 }
 
 function declaresNotApplicable(a: Answer | undefined): boolean {
-  return a?.declared !== undefined && parseDeclared(a.declared).kind === 'notApplicable';
+  const declared = a?.declared;
+  return !isEmptyCell(declared) && parseDeclared(declared).kind === 'notApplicable';
+}
+
+/**
+ * A cell the reader found empty (null), or a column the sheet lacks (undefined): the
+ * checks of a declaration or an appraisal find nothing there, so they are not run (every
+ * row of a template has these cells, most of them empty).
+ */
+function isEmptyCell(v: CellValue | undefined): v is null | undefined {
+  return v === undefined || v === null;
 }
 
 /** Whether a parsed score is one the row may take: 0..max and a level of its method. */
@@ -118,7 +128,7 @@ function scoreFindings(
       if (n.isLeaf && scored) out.push(finding('SCORE_NOT_COUNTED', { value: shown(a?.selfScore) }, rowPlace(n.code, 'selfScore', row)));
       continue;
     }
-    if (a?.appraisedScore !== undefined || a?.finalScore !== undefined) {
+    if (a && (!isEmptyCell(a.appraisedScore) || !isEmptyCell(a.finalScore))) {
       // A blank appraisal gives no finding; the guard keeps this closure off the rows without any.
       const at = (field: FindingColumn) => rowPlace(n.code, field, row);
       for (const f of [checkAppraised(n, a.appraisedScore, at), checkAppraised(n, a.finalScore, at, 'finalScore')]) if (f) out.push(f);
@@ -151,7 +161,7 @@ function scoreFindings(
     else if (!isAllowedScore(n.method.allowed, score.value)) {
       const allowed = { allowed: describeAllowed(n.method.allowed, 'vi'), allowedEn: describeAllowed(n.method.allowed, 'en') };
       out.push(finding('SCORE_NOT_ALLOWED', { value: score.value, ...allowed }, rowPlace(n.code, 'selfScore', row)));
-    } else if (a?.declared !== undefined) {
+    } else if (a && !isEmptyCell(a.declared)) {
       const suggested = suggestScore(n.method, parseDeclared(a.declared));
       if (suggested !== undefined && Math.abs(suggested - score.value) > EPS) {
         out.push(finding('SCORE_DIFFERS_FROM_DECLARED', { declared: cellText(a.declared), suggested, value: score.value }, rowPlace(n.code, 'selfScore', row)));
@@ -203,7 +213,7 @@ class ChildSums {
    */
   check(kids: readonly CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined, parent?: string): Params | undefined {
     const s = parseScore(total?.selfScore);
-    const extra = parent === undefined ? [] : (this.extraRows.get(parent) ?? []);
+    const extra = parent === undefined ? NO_ROWS : (this.extraRows.get(parent) ?? NO_ROWS);
     if (!s.ok || this.isExactSum(kids, total, extra)) return undefined;
     const counted = kids.reduce((sum, k) => sum + this.counted(k), 0);
     const written = this.writtenSum(kids, extra);
@@ -212,14 +222,21 @@ class ChildSums {
   }
 
   /** The total's formula adds exactly the cells of these rows (and of the sheet's extra rows among them). */
-  isExactSum(kids: readonly CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined, extra: readonly string[] = []): boolean {
+  isExactSum(kids: readonly CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined, extra: readonly string[] = NO_ROWS): boolean {
     const rows = total?.selfScoreSumOf;
     if (rows === undefined || rows.length !== kids.length + extra.length) return false;
-    const ownRows = [...kids.map((k) => this.byCode.of(k)?.row), ...extra.map((code) => this.byCode.get(code)?.row)];
     // The usual formula lists the rows in order (`=SUM(G9:G12)`): the same rows, with no sets to make.
-    if (ownRows.every((r, i) => r === rows[i])) return true;
-    const own = new Set(ownRows);
+    if (this.rowsAre(rows, kids, extra)) return true;
+    const own = new Set([...kids.map((k) => this.byCode.of(k)?.row), ...extra.map((code) => this.byCode.get(code)?.row)]);
     return rows.every((r) => own.has(r)) && new Set(rows).size === own.size;
+  }
+
+  /** Whether `rows` are the rows of these children then of these extra rows, in that order; no list is made (every parent row of every sheet asks). */
+  private rowsAre(rows: readonly number[], kids: readonly CriterionEntry[], extra: readonly string[]): boolean {
+    let i = 0;
+    for (const k of kids) if (this.byCode.of(k)?.row !== rows[i++]) return false;
+    for (const code of extra) if (this.byCode.get(code)?.row !== rows[i++]) return false;
+    return true;
   }
 
   /** The rows' scores as a total over them may take them (written), the sheet's extra rows among them included. */
@@ -252,7 +269,7 @@ class ChildSums {
     const a = this.byCode.of(n);
     const kids = n.childEntries;
     if (!n.isLeaf) {
-      const extra = this.extraRows.get(n.code) ?? [];
+      const extra = this.extraRows.get(n.code) ?? NO_ROWS;
       return this.isExactSum(kids, a, extra) ? kids.reduce((sum, k) => sum + this.excelValue(k), 0) : this.writtenSum(kids, extra);
     }
     const s = parseScore(a?.selfScore);
@@ -268,6 +285,9 @@ class ChildSums {
     return typeof a?.selfScore === 'number' ? a.selfScore : 0;
   }
 }
+
+/** No extra rows under a parent: one shared empty list, not one made per parent row. */
+const NO_ROWS: readonly string[] = [];
 
 /** An appraised score (first or final appraisal) against its row: a number, not negative, within the maximum. */
 export function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: (field: FindingColumn) => Place, field: 'appraisedScore' | 'finalScore' = 'appraisedScore'): Finding | undefined {
