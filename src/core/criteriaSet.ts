@@ -267,7 +267,14 @@ export interface CriterionEntry {
   /** Normalised code. */
   code: string;
   parent?: string;
+  /** The children's normalised codes, in document order. */
   children: string[];
+  /** The children's entries (childrenOf), made once with the lookup: the score checks ask for them several times per row. */
+  childEntries: CriterionEntry[];
+  /** The first node of its code (the one `byCode` holds): a repeated code is the linter's finding, checked once. */
+  first: boolean;
+  /** Where the entry is in the lookup's `nodes`. */
+  position: number;
   /** 0 for a field, 1 for a criterion, 2 and more for sub-criteria. */
   depth: number;
   level: CriterionLevel;
@@ -290,6 +297,8 @@ export interface CriteriaLookup {
   byNode: Map<CriterionNode, CriterionEntry>;
   /** Findings from parsing the scoring methods of leaves. */
   findings: Finding[];
+  /** The entries whose node may be declared "Không áp dụng", in document order. */
+  notApplicableAllowed: CriterionEntry[];
 }
 
 const LEVELS: CriterionLevel[] = ['field', 'criterion', 'subcriterion'];
@@ -315,6 +324,9 @@ export function lookupCriteria(set: CriteriaSet): CriteriaLookup {
       code,
       parent: parent?.code,
       children: [],
+      childEntries: [],
+      first: !byCode.has(code),
+      position: nodes.length,
       depth,
       level: LEVELS[Math.min(depth, 2)],
       fieldCode: parent ? parent.fieldCode : code,
@@ -326,18 +338,17 @@ export function lookupCriteria(set: CriteriaSet): CriteriaLookup {
     };
     nodes.push(entry);
     byNode.set(node, entry);
-    if (!byCode.has(code)) byCode.set(code, entry);
-    for (const child of kids) entry.children.push(visit(child, depth + 1, entry).code);
+    if (entry.first) byCode.set(code, entry);
+    for (const child of kids) {
+      const c = visit(child, depth + 1, entry);
+      entry.children.push(c.code);
+      entry.childEntries.push(c);
+    }
     return entry;
   };
 
   for (const field of set.fields) visit(field, 0, undefined);
-  return { set, nodes, byCode, byNode, findings };
-}
-
-/** The indexed children of a node, in document order. */
-export function childrenOf(index: CriteriaLookup, n: CriterionEntry): CriterionEntry[] {
-  return (n.node.children ?? []).map((c) => index.byNode.get(c)!);
+  return { set, nodes, byCode, byNode, findings, notApplicableAllowed: nodes.filter((n) => n.node.notApplicableAllowed === true) };
 }
 
 /** The indexed fields (top-level nodes), in document order. */
@@ -345,31 +356,43 @@ export function fieldsOf(index: CriteriaLookup): CriterionEntry[] {
   return index.set.fields.map((f) => index.byNode.get(f)!);
 }
 
-/** The nodes below the fields of a sheet, in document order: `codes[i]` sits under `parents[i]` (normalised codes). */
-export interface SheetChildren {
+/**
+ * A set's tree walked once, in document order: what the checks of one validation share
+ * (alignment, rules, comparison) instead of each walking it and normalising its codes again.
+ */
+export interface SheetIndex {
+  set: CriteriaSet;
+  /** Every node in document order (flattenSet). */
+  nodes: CriterionNode[];
+  /** `codes[i]`: the normalised code of `nodes[i]`. */
   codes: string[];
-  parents: string[];
+  /** `parents[i]`: the normalised code of `nodes[i]`'s parent; undefined for a field. */
+  parents: (string | undefined)[];
 }
 
-/**
- * Normalised code -> 1-based sheet row, the first row of each code of a set read from a
- * sheet. `children`, when given, receives each node below a field with its parent's code.
- */
-export function sheetRows(sheet: CriteriaSet, children?: SheetChildren): Map<string, number> {
-  const rows = new Map<string, number>();
-  for (const field of sheet.fields) collectRows(field, undefined, rows, children);
-  return rows;
+export function indexSheet(set: CriteriaSet): SheetIndex {
+  const out: SheetIndex = { set, nodes: [], codes: [], parents: [] };
+  for (const field of set.fields) indexNode(field, undefined, out);
+  return out;
 }
 
 // Module-level, not a closure: it runs over every row of each sheet validated.
-function collectRows(n: CriterionNode, parent: string | undefined, rows: Map<string, number>, children: SheetChildren | undefined): void {
+function indexNode(n: CriterionNode, parent: string | undefined, out: SheetIndex): void {
   const code = normalizeCode(n.code);
-  if (n.row !== undefined && !rows.has(code)) rows.set(code, n.row);
-  if (parent !== undefined && children) {
-    children.codes.push(code);
-    children.parents.push(parent);
+  out.nodes.push(n);
+  out.codes.push(code);
+  out.parents.push(parent);
+  if (n.children) for (const child of n.children) indexNode(child, code, out);
+}
+
+/** Normalised code -> 1-based sheet row, the first row of each code of a set read from a sheet. */
+export function sheetRows(sheet: SheetIndex): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (let i = 0; i < sheet.nodes.length; i++) {
+    const row = sheet.nodes[i].row;
+    if (row !== undefined && !rows.has(sheet.codes[i])) rows.set(sheet.codes[i], row);
   }
-  if (n.children) for (const child of n.children) collectRows(child, code, rows, children);
+  return rows;
 }
 
 /**
@@ -378,7 +401,7 @@ function collectRows(n: CriterionNode, parent: string | undefined, rows: Map<str
  * requirements, maximums), whatever columns the sheet has. A reference row the sheet lacks
  * has no row. Codes are matched as normalised.
  */
-export function withSheetRows(reference: CriteriaSet, sheet: CriteriaSet): CriteriaSet {
+export function withSheetRows(reference: CriteriaSet, sheet: SheetIndex): CriteriaSet {
   const rows = sheetRows(sheet);
   const place = (n: CriterionNode): CriterionNode => {
     const out: CriterionNode = { ...n, ...(n.children ? { children: n.children.map(place) } : {}) };

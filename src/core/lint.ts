@@ -3,7 +3,7 @@
  * use it. Like pyxform for XLSForms, it names the row and the criterion of each problem.
  */
 import type { CriteriaSet } from './criteria';
-import { childrenOf, lookupCriteria, isRomanCode, isWellFormedCode, type CriteriaLookup, type CriterionEntry } from './criteriaSet';
+import { lookupCriteria, isRomanCode, isWellFormedCode, type CriteriaLookup, type CriterionEntry } from './criteriaSet';
 import { finding, type Finding } from './findings';
 
 const EPS = 1e-6;
@@ -11,7 +11,7 @@ const EPS = 1e-6;
 export function lintCriteriaSet(set: CriteriaSet): Finding[] {
   const index = lookupCriteria(set);
   const parentOf = new Map<CriterionEntry, CriterionEntry>();
-  for (const n of index.nodes) for (const c of childrenOf(index, n)) parentOf.set(c, n);
+  for (const n of index.nodes) for (const c of n.childEntries) parentOf.set(c, n);
   const at = (n: CriterionEntry) => ({ criterion: n.code, ...(n.node.row !== undefined ? { row: n.node.row } : {}) });
   const out: Finding[] = [];
 
@@ -21,7 +21,7 @@ export function lintCriteriaSet(set: CriteriaSet): Finding[] {
       out.push(finding('CODE_MALFORMED', { code: n.code, parent: parent?.code ?? '—' }, { ...at(n), field: 'code' }));
     }
     if (!n.isLeaf) {
-      const sum = childrenMaxSum(index, n);
+      const sum = childrenMaxSum(n);
       if (Math.abs(sum - n.node.maxPoints) > EPS) {
         out.push(finding('SET_SUM_MISMATCH', { max: n.node.maxPoints, sum: round4(sum) }, { ...at(n), field: 'maxPoints' }));
       }
@@ -48,7 +48,7 @@ export function maxSumFindings(index: CriteriaLookup): Finding[] {
   const out: Finding[] = [];
   for (const n of index.nodes) {
     if (n.isLeaf || index.byCode.get(n.code) !== n) continue;
-    const sum = childrenMaxSum(index, n);
+    const sum = childrenMaxSum(n);
     if (Math.abs(sum - n.node.maxPoints) > EPS) {
       const row = n.node.row !== undefined ? { row: n.node.row } : {};
       out.push(finding('SET_SUM_MISMATCH', { max: n.node.maxPoints, sum: round4(sum) }, { criterion: n.code, field: 'maxPoints', ...row }));
@@ -58,8 +58,8 @@ export function maxSumFindings(index: CriteriaLookup): Finding[] {
 }
 
 /** Bonus children add points beyond the parent's maximum, unless the parent is the bonus section. */
-function childrenMaxSum(index: CriteriaLookup, n: CriterionEntry): number {
-  return childrenOf(index, n)
+function childrenMaxSum(n: CriterionEntry): number {
+  return n.childEntries
     .filter((k) => n.bonus || !k.bonus)
     .reduce((s, k) => s + k.node.maxPoints, 0);
 }

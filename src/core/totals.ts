@@ -16,7 +16,7 @@
  *   else its first appraisal; `final` (what ranks) is that, else the self-score.
  */
 import type { Answer } from './answers';
-import { childrenOf, fieldsOf, type CriteriaLookup, type CriterionEntry } from './criteriaSet';
+import { fieldsOf, type CriteriaLookup, type CriterionEntry } from './criteriaSet';
 import { parseScore } from './numbers';
 import { answersByCode, isValidScore, notApplicableCodes } from './validate';
 
@@ -65,7 +65,7 @@ export function computeTotals(index: CriteriaLookup, answers: Answer[]): Totals 
 
   const visit = (n: CriterionEntry): NodeTotals => {
     const na = excused.has(n.code);
-    const t = n.isLeaf ? leafTotals(n, byAnswer.get(n.code), na) : sumOf(childrenOf(index, n).map(visit), na);
+    const t = n.isLeaf ? leafTotals(n, byAnswer.get(n.code), na) : sumOf(n.childEntries.map(visit), na);
     if (!byCode.has(n.code)) byCode.set(n.code, publicTotals(t));
     return t;
   };

@@ -4,7 +4,7 @@
  */
 import { cellText, type Answer, type CellValue, type SheetTotal } from './answers';
 import type { CriteriaLookup, CriterionEntry } from './criteriaSet';
-import { childrenOf, fieldsOf, lookupCriteria, normalizeCode, sheetRows, withSheetRows, type SheetChildren } from './criteriaSet';
+import { fieldsOf, indexSheet, lookupCriteria, normalizeCode, withSheetRows, type SheetIndex } from './criteriaSet';
 import type { CriteriaSet, Period } from './criteria';
 import { parseEvidence, SharedDocuments, validateEvidence, type EvidenceRow } from './evidence';
 import { checkRowLinks } from './links';
@@ -26,12 +26,47 @@ export function answersByCode(answers: readonly Answer[]): Map<string, Answer> {
   return out;
 }
 
+/** Answers by normalised code, as the checks ask for them: answersByCode, or one validation's RuleAnswers. */
+type AnswerOf = Pick<ReadonlyMap<string, Answer>, 'get'>;
+
+/**
+ * One validation's answers laid on its rules. The usual sheet has one answer per rule,
+ * in the rules' order: a rule's answer is then the one at its position, with no map of
+ * the 5000 answers' codes to build on every call; any other list is looked up in
+ * answersByCode, made when first asked.
+ */
+class RuleAnswers implements AnswerOf {
+  private map: Map<string, Answer> | undefined;
+  private readonly inOrder: boolean;
+
+  constructor(
+    private readonly index: CriteriaLookup,
+    private readonly answers: readonly Answer[],
+  ) {
+    this.inOrder = answers.length === index.nodes.length && answers.every((a, i) => normalizeCode(a.code) === index.nodes[i].code);
+  }
+
+  /** The first answer of a normalised code (in order: at its first rule's position; none for a code the rules lack). */
+  get(code: string): Answer | undefined {
+    if (!this.inOrder) return (this.map ??= answersByCode(this.answers)).get(code);
+    const n = this.index.byCode.get(code);
+    return n === undefined ? undefined : this.answers[n.position];
+  }
+
+  /** The answer of a rule: the first answer of its code. */
+  of(n: CriterionEntry): Answer | undefined {
+    return this.inOrder && n.first ? this.answers[n.position] : this.get(n.code);
+  }
+}
+
 /**
  * Codes excused from scoring: declared "Không áp dụng" where the set allows it, and
  * everything below such a row.
  */
-export function notApplicableCodes(index: CriteriaLookup, byCode: Map<string, Answer>): Set<string> {
+export function notApplicableCodes(index: CriteriaLookup, byCode: AnswerOf): Set<string> {
   const out = new Set<string>();
+  // Few rows may be excused: the tree is walked only when one of them is.
+  if (!index.notApplicableAllowed.some((n) => declaresNotApplicable(byCode.get(n.code)))) return out;
   for (const n of index.nodes) {
     const own = n.node.notApplicableAllowed === true && declaresNotApplicable(byCode.get(n.code));
     if (own || (n.parent !== undefined && out.has(n.parent))) out.add(n.code);
@@ -40,7 +75,17 @@ export function notApplicableCodes(index: CriteriaLookup, byCode: Map<string, An
 }
 
 function declaresNotApplicable(a: Answer | undefined): boolean {
-  return a?.declared !== undefined && parseDeclared(a.declared).kind === 'notApplicable';
+  const declared = a?.declared;
+  return !isEmptyCell(declared) && parseDeclared(declared).kind === 'notApplicable';
+}
+
+/**
+ * A cell the reader found empty (null), or a column the sheet lacks (undefined): the
+ * checks of a declaration or an appraisal find nothing there, so they are not run (every
+ * row of a template has these cells, most of them empty).
+ */
+function isEmptyCell(v: CellValue | undefined): v is null | undefined {
+  return v === undefined || v === null;
 }
 
 /** Whether a parsed score is one the row may take: 0..max and a level of its method. */
@@ -53,24 +98,24 @@ export function isValidScore(n: CriterionEntry, value: number): boolean {
  * by their parent's normalised code; a parent's total may count them.
  */
 export function validateScores(index: CriteriaLookup, answers: Answer[], grand?: SheetTotal, extraRows?: ReadonlyMap<string, readonly string[]>): Finding[] {
-  const byCode = answersByCode(answers);
+  const byCode = new RuleAnswers(index, answers);
   return scoreFindings(index, byCode, notApplicableCodes(index, byCode), grand, extraRows);
 }
 
 /** validateScores on the answers by code and the excused codes the caller has already made. */
 function scoreFindings(
   index: CriteriaLookup,
-  byCode: Map<string, Answer>,
+  byCode: RuleAnswers,
   excused: Set<string>,
   grand: SheetTotal | undefined,
   extraRows: ReadonlyMap<string, readonly string[]> | undefined,
 ): Finding[] {
-  const sums = new ChildSums(index, byCode, excused, extraRows);
+  const sums = new ChildSums(byCode, excused, extraRows);
   const out: Finding[] = [];
 
   for (const n of index.nodes) {
-    if (index.byCode.get(n.code) !== n) continue; // a duplicated code is the linter's finding
-    const a = byCode.get(n.code);
+    if (!n.first) continue; // a duplicated code is the linter's finding
+    const a = byCode.of(n);
     const row = a?.row ?? n.node.row;
 
     if (declaresNotApplicable(a) && n.node.notApplicableAllowed !== true) {
@@ -83,7 +128,7 @@ function scoreFindings(
       if (n.isLeaf && scored) out.push(finding('SCORE_NOT_COUNTED', { value: shown(a?.selfScore) }, rowPlace(n.code, 'selfScore', row)));
       continue;
     }
-    if (a?.appraisedScore !== undefined || a?.finalScore !== undefined) {
+    if (a && (!isEmptyCell(a.appraisedScore) || !isEmptyCell(a.finalScore))) {
       // A blank appraisal gives no finding; the guard keeps this closure off the rows without any.
       const at = (field: FindingColumn) => rowPlace(n.code, field, row);
       for (const f of [checkAppraised(n, a.appraisedScore, at), checkAppraised(n, a.finalScore, at, 'finalScore')]) if (f) out.push(f);
@@ -94,9 +139,9 @@ function scoreFindings(
       continue;
     }
     if (!n.isLeaf) {
-      const mismatch = sums.check(childrenOf(index, n), a, n.code);
+      const mismatch = sums.check(n.childEntries, a, n.code);
       if (mismatch) out.push(finding('TOTAL_MISMATCH', mismatch, rowPlace(n.code, 'selfScore', row)));
-      else if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(childrenOf(index, n), a)) {
+      else if (!score.ok && score.reason !== 'empty' && !sums.isExactSum(n.childEntries, a)) {
         out.push(finding('SCORE_NOT_NUMBER', { value: cellText(a?.selfScore) }, rowPlace(n.code, 'selfScore', row)));
       }
       if (score.ok && typeof a?.selfScore === 'string') out.push(typedAsText(a.selfScore, score.value, rowPlace(n.code, 'selfScore', row)));
@@ -116,7 +161,7 @@ function scoreFindings(
     else if (!isAllowedScore(n.method.allowed, score.value)) {
       const allowed = { allowed: describeAllowed(n.method.allowed, 'vi'), allowedEn: describeAllowed(n.method.allowed, 'en') };
       out.push(finding('SCORE_NOT_ALLOWED', { value: score.value, ...allowed }, rowPlace(n.code, 'selfScore', row)));
-    } else if (a?.declared !== undefined) {
+    } else if (a && !isEmptyCell(a.declared)) {
       const suggested = suggestScore(n.method, parseDeclared(a.declared));
       if (suggested !== undefined && Math.abs(suggested - score.value) > EPS) {
         out.push(finding('SCORE_DIFFERS_FROM_DECLARED', { declared: cellText(a.declared), suggested, value: score.value }, rowPlace(n.code, 'selfScore', row)));
@@ -157,8 +202,7 @@ function checkGrandTotal(index: CriteriaLookup, sums: ChildSums, grand: SheetTot
  */
 class ChildSums {
   constructor(
-    private readonly index: CriteriaLookup,
-    private readonly byCode: Map<string, Answer>,
+    private readonly byCode: RuleAnswers,
     private readonly excused: Set<string>,
     private readonly extraRows: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {}
@@ -167,9 +211,9 @@ class ChildSums {
    * TOTAL_MISMATCH's params when the total is wrong; undefined when right, blank or an
    * exact sum formula. `parent`: the code of the row showing the total (none for the grand total).
    */
-  check(kids: CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined, parent?: string): Params | undefined {
+  check(kids: readonly CriterionEntry[], total: Pick<Answer, 'selfScore' | 'selfScoreSumOf'> | undefined, parent?: string): Params | undefined {
     const s = parseScore(total?.selfScore);
-    const extra = parent === undefined ? [] : (this.extraRows.get(parent) ?? []);
+    const extra = parent === undefined ? NO_ROWS : (this.extraRows.get(parent) ?? NO_ROWS);
     if (!s.ok || this.isExactSum(kids, total, extra)) return undefined;
     const counted = kids.reduce((sum, k) => sum + this.counted(k), 0);
     const written = this.writtenSum(kids, extra);
@@ -178,11 +222,21 @@ class ChildSums {
   }
 
   /** The total's formula adds exactly the cells of these rows (and of the sheet's extra rows among them). */
-  isExactSum(kids: CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined, extra: readonly string[] = []): boolean {
+  isExactSum(kids: readonly CriterionEntry[], total: Pick<Answer, 'selfScoreSumOf'> | undefined, extra: readonly string[] = NO_ROWS): boolean {
     const rows = total?.selfScoreSumOf;
     if (rows === undefined || rows.length !== kids.length + extra.length) return false;
-    const own = new Set([...kids.map((k) => this.byCode.get(k.code)?.row), ...extra.map((code) => this.byCode.get(code)?.row)]);
+    // The usual formula lists the rows in order (`=SUM(G9:G12)`): the same rows, with no sets to make.
+    if (this.rowsAre(rows, kids, extra)) return true;
+    const own = new Set([...kids.map((k) => this.byCode.of(k)?.row), ...extra.map((code) => this.byCode.get(code)?.row)]);
     return rows.every((r) => own.has(r)) && new Set(rows).size === own.size;
+  }
+
+  /** Whether `rows` are the rows of these children then of these extra rows, in that order; no list is made (every parent row of every sheet asks). */
+  private rowsAre(rows: readonly number[], kids: readonly CriterionEntry[], extra: readonly string[]): boolean {
+    let i = 0;
+    for (const k of kids) if (this.byCode.of(k)?.row !== rows[i++]) return false;
+    for (const code of extra) if (this.byCode.get(code)?.row !== rows[i++]) return false;
+    return true;
   }
 
   /** The rows' scores as a total over them may take them (written), the sheet's extra rows among them included. */
@@ -199,9 +253,9 @@ class ChildSums {
   /** What the totals count for a row: valid self-scores; survey, excused and invalid rows give 0. */
   private counted(n: CriterionEntry): number {
     if (this.excused.has(n.code)) return 0;
-    if (!n.isLeaf) return childrenOf(this.index, n).reduce((s, k) => s + this.counted(k), 0);
+    if (!n.isLeaf) return n.childEntries.reduce((s, k) => s + this.counted(k), 0);
     if (n.scoredBy === 'survey') return 0;
-    const s = parseScore(this.byCode.get(n.code)?.selfScore);
+    const s = parseScore(this.byCode.of(n)?.selfScore);
     return s.ok && isValidScore(n, s.value) ? s.value : 0;
   }
 
@@ -212,10 +266,10 @@ class ChildSums {
    */
   private written(n: CriterionEntry): number {
     if (this.excused.has(n.code)) return 0;
-    const a = this.byCode.get(n.code);
-    const kids = childrenOf(this.index, n);
+    const a = this.byCode.of(n);
+    const kids = n.childEntries;
     if (!n.isLeaf) {
-      const extra = this.extraRows.get(n.code) ?? [];
+      const extra = this.extraRows.get(n.code) ?? NO_ROWS;
       return this.isExactSum(kids, a, extra) ? kids.reduce((sum, k) => sum + this.excelValue(k), 0) : this.writtenSum(kids, extra);
     }
     const s = parseScore(a?.selfScore);
@@ -225,12 +279,15 @@ class ChildSums {
 
   /** What Excel's SUM takes from a cell: numbers only (text is skipped); exact sums recomputed. */
   private excelValue(n: CriterionEntry): number {
-    const a = this.byCode.get(n.code);
-    const kids = childrenOf(this.index, n);
+    const a = this.byCode.of(n);
+    const kids = n.childEntries;
     if (!n.isLeaf && this.isExactSum(kids, a)) return kids.reduce((s, k) => s + this.excelValue(k), 0);
     return typeof a?.selfScore === 'number' ? a.selfScore : 0;
   }
 }
+
+/** No extra rows under a parent: one shared empty list, not one made per parent row. */
+const NO_ROWS: readonly string[] = [];
 
 /** An appraised score (first or final appraisal) against its row: a number, not negative, within the maximum. */
 export function checkAppraised(n: CriterionEntry, v: CellValue | undefined, at: (field: FindingColumn) => Place, field: 'appraisedScore' | 'finalScore' = 'appraisedScore'): Finding | undefined {
@@ -275,11 +332,11 @@ export interface UnitContext {
  * one finding for it, not one per scored row.
  */
 export function validateUnit(index: CriteriaLookup, answers: Answer[], ctx: UnitContext): Finding[] {
-  return unitFindings(index, answers, answersByCode(answers), ctx);
+  return unitFindings(index, answers, new RuleAnswers(index, answers), ctx);
 }
 
 /** validateUnit on the answers by code the caller has already made. */
-function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<string, Answer>, ctx: UnitContext): Finding[] {
+function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: RuleAnswers, ctx: UnitContext): Finding[] {
   const excused = notApplicableCodes(index, byCode);
   const out = scoreFindings(index, byCode, excused, ctx.grandTotal, ctx.extraRows);
   const evidenceColumn = answers.length === 0 || answers.some((a) => a.evidence !== undefined);
@@ -294,8 +351,8 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
   };
 
   for (const n of index.nodes) {
-    if (index.byCode.get(n.code) !== n || !n.isLeaf || n.scoredBy !== 'self' || excused.has(n.code)) continue;
-    const a = byCode.get(n.code);
+    if (!n.first || !n.isLeaf || n.scoredBy !== 'self' || excused.has(n.code)) continue;
+    const a = byCode.of(n);
     if (!a) continue;
     const score = parseScore(a.selfScore);
     const evidence = cellText(a.evidence);
@@ -327,29 +384,51 @@ function unitFindings(index: CriteriaLookup, answers: Answer[], byCode: Map<stri
 
 /** The rules a unit's sheet is checked and totalled by: the reference's on the sheet's rows, else the sheet's own. */
 export function rulesFor(sheet: CriteriaSet, reference: CriteriaSet | undefined): CriteriaSet {
-  return reference ? withSheetRows(reference, sheet) : sheet;
+  return reference ? withSheetRows(reference, indexSheet(sheet)) : sheet;
 }
 
-/** The lookup of the reference on a sheet's rows, kept per reference: the last sheet's rows and lookup. */
-const RULES = new WeakMap<CriteriaSet, { rows: Map<string, number>; index: CriteriaLookup }>();
+/** The reference's rules on a sheet's rows, and the sheet's rows the reference lacks (rowsNotIn). */
+interface SheetRules {
+  index: CriteriaLookup;
+  extraRows: Map<string, string[]>;
+}
+
+/** A sheet's tree as its rules depend on it: each node's code, parent and row, in document order. */
+interface SheetShape {
+  codes: readonly string[];
+  parents: readonly (string | undefined)[];
+  rows: readonly (number | undefined)[];
+}
+
+/** The rules kept per reference: those of the last sheet validated, with that sheet's shape. */
+const RULES = new WeakMap<CriteriaSet, SheetRules & { shape: SheetShape }>();
 
 /**
- * `lookupCriteria(rulesFor(sheet, reference))`, made once per reference while the sheets
- * put its rows on the same sheet rows (every workbook of a province made from one
- * template, the pane validating after each edit). Sets are data: never changed once read.
+ * `lookupCriteria(rulesFor(sheet, reference))` and the sheet's extra rows, made once per
+ * reference while the sheets put its rows on the same sheet rows (every workbook of a
+ * province made from one template, the pane validating after each edit). Sets are data:
+ * never changed once read.
  */
-function lookupRules(sheet: CriteriaSet, reference: CriteriaSet, children?: SheetChildren): CriteriaLookup {
-  const rows = sheetRows(sheet, children);
+function lookupRules(sheet: SheetIndex, reference: CriteriaSet): SheetRules {
   const kept = RULES.get(reference);
-  if (kept && sameRows(kept.rows, rows)) return kept.index;
+  if (kept && sameShape(kept.shape, sheet)) return kept;
   const index = lookupCriteria(withSheetRows(reference, sheet));
-  RULES.set(reference, { rows, index });
-  return index;
+  const rules = { index, extraRows: rowsNotIn(sheet, index), shape: { codes: sheet.codes, parents: sheet.parents, rows: sheet.nodes.map((n) => n.row) } };
+  RULES.set(reference, rules);
+  return rules;
 }
 
-function sameRows(a: Map<string, number>, b: Map<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [code, row] of a) if (b.get(code) !== row) return false;
+/**
+ * The same codes, parents and rows node by node: then the rows by code (what the rules
+ * take) and the rows the reference lacks are the same. Compared in order, which needs no
+ * map of the codes; a sheet with its rows in another order merely makes the rules again.
+ */
+function sameShape(kept: SheetShape, sheet: SheetIndex): boolean {
+  const { codes, parents, nodes } = sheet;
+  if (kept.codes.length !== codes.length) return false;
+  for (let i = 0; i < codes.length; i++) {
+    if (kept.codes[i] !== codes[i] || kept.parents[i] !== parents[i] || kept.rows[i] !== nodes[i].row) return false;
+  }
   return true;
 }
 
@@ -358,6 +437,8 @@ export interface SheetContext {
   reference?: CriteriaSet;
   today: string;
   grandTotal?: SheetTotal;
+  /** The sheet's indexSheet, when the caller has made it for its own checks too. */
+  sheetIndex?: SheetIndex;
 }
 
 /**
@@ -367,17 +448,17 @@ export interface SheetContext {
  * one, the sheet's own rules apply and its maximums must add up (SET_SUM_MISMATCH).
  */
 export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetContext): Finding[] {
-  // The sheet's tree, walked once for the rules' rows and for the rows the reference lacks.
-  const children: SheetChildren = { codes: [], parents: [] };
-  const index = ctx.reference ? lookupRules(sheet, ctx.reference, children) : lookupCriteria(sheet);
-  const set = index.set;
-  const unit = { period: set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
-  if (!ctx.reference) return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
+  if (!ctx.reference) {
+    const index = lookupCriteria(sheet);
+    const unit = { period: sheet.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
+    return [...maxSumFindings(index), ...validateUnit(index, answers, unit)];
+  }
+  const { index, extraRows } = lookupRules(ctx.sheetIndex ?? indexSheet(sheet), ctx.reference);
+  const unit = { period: index.set.period, today: ctx.today, ...(ctx.grandTotal ? { grandTotal: ctx.grandTotal } : {}) };
   // Every answer's code is a key: the codes present in the sheet.
-  const byCode = answersByCode(answers);
-  const extraRows = rowsNotIn(children, index);
+  const byCode = new RuleAnswers(index, answers);
   return unitFindings(index, answers, byCode, extraRows.size > 0 ? { ...unit, extraRows } : unit).filter(
-    (f) => f.criterion === undefined || byCode.has(normalizeCode(f.criterion)),
+    (f) => f.criterion === undefined || byCode.get(normalizeCode(f.criterion)) !== undefined,
   );
 }
 
@@ -385,14 +466,16 @@ export function validateSheet(sheet: CriteriaSet, answers: Answer[], ctx: SheetC
  * The sheet's rows the reference lacks, by their parent's code: each is the comparison's
  * CRITERION_UNEXPECTED, and a parent's total that counts it is right (validateScores).
  */
-function rowsNotIn(children: SheetChildren, index: CriteriaLookup): Map<string, string[]> {
+function rowsNotIn(sheet: SheetIndex, index: CriteriaLookup): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const { codes, parents } = children;
+  const { codes, parents } = sheet;
   for (let i = 0; i < codes.length; i++) {
-    if (index.byCode.has(codes[i])) continue;
-    const under = out.get(parents[i]);
+    const parent = parents[i];
+    // A field the reference lacks has no parent whose total could count it.
+    if (parent === undefined || index.byCode.has(codes[i])) continue;
+    const under = out.get(parent);
     if (under) under.push(codes[i]);
-    else out.set(parents[i], [codes[i]]);
+    else out.set(parent, [codes[i]]);
   }
   return out;
 }

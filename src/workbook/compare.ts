@@ -4,7 +4,7 @@
  * a fingerprint of the definition columns, so an edited copy shows without a reference.
  */
 import { flattenSet, type CriteriaSet, type CriterionNode } from '../core/criteria';
-import { normalizeCode } from '../core/criteriaSet';
+import { indexSheet, normalizeCode, type SheetIndex } from '../core/criteriaSet';
 import { finding, type Finding } from '../core/findings';
 import { sha256Hex } from '../core/hash';
 import { normalizeText } from '../core/text';
@@ -63,9 +63,16 @@ function setLabel(id: string | undefined, version: string | undefined): string {
  * Rows missing or added, maximums and texts changed. A text column the sheet lacks
  * (`lacking`, e.g. a hand-made sheet without `Cách tính điểm`) is not compared, and a
  * name is unchanged when it differs only in case or when the method is written after
- * it in the same cell (no method column).
+ * it in the same cell (no method column). `sheet`: `actual`'s indexSheet, when the
+ * caller has made it.
  */
-export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet, meta: UnitMeta, lacking: readonly ColumnKey[] = []): Finding[] {
+export function compareWithReference(
+  actual: CriteriaSet,
+  reference: CriteriaSet,
+  meta: UnitMeta,
+  lacking: readonly ColumnKey[] = [],
+  sheet: SheetIndex = indexSheet(actual),
+): Finding[] {
   const out: Finding[] = [];
   const idDiffers = meta.setId !== undefined && meta.setId !== reference.id;
   const versionDiffers = meta.setVersion !== undefined && meta.setVersion !== reference.version;
@@ -79,8 +86,12 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
     );
   }
 
-  const found = nodesByCode(actual);
-  const expected = codeIndex(reference);
+  const ref = referenceIndex(reference);
+  // The usual sheet has the reference's codes in the reference's order: its rows then
+  // match by position, with no map of its codes to build.
+  const found = sameCodes(sheet, ref) ? undefined : nodesByCode(sheet);
+  // The sheet's first node of each reference code, at the reference's first node of it.
+  const own = ref.nodes.map((_, i) => (!ref.first[i] ? undefined : found ? found.get(ref.codes[i]) : sheet.nodes[i]));
   const at = (code: string, n: CriterionNode | undefined, field: Finding['field']) => ({
     criterion: code,
     field,
@@ -88,28 +99,37 @@ export function compareWithReference(actual: CriteriaSet, reference: CriteriaSet
   });
 
   // A column the sheet lacks (no method or requirement text on any row) is not an edit of every row.
-  const hasText = { name: true, method: carries(found, 'method'), evidence: carries(found, 'evidence') };
-  for (const [code, ref] of expected) {
-    const own = found.get(code);
-    if (!own) {
-      out.push(finding('CRITERION_MISSING', { name: ref.name }, at(code, undefined, 'code')));
+  const rowsCompared = found ? [...found.values()] : own;
+  const hasText = { name: true, method: carries(rowsCompared, 'method'), evidence: carries(rowsCompared, 'evidence') };
+  for (let i = 0; i < ref.nodes.length; i++) {
+    if (!ref.first[i]) continue;
+    const code = ref.codes[i];
+    const expected = ref.nodes[i];
+    const row = own[i];
+    if (!row) {
+      out.push(finding('CRITERION_MISSING', { name: expected.name }, at(code, undefined, 'code')));
       continue;
     }
-    if (Math.abs(own.maxPoints - ref.maxPoints) > EPS) {
-      out.push(finding('MAX_POINTS_CHANGED', { found: own.maxPoints, expected: ref.maxPoints }, at(code, own, 'maxPoints')));
+    if (Math.abs(row.maxPoints - expected.maxPoints) > EPS) {
+      out.push(finding('MAX_POINTS_CHANGED', { found: row.maxPoints, expected: expected.maxPoints }, at(code, row, 'maxPoints')));
     }
+    // The usual row has the reference's texts: canonical() is not free on long texts.
+    if (row.name === expected.name && row.method === expected.method && row.evidence === expected.evidence) continue;
     for (const [prop, field, column] of COMPARED_TEXTS) {
-      if (!hasText[prop] || own[prop] === ref[prop]) continue; // the usual case, and canonical() is not free on long texts
+      if (!hasText[prop] || row[prop] === expected[prop]) continue;
       if (lacking.includes(column as ColumnKey)) continue;
-      const a = canonical(own[prop]);
-      const b = canonical(ref[prop]);
+      const a = canonical(row[prop]);
+      const b = canonical(expected[prop]);
       if (a !== b && !(prop === 'name' && sameNameText(a, b, lacking.includes('method')))) {
-        out.push(finding('DEFINITION_CHANGED', { found: excerpt(a), expected: excerpt(b), column }, at(code, own, field)));
+        out.push(finding('DEFINITION_CHANGED', { found: excerpt(a), expected: excerpt(b), column }, at(code, row, field)));
       }
     }
   }
-  for (const [code, own] of found) {
-    if (!expected.has(code)) out.push(finding('CRITERION_UNEXPECTED', {}, at(code, own, 'code')));
+  // Matched by position, every code of the sheet is the reference's.
+  if (found) {
+    for (const [code, row] of found) {
+      if (!ref.byCode.has(code)) out.push(finding('CRITERION_UNEXPECTED', {}, at(code, row, 'code')));
+    }
   }
   return out;
 }
@@ -122,18 +142,21 @@ const COMPARED_TEXTS: readonly (readonly [keyof CriterionNode & ('name' | 'metho
 ];
 
 /** Whether any row carries the text: a column the sheet lacks has it on none. */
-function carries(nodes: Map<string, CriterionNode>, prop: 'method' | 'evidence'): boolean {
-  for (const n of nodes.values()) if (n[prop] !== undefined) return true;
-  return false;
+function carries(nodes: readonly (CriterionNode | undefined)[], prop: 'method' | 'evidence'): boolean {
+  return nodes.some((n) => n?.[prop] !== undefined);
+}
+
+/** The same codes in the same order. */
+function sameCodes(a: SheetIndex, b: SheetIndex): boolean {
+  if (a.codes.length !== b.codes.length) return false;
+  for (let i = 0; i < a.codes.length; i++) if (a.codes[i] !== b.codes[i]) return false;
+  return true;
 }
 
 /** The first node of each normalised code, in document order. */
-function nodesByCode(set: CriteriaSet): Map<string, CriterionNode> {
+function nodesByCode(sheet: SheetIndex): Map<string, CriterionNode> {
   const m = new Map<string, CriterionNode>();
-  for (const n of flattenSet(set)) {
-    const code = normalizeCode(n.code);
-    if (!m.has(code)) m.set(code, n);
-  }
+  for (let i = 0; i < sheet.nodes.length; i++) if (!m.has(sheet.codes[i])) m.set(sheet.codes[i], sheet.nodes[i]);
   return m;
 }
 
@@ -165,20 +188,32 @@ function placed(set: CriteriaSet): Placed[] {
   return out;
 }
 
-/**
- * nodesByCode of a reference set, built once per set (150 workbooks share one reference);
- * sets are data, never changed once read.
- */
-export function codeIndex(set: CriteriaSet): ReadonlyMap<string, CriterionNode> {
-  let m = CODE_INDEX.get(set);
-  if (!m) {
-    m = nodesByCode(set);
-    CODE_INDEX.set(set, m);
-  }
-  return m;
+/** A reference set walked once, with the first node of each code; built once per set. */
+interface ReferenceIndex extends SheetIndex {
+  /** nodesByCode. */
+  byCode: Map<string, CriterionNode>;
+  /** `first[i]`: `nodes[i]` is the first node of its code, the one `byCode` holds. */
+  first: boolean[];
 }
 
-const CODE_INDEX = new WeakMap<CriteriaSet, Map<string, CriterionNode>>();
+/** 150 workbooks share one reference; sets are data, never changed once read. */
+function referenceIndex(set: CriteriaSet): ReferenceIndex {
+  let ref = REFERENCE_INDEX.get(set);
+  if (!ref) {
+    const sheet = indexSheet(set);
+    const byCode = nodesByCode(sheet);
+    ref = { ...sheet, byCode, first: sheet.nodes.map((n, i) => byCode.get(sheet.codes[i]) === n) };
+    REFERENCE_INDEX.set(set, ref);
+  }
+  return ref;
+}
+
+const REFERENCE_INDEX = new WeakMap<CriteriaSet, ReferenceIndex>();
+
+/** nodesByCode of a reference set, built once per set. */
+export function codeIndex(set: CriteriaSet): ReadonlyMap<string, CriterionNode> {
+  return referenceIndex(set).byCode;
+}
 
 /** A criterion name's words, accents and punctuation aside. */
 export function wordsOfName(name: string): string[] {
@@ -214,13 +249,16 @@ export interface CodeAlignment {
  * left over are real additions and deletions. Undefined when the codes already agree
  * (most rows have the reference's code and name): nothing to translate.
  */
-export function alignCodes(actual: CriteriaSet, reference: CriteriaSet): CodeAlignment | undefined {
-  // The usual case (a template's rows, a reference's codes) costs map lookups only.
-  const own = flattenSet(actual);
-  const refByCode = codeIndex(reference);
+export function alignCodes(actual: CriteriaSet, reference: CriteriaSet, sheet: SheetIndex = indexSheet(actual)): CodeAlignment | undefined {
+  // The usual case (a template's rows, a reference's codes) costs a comparison of codes
+  // by position, a map lookup where they differ.
+  const own = sheet.nodes;
+  const ref = referenceIndex(reference);
   let agreeing = 0;
-  for (const n of own) {
-    const r = refByCode.get(normalizeCode(n.code));
+  for (let i = 0; i < own.length; i++) {
+    const n = own[i];
+    const code = sheet.codes[i];
+    const r = ref.first[i] && ref.codes[i] === code ? ref.nodes[i] : ref.byCode.get(code);
     if (r !== undefined && (r.name === n.name || sameName(wordsOfName(n.name), wordsOfName(r.name)))) agreeing++;
     if (agreeing * 2 >= own.length) return undefined;
   }

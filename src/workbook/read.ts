@@ -5,7 +5,7 @@
  */
 import { cellText, type Answer, type CellValue, type SheetTotal } from '../core/answers';
 import { flattenSet, type CriteriaSet, type CriterionNode, type UnitLevel } from '../core/criteria';
-import { isRomanCode, normalizeCode, parentCodeOf } from '../core/criteriaSet';
+import { indexSheet, isRomanCode, normalizeCode, parentCodeOf, type SheetIndex } from '../core/criteriaSet';
 import { finding, sortFindings, type Finding, type FindingColumn } from '../core/findings';
 import { parseMethod } from '../core/method';
 import { parseScore, parseVietNumber } from '../core/numbers';
@@ -515,10 +515,11 @@ function changedSinceCheck(reading: UnitReading): Finding[] {
  * (alignCodes) take the reference's codes, and CODES_RENUMBERED says so once. A row the
  * reference lacks keeps its code, with its row added when that code is the reference's
  * code of another row (`2 (dòng 14)`): the comparison reports it as CRITERION_UNEXPECTED.
- * The reading itself when the codes agree.
+ * The reading itself when the codes agree. `sheet`: the reading's indexSheet, when the
+ * caller has made it.
  */
-export function alignReading(reading: UnitReading, reference: CriteriaSet): { reading: UnitReading; findings: Finding[] } {
-  const alignment = alignCodes(reading.set, reference);
+export function alignReading(reading: UnitReading, reference: CriteriaSet, sheet: SheetIndex = indexSheet(reading.set)): { reading: UnitReading; findings: Finding[] } {
+  const alignment = alignCodes(reading.set, reference, sheet);
   if (!alignment || alignment.renumbered.length === 0) return { reading, findings: [] };
   const refCodes = new Set(flattenSet(reference).map((n) => normalizeCode(n.code)));
   // A row the reference lacks whose code is another row's reference code gets its row
@@ -563,8 +564,11 @@ const ANY_PERIOD = { from: '1900-01-01', to: '2100-12-31' };
  * YEAR_MISMATCH and no evidence date is checked against the period.
  */
 export function validateReading(input: UnitReading, opts: { reference?: CriteriaSet; today: string }): Finding[] {
-  const aligned = opts.reference ? alignReading(input, opts.reference) : { reading: input, findings: [] };
+  // With a reference, the sheet's tree is walked once for the alignment, the rules and the comparison.
+  const inputIndex = opts.reference ? indexSheet(input.set) : undefined;
+  const aligned = opts.reference ? alignReading(input, opts.reference, inputIndex) : { reading: input, findings: [] };
   const reading = aligned.reading;
+  const sheetIndex = reading === input ? inputIndex : indexSheet(reading.set);
   const found = [...aligned.findings];
   const otherYear = opts.reference !== undefined && reading.meta.year !== undefined && reading.meta.year !== opts.reference.year;
   if (otherYear && opts.reference) found.push(finding('YEAR_MISMATCH', { found: reading.meta.year as number, expected: opts.reference.year, title: reading.set.title }, { field: 'set' }));
@@ -573,11 +577,11 @@ export function validateReading(input: UnitReading, opts: { reference?: Criteria
   found.push(
     ...validateSheet(reading.set, reading.answers, {
       today: opts.today,
-      ...(reference ? { reference } : {}),
+      ...(reference ? { reference, sheetIndex } : {}),
       ...(reading.total ? { grandTotal: reading.total } : {}),
     }),
   );
-  if (opts.reference) found.push(...compareWithReference(reading.set, opts.reference, reading.meta, reading.layout.missing));
+  if (opts.reference) found.push(...compareWithReference(reading.set, opts.reference, reading.meta, reading.layout.missing, sheetIndex));
   found.push(...changedSinceCheck(reading));
   // The reference says what the sheet could not: the level and the set of a unit not named.
   const level = reading.meta.level ?? (reference?.levels.length === 1 ? reference.levels[0] : undefined);

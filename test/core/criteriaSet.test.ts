@@ -13,8 +13,8 @@ import {
   isWellFormedCode,
   normalizeCode,
   parentCodeOf,
+  indexSheet,
   sheetRows,
-  type SheetChildren,
 } from '../../src/core/criteriaSet';
 import { message } from '../../src/core/findings';
 import { lintCriteriaSet } from '../../src/core/lint';
@@ -287,18 +287,18 @@ describe('lookupCriteria', () => {
   });
 });
 
-describe('sheetRows and flattenSet: the module-level walks give the document order', () => {
-  test('every node below a field is listed with its parent, in document order, as flattenCriteria gives it', () => {
+describe('indexSheet, sheetRows and flattenSet: the module-level walks give the document order', () => {
+  test('every node is listed with its parent (none for a field), in document order, as flattenCriteria gives it', () => {
     const set = generatedSet(400);
     const flat = flattenCriteria(set);
     // As read from a sheet: each node on its row, below its parent.
     flat.forEach((e, i) => (e.node.row = i + 5));
     expect(flattenSet(set)).toEqual(flat.map((e) => e.node));
-    const children: SheetChildren = { codes: [], parents: [] };
-    const rows = sheetRows(set, children);
-    const below = flat.filter((e) => e.parent !== undefined);
-    expect(children.codes).toEqual(below.map((e) => normalizeCode(e.node.code)));
-    expect(children.parents).toEqual(below.map((e) => normalizeCode(e.parent!.code)));
+    const sheet = indexSheet(set);
+    const rows = sheetRows(sheet);
+    expect(sheet.nodes).toEqual(flat.map((e) => e.node));
+    expect(sheet.codes).toEqual(flat.map((e) => normalizeCode(e.node.code)));
+    expect(sheet.parents).toEqual(flat.map((e) => (e.parent !== undefined ? normalizeCode(e.parent.code) : undefined)));
     for (const e of flat) if (e.node.row !== undefined) expect(rows.get(normalizeCode(e.node.code))).toBeLessThanOrEqual(e.node.row);
     expect(rows.size).toBeGreaterThan(300);
   });

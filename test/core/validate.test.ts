@@ -4,7 +4,7 @@ import { lookupCriteria } from '../../src/core/criteriaSet';
 import { message, type Finding } from '../../src/core/findings';
 import { describeAllowed } from '../../src/core/method';
 import { computeTotals } from '../../src/core/totals';
-import type { CriterionNode } from '../../src/core/criteria';
+import { flattenSet, type CriterionNode } from '../../src/core/criteria';
 import { validateScores, validateSheet, validateUnit } from '../../src/core/validate';
 import { M_YES_NO, sampleSet } from './criteriaFixture';
 
@@ -279,5 +279,51 @@ describe('validateSheet: a row of the sheet the reference lacks', () => {
 
   it('a total wrong even with it counted is reported, the added row in the sum', () => {
     expect(brief(totalsOf({ selfScore: 3 }))).toEqual([['TOTAL_MISMATCH', '1.1', 'selfScore', 9, { total: 3, sum: 2.5 }]]);
+  });
+});
+
+describe('validateSheet: the rules kept per reference follow each sheet', () => {
+  // Answers without their rows: a finding takes its row from the rules on the sheet's rows.
+  const answers = edited([{ code: '1.3', selfScore: null }]).map(({ row: _, ...a }) => a);
+  const rowOf13 = (sheet: ReturnType<typeof sampleSet>, reference: ReturnType<typeof sampleSet>) =>
+    validateSheet(sheet, answers, { reference, today: ctx.today }).find((f) => f.code === 'SCORE_MISSING' && f.criterion === '1.3')?.row;
+
+  it('a sheet with its rows further down, after one with the same codes, gets its own rows', () => {
+    const reference = sampleSet();
+    const lower = sampleSet();
+    for (const n of flattenSet(lower)) n.row = (n.row as number) + 5;
+    expect(rowOf13(sampleSet(), reference)).toBe(13);
+    expect(rowOf13(lower, reference)).toBe(18);
+    expect(rowOf13(sampleSet(), reference)).toBe(13);
+  });
+});
+
+describe('answers listed in the rules’ order', () => {
+  // A set repeating a code (1.3 on a second row): the first answer of a code is the one checked and counted.
+  const set = sampleSet();
+  const first = set.fields[0].children as CriterionNode[];
+  first.push({ ...(first.find((n) => n.code === '1.3') as CriterionNode), row: 40 });
+  const rules = lookupCriteria(set);
+  const score: fc.Arbitrary<CellValue> = fc.oneof(fc.constant(null), fc.constantFrom(0, 0.5, 1, 1.5, 2, 4, '0,5', 'x', -1));
+  const declared: fc.Arbitrary<CellValue | undefined> = fc.constantFrom(undefined, null, 'Có', 'Không áp dụng', '85%');
+  const evidence: fc.Arbitrary<CellValue | undefined> = fc.constantFrom(undefined, '', 'Kế hoạch số 15/KH-STP ngày 10/01/2024', 'Báo cáo số 2/BC-STP ngày 05/12/2025');
+
+  test('give the findings of the same answers looked up by code', () => {
+    const row = fc.record({ selfScore: score, declared, evidence });
+    fc.assert(
+      fc.property(fc.tuple(...rules.nodes.map(() => row)), (cells) => {
+        const answers: Answer[] = rules.nodes.map((n, i) => {
+          const a: Answer = { code: n.code, row: 8 + i, selfScore: cells[i].selfScore };
+          if (cells[i].declared !== undefined) a.declared = cells[i].declared;
+          if (cells[i].evidence !== undefined) a.evidence = cells[i].evidence;
+          return a;
+        });
+        // An answer for a row the rules lack: the same answers, no longer one per rule in order.
+        const byCode = [...answers, { code: '9.9', row: 99 }];
+        expect(validateUnit(rules, answers, ctx)).toEqual(validateUnit(rules, byCode, ctx));
+        expect(validateScores(rules, answers)).toEqual(validateScores(rules, byCode));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
