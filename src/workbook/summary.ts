@@ -81,7 +81,7 @@ export function summarySheet(c: Consolidation, opts: SummaryOptions): SheetSpec 
     'Điểm tối đa áp dụng',
     'Chỉ số (%)',
     `Biểu đồ chỉ số (mỗi █ = ${BAR_STEP}%)`,
-    ...fields.map((f) => `${f.code}. ${f.name}`),
+    ...fields.map((f) => f.label),
     'Xếp hạng trong cấp',
     'Xếp loại',
     'Số lỗi',
@@ -139,19 +139,59 @@ function table(headerRow: number, end: number, last: number): CellRange {
 }
 
 interface FieldColumn {
-  code: string;
-  name: string;
+  /** The field's name as compared across levels (see fieldKey). */
+  key: string;
+  label: string;
 }
 
-/** The union of the units' fields, in code order (levels may have different fields). */
+/**
+ * Levels number their fields differently: field 4 is "Cải cách tổ chức bộ máy" for Sở and
+ * huyện but "Cải cách chế độ công vụ" for xã. Columns are therefore keyed by the field's
+ * name, so every score sits under its own field's name.
+ */
+function fieldKey(name: string): string {
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+}
+
+const LEVEL_SHORT: Record<UnitLevel, string> = { so: 'sở', huyen: 'huyện', xa: 'xã' };
+
+/**
+ * The union of the units' fields. Each level's fields keep their order; a field only some
+ * levels have goes after the field it follows in its own set. The label is "code. name"
+ * where every level gives the field one code, else the name with each level's code.
+ */
 function fieldColumns(units: readonly UnitRow[]): FieldColumn[] {
-  const byCode = new Map<string, FieldColumn>();
-  for (const u of units) for (const f of u.byField ?? []) if (!byCode.has(f.code)) byCode.set(f.code, { code: f.code, name: f.name });
-  return [...byCode.values()].sort((a, b) => compareCodes(a.code, b.code));
+  const names = new Map<string, string>();
+  const codes = new Map<string, Map<string, Set<UnitLevel | undefined>>>();
+  const order: string[] = [];
+  for (const level of [...LEVEL_ORDER, undefined]) {
+    for (const u of units) {
+      if (u.level !== level) continue;
+      let after = -1;
+      for (const f of [...(u.byField ?? [])].sort((a, b) => compareCodes(a.code, b.code))) {
+        const key = fieldKey(f.name);
+        if (!names.has(key)) {
+          names.set(key, f.name);
+          codes.set(key, new Map());
+          order.splice(after + 1, 0, key);
+        }
+        after = Math.max(after, order.indexOf(key));
+        const byCode = codes.get(key) as Map<string, Set<UnitLevel | undefined>>;
+        byCode.set(f.code, (byCode.get(f.code) ?? new Set()).add(level));
+      }
+    }
+  }
+  return order.map((key) => ({ key, label: fieldLabel(names.get(key) as string, codes.get(key) as Map<string, Set<UnitLevel | undefined>>) }));
+}
+
+function fieldLabel(name: string, codes: Map<string, Set<UnitLevel | undefined>>): string {
+  if (codes.size === 1) return `${[...codes.keys()][0]}. ${name}`;
+  const per = [...codes].map(([code, levels]) => `${[...levels].map((l) => (l ? LEVEL_SHORT[l] : 'chưa rõ cấp')).join(', ')}: mục ${code}`);
+  return `${name} (${per.join('; ')})`;
 }
 
 function unitLine(stt: number, u: UnitRow, fields: FieldColumn[], recoverable: number | undefined): WriteValue[] {
-  const own = new Map((u.byField ?? []).map((f) => [f.code, f.final]));
+  const own = new Map((u.byField ?? []).map((f) => [fieldKey(f.name), f.final]));
   return [
     stt,
     u.unit,
@@ -163,7 +203,7 @@ function unitLine(stt: number, u: UnitRow, fields: FieldColumn[], recoverable: n
     num(u.applicableMax),
     num(u.index),
     u.index !== undefined && u.status !== 'duplicate' ? indexBar(u.index) : null,
-    ...fields.map((f) => num(own.get(f.code))),
+    ...fields.map((f) => num(own.get(f.key))),
     num(u.rank),
     u.grade ?? null,
     u.errors,
