@@ -206,6 +206,8 @@ const STRINGS = {
   consRejected: { vi: 'Tệp bị từ chối ({n})', en: 'Rejected files ({n})' },
   consDuplicates: { vi: 'Đơn vị nộp nhiều tệp ({n}): chưa xếp hạng cho đến khi bỏ bớt tệp', en: 'Units with several files ({n}): not ranked until one is removed' },
   consMissing: { vi: 'Đơn vị chưa nộp ({n})', en: 'Units missing ({n})' },
+  consNoValidFile: { vi: 'Đơn vị chưa có tệp hợp lệ ({n})', en: 'Units without a valid file ({n})' },
+  consMissingRejected: { vi: 'Đã nộp nhưng tệp bị từ chối ({n}): xem "Tệp bị từ chối"', en: 'File sent but rejected ({n}): see "Rejected files"' },
   consFailed: { vi: 'Chưa tổng hợp được', en: 'Could not consolidate' },
   consNoFiles: { vi: 'Chưa chọn tệp nào.', en: 'No file chosen.' },
   consNoCriteria: { vi: 'Chưa có bộ tiêu chí tham chiếu: chọn tệp .json hoặc mở sổ có bảng chấm điểm.', en: 'No reference criteria set: choose a .json file or open a workbook with a score table.' },

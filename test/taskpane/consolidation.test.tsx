@@ -329,6 +329,53 @@ describe('the ranking in English', () => {
   });
 });
 
+describe('units without a valid file (tester F5)', () => {
+  const communes = Array.from({ length: 12 }, (_, i) => `UBND xã Mẫu ${String(i + 1).padStart(2, '0')}`);
+  const output = (missing: string[]) => ({
+    type: 'done' as const,
+    sheets: [],
+    json: {
+      ...JSON_OUT,
+      units: [...JSON_OUT.units, unit({ unit: 'UBND xã Đồng Phúc', level: 'xa', file: 'dong-phuc.xlsx', status: 'rejected', rank: null, index: null }), unit({ unit: null, level: null, file: 'hong.xlsx', status: 'rejected' })],
+    },
+    report: { ...REPORT, missing },
+    print: PRINT,
+  });
+  const groups = (c: HTMLElement) =>
+    [...c.querySelectorAll('[data-missing-group]')].map((g) => ({
+      group: g.getAttribute('data-missing-group'),
+      collapsed: g.tagName === 'DETAILS' ? !(g as HTMLDetailsElement).open : false,
+      label: g.querySelector('summary, p')?.textContent,
+      names: [...g.querySelectorAll('li')].map((li) => li.textContent),
+    }));
+
+  it('words the list as the printed report does: rejected files apart from units that sent none; short lists stay open', async () => {
+    view = await render(<Results output={output(['UBND huyện Ba Bể', 'UBND xã Đồng Phúc'])} skipped={[]} service={new MemoryService(sampleGrid())} />);
+    const c = view.container;
+    expect(c.querySelector('[data-missing] h3')?.textContent).toBe('Đơn vị chưa có tệp hợp lệ (2)');
+    expect(groups(c)).toEqual([
+      { group: 'rejected', collapsed: false, label: 'Đã nộp nhưng tệp bị từ chối (1): xem "Tệp bị từ chối"', names: ['UBND xã Đồng Phúc'] },
+      { group: 'unsent', collapsed: false, label: 'Đơn vị chưa nộp (1)', names: ['UBND huyện Ba Bể'] },
+    ]);
+  });
+
+  it('a long list starts collapsed with its count shown, and opens on asking', async () => {
+    view = await render(
+      <I18nContext.Provider value={makeI18n('en')}>
+        <Results output={output(['UBND xã Đồng Phúc', ...communes])} skipped={[]} service={new MemoryService(sampleGrid())} />
+      </I18nContext.Provider>,
+    );
+    const c = view.container;
+    expect(c.querySelector('[data-missing] h3')?.textContent).toBe('Units without a valid file (13)');
+    const [rejected, unsent] = groups(c);
+    expect(rejected).toMatchObject({ group: 'rejected', collapsed: false, names: ['UBND xã Đồng Phúc'] });
+    expect(unsent).toMatchObject({ group: 'unsent', collapsed: true, label: 'Units missing (12)' });
+    expect(unsent.names).toEqual(communes);
+    await click(c.querySelector('[data-missing-group="unsent"] summary'));
+    expect(groups(c)[1].collapsed).toBe(false);
+  });
+});
+
 describe('the mode in the pane', () => {
   it('opens from the toolbar (loaded on demand) and goes back to the form', async () => {
     view = await render(<App service={new MemoryService(sampleGrid())} />);

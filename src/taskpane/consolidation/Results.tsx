@@ -15,6 +15,7 @@ import type { JsonUnit, WorkerMessage } from '../../worker/protocol';
 import { pick, errorText } from '../bilingual';
 import { useI18n, type StringKey } from '../i18n';
 import type { SkippedSetting, WorkbookService } from '../service';
+import { MissingUnits } from './MissingUnits';
 import { LEVEL_NAMES } from './references';
 import { BaselineNote, countsText, UnitFindingList } from './UnitFindings';
 
@@ -208,16 +209,7 @@ export function Results({ output, skipped, service }: { output: Done; skipped: S
           </ul>
         </section>
       )}
-      {report.missing.length > 0 && (
-        <section data-missing>
-          <h3 className={styles.heading}>{t('consMissing', { n: report.missing.length })}</h3>
-          <ul className={styles.list}>
-            {report.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {report.missing.length > 0 && <MissingUnits missing={report.missing} units={json.units} />}
       {report.baseline && <BaselineNote baseline={report.baseline} />}
     </div>
   );
