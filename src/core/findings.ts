@@ -405,13 +405,18 @@ export function message(f: Finding, lang: Lang = 'vi'): string {
 
 /** A message template (the catalogue's, or another reader's wording of the same finding) with the finding's parameters filled in. */
 export function fillMessage(text: string, f: Finding, lang: Lang): string {
+  // A row without a criterion (the sheet's "Tổng cộng") is named by its number: in a list of findings "this row" names none.
   const where = f.criterion
     ? lang === 'vi'
       ? `tiêu chí ${f.criterion}`
       : `criterion ${f.criterion}`
-    : lang === 'vi'
-      ? 'dòng này'
-      : 'this row';
+    : f.row !== undefined
+      ? lang === 'vi'
+        ? `dòng ${f.row}`
+        : `row ${f.row}`
+      : lang === 'vi'
+        ? 'dòng này'
+        : 'this row';
   const filled = text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (name === 'where') return where;
     // A parameter that is itself language-specific text carries its English as `{name}En`.

@@ -172,7 +172,10 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
     void service.select(code, 'selfScore').catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
   };
   const goToFinding = (f: Finding, stay = false) => {
-    if (f.criterion === undefined) return;
+    if (f.criterion === undefined) {
+      if (f.sheet !== undefined && f.cell !== undefined) void service.showCell?.(f.sheet, f.cell).catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
+      return;
+    }
     reveal(f.criterion, stay ? undefined : 'criteria');
     void service.select(f.criterion, f.field).catch((error: unknown) => dispatch({ type: 'hostFailed', error }));
   };

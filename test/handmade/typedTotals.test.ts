@@ -43,8 +43,10 @@ describe('typed totals of a hand-made sheet', () => {
       ['D11', { total: 2, sum: 3 }],
       ['D21', { total: 6, sum: 7 }],
     ]);
-    expect(message(found[2], 'vi')).toContain('6');
-    expect(message(found[2], 'vi')).toContain('(7)');
+    // The "Tổng cộng" row has no criterion: its message names its row (tester F6: "dòng này").
+    expect([found[2].sheet, found[2].row, found[2].criterion]).toEqual([expect.any(String), 21, undefined]);
+    expect(message(found[2], 'vi')).toBe('Tổng điểm 6 của dòng 21 khác tổng điểm các tiêu chí con (7). Sửa lại tổng hoặc dùng công thức tính tổng.');
+    expect(message(found[2], 'en')).toBe('The total 6 of row 21 differs from the sum of its children (7). Correct the total or use a sum formula.');
   });
 
   it('the totals the file holds, by cell', async () => {

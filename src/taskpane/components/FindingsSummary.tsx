@@ -1,4 +1,4 @@
-/** Every finding of the workbook, grouped by severity; each one leads to its criterion and cell. */
+/** Every finding of the workbook, grouped by severity; each one leads to its criterion and cell, or to its cell (the "Tổng cộng" row has no criterion). */
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import { message, type Finding, type Severity } from '../../core/findings';
 import { useI18n } from '../i18n';
@@ -37,7 +37,7 @@ export function FindingsSummary({ findings, onGo }: FindingsSummaryProps) {
               {list.map((f, i) => (
                 <li key={`${f.code}-${f.cell ?? ''}-${i}`} data-finding={f.code}>
                   {message(f, lang)}{' '}
-                  {f.criterion !== undefined && (
+                  {(f.criterion !== undefined || (f.sheet !== undefined && f.cell !== undefined)) && (
                     <Link as="button" onClick={() => onGo(f)}>
                       {f.cell ? t('goToCell', { cell: f.cell }) : f.criterion}
                     </Link>
