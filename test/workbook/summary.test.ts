@@ -66,6 +66,27 @@ describe('summarySheet', () => {
     expect([row[col('Điểm tự đánh giá')], row[col('Điểm sau thẩm định')]]).toEqual([72, 70]);
   });
 
+  test('field headings: "code. name" when every level numbers the field alike', () => {
+    expect((sheet.values[header] as string[]).slice(10, -5)).toEqual(['1. Công tác chỉ đạo, điều hành']);
+  });
+
+  test('levels numbering their fields differently: one column per field name, each level\'s number in its heading', () => {
+    const field = (code: string, name: string, final: number) => ({ code, name, final, applicableMax: 10 });
+    const mixed = consolidate(
+      [
+        sub('h.xlsx', 'UBND huyện Ba Bể', 'so', 80, { level: 'huyen', totals: { self: 80, final: 80, applicableMax: 100, index: 80, byField: [field('4', 'Cải cách tổ chức bộ máy', 4), field('5', 'Cải cách chế độ công vụ', 5)] } }),
+        sub('x.xlsx', 'UBND xã Quang Thuận', 'xa', 70, { totals: { self: 70, final: 70, applicableMax: 100, index: 70, byField: [field('4', 'Cải  cách chế độ công vụ ', 9.25), field('8', 'Điểm cộng', 1)] } }),
+      ],
+      { grades },
+    );
+    const s = summarySheet(mixed, { year: 2024 });
+    const h = s.values.findIndex((r) => r[0] === 'STT');
+    expect((s.values[h] as string[]).slice(10, -5)).toEqual(['4. Cải cách tổ chức bộ máy', 'Cải cách chế độ công vụ (huyện: mục 5; xã: mục 4)', '8. Điểm cộng']);
+    const fieldsOf = (unit: string) => (s.values.find((r) => r[1] === unit) as unknown[]).slice(10, 13);
+    expect(fieldsOf('UBND huyện Ba Bể')).toEqual([4, 5, null]);
+    expect(fieldsOf('UBND xã Quang Thuận')).toEqual([null, 9.25, 1]);
+  });
+
   test.each([
     [0, ''],
     [72.4, '██████████████'],
