@@ -134,7 +134,7 @@ export function withFieldNumbers(codes: readonly (string | undefined)[]): FieldN
     written.set(full, `${field.roman}/${code}`);
     return full;
   });
-  // A full code that is also written elsewhere on the sheet would merge two rows: keep the sheet's codes.
-  const distinct = (list: readonly (string | undefined)[]) => new Set(list.filter((c) => c !== undefined)).size;
-  return distinct(out) >= distinct(codes) ? { codes: out, written } : unchanged;
+  // A full code also written above the first field would merge two rows: keep the sheet's codes.
+  const above = new Set(codes.filter((c, i) => c !== undefined && fieldOf[i] === undefined));
+  return out.some((c, i) => fieldOf[i] !== undefined && c !== undefined && above.has(c)) ? unchanged : { codes: out, written };
 }

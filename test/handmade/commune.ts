@@ -21,7 +21,15 @@ export interface CommuneWorkbook {
   rows: Record<string, number>;
 }
 
-export async function communeWorkbook(set: CriteriaSet, numbering: Numbering, unit = 'UBND xã Cao Sơn', district = 'UBND huyện Bạch Thông'): Promise<CommuneWorkbook> {
+export interface CommuneOptions {
+  unit?: string;
+  district?: string;
+  /** Each criterion without sub-criteria scored at its maximum (not the survey's, not bonus points), and the total typed to match. */
+  scored?: boolean;
+}
+
+export async function communeWorkbook(set: CriteriaSet, numbering: Numbering, opts: CommuneOptions = {}): Promise<CommuneWorkbook> {
+  const { unit = 'UBND xã Cao Sơn', district = 'UBND huyện Bạch Thông' } = opts;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
   ws.columns = [7, 55, 10, 12, 40, 20].map((width) => ({ width }));
@@ -38,12 +46,18 @@ export async function communeWorkbook(set: CriteriaSet, numbering: Numbering, un
   ws.mergeCells('C7:D7');
   for (const c of ['A', 'B', 'E', 'F']) ws.mergeCells(`${c}7:${c}8`);
   let r = 9;
+  let scored = 0;
+  let bonus = false;
   const rows: Record<string, number> = {};
   const put = (label: string, n: CriterionNode) => {
     rows[n.code] = r;
     ws.getCell(r, 1).value = label;
     ws.getCell(r, 2).value = n.name;
     ws.getCell(r, 3).value = Number.isInteger(n.maxPoints) ? n.maxPoints : String(n.maxPoints).replace('.', ',');
+    if (opts.scored && !bonus && !n.children?.length && n.scoredBy !== 'survey') {
+      ws.getCell(r, SCORE_COLUMN).value = n.maxPoints;
+      scored += n.maxPoints;
+    }
     r++;
   };
   const label = (code: string) => (numbering === 'restarted' ? code.split('.').slice(1).join('.') : code);
@@ -52,6 +66,7 @@ export async function communeWorkbook(set: CriteriaSet, numbering: Numbering, un
     for (const c of n.children ?? []) walk(c);
   };
   set.fields.forEach((f, i) => {
+    bonus = f.bonus === true;
     put(ROMAN[i], f);
     for (const c of f.children ?? []) walk(c);
     if (i === 0) r++;
@@ -59,7 +74,7 @@ export async function communeWorkbook(set: CriteriaSet, numbering: Numbering, un
   rows.TOTAL = r;
   ws.getCell(r, 2).value = 'TỔNG CỘNG';
   ws.getCell(r, 3).value = set.fields.filter((f) => !f.bonus).reduce((s, f) => s + f.maxPoints, 0);
-  ws.getCell(r, SCORE_COLUMN).value = 0;
+  ws.getCell(r, SCORE_COLUMN).value = scored;
   ws.getCell(r + 2, 2).value = 'NGƯỜI LẬP BIỂU';
   ws.getCell(r + 2, 5).value = 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH';
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), rows };
