@@ -288,8 +288,10 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
   const cells: CodeCell[] = [];
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) cells.push({ row: r + 1, value: cell(r, 'code') });
   const resolved = resolveCodes(cells);
-  const findings = resolved.findings;
   const { codes, written } = withFieldNumbers(resolved.codes);
+  // A code read ambiguously is named as the row now reads (with its field's number).
+  const codeAt = new Map(cells.map((c, i) => [c.row, codes[i]]));
+  const findings = resolved.findings.map((f) => (f.row !== undefined && f.criterion !== undefined ? { ...f, criterion: codeAt.get(f.row) ?? f.criterion } : f));
 
   const fields: CriterionNode[] = [];
   const answers: Answer[] = [];

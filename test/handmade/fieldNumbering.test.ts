@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CellValue } from '../../src/core/answers';
 import { flattenSet } from '../../src/core/criteria';
 import { lookupCriteria } from '../../src/core/criteriaSet';
 import { computeTotals } from '../../src/core/totals';
@@ -119,4 +120,21 @@ describe('chiso consolidate with the bundled sets', () => {
       ['restarted.xlsx', 'xa', true, true],
     ]);
   }, 120_000);
+});
+
+describe('a code typed as a number in a field numbered anew', () => {
+  it('is read against its own field, and a warning about it names the full code', () => {
+    const field = (roman: string, count: number, typed: number): CellValue[][] => [
+      [roman, `Lĩnh vực ${roman}`, null, null],
+      ['1', `Tiêu chí 1 của lĩnh vực ${roman}`, null, null],
+      ...Array.from({ length: count }, (_, i): CellValue[] => [`1.${i + 1}`, `Nội dung ${i + 1} của lĩnh vực ${roman}`, 1, null]),
+      [typed, `Nội dung cuối của lĩnh vực ${roman}`, 1, null],
+    ];
+    const values: CellValue[][] = [['TT', 'Nội dung tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá'], ...field('I', 9, 1.1), ...field('II', 0, 1.1)];
+    const r = readUnitWorkbook({ sheets: [{ name: 'Sheet1', values }] });
+    if (!r.ok) throw new Error('not read');
+    // I/1.1 after I/1.9 is 1.10 (said, with the full code); II/1.1 is the first of its field, not 1.11.
+    expect(r.findings.filter((f) => f.code === 'CODE_AMBIGUOUS').map((f) => [f.criterion, f.row, f.params.chosen])).toEqual([['1.1.10', 13, '1.10']]);
+    expect([r.rowOf.get('1.1.10'), r.rowOf.get('2.1.1')]).toEqual([13, 16]);
+  });
 });
