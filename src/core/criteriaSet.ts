@@ -70,7 +70,8 @@ function segmentKey(s: string): [number, number] {
 
 const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 
-function romanValue(s: string): number {
+/** `IV` -> 4; the caller has checked the numeral (isRomanCode). */
+export function romanValue(s: string): number {
   let total = 0;
   for (let i = 0; i < s.length; i++) {
     const v = ROMAN_DIGITS[s[i]];

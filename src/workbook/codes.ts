@@ -5,7 +5,7 @@
  * every reading that is not plainly the next code is reported, never guessed silently.
  */
 import type { CellValue } from '../core/answers';
-import { isRomanCode } from '../core/criteriaSet';
+import { isRomanCode, romanValue } from '../core/criteriaSet';
 import { finding, type Finding } from '../core/findings';
 
 /** A text code in canonical form: `' II. '` -> `'II'`, `'1,1'` -> `'1.1'`, `'01.2'` -> `'1.2'`. */
@@ -86,11 +86,55 @@ export function resolveCodes(cells: readonly CodeCell[]): { codes: (string | und
         );
       }
     }
-    if (!isRomanCode(code)) {
+    // Numbering may restart in each Roman field: a code under a new field continues nothing.
+    if (isRomanCode(code)) lastChild.clear();
+    else {
       const { parent, last } = split(code);
       lastChild.set(parent, last);
     }
     return code;
   });
   return { codes, findings };
+}
+
+/** The sheet's codes with each field's number in them, and how the sheet wrote the rows that changed. */
+export interface FieldNumbering {
+  codes: (string | undefined)[];
+  /** The changed code -> the row as written, field first (`II/1` for 2.1); Roman fields read as their number (I ≡ 1) are not listed. */
+  written: Map<string, string>;
+}
+
+/**
+ * Codes as offices number them under Roman field rows, read as full codes: fields whose
+ * criteria carry the field's number (`I, 1.1, 1.1.1 … II, 2.1`: the field is its number,
+ * I ≡ 1), or numbering that restarts at 1 in each field (`I, 1, 1.1, 2 … II, 1, 2, 2.1`:
+ * `1` under II is 2.1). Any other numbering (criteria numbered across fields, no Roman
+ * rows, two fields with one number) is returned as it is, so a code is never guessed.
+ */
+export function withFieldNumbers(codes: readonly (string | undefined)[]): FieldNumbering {
+  const unchanged = { codes: [...codes], written: new Map<string, string>() };
+  const fields: { roman: string; value: number; codes: string[] }[] = [];
+  const fieldOf = codes.map((code) => {
+    if (code !== undefined && isRomanCode(code)) fields.push({ roman: code, value: romanValue(code), codes: [] });
+    else if (code !== undefined) fields.at(-1)?.codes.push(code);
+    return fields.at(-1);
+  });
+  const filled = fields.filter((f) => f.codes.length > 0);
+  if (filled.length === 0 || new Set(fields.map((f) => f.value)).size < fields.length) return unchanged;
+  const carried = filled.every((f) => f.codes.every((c) => c.startsWith(`${f.value}.`)));
+  const restarted = !carried && filled.length >= 2 && filled.every((f) => f.codes[0] === '1');
+  if (!carried && !restarted) return unchanged;
+  const written = new Map<string, string>();
+  const out = codes.map((code, i) => {
+    const field = fieldOf[i];
+    if (code === undefined || field === undefined) return code;
+    if (code === field.roman) return String(field.value);
+    if (carried) return code;
+    const full = `${field.value}.${code}`;
+    written.set(full, `${field.roman}/${code}`);
+    return full;
+  });
+  // A full code also written above the first field would merge two rows: keep the sheet's codes.
+  const above = new Set(codes.filter((c, i) => c !== undefined && fieldOf[i] === undefined));
+  return out.some((c, i) => fieldOf[i] !== undefined && c !== undefined && above.has(c)) ? unchanged : { codes: out, written };
 }

@@ -12,9 +12,9 @@ import { parseScore, parseVietNumber } from '../core/numbers';
 import { unitKey } from '../core/consolidate';
 import { normalizeText } from '../core/text';
 import { validateSheet } from '../core/validate';
-import { resolveCodes, type CodeCell } from './codes';
+import { resolveCodes, withFieldNumbers, type CodeCell } from './codes';
 import { COLUMN_KEYS, type ColumnKey } from './columns';
-import { alignCodes, compareWithReference, definitionHash } from './compare';
+import { alignCodes, compareWithReference, definitionHash, type CodeAlignment } from './compare';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import { WorkbookError } from './errors';
 import { a1, type SheetGrid, type WorkbookGrid } from './grid';
@@ -99,6 +99,11 @@ export interface UnitReading {
   findings: Finding[];
   /** The grand total row (`Tổng cộng`, `Tổng điểm`) when the sheet has one. */
   total?: SheetTotal;
+  /**
+   * For a sheet numbering criteria within each Roman field: the reading's code -> the row
+   * as written (`2.1` -> `II/1`), said once by alignReading.
+   */
+  written?: ReadonlyMap<string, string>;
 }
 
 export type ReadFailure = { ok: false; findings: Finding[] };
@@ -268,6 +273,7 @@ interface Table {
   rows: SheetRow[];
   findings: Finding[];
   total?: SheetTotal;
+  written: ReadonlyMap<string, string>;
 }
 
 /** The label of a grand total row, in the name or the code column. */
@@ -281,7 +287,11 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
   };
   const cells: CodeCell[] = [];
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) cells.push({ row: r + 1, value: cell(r, 'code') });
-  const { codes, findings } = resolveCodes(cells);
+  const resolved = resolveCodes(cells);
+  const { codes, written } = withFieldNumbers(resolved.codes);
+  // A code read ambiguously is named as the row now reads (with its field's number).
+  const codeAt = new Map(cells.map((c, i) => [c.row, codes[i]]));
+  const findings = resolved.findings.map((f) => (f.row !== undefined && f.criterion !== undefined ? { ...f, criterion: codeAt.get(f.row) ?? f.criterion } : f));
 
   const fields: CriterionNode[] = [];
   const answers: Answer[] = [];
@@ -363,7 +373,7 @@ function readTable(sheet: SheetGrid, layout: Layout): Table {
   for (const [code, list] of rowsOfCode) {
     if (list.length > 1) findings.push(finding('DUPLICATE_CODE', { code, rows: list.join(', ') }, { criterion: code, field: 'code', row: list[1] }));
   }
-  return { fields, answers, rowOf, rows, findings, ...(total ? { total } : {}) };
+  return { fields, answers, rowOf, rows, findings, written, ...(total ? { total } : {}) };
 }
 
 /** The unit cannot be named: a warning (not a rejection) saying what is known, so the user can name it. */
@@ -448,6 +458,7 @@ export function readUnitWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): Unit
     rows: table.rows,
     findings: [],
     ...(table.total ? { total: table.total } : {}),
+    ...(table.written.size > 0 ? { written: table.written } : {}),
   };
   reading.findings = sortFindings(findings.map((f) => locateFinding(reading, f)));
   return reading;
@@ -520,7 +531,15 @@ function changedSinceCheck(reading: UnitReading): Finding[] {
  */
 export function alignReading(reading: UnitReading, reference: CriteriaSet, sheet: SheetIndex = indexSheet(reading.set)): { reading: UnitReading; findings: Finding[] } {
   const alignment = alignCodes(reading.set, reference, sheet);
-  if (!alignment || alignment.renumbered.length === 0) return { reading, findings: [] };
+  const renumbered = renumberedRows(reading, alignment);
+  if (renumbered.length === 0) return { reading, findings: [] };
+  const first = renumbered[0];
+  const example = renumbered
+    .slice(0, 3)
+    .map((r) => `${r.sheet} → ${r.reference}`)
+    .join(', ');
+  const findings = [finding('CODES_RENUMBERED', { count: renumbered.length, example }, { field: 'code', ...(first.row !== undefined ? { row: first.row } : {}) })];
+  if (!alignment || alignment.renumbered.length === 0) return { reading, findings };
   const refCodes = new Set(flattenSet(reference).map((n) => normalizeCode(n.code)));
   // A row the reference lacks whose code is another row's reference code gets its row
   // in its code, so it stays in the tree (its parent's total still adds up) and is
@@ -543,13 +562,22 @@ export function alignReading(reading: UnitReading, reference: CriteriaSet, sheet
   for (const n of flattenSet(set)) if (n.row !== undefined && !rowOf.has(n.code)) rowOf.set(n.code, n.row);
   const rows = reading.rows.map((r) => (r.code !== undefined ? { ...r, code: codeOf(r.code) } : r));
   const own = reading.findings.map((f) => (f.criterion !== undefined ? { ...f, criterion: codeOf(f.criterion) } : f));
-  const first = alignment.renumbered[0];
-  const example = alignment.renumbered
-    .slice(0, 3)
-    .map((r) => `${r.sheet} → ${r.reference}`)
-    .join(', ');
-  const findings = [finding('CODES_RENUMBERED', { count: alignment.renumbered.length, example }, { field: 'code', ...(first.row !== undefined ? { row: first.row } : {}) })];
   return { reading: { ...reading, set, answers, rowOf, rows, findings: own }, findings };
+}
+
+/**
+ * The rows whose code as written is not the reference's: those alignCodes renumbered, and
+ * for a sheet numbering within each field every row so read (`II/1 → 2.1`), once each.
+ */
+function renumberedRows(reading: UnitReading, alignment: CodeAlignment | undefined): CodeAlignment['renumbered'] {
+  const written = reading.written;
+  if (!written) return alignment?.renumbered ?? [];
+  return flattenSet(reading.set).flatMap((n) => {
+    const code = normalizeCode(n.code);
+    const from = written.get(code) ?? code;
+    const to = alignment?.codes.get(code) ?? code;
+    return from !== to ? [{ sheet: from, reference: to, ...(n.row !== undefined ? { row: n.row } : {}) }] : [];
+  });
 }
 
 /** No period: dates are not checked against one (the sheet is for another year). */
