@@ -319,8 +319,8 @@ export const CATALOGUE = {
   },
   CODES_RENUMBERED: {
     severity: 'warning',
-    vi: 'Mã tiêu chí của bảng được đánh số khác bộ tiêu chí gốc ({count} dòng, ví dụ {example}); các dòng đã được đối chiếu theo thứ tự và tên tiêu chí, các phát hiện dùng mã của bộ tiêu chí gốc.',
-    en: 'The sheet numbers its criteria differently from the reference set ({count} rows, e.g. {example}); rows were matched by position and name, and findings use the reference codes.',
+    vi: 'Mã tiêu chí của bảng được đánh số khác bộ tiêu chí gốc ({count} dòng, ví dụ {example}); các dòng đã được đối chiếu theo lĩnh vực, thứ tự và tên tiêu chí, các phát hiện dùng mã của bộ tiêu chí gốc.',
+    en: 'The sheet numbers its criteria differently from the reference set ({count} rows, e.g. {example}); rows were matched by field, position and name, and findings use the reference codes.',
   },
   SET_NOT_MATCHED: {
     severity: 'warning',
