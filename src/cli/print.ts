@@ -168,11 +168,12 @@ export async function runPrint(args: string[], io: Io): Promise<number> {
     return EXIT.unusable;
   }
   if (isPlaceholderIssuer(issuer)) {
-    const where = `'${reading.sheet}'!A1`;
+    // The table's top-left cell is worth fixing only when it holds the placeholder: else it is empty or the national motto.
+    const where = issuer === undefined ? undefined : `'${reading.sheet}'!A1`;
     io.err(
       vi
-        ? `${file}: góc trái phiếu in còn ghi chữ mẫu "${GENERIC_ISSUER}". Gõ tên cơ quan chủ quản vào ô ${where} của bảng, hoặc in lại với --issuer "UBND HUYỆN …"; khi tạo bảng bằng chiso template, thêm --issuer.\n`
-        : `${file}: the letterhead still reads the placeholder "${GENERIC_ISSUER}". Type the parent authority in cell ${where}, or print again with --issuer "UBND HUYỆN …"; when making the workbook with chiso template, add --issuer.\n`,
+        ? `${file}: góc trái phiếu in ghi chữ mẫu "${GENERIC_ISSUER}". ${where ? `Gõ tên cơ quan chủ quản vào ô ${where} của bảng, hoặc in` : 'In'} lại với --issuer "UBND HUYỆN …"; khi tạo bảng bằng chiso template, thêm --issuer.\n`
+        : `${file}: the letterhead reads the placeholder "${GENERIC_ISSUER}". ${where ? `Type the parent authority in cell ${where}, or print` : 'Print'} again with --issuer "UBND HUYỆN …"; when making the workbook with chiso template, add --issuer.\n`,
     );
   }
   const draft = counts.error > 0 || unscored.length > 0;

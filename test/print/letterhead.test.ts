@@ -13,7 +13,7 @@ import type { CriteriaSet } from '../../src/core/criteria';
 import { checkCriteriaSet } from '../../src/core/criteriaSet';
 import { buildPrintSheet } from '../../src/taskpane/print/printSheet';
 import { parentAuthority } from '../../src/workbook/letterhead';
-import { GENERIC_ISSUER, isPlaceholderIssuer } from '../../src/workbook/print';
+import { GENERIC_ISSUER, isPlaceholderIssuer, SCORE_SHEET } from '../../src/workbook/print';
 import { readUnitWorkbook, validateReading } from '../../src/workbook/read';
 import { buildTemplate, type TemplateOptions } from '../../src/workbook/template';
 import { writeSpecToFile } from '../../src/xlsx/write';
@@ -44,7 +44,14 @@ describe('"In phiếu" (the pane)', () => {
   test('a template made without --issuer: the sheet is built, and the cell holding the placeholder is named', () => {
     const { reading, built } = printed({});
     expect(built.spec.values[0][0]).toBe(GENERIC_ISSUER);
-    expect(built.letterhead).toEqual({ sheet: reading.sheet, cell: 'A1' });
+    expect(built.letterhead).toEqual({ sheet: reading.sheet, cell: 'A1', again: true });
+  });
+
+  test('a table naming no parent authority (its first cell blank or the national motto): the printed sheet\'s own cell is named', () => {
+    const { reading } = printed({});
+    const built = buildPrintSheet(reading, validateReading(reading, { today: TODAY }), TODAY, new Date('2024-12-20T03:00:00Z'));
+    expect(built.spec.values[0][0]).toBe(GENERIC_ISSUER);
+    expect(built.letterhead).toEqual({ sheet: SCORE_SHEET, cell: 'A1', again: false });
   });
 
   test('a template made with --issuer: no warning', () => {
@@ -71,11 +78,11 @@ describe('chiso print', () => {
     expect(await runPrint([source, '--out', out, '--today', TODAY, '--draft'], io)).toBe(0);
     expect(existsSync(out)).toBe(true);
     const warning = io.errs.join('');
-    expect(warning).toContain(`duong-quang.xlsx: góc trái phiếu in còn ghi chữ mẫu "${GENERIC_ISSUER}"`);
+    expect(warning).toContain(`duong-quang.xlsx: góc trái phiếu in ghi chữ mẫu "${GENERIC_ISSUER}"`);
     expect(warning).toMatch(/vào ô '[^']+'!A1 của bảng, hoặc in lại với --issuer/);
     const en = captureIo();
     expect(await runPrint([source, '--out', out, '--today', TODAY, '--draft', '--lang', 'en'], en)).toBe(0);
-    expect(en.errs.join('')).toMatch(/the letterhead still reads the placeholder .* Type the parent authority in cell '[^']+'!A1, or print again with --issuer/);
+    expect(en.errs.join('')).toMatch(/the letterhead reads the placeholder .* Type the parent authority in cell '[^']+'!A1, or print again with --issuer/);
   });
 
   test('no warning once --issuer names the parent authority', async () => {

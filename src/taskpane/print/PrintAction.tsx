@@ -12,8 +12,8 @@ export interface PrintOutcome {
   sheet: string;
   errors: number;
   skipped: SkippedSetting[];
-  /** Set when the letterhead prints the placeholder: where to type the parent authority. */
-  letterhead?: { sheet: string; cell: string };
+  /** Set when the letterhead prints the placeholder: where to type the parent authority, and whether to print again after. */
+  letterhead?: { sheet: string; cell: string; again: boolean };
 }
 
 // Messages take a whole line of the toolbar they sit in.
@@ -55,7 +55,7 @@ export function PrintAction({ print, describe, announce }: PrintActionProps) {
           <MessageBarBody>
             <p>{t('printDone', { sheet: state.outcome.sheet })}</p>
             {state.outcome.errors > 0 && <p>{t('printDraft', { n: state.outcome.errors })}</p>}
-            {state.outcome.letterhead && <p data-letterhead-placeholder>{t('printLetterhead', state.outcome.letterhead)}</p>}
+            {state.outcome.letterhead && <p data-letterhead-placeholder>{t(state.outcome.letterhead.again ? 'printLetterhead' : 'printLetterheadHere', { sheet: state.outcome.letterhead.sheet, cell: state.outcome.letterhead.cell })}</p>}
             {state.outcome.skipped.length > 0 && (
               <>
                 <p>{t('printSkipped')}</p>

@@ -19,8 +19,12 @@ export interface PrintSheet {
   errors: number;
   /** What to write in one action: the score sheet, then (checked only) the metadata sheet recording the check. */
   sheets: SheetSpec[];
-  /** Set when the letterhead prints the placeholder: the table's cell the parent authority is read from. */
-  letterhead?: { sheet: string; cell: string };
+  /**
+   * Set when the letterhead prints the placeholder: where to type the parent authority. The
+   * table's cell it is read from when that holds the placeholder (then print again), else
+   * the printed sheet's own cell (the table's top-left cell holds something else).
+   */
+  letterhead?: { sheet: string; cell: string; again: boolean };
 }
 
 /**
@@ -39,8 +43,8 @@ export function buildPrintSheet(reading: UnitReading, findings: readonly Finding
   });
   const spec = { ...built, name: reading.sheet === SCORE_SHEET ? `${SCORE_SHEET} (in)` : SCORE_SHEET };
   const errors = countBySeverity(findings).error;
-  // parentAuthority() reads the table's top-left cell.
-  const letterhead = isPlaceholderIssuer(from.issuer) ? { letterhead: { sheet: reading.sheet, cell: 'A1' } } : {};
+  // parentAuthority() reads the table's top-left cell; the printed sheet starts with the letterhead.
+  const letterhead = isPlaceholderIssuer(from.issuer) ? { letterhead: from.issuer === undefined ? { sheet: spec.name, cell: 'A1', again: false } : { sheet: reading.sheet, cell: 'A1', again: true } } : {};
   if (errors > 0) return { spec, errors, sheets: [spec], ...letterhead };
   // Every key already recorded is kept: the metadata sheet is rewritten whole.
   const metadata = metadataSheetSpec({ ...(reading.metadata ?? { format: METADATA_FORMAT }), contentHash: contentHash(reading), checkedAt });
