@@ -10,10 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { PREVIEW_PAGE, REPO_ROOT } from '../../scripts/demo';
 import { GENERIC_ISSUER, SCORE_SHEET } from '../../src/workbook/print';
-import { eventually, previewOf, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
+import { eventually, fullRowWidths, previewOf, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
 
 let session: Session;
 
@@ -34,18 +33,6 @@ async function openFile(file: string): Promise<Preview> {
   await page.locator('#file-input').setInputFiles(file);
   await page.locator('table.grid td[data-address]').first().waitFor();
   return previewOf(page, errors);
-}
-
-/** Width in CSS pixels of each cell of the first row where every column has a cell of its own. */
-function rowWidths(page: Page): Promise<{ row: string; widths: Record<string, number> }> {
-  return page.evaluate(() => {
-    const cols = document.querySelector('table.grid colgroup:last-of-type')?.querySelectorAll('col:not(.row-header-col)').length ?? 0;
-    const rows = [...document.querySelectorAll<HTMLTableRowElement>('table.grid tr')];
-    const tr = rows.find((r) => r.querySelectorAll('td[data-address]').length === cols && (r.textContent ?? '').length > 40);
-    if (!tr) throw new Error('no row with a cell in every column');
-    const cells = [...tr.querySelectorAll<HTMLElement>('td[data-address]')];
-    return { row: cells[0].dataset.row ?? '', widths: Object.fromEntries(cells.map((td) => [td.dataset.address?.replace(/\d+$/, '') ?? '', td.getBoundingClientRect().width])) };
-  });
 }
 
 describe('a commune\'s workbook made without --issuer, printed from the page', () => {
@@ -76,11 +63,11 @@ describe('a commune\'s workbook made without --issuer, printed from the page', (
 
   test('print keeps each column\'s screen width, repeats the header, cuts nothing and fits on few pages', async () => {
     const { page } = app;
-    const screen = await rowWidths(page);
+    const screen = await fullRowWidths(page);
     await page.emulateMedia({ media: 'print' });
     // Redrawn for paper when the print media query starts to match: no row numbers, no column letters.
     await eventually(async () => expect(await page.locator('table.grid th').count()).toBe(0));
-    const printed = await rowWidths(page);
+    const printed = await fullRowWidths(page);
     expect(printed.row).toBe(screen.row);
     expect(Object.keys(printed.widths)).toEqual(Object.keys(screen.widths));
     for (const [column, width] of Object.entries(screen.widths)) expect([column, Math.abs(printed.widths[column] - width) <= 3]).toEqual([column, true]);
