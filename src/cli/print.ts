@@ -17,7 +17,7 @@ import { countBySeverity, message } from '../core/findings';
 import { rulesFor } from '../core/validate';
 import type { Lang } from '../core/format';
 import { readUnitWorkbook, validateReading } from '../workbook/read';
-import { scoreSheetFromReading } from '../workbook/print';
+import { GENERIC_ISSUER, isPlaceholderIssuer, scoreSheetFromReading } from '../workbook/print';
 import type { WorkbookGrid } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/spec';
 import { FileUnreadableError } from '../xlsx/errors';
@@ -166,6 +166,15 @@ export async function runPrint(args: string[], io: Io): Promise<number> {
   if (failed) {
     io.err(`${failed.text(lang)}\n`);
     return EXIT.unusable;
+  }
+  if (isPlaceholderIssuer(issuer)) {
+    // The table's top-left cell is worth fixing only when it holds the placeholder: else it is empty or the national motto.
+    const where = issuer === undefined ? undefined : `'${reading.sheet}'!A1`;
+    io.err(
+      vi
+        ? `${file}: góc trái phiếu in ghi chữ mẫu "${GENERIC_ISSUER}". ${where ? `Gõ tên cơ quan chủ quản vào ô ${where} của bảng, hoặc in` : 'In'} lại với --issuer "UBND HUYỆN …"; khi tạo bảng bằng chiso template, thêm --issuer.\n`
+        : `${file}: the letterhead reads the placeholder "${GENERIC_ISSUER}". ${where ? `Type the parent authority in cell ${where}, or print` : 'Print'} again with --issuer "UBND HUYỆN …"; when making the workbook with chiso template, add --issuer.\n`,
+    );
   }
   const draft = counts.error > 0 || unscored.length > 0;
   const what = draft

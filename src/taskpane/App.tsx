@@ -200,7 +200,7 @@ export function App({ service: host, writeDelayMs = 400, reloadDelayMs = 300, in
       ...(result.reference ? { reference: result.reference } : {}),
     });
     const skipped = await service.writeSheets(built.sheets, built.spec.name);
-    return { sheet: built.spec.name, errors: built.errors, skipped };
+    return { sheet: built.spec.name, errors: built.errors, skipped, ...(built.letterhead ? { letterhead: built.letterhead } : {}) };
   };
   // "Chọn cột" in the card: pending answers go in first, then the choice is recorded and the workbook read again.
   const chooseColumn = service.chooseColumn?.bind(service);

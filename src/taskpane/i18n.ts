@@ -181,6 +181,14 @@ const STRINGS = {
       other: 'The workbook still has {n} errors, so the sheet is a draft marked "BẢN NHÁP - CÒN LỖI" on every page. Fix them and print again for the sheet to sign.',
     },
   },
+  printLetterhead: {
+    vi: 'Góc trái phiếu còn ghi chữ mẫu "TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN" thay cho cơ quan chủ quản. Gõ tên cơ quan chủ quản (ví dụ "UBND HUYỆN BẠCH THÔNG") vào ô {cell} của trang "{sheet}" rồi bấm In phiếu lại; bảng tạo bằng lệnh chiso template thì thêm tùy chọn --issuer. Vẫn in được bản này.',
+    en: 'The letterhead still reads the placeholder "TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN" instead of the parent authority. Type it (e.g. "UBND HUYỆN BẠCH THÔNG") in cell {cell} of sheet "{sheet}" and press Print sheet again; for workbooks made by chiso template, add the --issuer option. This sheet can still be printed.',
+  },
+  printLetterheadHere: {
+    vi: 'Góc trái phiếu ghi chữ mẫu "TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN" vì bảng không ghi cơ quan chủ quản ở ô đầu tiên. Gõ tên cơ quan chủ quản (ví dụ "UBND HUYỆN BẠCH THÔNG") vào ô {cell} của trang "{sheet}" trước khi in; bảng tạo bằng lệnh chiso template thì thêm tùy chọn --issuer. Vẫn in được bản này.',
+    en: 'The letterhead reads the placeholder "TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN": the table names no parent authority in its first cell. Type it (e.g. "UBND HUYỆN BẠCH THÔNG") in cell {cell} of sheet "{sheet}" before printing; for workbooks made by chiso template, add the --issuer option. This sheet can still be printed.',
+  },
   printSkipped: { vi: 'Chưa áp dụng được một số thiết lập:', en: 'Some settings could not be applied:' },
   printFailed: { vi: 'Chưa tạo được phiếu chấm điểm', en: 'Could not build the score sheet' },
   modeConsolidate: { vi: 'Tổng hợp', en: 'Consolidate' },

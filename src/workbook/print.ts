@@ -35,7 +35,15 @@ export const DRAFT_MARK = 'BẢN NHÁP - CÒN LỖI';
 /** The font Nghị định 30/2020 prescribes; LibreOffice on Linux uses its metric twin Liberation Serif. */
 export const PRINT_FONT = 'Times New Roman';
 /** The form's placeholder when no issuing body is known. */
-const GENERIC_ISSUER = 'TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN';
+export const GENERIC_ISSUER = 'TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN';
+
+/**
+ * Whether the letterhead prints the placeholder instead of an issuing body: none was found
+ * or given, or the table still holds the placeholder `chiso template` writes without --issuer.
+ */
+export function isPlaceholderIssuer(issuer: string | undefined): boolean {
+  return issuer === undefined || issuer.trim().toUpperCase() === GENERIC_ISSUER;
+}
 
 /** Everything the sheet shows, as plain data. */
 export interface ScoreSheetInput {

@@ -7,13 +7,14 @@
  * summary sheet; the report is printed as a sheet. Screenshots at 320 px (copied to
  * docs/images for the guides when UPDATE_DOC_IMAGES=1) and axe at 320 px.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildTemplate } from '../../src/workbook/template';
 import { writeSpecToBuffer } from '../../src/xlsx/write';
 import { generateProvince, type Province } from '../consolidate/province';
-import { describeViolations, openPreview, seriousViolations, shoot, startSession, type Preview, type Session, toDocs } from './harness';
+import { describeViolations, eventually, fullRowWidths, openPreview, SHOTS_DIR, seriousViolations, shoot, startSession, type Preview, type Session, toDocs } from './harness';
 
 let session: Session;
 let preview: Preview;
@@ -93,4 +94,22 @@ test('the consolidation report is printed as a sheet, File > Print', async () =>
   await expect(preview.pane.locator('[data-printed]').innerText()).resolves.toContain('Tệp > In');
   await preview.page.locator('table.grid td[data-address]').filter({ hasText: /BÁO CÁO KẾT QUẢ TỔNG HỢP, XẾP HẠNG CHỈ SỐ CCHC/ }).first().waitFor();
   toDocs(await shoot(preview, 'consolidation-report'), 'pane-320-consolidation-report.png');
+
+  // The page's "In": the report keeps its columns' widths (scaled to the page if wider) and takes few pages.
+  const { page } = preview;
+  const screen = await fullRowWidths(page);
+  await page.emulateMedia({ media: 'print' });
+  await eventually(async () => expect(await page.locator('table.grid th').count()).toBe(0));
+  const zoom = Number((await page.locator('table.grid').first().evaluate((t) => (t as HTMLElement).style.zoom)) || 1);
+  const printed = await fullRowWidths(page);
+  expect(printed.row).toBe(screen.row);
+  for (const [column, width] of Object.entries(screen.widths)) expect([column, Math.abs(printed.widths[column] - width * zoom) <= 3]).toEqual([column, true]);
+  const pdf = path.join(SHOTS_DIR, 'print-grid-report.pdf');
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+  const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  // 7 pages, most of them the 127 units of the province without a valid file, one a line; the ranking's header on each.
+  expect(pages.length).toBeLessThanOrEqual(8);
+  for (const [i, text] of pages.entries()) expect([i + 1, /Xếp\s+Đơn vị\s+Điểm tự/.test(text)]).toEqual([i + 1, true]);
+  await page.emulateMedia({ media: 'screen' });
+  await eventually(async () => expect(await page.locator('table.grid th').count()).toBeGreaterThan(0));
 });

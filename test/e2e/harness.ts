@@ -184,3 +184,15 @@ export async function eventually(check: () => Promise<void>, timeoutMs = 10_000)
     }
   }
 }
+
+/** Width in CSS pixels of each cell of the first row where every column has a cell of its own. */
+export function fullRowWidths(page: Page): Promise<{ row: string; widths: Record<string, number> }> {
+  return page.evaluate(() => {
+    const cols = document.querySelector('table.grid colgroup:last-of-type')?.querySelectorAll('col:not(.row-header-col)').length ?? 0;
+    const rows = [...document.querySelectorAll<HTMLTableRowElement>('table.grid tr')];
+    const tr = rows.find((r) => r.querySelectorAll('td[data-address]').length === cols && (r.textContent ?? '').length > 40);
+    if (!tr) throw new Error('no row with a cell in every column');
+    const cells = [...tr.querySelectorAll<HTMLElement>('td[data-address]')];
+    return { row: cells[0].dataset.row ?? '', widths: Object.fromEntries(cells.map((td) => [td.dataset.address?.replace(/\d+$/, '') ?? '', td.getBoundingClientRect().width])) };
+  });
+}

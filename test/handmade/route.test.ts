@@ -65,7 +65,8 @@ describe('chiso print --criteria <the bundled sets>', () => {
   it("prints a hand-made district sheet as checked: the district set knows its survey rows, which the sheet leaves blank", async () => {
     const out = join(tmp, 'phieu-ba-be.pdf');
     const r = await runChiso('print', join(dir, 'ba-be.xlsx'), '--criteria', SETS, '--out', out, '--today', '2025-01-15', '--lang', 'en');
-    expect(r.stderr).toBe('');
+    // The sheet names no parent authority: printed with the placeholder, and said so.
+    expect(r.stderr).toBe('ba-be.xlsx: the letterhead reads the placeholder "TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN". Print again with --issuer "UBND HUYỆN …"; when making the workbook with chiso template, add --issuer.\n');
     expect(r.stdout).toBe(`${out}: checked sheet\n`);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);

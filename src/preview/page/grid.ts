@@ -26,6 +26,12 @@ export interface Grid {
   /** Shows what the pane selected (range.select()): its sheet, the cell marked and scrolled into view, focus left where it is. */
   select(sheet: string, address: string): void;
   readonly sheet: string;
+  /**
+   * Draws the sheet for paper while `on`: no row numbers or column letters (their column
+   * would shift every width), the sheet's print titles repeated on each page, scaled to
+   * the page's width when wider.
+   */
+  setPrinting(on: boolean): void;
 }
 
 const VI_DECIMAL = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)(%?)$/;
@@ -47,6 +53,10 @@ const MAX_ROWS = 2000;
 const MAX_COLS = 40;
 /** Excel's default column width in characters. */
 const DEFAULT_WIDTH = 8.43;
+/** Width inside the margins of the page preview.html sets (A4 landscape, 12 mm margins) in CSS pixels. */
+const PRINT_WIDTH_PX = ((297 - 2 * 12) / 25.4) * 96;
+/** A cell's border and top and bottom padding (preview.html): what a row's height holds besides the text. */
+const CELL_CHROME_PX = 3;
 
 
 interface Span {
@@ -88,6 +98,43 @@ function frozenOf(ws: ExcelJS.Worksheet): { rows: number; cols: number } {
   return view?.state === 'frozen' ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 } : { rows: 0, cols: 0 };
 }
 
+/**
+ * Rows repeated at the top of each printed page (Excel's Print Titles, "8:9"), 1-based,
+ * when they can head a table of their own: rows follow them and no merge crosses their edges.
+ */
+function printTitles(ws: ExcelJS.Worksheet, rows: number, masters: Map<string, Span>): { top: number; bottom: number } | undefined {
+  const m = /^\$?(\d+):\$?(\d+)$/.exec(ws.pageSetup?.printTitlesRow ?? '');
+  if (!m) return undefined;
+  const [top, bottom] = [Number(m[1]), Number(m[2])];
+  if (top < 1 || bottom < top || bottom >= rows) return undefined;
+  for (const [address, span] of masters) {
+    const first = Number(/\d+$/.exec(address)?.[0]);
+    const crosses = (edge: number) => first < edge && first + span.rows > edge;
+    if (crosses(top) || crosses(bottom + 1)) return undefined;
+  }
+  return { top, bottom };
+}
+
+/** Points to CSS pixels, as Excel shows a row's height at 100%. */
+const rowPx = (points: number) => Math.round((points * 96) / 72);
+
+/**
+ * A cell's text. In a row whose height the sheet sets, the text sits in a box of that
+ * height, cut as Excel cuts it, instead of growing the row to fit.
+ */
+function showText(td: HTMLTableCellElement, text: string): void {
+  const height = td.dataset.height;
+  if (height === undefined) {
+    td.textContent = text;
+    return;
+  }
+  const box = document.createElement('div');
+  box.className = 'fit';
+  box.style.maxHeight = `${height}px`;
+  box.textContent = text;
+  td.replaceChildren(box);
+}
+
 function visibleSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
   return wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined);
 }
@@ -99,6 +146,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
   let editing: HTMLInputElement | null = null;
   let stale = false;
   let selected: string | null = null;
+  let printing = false;
   // The sheets the tabs show (id and name, in order) and the one selected: redrawn when these change.
   let tabsShown = '';
   const tabsKey = () => `${visibleSheets(wb).map((ws) => `${ws.id}:${ws.name}`).join('\n')}\n>${sheetName}`;
@@ -137,52 +185,53 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
     if (current) host.panel.setAttribute('aria-labelledby', current.id);
   }
 
-  function render(): void {
-    const ws = worksheet();
+  function newTable(): HTMLTableElement {
     const table = document.createElement('table');
     table.className = 'grid';
     table.setAttribute('role', 'grid');
     table.setAttribute('aria-label', `Trang tính ${sheetName} / Sheet ${sheetName}`);
+    return table;
+  }
+
+  function render(): void {
+    const ws = worksheet();
     if (!ws) {
-      host.panel.replaceChildren(table);
+      host.panel.replaceChildren(newTable());
       return;
     }
     const rows = Math.min(Math.max(ws.rowCount, 1), MAX_ROWS);
     const cols = Math.min(Math.max(ws.columnCount, 1), MAX_COLS);
-    const colgroup = document.createElement('colgroup');
-    colgroup.append(Object.assign(document.createElement('col'), { className: 'row-header-col' }));
-    for (let c = 1; c <= cols; c++) {
-      const col = document.createElement('col');
-      const width = ws.getColumn(c).width ?? DEFAULT_WIDTH;
-      col.style.width = `${Math.round(width * 7 + 5)}px`;
-      colgroup.append(col);
-    }
-    const head = document.createElement('thead');
-    const headRow = head.insertRow();
-    const corner = document.createElement('td');
-    corner.className = 'corner';
-    headRow.append(corner);
-    for (let c = 1; c <= cols; c++) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = columnLetter(c - 1);
-      headRow.append(th);
-    }
-    const body = document.createElement('tbody');
+    const widths = Array.from({ length: cols }, (_, i) => Math.round((ws.getColumn(i + 1).width ?? DEFAULT_WIDTH) * 7 + 5));
+    const colgroup = (): HTMLTableColElement => {
+      const group = document.createElement('colgroup');
+      if (!printing) group.append(Object.assign(document.createElement('col'), { className: 'row-header-col' }));
+      for (const width of widths) {
+        const col = document.createElement('col');
+        col.style.width = `${width}px`;
+        group.append(col);
+      }
+      return group;
+    };
     const { masters, covered } = mergeMap(ws);
     const filter = filterOf(ws);
     const frozen = frozenOf(ws);
-    for (let r = 1; r <= rows; r++) {
-      const tr = body.insertRow();
+    const heights = Array.from({ length: rows + 1 }, (_, r) => {
+      const h = r > 0 ? ws.getRow(r).height : undefined;
+      return h === undefined ? undefined : rowPx(h);
+    });
+
+    const rowElement = (r: number): HTMLTableRowElement => {
+      const tr = document.createElement('tr');
       const row = ws.getRow(r);
       if (row.hidden) tr.hidden = true;
-      // Points to CSS pixels, as Excel shows a row's height at 100%.
-      if (row.height !== undefined) tr.style.height = `${Math.round((row.height * 96) / 72)}px`;
+      if (heights[r] !== undefined) tr.style.height = `${heights[r]}px`;
       if (r === frozen.rows) tr.classList.add('frozen-below');
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = String(r);
-      tr.append(th);
+      if (!printing) {
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.textContent = String(r);
+        tr.append(th);
+      }
       for (let c = 1; c <= cols; c++) {
         const address = `${columnLetter(c - 1)}${r}`;
         if (covered.has(address)) continue;
@@ -197,7 +246,12 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
           td.rowSpan = span.rows;
           td.colSpan = span.cols;
         }
-        td.textContent = displayText(cell);
+        // A merge is as tall as its rows when each has its height set.
+        const spanned = heights.slice(r, r + (span?.rows ?? 1));
+        if (spanned.length === (span?.rows ?? 1) && spanned.every((h) => h !== undefined)) {
+          td.dataset.height = String(Math.max(0, spanned.reduce((sum: number, h) => sum + (h ?? 0), 0) - CELL_CHROME_PX));
+        }
+        showText(td, displayText(cell));
         if (cell.font?.bold) td.classList.add('bold');
         if (cell.alignment?.horizontal === 'center') td.classList.add('center');
         if (cell.alignment?.wrapText) td.classList.add('wrap');
@@ -210,10 +264,48 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
         }
         tr.append(td);
       }
+      return tr;
+    };
+    const section = (tag: 'thead' | 'tbody', from: number, to: number): HTMLTableSectionElement => {
+      const part = document.createElement(tag);
+      for (let r = from; r <= to; r++) part.append(rowElement(r));
+      return part;
+    };
+
+    if (!printing) {
+      const table = newTable();
+      const head = document.createElement('thead');
+      const headRow = head.insertRow();
+      const corner = document.createElement('td');
+      corner.className = 'corner';
+      headRow.append(corner);
+      for (let c = 1; c <= cols; c++) {
+        const th = document.createElement('th');
+        th.scope = 'col';
+        th.textContent = columnLetter(c - 1);
+        headRow.append(th);
+      }
+      table.append(colgroup(), head, section('tbody', 1, rows));
+      host.panel.replaceChildren(table);
+      markSelection();
+      return;
     }
-    table.append(colgroup, head, body);
-    host.panel.replaceChildren(table);
-    markSelection();
+    // On paper: the rows above the print titles, then a table whose head (the titles) the browser repeats on every page.
+    const titles = printTitles(ws, rows, masters);
+    const tables: HTMLTableElement[] = [];
+    const add = (...parts: HTMLElement[]) => {
+      const table = newTable();
+      table.append(colgroup(), ...parts);
+      tables.push(table);
+    };
+    if (titles) {
+      if (titles.top > 1) add(section('tbody', 1, titles.top - 1));
+      add(section('thead', titles.top, titles.bottom), section('tbody', titles.bottom + 1, rows));
+    } else add(section('tbody', 1, rows));
+    const total = widths.reduce((sum, w) => sum + w, 0);
+    const zoom = total > PRINT_WIDTH_PX ? String(Math.floor((PRINT_WIDTH_PX / total) * 1000) / 1000) : '';
+    for (const table of tables) table.style.zoom = zoom;
+    host.panel.replaceChildren(...tables);
   }
 
   function markSelection(): void {
@@ -270,7 +362,7 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
       stale = false;
       refreshTabs();
       render();
-    } else td.textContent = displayText(worksheet()!.getCell(address));
+    } else showText(td, displayText(worksheet()!.getCell(address)));
     focusCell(active.row, active.col);
   }
 
@@ -379,6 +471,11 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
     },
     get sheet() {
       return sheetName;
+    },
+    setPrinting(on) {
+      if (on === printing) return;
+      printing = on;
+      render();
     },
   };
 }

@@ -80,6 +80,8 @@ interface OpenFile {
 }
 
 let open: OpenFile | null = null;
+/** The grid of the open workbook (set by mountFile), drawn for paper while the page prints. */
+let printedGrid: Grid | null = null;
 
 function pendingOf(file: OpenFile): Pending {
   return pending(file.original, file.opened, file.workbook);
@@ -239,6 +241,7 @@ function mountFile(file: OpenFile): void {
     },
     { panel, tabs, announce },
   );
+  printedGrid = grid;
 
   mountPane = () => {
     (window as unknown as Record<string, unknown>)[GLOBALS_KEY] = createOfficeGlobals({
@@ -360,6 +363,11 @@ saveButton.addEventListener('click', () => {
 });
 
 element('print').addEventListener('click', () => window.print());
+// The grid is drawn for paper while the page prints: Chromium says so before printing (beforeprint) and through the print media query.
+const printMedia = window.matchMedia('print');
+window.addEventListener('beforeprint', () => printedGrid?.setPrinting(true));
+window.addEventListener('afterprint', () => printedGrid?.setPrinting(printMedia.matches));
+printMedia.addEventListener('change', (e) => printedGrid?.setPrinting(e.matches));
 
 // Closing and reopening the pane, as in Excel: it starts again from what the workbook holds.
 element('reopen').addEventListener('click', () => {

@@ -12,6 +12,8 @@ export interface PrintOutcome {
   sheet: string;
   errors: number;
   skipped: SkippedSetting[];
+  /** Set when the letterhead prints the placeholder: where to type the parent authority, and whether to print again after. */
+  letterhead?: { sheet: string; cell: string; again: boolean };
 }
 
 // Messages take a whole line of the toolbar they sit in.
@@ -49,10 +51,11 @@ export function PrintAction({ print, describe, announce }: PrintActionProps) {
       </Button>
       {state.kind === 'busy' && <Spinner size="tiny" label={t('printBuilding')} />}
       {state.kind === 'done' && (
-        <MessageBar className={styles.message} layout="multiline" intent={state.outcome.errors > 0 || state.outcome.skipped.length > 0 ? 'warning' : 'success'} data-print-result>
+        <MessageBar className={styles.message} layout="multiline" intent={state.outcome.errors > 0 || state.outcome.skipped.length > 0 || state.outcome.letterhead ? 'warning' : 'success'} data-print-result>
           <MessageBarBody>
             <p>{t('printDone', { sheet: state.outcome.sheet })}</p>
             {state.outcome.errors > 0 && <p>{t('printDraft', { n: state.outcome.errors })}</p>}
+            {state.outcome.letterhead && <p data-letterhead-placeholder>{t(state.outcome.letterhead.again ? 'printLetterhead' : 'printLetterheadHere', { sheet: state.outcome.letterhead.sheet, cell: state.outcome.letterhead.cell })}</p>}
             {state.outcome.skipped.length > 0 && (
               <>
                 <p>{t('printSkipped')}</p>

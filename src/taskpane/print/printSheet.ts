@@ -9,7 +9,7 @@ import type { CriteriaSet } from '../../core/criteria';
 import { countBySeverity, type Finding } from '../../core/findings';
 import { contentHash } from '../../workbook/contentHash';
 import { METADATA_FORMAT, metadataSheetSpec } from '../../workbook/metadata';
-import { SCORE_SHEET, scoreSheetFromReading } from '../../workbook/print';
+import { isPlaceholderIssuer, SCORE_SHEET, scoreSheetFromReading } from '../../workbook/print';
 import type { UnitReading } from '../../workbook/read';
 import type { SheetSpec } from '../../workbook/spec';
 
@@ -19,6 +19,12 @@ export interface PrintSheet {
   errors: number;
   /** What to write in one action: the score sheet, then (checked only) the metadata sheet recording the check. */
   sheets: SheetSpec[];
+  /**
+   * Set when the letterhead prints the placeholder: where to type the parent authority. The
+   * table's cell it is read from when that holds the placeholder (then print again), else
+   * the printed sheet's own cell (the table's top-left cell holds something else).
+   */
+  letterhead?: { sheet: string; cell: string; again: boolean };
 }
 
 /**
@@ -37,8 +43,10 @@ export function buildPrintSheet(reading: UnitReading, findings: readonly Finding
   });
   const spec = { ...built, name: reading.sheet === SCORE_SHEET ? `${SCORE_SHEET} (in)` : SCORE_SHEET };
   const errors = countBySeverity(findings).error;
-  if (errors > 0) return { spec, errors, sheets: [spec] };
+  // parentAuthority() reads the table's top-left cell; the printed sheet starts with the letterhead.
+  const letterhead = isPlaceholderIssuer(from.issuer) ? { letterhead: from.issuer === undefined ? { sheet: spec.name, cell: 'A1', again: false } : { sheet: reading.sheet, cell: 'A1', again: true } } : {};
+  if (errors > 0) return { spec, errors, sheets: [spec], ...letterhead };
   // Every key already recorded is kept: the metadata sheet is rewritten whole.
   const metadata = metadataSheetSpec({ ...(reading.metadata ?? { format: METADATA_FORMAT }), contentHash: contentHash(reading), checkedAt });
-  return { spec, errors, sheets: [spec, metadata] };
+  return { spec, errors, sheets: [spec, metadata], ...letterhead };
 }

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { writeSpec } from '../../../src/excel';
-import { createGrid, filterOf } from '../../../src/preview/page/grid';
+import { createGrid, filterOf, type Grid } from '../../../src/preview/page/grid';
 import { createStandIn } from '../../../src/preview/standin';
 import type { SheetSpec } from '../../../src/workbook/spec';
 
@@ -21,6 +21,10 @@ const SHEET: SheetSpec = {
 };
 
 async function shown(spec: SheetSpec): Promise<HTMLElement> {
+  return (await drawn(spec)).panel;
+}
+
+async function drawn(spec: SheetSpec): Promise<{ panel: HTMLElement; grid: Grid }> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('Tự chấm').getCell('A1').value = 'Bảng tự chấm';
   const standIn = createStandIn(wb);
@@ -31,7 +35,7 @@ async function shown(spec: SheetSpec): Promise<HTMLElement> {
   document.body.replaceChildren(tabs, panel);
   const grid = createGrid({ workbook: wb, editCell: () => undefined, selectCell: () => undefined }, { panel, tabs, announce: () => undefined });
   grid.showSheet(spec.name);
-  return panel;
+  return { panel, grid };
 }
 
 test('column widths, header row height, frozen edges and filter buttons as written', async () => {
@@ -67,4 +71,52 @@ test('filterOf reads the ref exceljs keeps, whether a string or from/to', () => 
   expect(filterOf(ws)).toEqual({ top: 5, left: 2, right: 17 });
   ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 9, column: 3 } };
   expect(filterOf(ws)).toEqual({ top: 4, left: 1, right: 3 });
+});
+
+test('a row the sheet sets the height of keeps it: its text sits in a box that tall (less border and padding), cut as Excel cuts it', async () => {
+  const panel = await shown(SHEET);
+  const box = panel.querySelector('td[data-address="B3"] > .fit') as HTMLElement;
+  expect(box.textContent).toBe('Đơn vị');
+  expect(box.style.maxHeight).toBe('77px');
+  expect(panel.querySelector('td[data-address="B4"] > .fit')).toBeNull();
+});
+
+describe('drawn for paper', () => {
+  const PRINTED: SheetSpec = {
+    ...SHEET,
+    values: [...SHEET.values, ...Array.from({ length: 40 }, (_, i) => [i + 3, `Đơn vị ${i + 3}`, 80])],
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: [2, 2], margins: { top: 0.5, bottom: 0.5, left: 0.7, right: 0.5, header: 0.3, footer: 0.3 } },
+  };
+
+  test('no row numbers or column letters; the print titles head a table of their own, which the browser repeats on each page', async () => {
+    const { panel, grid } = await drawn(PRINTED);
+    grid.setPrinting(true);
+    expect(panel.querySelectorAll('th, col.row-header-col, td.corner')).toHaveLength(0);
+    const tables = [...panel.querySelectorAll<HTMLTableElement>('table.grid')];
+    expect(tables).toHaveLength(2);
+    // Each table has the sheet's widths, so the columns line up across them.
+    for (const t of tables) expect([...t.querySelectorAll('col')].map((c) => c.style.width).slice(0, 3)).toEqual(['40px', '243px', '68px']);
+    expect([...tables[1].querySelectorAll('thead td')].map((td) => td.textContent)).toEqual(['STT', 'Đơn vị', 'Chỉ số (%)']);
+    expect(tables[0].querySelector('td')?.textContent).toMatch(/^TỔNG HỢP KẾT QUẢ/);
+    expect(tables[1].querySelectorAll('tbody tr')).toHaveLength(42);
+    expect(tables[0].style.zoom).toBe('');
+    grid.setPrinting(false);
+    expect(panel.querySelectorAll('table.grid')).toHaveLength(1);
+    expect(panel.querySelectorAll('tbody th')).toHaveLength(45);
+  });
+
+  test('a sheet wider than the page is scaled down to its width', async () => {
+    const { panel, grid } = await drawn({ ...PRINTED, columnWidths: [5, 100, 80] });
+    grid.setPrinting(true);
+    // (40 + 705 + 565) px on a 1032 px wide page.
+    const zoom = Number((panel.querySelector('table.grid') as HTMLElement).style.zoom);
+    expect(zoom).toBeCloseTo(1031.8 / 1310, 2);
+  });
+
+  test('print titles a merge crosses are not split off: the sheet prints as one table', async () => {
+    const { panel, grid } = await drawn({ ...PRINTED, merges: [...(PRINTED.merges ?? []), { top: 1, left: 0, bottom: 2, right: 0 }] });
+    grid.setPrinting(true);
+    expect(panel.querySelectorAll('table.grid')).toHaveLength(1);
+    expect(panel.querySelectorAll('thead')).toHaveLength(0);
+  });
 });
