@@ -17,7 +17,8 @@ import { countBySeverity, message } from '../core/findings';
 import { rulesFor } from '../core/validate';
 import type { Lang } from '../core/format';
 import { readUnitWorkbook, validateReading } from '../workbook/read';
-import { GENERIC_ISSUER, isPlaceholderIssuer, scoreSheetFromReading } from '../workbook/print';
+import { GENERIC_ISSUER, parentAuthority } from '../workbook/letterhead';
+import { isPlaceholderIssuer, scoreSheetFromReading } from '../workbook/print';
 import type { WorkbookGrid } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/spec';
 import { FileUnreadableError } from '../xlsx/errors';
@@ -28,7 +29,6 @@ import { UsageError, choiceOpt, dateOpt, parse, requireOpt, stringOpt } from './
 import { givenSets, referenceOf } from './criteria';
 import { EXIT, type Io } from './io';
 import { guardOutputs } from './outputs';
-import { parentAuthority } from '../workbook/letterhead';
 
 export const PRINT_HELP = `Cách dùng / Usage:
   chiso print <bang-cham-diem.xlsx> --out <phieu.pdf> [--draft] [--criteria <bo-tieu-chi.json|thư mục>]

@@ -26,6 +26,7 @@ import { unscoredText } from '../core/completeness';
 import { answersByCode, rulesFor } from '../core/validate';
 import { contentHash, formatCheckedAt, shortHash } from './contentHash';
 import { a1, type CellRange, type WriteValue } from './grid';
+import { GENERIC_ISSUER } from './letterhead';
 import type { UnitReading } from './read';
 import type { CellStyle, PrintSetup, SheetSpec, StyleRule } from './spec';
 
@@ -34,8 +35,6 @@ export const SCORE_SHEET = 'Phiếu chấm điểm';
 export const DRAFT_MARK = 'BẢN NHÁP - CÒN LỖI';
 /** The font Nghị định 30/2020 prescribes; LibreOffice on Linux uses its metric twin Liberation Serif. */
 export const PRINT_FONT = 'Times New Roman';
-/** The form's placeholder when no issuing body is known. */
-export const GENERIC_ISSUER = 'TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN';
 
 /**
  * Whether the letterhead prints the placeholder instead of an issuing body: none was found

@@ -10,6 +10,7 @@ import { describeAllowed, parseMethod, type AllowedScores } from '../core/method
 import { COLUMN_LABELS, type ColumnKey } from './columns';
 import { definitionHash } from './compare';
 import { a1, type CellRange, type WriteValue } from './grid';
+import { GENERIC_ISSUER } from './letterhead';
 import { METADATA_FORMAT, columnMapFromIndices, metadataSheetSpec } from './metadata';
 import type { CellStyle, SheetSpec, StyleRule, ValidationRule, WorkbookSpec } from './spec';
 import { landscapeA4 } from './pageSetup';
@@ -24,7 +25,6 @@ export interface TemplateOptions {
 }
 
 /** The form's placeholder (Nghị định 30/2020) when no issuing body is given. */
-const GENERIC_ISSUER = 'TÊN CƠ QUAN, TỔ CHỨC CHỦ QUẢN';
 
 const WIDTHS: Record<ColumnKey, number> = {
   code: 7,

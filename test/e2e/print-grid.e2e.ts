@@ -11,7 +11,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { PREVIEW_PAGE, REPO_ROOT } from '../../scripts/demo';
-import { GENERIC_ISSUER, SCORE_SHEET } from '../../src/workbook/print';
+import { GENERIC_ISSUER } from '../../src/workbook/letterhead';
+import { SCORE_SHEET } from '../../src/workbook/print';
 import { eventually, fullRowWidths, previewOf, SHOTS_DIR, startSession, type Preview, type Session } from './harness';
 
 let session: Session;
