@@ -116,7 +116,7 @@ const plain = (c: number) => !(c >= 0x80);
  * date, one or two digits, one separator twice, four digits), else undefined for the
  * pattern to decide. Most evidence cells write their dates so.
  */
-function shortDateAt(text: string, index: number): DateMatch | undefined {
+export function shortDateAt(text: string, index: number): DateMatch | undefined {
   // Not glued to a letter, digit, slash, dot or hyphen before it (BEFORE).
   const before = index > 0 ? text.charCodeAt(index - 1) : 32;
   if (!plain(before) || isDigit(before) || isSeparator(before) || isLetter(before)) return undefined;

@@ -7,7 +7,7 @@
  */
 import { cellText, isCellError, type CellValue } from '../core/answers';
 import type { CriteriaLookup } from '../core/criteriaSet';
-import { findDates } from '../core/dates';
+import { findDates, shortDateAt } from '../core/dates';
 import { CONG_VAN, kindByAbbreviation, kindMentions, type DocumentKind } from '../core/documentKinds';
 import { parseEvidence } from '../core/evidence';
 import { normalizeText } from '../core/text';
@@ -163,8 +163,8 @@ export function readRegisterDate(v: CellValue | undefined): DateRead {
   const text = cellText(v);
   if (text === '' || isCellError(v)) return { ok: false, text };
   // The register's own form, nearly every row: `05/02/2024`, `5-2-2024`, `05.02.2024`.
-  const short = shortDate(text);
-  if (short !== undefined) return short === '' ? { ok: false, text } : { ok: true, iso: short, text };
+  const short = shortDateAt(text, 0);
+  if (short !== undefined && short.raw.length === text.length) return short.valid ? { ok: true, iso: short.iso, text } : { ok: false, text };
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (iso) {
     const found = findDates(`${iso[3]}/${iso[2]}/${iso[1]}`)[0];
@@ -173,42 +173,6 @@ export function readRegisterDate(v: CellValue | undefined): DateRead {
   const dates = findDates(text.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?$/i, ''));
   const first = dates[0];
   return first?.valid === true && dates.length === 1 ? { ok: true, iso: first.iso, text } : { ok: false, text };
-}
-
-/**
- * `d/m/yyyy` with one separator (`/`, `.` or `-`) used twice, read by hand: the ISO date,
- * '' when it names no real day (or a year outside 1945-2099), undefined when the text has
- * another form.
- */
-function shortDate(text: string): string | undefined {
-  const n = text.length;
-  if (n < 8 || n > 10) return undefined;
-  let i = 0;
-  const digits = (max: number): number => {
-    let v = 0;
-    const start = i;
-    while (i < n && i - start < max) {
-      const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-      v = v * 10 + (c - 48);
-      i++;
-    }
-    return i === start ? -1 : v;
-  };
-  const d = digits(2);
-  const sep = text.charCodeAt(i);
-  if (d < 0 || (sep !== 47 && sep !== 46 && sep !== 45)) return undefined;
-  i++;
-  const m = digits(2);
-  if (m < 0 || text.charCodeAt(i) !== sep) return undefined;
-  i++;
-  const yearAt = i;
-  const y = digits(4);
-  if (y < 0 || i !== n || i - yearAt !== 4) return undefined;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  if (y < 1945 || y > 2099 || m < 1 || m > 12 || d < 1 || d > days) return '';
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 interface SymbolRead {
