@@ -220,6 +220,17 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
       return h === undefined ? undefined : rowPx(h);
     });
 
+    // A cell (or a merge) is as tall as its rows when each has its height set; no list made per cell.
+    const spanHeight = (r: number, count: number): number | undefined => {
+      let sum = 0;
+      for (let i = r; i < r + count; i++) {
+        const h = heights[i];
+        if (h === undefined) return undefined;
+        sum += h;
+      }
+      return sum;
+    };
+
     const rowElement = (r: number): HTMLTableRowElement => {
       const tr = document.createElement('tr');
       const row = ws.getRow(r);
@@ -246,11 +257,8 @@ export function createGrid(source: GridSource, host: { panel: HTMLElement; tabs:
           td.rowSpan = span.rows;
           td.colSpan = span.cols;
         }
-        // A merge is as tall as its rows when each has its height set.
-        const spanned = heights.slice(r, r + (span?.rows ?? 1));
-        if (spanned.length === (span?.rows ?? 1) && spanned.every((h) => h !== undefined)) {
-          td.dataset.height = String(Math.max(0, spanned.reduce((sum: number, h) => sum + (h ?? 0), 0) - CELL_CHROME_PX));
-        }
+        const height = spanHeight(r, span?.rows ?? 1);
+        if (height !== undefined) td.dataset.height = String(Math.max(0, height - CELL_CHROME_PX));
         showText(td, displayText(cell));
         if (cell.font?.bold) td.classList.add('bold');
         if (cell.alignment?.horizontal === 'center') td.classList.add('center');

@@ -109,13 +109,17 @@ export function RequestsForFiles(props: Common & { files: readonly File[] }) {
   const go = async () => {
     setBusy(true);
     setSaid([]);
-    const out = await props.runJob({ type: 'requests', files: props.files.map((f) => ({ name: f.name, data: f })), options: props.issuer !== undefined ? { issuer: props.issuer } : {} });
-    setBusy(false);
-    if (out.type === 'requests') {
+    try {
+      const out = await props.runJob({ type: 'requests', files: props.files.map((f) => ({ name: f.name, data: f })), options: props.issuer !== undefined ? { issuer: props.issuer } : {} });
+      if (out.type !== 'requests') throw out.type === 'failed' ? out.error : new Error(out.type);
       setMade(out.made);
       setSkipped(out.skipped);
       props.announce(out.made.map((m) => t('apprMade', { unit: m.unit, n: m.count })).join('; '));
-    } else if (out.type === 'failed') setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${lang === 'vi' ? out.error.vi : out.error.en}` }]);
+    } catch (e) {
+      setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${errorText(e, lang)}` }]);
+    } finally {
+      setBusy(false);
+    }
   };
   const get = async (m: MadeRequest) => {
     try {
@@ -127,15 +131,20 @@ export function RequestsForFiles(props: Common & { files: readonly File[] }) {
   const getAll = async (all: MadeRequest[]) => {
     setZipping(true);
     setSaid([]);
-    const out = await props.runJob({ type: 'zip', files: all.map((m) => ({ name: m.name, bytes: m.bytes })) });
-    setZipping(false);
-    if (out.type === 'zip') {
+    // A worker that cannot start (its chunk not loaded) or a download the page refuses is said, never left spinning.
+    try {
+      const out = await props.runJob({ type: 'zip', files: all.map((m) => ({ name: m.name, bytes: m.bytes })) });
+      if (out.type !== 'zip') throw out.type === 'failed' ? out.error : new Error(out.type);
       const name = requestsZipName();
       download(out.bytes, name, 'application/zip');
       const text = t('apprZipped', { name, n: out.names.length });
       setSaid([{ intent: 'success', text }]);
       props.announce(text);
-    } else if (out.type === 'failed') setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${lang === 'vi' ? out.error.vi : out.error.en}` }]);
+    } catch (e) {
+      setSaid([{ intent: 'error', text: `${t('apprFailed')}: ${errorText(e, lang)}` }]);
+    } finally {
+      setZipping(false);
+    }
   };
 
   return (

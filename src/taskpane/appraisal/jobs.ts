@@ -3,6 +3,7 @@
  * new workbook in Excel (ExcelApi 1.8), else a download named by unit (the preview, a
  * browser, an older Excel, with the reason said).
  */
+import { localToday } from '../../core/clock';
 import type { AppraisalJob, AppraisalOutcome } from '../../worker/appraisal';
 import type { WorkbookService } from '../service';
 
@@ -11,11 +12,9 @@ export type RunJob = (job: AppraisalJob) => Promise<AppraisalOutcome>;
 /** The real worker, loaded when first needed (tests pass runAppraisalJob itself). */
 export const workerJob: RunJob = async (job) => (await import('./startWorker')).runInWorker(job);
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The zip of a batch of requests, named as a single request is, by the local day it was made. */
+/** The zip of a batch of requests, named as a single request is, by the local day it was made (dd-mm-yyyy). */
 export function requestsZipName(now: Date = new Date()): string {
-  return `yeu-cau-giai-trinh-${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()}.zip`;
+  return `yeu-cau-giai-trinh-${localToday(now).split('-').reverse().join('-')}.zip`;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
